@@ -1,0 +1,30 @@
+// The `gongkai` command line. Each subcommand lives in its own file; this one only
+// assembles them and turns expected failures into a Chinese message and exit code.
+import { Command, CommanderError } from 'commander';
+import { registerMigrate } from './migrate.js';
+import { registerServe } from './serve.js';
+import { CliError } from './errors.js';
+
+const program = new Command();
+program
+  .name('gongkai')
+  .description('公开 Gongkai：政府信息公开工作平台')
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+registerServe(program);
+registerMigrate(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof CliError) {
+    console.error(err.message);
+    process.exitCode = err.exitCode;
+  } else {
+    console.error(`出错了：${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,64 @@
+// Configuration is read from the environment once, validated, and passed down explicitly.
+// Nothing else in the code reads process.env.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `sqlite:PATH` or `postgres://…` */
+  databaseUrl: string;
+  /** Secret for signing cookies; generated per process when not configured (sessions still live in the database). */
+  sessionSecret: string;
+  /** Whether cookies carry the Secure flag (set when served over HTTPS). */
+  secureCookies: boolean;
+  /** Idle lifetime of a staff session, in minutes. */
+  sessionIdleMinutes: number;
+  /** Public base URL used in canonical links and page tags; never another host. */
+  publicUrl: string | undefined;
+  nodeEnv: string;
+}
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'PORT 必须是 1–65535 之间的整数')
+    .optional(),
+  HOST: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET 至少需要 32 个字符').optional(),
+  SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
+  SESSION_IDLE_MINUTES: z
+    .string()
+    .regex(/^\d+$/, 'SESSION_IDLE_MINUTES 必须是正整数')
+    .optional(),
+  PUBLIC_URL: z.url('PUBLIC_URL 必须是完整网址，例如 https://xxgk.example.gov.cn').optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_SQLITE_URL = 'sqlite:data/gongkai.db';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const port = e.PORT === undefined ? 3000 : Number(e.PORT);
+  if (port < 1 || port > 65535) throw new ConfigError('配置有误：\nPORT: PORT 必须是 1–65535 之间的整数');
+  const idle = e.SESSION_IDLE_MINUTES === undefined ? 120 : Number(e.SESSION_IDLE_MINUTES);
+  if (idle < 1) throw new ConfigError('配置有误：\nSESSION_IDLE_MINUTES: 必须是正整数');
+  return {
+    port,
+    host: e.HOST ?? '0.0.0.0',
+    databaseUrl: e.DATABASE_URL ?? DEFAULT_SQLITE_URL,
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    secureCookies: e.SECURE_COOKIES === 'true' || e.SECURE_COOKIES === '1',
+    sessionIdleMinutes: idle,
+    publicUrl: e.PUBLIC_URL,
+    nodeEnv: e.NODE_ENV ?? 'development',
+  };
+}

@@ -1,0 +1,12 @@
+// Every migration, in order. Listed statically (not read from disk) so the built
+// package and the TypeScript sources migrate the same way.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_agencies_accounts.js';
+import * as m0002 from './0002_audit.js';
+import * as m0003 from './0003_calendar.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_agencies_accounts': m0001,
+  '0002_audit': m0002,
+  '0003_calendar': m0003,
+};

@@ -1,0 +1,107 @@
+// Row types of every table, as the database returns them. Features map rows to domain
+// types in their repositories; nothing above a repository sees these.
+import type { Selectable } from 'kysely';
+
+export interface AgenciesTable {
+  id: string;
+  parent_id: string | null;
+  slug: string;
+  full_name: string;
+  short_name: string;
+  code: string;
+  level: string;
+  kind: string;
+  office_name: string | null;
+  office_address: string | null;
+  office_hours: string | null;
+  office_phone: string | null;
+  office_fax: string | null;
+  office_email: string | null;
+  office_website: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  agency_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountRolesTable {
+  account_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  current_agency_id: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventsTable {
+  chain_id: string;
+  seq: number;
+  agency_id: string | null;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  subject_type: string;
+  subject_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  chain_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface CalendarDaysTable {
+  date: string;
+  kind: string;
+  name: string | null;
+  updated_at: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  source: string;
+  loaded_at: string;
+}
+
+export interface Database {
+  agencies: AgenciesTable;
+  accounts: AccountsTable;
+  account_roles: AccountRolesTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_events: AuditEventsTable;
+  audit_heads: AuditHeadsTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
+}
+
+export type AgencyRow = Selectable<AgenciesTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

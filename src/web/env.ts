@@ -1,0 +1,32 @@
+// The typed context every route sees. `deps` is set once per request by the app;
+// `staff` by the session middleware (null for visitors); `csrfToken` for forms.
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../db/time.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+}
+
+/** The signed-in staff member, as the console needs them. */
+export interface StaffSession {
+  sessionId: string;
+  accountId: string;
+  username: string;
+  displayName: string;
+  /** The agency the account belongs to. */
+  agencyId: string;
+  /** The agency the console is currently working on (supervisors may switch). */
+  currentAgencyId: string;
+  roles: readonly string[];
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    staff: StaffSession | null;
+    csrfToken: string;
+  };
+}
