@@ -3,14 +3,15 @@
 import { Command, CommanderError } from 'commander';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
+import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
 
 const program = new Command();
 program
   .name('gongkai')
   .description('公开 Gongkai：政府信息公开工作平台')
-  .exitOverride()
-  .configureOutput({ outputError: (str, write) => write(str) });
+  .exitOverride();
+useChineseHelp(program);
 
 registerServe(program);
 registerMigrate(program);
