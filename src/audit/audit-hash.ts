@@ -1,0 +1,42 @@
+// The hash of one audit event. Everything stored about the event, including its place in
+// the chain (chain id, seq) and the previous event's hash, goes into it: changing,
+// removing or moving an event breaks the chain. See docs/decisions/0005-audit-chain.md.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical.js';
+
+/** The hash of the (virtual) event before the first one of every chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface HashedFields {
+  chain_id: string;
+  seq: number;
+  agency_id: string | null;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  subject_type: string;
+  subject_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+}
+
+export function auditEventHash(e: HashedFields): string {
+  const canonical = canonicalJson({
+    v: 1,
+    chainId: e.chain_id,
+    seq: Number(e.seq),
+    agencyId: e.agency_id,
+    occurredAt: e.occurred_at,
+    actorId: e.actor_id,
+    actorLabel: e.actor_label,
+    subjectType: e.subject_type,
+    subjectId: e.subject_id,
+    action: e.action,
+    before: e.before_json,
+    after: e.after_json,
+    prevHash: e.prev_hash,
+  });
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
