@@ -4,6 +4,7 @@ import { FORMAT_2021 } from './format-2021.js';
 import type { FormatId, ReportFormat } from './types.js';
 
 export * from './types.js';
+export * from './shape.js';
 export { FORMAT_2019, FORMAT_2021 };
 
 export const FORMATS: Readonly<Record<FormatId, ReportFormat>> = { '2021': FORMAT_2021, '2019': FORMAT_2019 };

@@ -1,0 +1,47 @@
+// Every check of the annual report (codes and rules in the annual-report format spec), as
+// pure functions over the report model. CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR need
+// last year's report; CELL_AMBIGUOUS is the parser's, which alone knows what it guessed.
+import type { AnnualReport, Finding } from '../model.js';
+import { checkCells } from './cells.js';
+import { checkFormatYear, checkPublishedInTime } from './dates.js';
+import { checkNarrative } from './narrative.js';
+import { checkRequestsBalance, checkRequestsOutcomeSum, checkRequestsTotalColumn } from './requests.js';
+import { checkReviewSums } from './review.js';
+import { checkSectionNumbering, checkSectionsPresent } from './sections.js';
+import { checkSameAsLastYear } from './similarity.js';
+import { checkCarryOver, checkStock } from './year-over-year.js';
+
+export interface CheckOptions {
+  /** Last year's report of the same agency. */
+  previous?: AnnualReport;
+  /** `MM-DD` in the following year after which a report is LATE; default 01-31 (《条例》第四十九条). */
+  deadline?: string;
+}
+
+export function checkReport(report: AnnualReport, options: CheckOptions = {}): Finding[] {
+  const findings = [
+    ...checkSectionsPresent(report),
+    ...checkCells(report),
+    ...checkRequestsBalance(report),
+    ...checkRequestsTotalColumn(report),
+    ...checkRequestsOutcomeSum(report),
+    ...checkReviewSums(report),
+    ...checkSectionNumbering(report),
+    ...checkFormatYear(report),
+    ...checkNarrative(report),
+    ...checkPublishedInTime(report, options.deadline),
+  ];
+  const { previous } = options;
+  if (previous) {
+    findings.push(...checkCarryOver(report, previous), ...checkStock(report, previous), ...checkSameAsLastYear(report, previous));
+  }
+  return sortFindings(findings);
+}
+
+/** Errors first, then warnings; within each, in the order the checks ran. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+}
+
+export { isPreviousYear } from './year-over-year.js';
+export { textSimilarity, SIMILARITY_THRESHOLD } from './similarity.js';

@@ -1,0 +1,42 @@
+// How findings name tables, rows, columns and sections: always with the labels of the
+// format definition, as a disclosure officer sees them printed in the report.
+import { FORMATS, tableShape } from '../format/index.js';
+import type { ReportFormat, SectionKey, TableKey } from '../format/index.js';
+import type { AnnualReport } from '../model.js';
+
+/** 「表三」: tables are numbered by the section that holds them (table keys equal section keys). */
+export function tableName(format: ReportFormat, table: TableKey): string {
+  const section = format.sections.find((s) => s.key === table);
+  return `表${section?.numeral ?? ''}`;
+}
+
+export function rowLabel(format: ReportFormat, table: TableKey, rowKey: string): string {
+  return tableShape(format, table).find((r) => r.key === rowKey)?.label ?? rowKey;
+}
+
+export function columnLabel(format: ReportFormat, table: TableKey, rowKey: string | null, columnKey: string): string {
+  const rows = tableShape(format, table);
+  const row = rowKey ? rows.find((r) => r.key === rowKey) : rows[0];
+  return row?.columns.find((c) => c.key === columnKey)?.label ?? columnKey;
+}
+
+/** 「第三部分“收到和处理政府信息公开申请情况”」 */
+export function sectionName(format: ReportFormat, key: SectionKey): string {
+  const s = format.sections.find((x) => x.key === key);
+  return s ? `第${s.numeral}部分“${s.title}”` : key;
+}
+
+export function formatOf(report: AnnualReport): ReportFormat {
+  return FORMATS[report.format];
+}
+
+/** Numbers in messages: 2 decimals at most, so float noise (0.1+0.2) never shows. */
+export function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** 「2022年1月31日」 from `2022-01-31`. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
