@@ -1,0 +1,86 @@
+// CSRF protection for every state-changing request (POST, PUT, PATCH, DELETE):
+//  - signed-in staff: the synchronizer token stored with the session;
+//  - visitors (sign-in form, applicants' forms): a signed double-submit token — a random
+//    HttpOnly cookie, and in the form its HMAC under SESSION_SECRET, which a cross-site
+//    page can neither read nor compute;
+//  - and when the browser sends Origin (or Sec-Fetch-Site), it must be this site.
+// The token arrives in the form field `_csrf` or the header `X-CSRF-Token`.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../web/env.js';
+import { ANON_CSRF_COOKIE, readCookie, writeCookie } from './cookies.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_FIELD = '_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
+export const CSRF_MESSAGE = '页面已过期或请求来源无法确认，请返回上一页，刷新后重新提交。';
+
+export function anonymousToken(secret: string, cookieValue: string): string {
+  return createHmac('sha256', secret).update(`csrf:${cookieValue}`).digest('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function originAllowed(c: Context<AppEnv>): boolean {
+  const fetchSite = c.req.header('sec-fetch-site');
+  if (fetchSite === 'cross-site') return false;
+  const origin = c.req.header('origin');
+  if (origin === undefined) return true;
+  if (origin === 'null') return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const publicUrl = c.get('deps').config.publicUrl;
+  if (publicUrl && new URL(publicUrl).host === host) return true;
+  // Compare hosts, not schemes: behind a TLS-terminating proxy the app sees http.
+  return new URL(c.req.url).host === host;
+}
+
+async function submittedToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const header = c.req.header(CSRF_HEADER);
+  if (header) return header;
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return undefined;
+  try {
+    // Read a clone so the route still parses the body itself, with its own options.
+    const form = await c.req.raw.clone().formData();
+    const v = form.get(CSRF_FIELD);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  const { config } = c.get('deps');
+  const staff = c.get('staff');
+  let cookie = staff ? undefined : readCookie(c, ANON_CSRF_COOKIE);
+  if (!staff) {
+    c.set('csrfToken', cookie ? anonymousToken(config.sessionSecret, cookie) : '');
+  }
+
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const expected = c.get('csrfToken');
+    const got = await submittedToken(c);
+    if (!originAllowed(c) || !expected || !got || !sameToken(expected, got)) {
+      throw new HTTPException(403, { message: CSRF_MESSAGE });
+    }
+  } else if (!staff && !cookie) {
+    cookie = randomBytes(32).toString('base64url');
+    c.set('csrfToken', anonymousToken(config.sessionSecret, cookie));
+    await next();
+    // Only pages (which may hold forms) get the cookie; images, JSON and files do not.
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) writeCookie(c, ANON_CSRF_COOKIE, cookie);
+    return;
+  }
+  await next();
+});
