@@ -85,8 +85,8 @@ function readSection(name: string, body: string, year: number, warnings: string[
     for (const clause of sentence.split(/[,，]/)) {
       const found = findDates(clause, year, name, warnings);
       const kind = kindOf(clause);
-      if (found.length > 0 && kind === 'both') {
-        warnings.push(`【${name}】“${clause.trim()}”同时写有放假和上班，无法判断，请逐日核对`);
+      if (kind === 'both') {
+        if (found.length > 0) warnings.push(`【${name}】“${clause.trim()}”同时写有放假和上班，无法判断，请逐日核对`);
         continue;
       }
       if (kind === null) {
