@@ -1,0 +1,169 @@
+// Calendar use cases: read the calendar, compute a due date, save an imported year, correct
+// one day. Each change runs in one transaction together with its audit event.
+import { appendAuditEvent } from '../audit/audit-log.js';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../db/time.js';
+import {
+  deleteDay,
+  deleteDaysOfYears,
+  findCalendarDay,
+  listCalendarDays,
+  listLoadedYears,
+  markYearsLoaded,
+  upsertDays,
+  type LoadedYear,
+} from './calendar-repository.js';
+import { checkIsoDate, yearOf } from './dates.js';
+import {
+  addWorkingDays,
+  CalendarInputError,
+  createCalendar,
+  DEFAULT_COUNTING_RULE,
+  MAX_WORKING_DAYS,
+  type CalendarDay,
+  type CountingRule,
+  type DateAnswer,
+  type DayKind,
+  type WorkingCalendar,
+} from './working-days.js';
+
+export interface CalendarDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export interface Actor {
+  id: string | null;
+  label: string;
+}
+
+export const CALENDAR_SUBJECT = 'calendar';
+export const CALENDAR_DAY_SUBJECT = 'calendar_day';
+
+export async function loadWorkingCalendar(deps: Pick<CalendarDeps, 'db'>): Promise<WorkingCalendar> {
+  const [days, years] = await Promise.all([listCalendarDays(deps.db.kysely), listLoadedYears(deps.db.kysely)]);
+  return createCalendar({ days, loadedYears: years.map((y) => y.year) });
+}
+
+export async function loadedYears(deps: Pick<CalendarDeps, 'db'>): Promise<LoadedYear[]> {
+  return listLoadedYears(deps.db.kysely);
+}
+
+export async function daysOfYear(deps: Pick<CalendarDeps, 'db'>, year: number): Promise<CalendarDay[]> {
+  return listCalendarDays(deps.db.kysely, { from: `${year}-01-01`, to: `${year}-12-31` });
+}
+
+/** Parses the text inputs of a due-date question; throws CalendarInputError in Chinese. */
+export function parseDueQuestion(from: string | undefined, workingDays: string | undefined): { from: string; workingDays: number } {
+  if (!from) throw new CalendarInputError('请填写起算日期（from），格式为“年-月-日”，例如 2024-09-27');
+  const date = checkIsoDate(from, '起算日期');
+  if (!date.ok) throw new CalendarInputError(date.error);
+  if (!workingDays) throw new CalendarInputError('请填写工作日数（workingDays），例如 20');
+  if (!/^\d{1,5}$/.test(workingDays.trim()) || Number(workingDays) > MAX_WORKING_DAYS) {
+    throw new CalendarInputError(`工作日数「${workingDays}」无效：应为 0 到 ${MAX_WORKING_DAYS} 之间的整数`);
+  }
+  return { from: date.date, workingDays: Number(workingDays) };
+}
+
+export async function computeDueDate(
+  deps: Pick<CalendarDeps, 'db'>,
+  from: string,
+  workingDays: number,
+  rule: CountingRule = DEFAULT_COUNTING_RULE,
+): Promise<DateAnswer> {
+  return addWorkingDays(await loadWorkingCalendar(deps), from, workingDays, rule);
+}
+
+export interface SaveCalendarInput {
+  /** Years the source describes completely: their days are replaced and they become loaded. */
+  years: number[];
+  days: CalendarDay[];
+  /** Where the data came from, shown beside each loaded year (e.g. the notice's title or file name). */
+  source: string;
+}
+
+/**
+ * Replaces the days of `years` with `days` (days outside those years, such as 12月30日 of
+ * the year before in a 元旦 range, are added or overwritten one by one) and marks the
+ * years loaded.
+ */
+export async function saveCalendar(deps: CalendarDeps, actor: Actor, input: SaveCalendarInput): Promise<void> {
+  const years = [...new Set(input.years)].sort((a, b) => a - b);
+  if (years.length === 0) throw new CalendarInputError('没有可以保存的年份：请确认读到了通知标题中的年份');
+  for (const y of years) {
+    if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CalendarInputError(`年份「${y}」超出支持范围（1900–2200年）`);
+  }
+  for (const d of input.days) {
+    const check = checkIsoDate(d.date);
+    if (!check.ok) throw new CalendarInputError(check.error);
+    if (d.kind !== 'holiday' && d.kind !== 'workday') throw new CalendarInputError(`${d.date} 的类型无效`);
+  }
+  for (const y of years) {
+    if (!input.days.some((d) => yearOf(d.date) === y)) {
+      throw new CalendarInputError(`没有读到${y}年的任何放假或上班日期，未保存；请检查粘贴的内容`);
+    }
+  }
+  const source = input.source.trim().slice(0, 200) || '管理员导入';
+  const now = deps.clock.now().toISOString();
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const outside = input.days.filter((d) => !years.includes(yearOf(d.date)));
+    const before: CalendarDay[] = [];
+    for (const y of years) before.push(...(await listCalendarDays(trx, { from: `${y}-01-01`, to: `${y}-12-31` })));
+    for (const d of outside) {
+      const existing = await findCalendarDay(trx, d.date);
+      if (existing) before.push(existing);
+    }
+    await deleteDaysOfYears(trx, years);
+    await upsertDays(trx, input.days, now);
+    await markYearsLoaded(trx, years, source, now);
+    await appendAuditEvent(
+      trx,
+      {
+        agencyId: null,
+        actor,
+        subjectType: CALENDAR_SUBJECT,
+        subjectId: years.join(','),
+        action: 'calendar.import',
+        before: { days: before },
+        after: { source, years, days: input.days },
+      },
+      deps.clock,
+    );
+  });
+}
+
+export type DayCorrection = DayKind | 'normal';
+
+/** Sets one day to a holiday, a make-up working day, or back to the weekly rule ('normal'). */
+export async function correctDay(
+  deps: CalendarDeps,
+  actor: Actor,
+  input: { date: string; kind: DayCorrection; name: string | null },
+): Promise<void> {
+  const check = checkIsoDate(input.date);
+  if (!check.ok) throw new CalendarInputError(check.error);
+  if (input.kind !== 'holiday' && input.kind !== 'workday' && input.kind !== 'normal') {
+    throw new CalendarInputError('请选择这一天的类型：放假、调休上班或按平常（周一至周五上班）');
+  }
+  const name = input.name?.trim().slice(0, 60) || null;
+  const now = deps.clock.now().toISOString();
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const before = await findCalendarDay(trx, check.date);
+    const after: CalendarDay | null = input.kind === 'normal' ? null : { date: check.date, kind: input.kind, name };
+    if (after) await upsertDays(trx, [after], now);
+    else await deleteDay(trx, check.date);
+    await appendAuditEvent(
+      trx,
+      {
+        agencyId: null,
+        actor,
+        subjectType: CALENDAR_DAY_SUBJECT,
+        subjectId: check.date,
+        action: 'calendar.day.correct',
+        before,
+        after,
+      },
+      deps.clock,
+    );
+  });
+}
