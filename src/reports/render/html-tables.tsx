@@ -1,0 +1,103 @@
+// Tables 二, 三 and 四 as real HTML tables: merged header cells as the national format
+// prints them, `scope` on simple headers and `headers` on every data cell (the merged
+// header blocks make scope alone ambiguous for screen readers).
+import type { Finding } from '../model.js';
+import { tableLayouts, type LayoutCell, type TableLayout } from './layout.js';
+import { cellKey, markCells, type CellMark } from './marks.js';
+
+export interface TablesHtmlOptions {
+  /** Findings whose cells are marked; their 1-based position is cited in each marked cell. */
+  marked?: readonly Finding[];
+  /** Prefix for element ids, so that several reports can share one page. */
+  idPrefix?: string;
+  /** Whether the caption is shown (console) or only read out (the document, under its section heading). */
+  captionVisible?: boolean;
+}
+
+function MarkedText({ mark }: { mark: CellMark }) {
+  const what = mark.severity === 'error' ? '错误' : '警告';
+  return (
+    <>
+      <span class="mark-sign" aria-hidden="true">
+        {mark.severity === 'error' ? '✗' : '!'}
+      </span>
+      <span class="visually-hidden">{`（此格有${what}，见第${mark.findingNumbers.join('、')}条）`}</span>
+    </>
+  );
+}
+
+function Cell({ cell, prefix, mark }: { cell: LayoutCell; prefix: string; mark: CellMark | undefined }) {
+  const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
+  const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
+  if (cell.kind === 'header') {
+    return (
+      <th id={cell.id ? prefix + cell.id : undefined} scope={cell.scope} colspan={colspan} rowspan={rowspan}>
+        {cell.text}
+      </th>
+    );
+  }
+  const headers = [...(cell.rowHeaders ?? []), ...(cell.columnHeaders ?? [])].map((h) => prefix + h).join(' ');
+  const className = mark ? `cell-marked cell-${mark.severity}` : undefined;
+  return (
+    <td headers={headers} colspan={colspan} rowspan={rowspan} class={className}>
+      {cell.text}
+      {mark ? <MarkedText mark={mark} /> : null}
+    </td>
+  );
+}
+
+function Row({ cells, prefix, marks }: { cells: LayoutCell[]; prefix: string; marks: Map<string, CellMark> }) {
+  return (
+    <tr>
+      {cells.map((cell) => (
+        <Cell
+          cell={cell}
+          prefix={prefix}
+          mark={cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined}
+        />
+      ))}
+    </tr>
+  );
+}
+
+export function ReportTable(props: {
+  layout: TableLayout;
+  prefix: string;
+  marks: Map<string, CellMark>;
+  captionVisible: boolean;
+}) {
+  const { layout, prefix, marks } = props;
+  return (
+    <div class="table-scroll">
+      <table class="report-table" id={`${prefix}table-${layout.key}`}>
+        <caption class={props.captionVisible ? undefined : 'visually-hidden'}>{`表${layout.numeral}　${layout.title}`}</caption>
+        {layout.headRows.length > 0 ? (
+          <thead>
+            {layout.headRows.map((cells) => (
+              <Row cells={cells} prefix={prefix} marks={marks} />
+            ))}
+          </thead>
+        ) : null}
+        <tbody>
+          {layout.bodyRows.map((cells) => (
+            <Row cells={cells} prefix={prefix} marks={marks} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The three tables of a report as an HTML fragment for console pages. */
+export function renderTablesHtml(report: Parameters<typeof tableLayouts>[0], options: TablesHtmlOptions = {}) {
+  const layouts = tableLayouts(report);
+  const marks = markCells(options.marked ?? [], layouts);
+  const prefix = options.idPrefix ?? '';
+  return (
+    <div class="report-tables">
+      {layouts.map((layout) => (
+        <ReportTable layout={layout} prefix={prefix} marks={marks} captionVisible={options.captionVisible ?? true} />
+      ))}
+    </div>
+  );
+}

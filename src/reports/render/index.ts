@@ -1,0 +1,42 @@
+// Renderers of the annual report: the official HTML document, Word (.docx), JSON and CSV,
+// and the tables as an HTML fragment for console pages.
+import type { AnnualReport, Finding } from '../model.js';
+import { renderCsv } from './csv.js';
+import { renderDocx } from './docx.js';
+import { renderHtmlDocument } from './html-document.js';
+import { renderJson } from './json.js';
+
+export { renderTablesHtml, type TablesHtmlOptions } from './html-tables.js';
+export { TABLES_CSS } from './style.js';
+
+export const RENDER_FORMATS = ['html', 'docx', 'json', 'csv'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export function isRenderFormat(value: string): value is RenderFormat {
+  return (RENDER_FORMATS as readonly string[]).includes(value);
+}
+
+export interface RenderOptions {
+  /** HTML only: findings whose cells are marked in the tables (as on the console). */
+  marked?: readonly Finding[];
+}
+
+export function renderReport(report: AnnualReport, to: 'docx', options?: RenderOptions): Promise<Uint8Array>;
+export function renderReport(report: AnnualReport, to: 'html' | 'json' | 'csv', options?: RenderOptions): Promise<string>;
+export function renderReport(report: AnnualReport, to: RenderFormat, options?: RenderOptions): Promise<Uint8Array | string>;
+export async function renderReport(
+  report: AnnualReport,
+  to: RenderFormat,
+  options: RenderOptions = {},
+): Promise<Uint8Array | string> {
+  switch (to) {
+    case 'html':
+      return renderHtmlDocument(report, options.marked ?? []);
+    case 'docx':
+      return renderDocx(report);
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report);
+  }
+}
