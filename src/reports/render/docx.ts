@@ -17,7 +17,6 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import { FORMATS } from '../format/index.js';
 import type { AnnualReport } from '../model.js';
@@ -25,12 +24,14 @@ import { reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
 import { tableLayouts, type LayoutCell, type TableLayout } from './layout.js';
 import { DOCX_FONTS, FONT_SIZES_PT, PAGE_MARGINS_MM } from './style.js';
 
-const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+/** Millimetres to twips, rounded (docx's own helper truncates: A4 would come out 11905 wide). */
+const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
+const A4 = { width: twips(210), height: twips(297) };
 const MARGIN = {
-  top: convertMillimetersToTwip(PAGE_MARGINS_MM.top),
-  bottom: convertMillimetersToTwip(PAGE_MARGINS_MM.bottom),
-  left: convertMillimetersToTwip(PAGE_MARGINS_MM.left),
-  right: convertMillimetersToTwip(PAGE_MARGINS_MM.right),
+  top: twips(PAGE_MARGINS_MM.top),
+  bottom: twips(PAGE_MARGINS_MM.bottom),
+  left: twips(PAGE_MARGINS_MM.left),
+  right: twips(PAGE_MARGINS_MM.right),
 };
 const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 /** Half-points, as Word counts font sizes. */
