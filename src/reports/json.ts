@@ -13,28 +13,34 @@ const TABLE_TITLES: Record<TableKey, (f: ReportFormat) => string> = {
   review: (f) => f.review.title,
 };
 
-const cellSchema = z
-  .union([z.number(), z.null(), z.string()])
-  .meta({
-    description:
-      '单元格：数字；null 表示空白单元格（按0计算并提示）；无法读作数字时为所印文字。件数应为非负整数，收费金额可为小数，本年增/减可为负数。',
-  });
+const cellSchema = z.union([z.number(), z.null(), z.string()]).meta({
+  description:
+    '单元格：数字；null 表示空白单元格（按0计算并提示）；无法读作数字时为所印文字。件数应为非负整数，收费金额可为小数，本年增/减可为负数。',
+});
 
 function gridSchema(format: ReportFormat, table: TableKey) {
   const rows = tableShape(format, table).map((row) => {
     const columns = Object.fromEntries(
-      row.columns.map((c) => [c.key, cellSchema.meta({ description: c.parentLabel ? `${c.parentLabel}·${c.label}` : c.label })]),
+      row.columns.map((c) => [
+        c.key,
+        cellSchema.meta({ description: c.parentLabel ? `${c.parentLabel}·${c.label}` : c.label }),
+      ]),
     );
     return [row.key, z.strictObject(columns).meta({ description: row.label })] as const;
   });
-  return z.strictObject(Object.fromEntries(rows)).meta({ description: TABLE_TITLES[table](format) });
+  return z
+    .strictObject(Object.fromEntries(rows))
+    .meta({ description: TABLE_TITLES[table](format) });
 }
 
 function sectionSchema(def: SectionDef) {
   return z
     .strictObject({
       key: z.literal(def.key),
-      heading: z.string().nullable().meta({ description: '报告中所印的标题（含编号）；缺少该部分时为 null' }),
+      heading: z
+        .string()
+        .nullable()
+        .meta({ description: '报告中所印的标题（含编号）；缺少该部分时为 null' }),
       text: z.string().meta({ description: '该部分的正文（不含表格）' }),
     })
     .meta({ description: `${def.numeral}、${def.title}` });
@@ -58,7 +64,13 @@ function reportSchemaFor(format: ReportFormat) {
     .strictObject({
       $schema: z.string().optional(),
       agency: z.string().nullable().meta({ description: '报告所署的机关名称' }),
-      year: z.number().int().min(1990).max(2200).nullable().meta({ description: '报告年度（统计的年份）' }),
+      year: z
+        .number()
+        .int()
+        .min(1990)
+        .max(2200)
+        .nullable()
+        .meta({ description: '报告年度（统计的年份）' }),
       format: z.literal(format.id).meta({ description: `年度报告格式：${format.basis}` }),
       publishedOn: isoDate.nullable().meta({ description: '发布或落款日期，YYYY-MM-DD' }),
       sections: z.tuple([first, ...rest]).meta({ description: '六个部分，按顺序' }),
@@ -73,7 +85,10 @@ function reportSchemaFor(format: ReportFormat) {
 
 /** The Zod schema of a report in JSON; one branch per national format, told apart by `format`. */
 export const annualReportSchema = z
-  .discriminatedUnion('format', [reportSchemaFor(FORMATS['2021']), reportSchemaFor(FORMATS['2019'])])
+  .discriminatedUnion('format', [
+    reportSchemaFor(FORMATS['2021']),
+    reportSchemaFor(FORMATS['2019']),
+  ])
   .meta({
     title: '政府信息公开工作年度报告',
     description:
@@ -105,7 +120,9 @@ export function reportToJson(report: AnnualReport): AnnualReportJson {
       const grid = report.tables[table];
       const rows = tableShape(format, table).map((row) => [
         row.key,
-        Object.fromEntries(row.columns.map((c) => [c.key, grid[row.key]?.[c.key] ?? null] as [string, CellValue])),
+        Object.fromEntries(
+          row.columns.map((c) => [c.key, grid[row.key]?.[c.key] ?? null] as [string, CellValue]),
+        ),
       ]);
       return [table, Object.fromEntries(rows) as Grid];
     }),
@@ -131,7 +148,10 @@ export function reportFromJson(value: unknown): FromJsonResult {
   const parsed = annualReportSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 10).map(describeIssue);
-    const more = parsed.error.issues.length > 10 ? `\n（另有 ${parsed.error.issues.length - 10} 处问题未列出）` : '';
+    const more =
+      parsed.error.issues.length > 10
+        ? `\n（另有 ${parsed.error.issues.length - 10} 处问题未列出）`
+        : '';
     return { ok: false, error: `年度报告 JSON 不符合数据格式：\n${lines.join('\n')}${more}` };
   }
   const { $schema: _schema, ...data } = parsed.data;
@@ -143,7 +163,8 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
+    else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part))
+      out += out ? `.${part}` : part;
     else out += `[${JSON.stringify(String(part))}]`;
   }
   return out || '（根）';
@@ -168,9 +189,10 @@ function typeOfInput(input: unknown): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = formatJsonPath(issue.path);
+  if (issue.input === undefined && issue.path.length > 0 && issue.code !== 'unrecognized_keys')
+    return `${where}：缺少该项`;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `${where}：缺少该项`;
       return `${where}：应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际为${typeOfInput(issue.input)}`;
     case 'unrecognized_keys':
       return `${where}：有格式中不存在的项 ${issue.keys.map((k) => `“${k}”`).join('、')}`;

@@ -58,7 +58,14 @@ function where(report: AnnualReport, table: TableKey, row: string, column: strin
   return `${tableName(format, table)}“${rowLabel(format, table, row)}”行“${columnLabel(format, table, row, column)}”列`;
 }
 
-function invalid(report: AnnualReport, table: TableKey, row: string, column: string, kind: CellKind, value: CellValue): Finding {
+function invalid(
+  report: AnnualReport,
+  table: TableKey,
+  row: string,
+  column: string,
+  kind: CellKind,
+  value: CellValue,
+): Finding {
   const shown = typeof value === 'string' ? `“${value}”` : String(value);
   return {
     code: 'CELL_INVALID',
@@ -73,10 +80,24 @@ function invalid(report: AnnualReport, table: TableKey, row: string, column: str
   };
 }
 
-function emptyFindings(report: AnnualReport, table: TableKey, row: string, empty: string[], width: number): Finding[] {
+function emptyFindings(
+  report: AnnualReport,
+  table: TableKey,
+  row: string,
+  empty: string[],
+  width: number,
+): Finding[] {
   if (empty.length === 0) return [];
   const format = formatOf(report);
-  const base = { code: 'CELL_EMPTY', severity: 'warning', table, row, section: null, expected: null, actual: null } as const;
+  const base = {
+    code: 'CELL_EMPTY',
+    severity: 'warning',
+    table,
+    row,
+    section: null,
+    expected: null,
+    actual: null,
+  } as const;
   // A row left entirely blank is one finding, not one per cell.
   if (empty.length === width && width > 1) {
     return [

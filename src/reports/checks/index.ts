@@ -5,7 +5,11 @@ import type { AnnualReport, Finding } from '../model.js';
 import { checkCells } from './cells.js';
 import { checkFormatYear, checkPublishedInTime } from './dates.js';
 import { checkNarrative } from './narrative.js';
-import { checkRequestsBalance, checkRequestsOutcomeSum, checkRequestsTotalColumn } from './requests.js';
+import {
+  checkRequestsBalance,
+  checkRequestsOutcomeSum,
+  checkRequestsTotalColumn,
+} from './requests.js';
 import { checkReviewSums } from './review.js';
 import { checkSectionNumbering, checkSectionsPresent } from './sections.js';
 import { checkSameAsLastYear } from './similarity.js';
@@ -33,14 +37,21 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
   ];
   const { previous } = options;
   if (previous) {
-    findings.push(...checkCarryOver(report, previous), ...checkStock(report, previous), ...checkSameAsLastYear(report, previous));
+    findings.push(
+      ...checkCarryOver(report, previous),
+      ...checkStock(report, previous),
+      ...checkSameAsLastYear(report, previous),
+    );
   }
   return sortFindings(findings);
 }
 
 /** Errors first, then warnings; within each, in the order the checks ran. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+  return [
+    ...findings.filter((f) => f.severity === 'error'),
+    ...findings.filter((f) => f.severity !== 'error'),
+  ];
 }
 
 export { isPreviousYear } from './year-over-year.js';

@@ -14,7 +14,12 @@ export function rowLabel(format: ReportFormat, table: TableKey, rowKey: string):
   return tableShape(format, table).find((r) => r.key === rowKey)?.label ?? rowKey;
 }
 
-export function columnLabel(format: ReportFormat, table: TableKey, rowKey: string | null, columnKey: string): string {
+export function columnLabel(
+  format: ReportFormat,
+  table: TableKey,
+  rowKey: string | null,
+  columnKey: string,
+): string {
   const rows = tableShape(format, table);
   const row = rowKey ? rows.find((r) => r.key === rowKey) : rows[0];
   return row?.columns.find((c) => c.key === columnKey)?.label ?? columnKey;

@@ -13,7 +13,8 @@ import { cell, numeric } from './cells.js';
 import { REQUESTS, REVIEW_TOTAL, STOCK } from './keys.js';
 import { columnLabel, formatOf, num, rowLabel, sectionName, tableName } from './labels.js';
 
-type Quantity = 'received' | 'handled' | 'reconsideration' | 'litigation' | 'issued' | 'repealed' | 'in_force';
+type Quantity =
+  'received' | 'handled' | 'reconsideration' | 'litigation' | 'issued' | 'repealed' | 'in_force';
 
 interface Claim {
   quantity: Quantity;
@@ -30,25 +31,68 @@ const SUM = '(?:共|合计|总计|共计)?';
 const REQUEST_NOUN = '(?:政府信息公开申请|信息公开申请|依申请公开(?:申请|事项|件)?)';
 
 const PATTERNS: readonly { quantity: Quantity; re: RegExp; row?: string }[] = [
-  { quantity: 'received', re: new RegExp(`(?:新收|收到|受理|接收|接到)(?:了)?${REQUEST_NOUN}${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'handled', re: new RegExp(`(?:办理|办结|处理|答复)(?:了)?${REQUEST_NOUN}${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'reconsideration', re: new RegExp(`(?<![、和及与])行政复议(?:案件|申请)?${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'litigation', re: new RegExp(`(?<!行政复议[、和及与或])行政诉讼(?:案件)?${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'issued', row: 'normative_documents', re: new RegExp(`制发(?:行政)?规范性文件${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'repealed', row: 'normative_documents', re: new RegExp(`废止(?:行政)?规范性文件${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'in_force', row: 'normative_documents', re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件${SUM}${NUM}${UNIT}`, 'gu') },
-  { quantity: 'issued', row: 'rules', re: new RegExp(`制发(?:政府)?规章${SUM}${NUM}${UNIT}`, 'gu') },
+  {
+    quantity: 'received',
+    re: new RegExp(`(?:新收|收到|受理|接收|接到)(?:了)?${REQUEST_NOUN}${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'handled',
+    re: new RegExp(`(?:办理|办结|处理|答复)(?:了)?${REQUEST_NOUN}${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'reconsideration',
+    re: new RegExp(`(?<![、和及与])行政复议(?:案件|申请)?${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'litigation',
+    re: new RegExp(`(?<!行政复议[、和及与或])行政诉讼(?:案件)?${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'issued',
+    row: 'normative_documents',
+    re: new RegExp(`制发(?:行政)?规范性文件${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'repealed',
+    row: 'normative_documents',
+    re: new RegExp(`废止(?:行政)?规范性文件${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'in_force',
+    row: 'normative_documents',
+    re: new RegExp(`现行有效(?:的)?(?:行政)?规范性文件${SUM}${NUM}${UNIT}`, 'gu'),
+  },
+  {
+    quantity: 'issued',
+    row: 'rules',
+    re: new RegExp(`制发(?:政府)?规章${SUM}${NUM}${UNIT}`, 'gu'),
+  },
 ];
 
 /** 「未发生因政府信息公开引起的行政复议、行政诉讼」: what the tables must show as zero. */
 const NONE_RE =
   /(?:未|没有|无)(?:发生|收到|出现|产生|涉及)?(?:过)?(?:任何)?([^，,。；;、]{0,14}?)(行政复议(?:[、和及与或]行政诉讼)?|行政诉讼)(?=案件|情况|事项|的情况|[，,。；;]|$)/gu;
-const NO_REQUESTS_RE = /(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:政府信息公开申请|依申请公开(?:申请|事项)?)(?=[，,。；;]|$)/gu;
+const NO_REQUESTS_RE =
+  /(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:政府信息公开申请|依申请公开(?:申请|事项)?)(?=[，,。；;]|$)/gu;
 
 /** Words that make a clause about someone else's work, a part of the whole, or another year. */
-const NOT_THE_WHOLE = /协|其中|转|代为|帮助|配合|指导|同比|较|去年|上年|上一年|前年|累计|历年|以来|分别|平均/;
+const NOT_THE_WHOLE =
+  /协|其中|转|代为|帮助|配合|指导|同比|较|去年|上年|上一年|前年|累计|历年|以来|分别|平均/;
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 「9」「十二」「一百零五」 → number; null when not a plain count. */
 export function parseCount(text: string): number | null {
@@ -80,14 +124,17 @@ function clauseBefore(sentence: string, index: number): string {
 export function extractClaims(report: AnnualReport): Claim[] {
   const claims: Claim[] = [];
   for (const section of report.sections) {
-    for (const sentence of section.text.split(/[。；;！？!?\n]/)) {
+    // Text extracted from PDF or Word breaks lines mid-sentence and spaces out figures
+    // (「申请 21 件」); Chinese prose needs no whitespace, so it is dropped before reading.
+    for (const sentence of section.text.replace(/\s+/g, '').split(/[。；;！？!?]/)) {
       const add = (claim: Omit<Claim, 'section' | 'quote'>) =>
         claims.push({ ...claim, section: section.key, quote: sentence.trim().slice(0, 60) });
       for (const p of PATTERNS) {
         for (const m of sentence.matchAll(p.re)) {
           if (NOT_THE_WHOLE.test(clauseBefore(sentence, m.index))) continue;
           const value = parseCount(m[1] ?? '');
-          if (value !== null) add({ quantity: p.quantity, value, ...(p.row ? { row: p.row } : {}) });
+          if (value !== null)
+            add({ quantity: p.quantity, value, ...(p.row ? { row: p.row } : {}) });
         }
       }
       for (const m of sentence.matchAll(NONE_RE)) {
@@ -127,13 +174,17 @@ function figureFor(report: AnnualReport, claim: Claim): TableFigure | null {
   const format = formatOf(report);
   const requests = report.tables.requests ?? {};
   const review = report.tables.review ?? {};
-  const applicantKeys = format.requests.columns.filter((c) => c.key !== REQUESTS.totalColumn).map((c) => c.key);
+  const applicantKeys = format.requests.columns
+    .filter((c) => c.key !== REQUESTS.totalColumn)
+    .map((c) => c.key);
   const readings = (row: string) =>
-    [numeric(cell(requests, row, REQUESTS.totalColumn)), sumColumns(requests, row, applicantKeys)].filter(
-      (v): v is number => v !== undefined,
-    );
+    [
+      numeric(cell(requests, row, REQUESTS.totalColumn)),
+      sumColumns(requests, row, applicantKeys),
+    ].filter((v): v is number => v !== undefined);
   const totalLabel = columnLabel(format, 'requests', null, REQUESTS.totalColumn);
-  const requestsAt = (row: string) => `${tableName(format, 'requests')}“${rowLabel(format, 'requests', row)}”行“${totalLabel}”列`;
+  const requestsAt = (row: string) =>
+    `${tableName(format, 'requests')}“${rowLabel(format, 'requests', row)}”行“${totalLabel}”列`;
   const plus = (a: number[], b: number[]) => a.flatMap((x) => b.map((y) => x + y));
 
   switch (claim.quantity) {
@@ -150,14 +201,25 @@ function figureFor(report: AnnualReport, claim: Claim): TableFigure | null {
         claim.quantity === 'received'
           ? [...received, ...plus(received, carriedIn)]
           : [...outcome, ...plus(outcome, carriedOut), ...received, ...plus(received, carriedIn)];
-      return { accepted, shown: primary[0] as number, table: 'requests', row, column: REQUESTS.totalColumn, where: requestsAt(row) };
+      return {
+        accepted,
+        shown: primary[0] as number,
+        table: 'requests',
+        row,
+        column: REQUESTS.totalColumn,
+        where: requestsAt(row),
+      };
     }
     case 'reconsideration':
     case 'litigation': {
       const groups = format.review.groups.filter((g) =>
-        claim.quantity === 'reconsideration' ? g.key === 'reconsideration' : g.key !== 'reconsideration',
+        claim.quantity === 'reconsideration'
+          ? g.key === 'reconsideration'
+          : g.key !== 'reconsideration',
       );
-      const partKeys = format.review.columns.filter((c) => c.key !== REVIEW_TOTAL).map((c) => c.key);
+      const partKeys = format.review.columns
+        .filter((c) => c.key !== REVIEW_TOTAL)
+        .map((c) => c.key);
       let printed = 0;
       let computed = 0;
       for (const g of groups) {
@@ -179,7 +241,12 @@ function figureFor(report: AnnualReport, claim: Claim): TableFigure | null {
     }
     default: {
       const row = claim.row ?? '';
-      const column = claim.quantity === 'issued' ? STOCK.issued : claim.quantity === 'repealed' ? STOCK.repealed : STOCK.inForce;
+      const column =
+        claim.quantity === 'issued'
+          ? STOCK.issued
+          : claim.quantity === 'repealed'
+            ? STOCK.repealed
+            : STOCK.inForce;
       const block = format.proactive.blocks.find((b) => b.rows.some((r) => r.key === row));
       if (!block?.columns.some((c) => c.key === column)) return null;
       const v = numeric(cell(report.tables.proactive ?? {}, row, column));

@@ -25,7 +25,13 @@ export function checkRequestsBalance(report: AnnualReport): Finding[] {
     const carriedIn = value(grid, REQUESTS.carriedIn, column.key);
     const outcome = value(grid, REQUESTS.outcomeTotal, column.key);
     const carriedOut = value(grid, REQUESTS.carriedOut, column.key);
-    if (received === undefined || carriedIn === undefined || outcome === undefined || carriedOut === undefined) continue;
+    if (
+      received === undefined ||
+      carriedIn === undefined ||
+      outcome === undefined ||
+      carriedOut === undefined
+    )
+      continue;
     const inflow = received + carriedIn;
     const outflow = outcome + carriedOut;
     if (same(inflow, outflow)) continue;

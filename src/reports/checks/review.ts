@@ -10,7 +10,8 @@ export function checkReviewSums(report: AnnualReport): Finding[] {
   const format = formatOf(report);
   const grid = report.tables.review ?? {};
   const parts = format.review.columns.filter((c) => c.key !== REVIEW_TOTAL);
-  const totalLabel = format.review.columns.find((c) => c.key === REVIEW_TOTAL)?.label ?? REVIEW_TOTAL;
+  const totalLabel =
+    format.review.columns.find((c) => c.key === REVIEW_TOTAL)?.label ?? REVIEW_TOTAL;
   const findings: Finding[] = [];
   for (const group of format.review.groups) {
     const total = numeric(cell(grid, group.key, REVIEW_TOTAL));

@@ -33,7 +33,10 @@ function cleanHeading(heading: string): string {
 
 /** The number as printed: 「3、」「—、」「第一部分」, or null when the heading has none. */
 function printedNumber(heading: string): string | null {
-  const m = /^(第[一二三四五六七八九十]+部分|[^\s\u4e00-\u9fff]{1,3}\s*[、．.，,：:]|[一二三四五六七八九十]\s*[．.，,：:])/u.exec(heading);
+  const m =
+    /^(第[一二三四五六七八九十]+部分|[^\s\u4e00-\u9fff]{1,3}\s*[、．.，,：:]|[一二三四五六七八九十]+\s*[、．.，,：:])/u.exec(
+      heading,
+    );
   return m ? (m[1] ?? null) : null;
 }
 

@@ -47,7 +47,14 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function checkSameAsLastYear(report: AnnualReport, previous: AnnualReport): Finding[] {
   const format = formatOf(report);
   const findings: Finding[] = [];
-  const base = { code: 'SAME_AS_LAST_YEAR', severity: 'warning', row: null, column: null, expected: null, actual: null } as const;
+  const base = {
+    code: 'SAME_AS_LAST_YEAR',
+    severity: 'warning',
+    row: null,
+    column: null,
+    expected: null,
+    actual: null,
+  } as const;
   const lastYear = previous.year !== null ? `${previous.year}年度报告` : '上一年度报告';
 
   const whole = (r: AnnualReport) => r.sections.map((s) => s.text).join('\n');

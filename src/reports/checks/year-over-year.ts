@@ -20,7 +20,8 @@ export function checkCarryOver(report: AnnualReport, previous: AnnualReport): Fi
   for (const column of format.requests.columns) {
     const carriedIn = numeric(cell(report.tables.requests, REQUESTS.carriedIn, column.key));
     const carriedOut = numeric(cell(previous.tables.requests, REQUESTS.carriedOut, column.key));
-    if (carriedIn === undefined || carriedOut === undefined || same(carriedIn, carriedOut)) continue;
+    if (carriedIn === undefined || carriedOut === undefined || same(carriedIn, carriedOut))
+      continue;
     findings.push({
       code: 'CARRY_OVER',
       severity: 'error',
@@ -43,9 +44,15 @@ export function checkStock(report: AnnualReport, previous: AnnualReport): Findin
   const format = formatOf(report);
   const block = format.proactive.blocks.find((b) => b.key === STOCK.block);
   const prevBlock = formatOf(previous).proactive.blocks.find((b) => b.key === STOCK.block);
-  const has = (cols: readonly { key: string }[] | undefined, key: string) => cols?.some((c) => c.key === key) ?? false;
+  const has = (cols: readonly { key: string }[] | undefined, key: string) =>
+    cols?.some((c) => c.key === key) ?? false;
   // The 2019 trial format counted 新制作/新公开/对外公开总数量, not a stock of documents in force.
-  if (!block || !prevBlock || ![STOCK.issued, STOCK.repealed, STOCK.inForce].every((k) => has(block.columns, k))) return [];
+  if (
+    !block ||
+    !prevBlock ||
+    ![STOCK.issued, STOCK.repealed, STOCK.inForce].every((k) => has(block.columns, k))
+  )
+    return [];
   if (!has(prevBlock.columns, STOCK.inForce)) return [];
   const findings: Finding[] = [];
   for (const row of block.rows) {
@@ -54,7 +61,13 @@ export function checkStock(report: AnnualReport, previous: AnnualReport): Findin
     const issued = get(report, STOCK.issued);
     const repealed = get(report, STOCK.repealed);
     const inForce = get(report, STOCK.inForce);
-    if (before === undefined || issued === undefined || repealed === undefined || inForce === undefined) continue;
+    if (
+      before === undefined ||
+      issued === undefined ||
+      repealed === undefined ||
+      inForce === undefined
+    )
+      continue;
     const expected = before + issued - repealed;
     if (same(expected, inForce)) continue;
     const label = (k: string) => columnLabel(format, 'proactive', row.key, k);

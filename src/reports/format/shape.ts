@@ -19,7 +19,11 @@ export type TableShape = readonly ShapeRow[];
 export function tableShape(format: ReportFormat, table: TableKey): TableShape {
   if (table === 'proactive') {
     return format.proactive.blocks.flatMap((block) =>
-      block.rows.map((row) => ({ key: row.key, label: `${block.heading}“${row.label}”`, columns: block.columns })),
+      block.rows.map((row) => ({
+        key: row.key,
+        label: `${block.heading}“${row.label}”`,
+        columns: block.columns,
+      })),
     );
   }
   if (table === 'requests') {
@@ -28,7 +32,11 @@ export function tableShape(format: ReportFormat, table: TableKey): TableShape {
       const group = row.group ? groups.get(row.group) : undefined;
       // A group printed as a single row (2019 （六）其他处理) carries the group's own number.
       const prefix = group && group.number !== row.number ? `${group.number}${group.label} ` : '';
-      return { key: row.key, label: `${prefix}${row.number}${row.label}`, columns: format.requests.columns };
+      return {
+        key: row.key,
+        label: `${prefix}${row.number}${row.label}`,
+        columns: format.requests.columns,
+      };
     });
   }
   return format.review.groups.map((g) => ({

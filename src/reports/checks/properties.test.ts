@@ -1,0 +1,68 @@
+// Property tests: any balanced report passes; any single changed cell of a balanced
+// table 三 or 四 is caught.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { FORMATS, tableShape } from '../format/index.js';
+import type { CellValue } from '../model.js';
+import { balancedPair, balancedReport } from './fixtures/balanced-report.js';
+import { checkReport } from './index.js';
+
+test('a balanced report yields no finding at all', () => {
+  fc.assert(
+    fc.property(balancedReport(), (report) => {
+      assert.deepEqual(checkReport(report), []);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a balanced pair of consecutive years yields no error, no CARRY_OVER and no T2_STOCK', () => {
+  fc.assert(
+    fc.property(balancedPair(), ({ previous, report }) => {
+      const found = checkReport(report, { previous });
+      assert.deepEqual(
+        found.filter((f) => f.severity === 'error' || f.code === 'T2_STOCK'),
+        [],
+      );
+    }),
+    { numRuns: 200 },
+  );
+});
+
+const replacement: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.nat({ max: 1000 }),
+  fc.integer({ min: -20, max: -1 }),
+  fc.double({ min: 0.01, max: 99, noNaN: true }).filter((x) => !Number.isInteger(x)),
+  fc.constantFrom('—', '/', '无', ''),
+  fc.constant(null),
+);
+
+test('changing any one cell of a balanced table 三 or 四 is caught by at least one check', () => {
+  fc.assert(
+    fc.property(
+      balancedReport(),
+      fc.constantFrom('requests' as const, 'review' as const),
+      fc.nat(),
+      fc.nat(),
+      replacement,
+      (report, table, i, j, value) => {
+        const rows = tableShape(FORMATS[report.format], table);
+        const row = rows[i % rows.length]!;
+        const column = row.columns[j % row.columns.length]!;
+        const cells = report.tables[table][row.key]!;
+        const before = cells[column.key];
+        fc.pre(value !== before);
+        cells[column.key] = value;
+        const found = checkReport(report).filter((f) => f.table === table);
+        assert.ok(
+          found.length > 0,
+          `${table}.${row.key}.${column.key}: ${String(before)} → ${String(value)} not caught`,
+        );
+        // A different number (not a blank) in a count cell is always an error.
+        if (typeof value === 'number') assert.ok(found.some((f) => f.severity === 'error'));
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});
