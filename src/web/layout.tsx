@@ -1,39 +1,398 @@
-// Page layouts. Server-rendered, zh-CN, usable without JavaScript.
+// Page layouts. Server-rendered, zh-CN, usable without JavaScript and without inline
+// scripts or styles (the CSP forbids them): every page links the one versioned stylesheet,
+// honours the reader's display setting, and has the same landmarks and skip link.
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { tryGetContext } from 'hono/context-storage';
+import type { Context } from 'hono';
+import { getAgencyById, listAgencies } from '../agencies/agency-repository.js';
+import type { Agency } from '../agencies/agency.js';
+import { agencyScope } from '../auth/policy.js';
+import { roleLabel } from '../auth/roles.js';
+import { currentNavHref, navFor } from '../console/nav.js';
+import {
+  DISPLAY_LABELS,
+  displayClass,
+  displayHref,
+  displayModeOf,
+  type DisplayMode,
+} from './display.js';
+import type { AppEnv, StaffSession } from './env.js';
+import { CONSOLE_NAME, loadSiteInfo, PLATFORM_NAME, type SiteInfo } from './site.js';
+import { stylesheetHref } from './static-assets.js';
+
+/** Where the sign-out form posts. */
+export const LOGOUT_PATH = '/console/logout';
+/** Where the supervisors' agency switcher posts (field `agencyId`). */
+export const AGENCY_SWITCH_PATH = '/console/agency';
 
 export interface PageProps {
   title: string;
   children?: Child;
 }
 
+/** A `<meta name=… content=…>` page tag (页面标签). */
+export type PageTags = Record<string, string | null | undefined>;
+
+interface DocumentProps extends PageProps {
+  /** Page tags for monitoring tools (SiteName, ColumnName, …); empty values are left out. */
+  tags?: PageTags;
+  description?: string;
+}
+
+function context(): Context<AppEnv> | undefined {
+  return tryGetContext<AppEnv>();
+}
+
+function currentDisplay(): DisplayMode {
+  const c = context();
+  return c ? displayModeOf(c) : 'standard';
+}
+
+function currentPath(): string {
+  const c = context();
+  if (!c) return '/';
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+}
+
 /** The base document: every page goes through here. */
-export function Document({ title, children }: PageProps) {
+export function Document({ title, children, tags, description }: DocumentProps) {
+  const cls = displayClass(currentDisplay());
   return (
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-      </head>
-      <body>
-        <a href="#main">跳到主要内容</a>
-        {children}
-      </body>
-    </html>
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="zh-CN" class={cls || undefined}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          {Object.entries(tags ?? {})
+            .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+            .map(([name, content]) => (
+              <meta name={name} content={content} />
+            ))}
+          <link rel="stylesheet" href={stylesheetHref} />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            跳到主要内容
+          </a>
+          {children}
+        </body>
+      </html>
+    </>
   );
 }
 
-/** Staff console page: header with navigation, then the page content in <main>. */
-export function ConsolePage({ title, children }: PageProps) {
+/** The 字号 / 长辈版 links. Plain links: they work without JavaScript. */
+export function DisplaySettings() {
+  const mode = currentDisplay();
+  const back = currentPath();
+  const modes: DisplayMode[] = ['standard', 'large', 'elder'];
   return (
-    <Document title={`${title} - 政府信息公开工作台`}>
-      <header>
-        <p>政府信息公开工作台</p>
+    <div class="display-settings">
+      <ul aria-label="显示设置">
+        {modes.map((m) => (
+          <li>
+            <a href={displayHref(m, back)} aria-current={m === mode ? 'true' : undefined}>
+              {m === 'elder' && mode === 'elder' ? '长辈版（当前）' : DISPLAY_LABELS[m]}
+            </a>
+          </li>
+        ))}
+        {mode === 'elder' ? (
+          <li>
+            <a href={displayHref('standard', back)}>退出长辈版</a>
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Public portal
+
+/** What a portal page needs to know about the agency whose column it shows. */
+export interface PortalAgency {
+  slug: string;
+  fullName: string;
+  shortName: string;
+}
+
+/** A first-level column of an agency's 政府信息公开 专栏. */
+export interface PortalColumn {
+  /** Path below /agencies/:slug ('' for the column home). */
+  path: string;
+  name: string;
+  description: string;
+  /** ColumnType page tag. */
+  type: string;
+}
+
+/** The column home, the four first-level columns of 国办公开办函〔2019〕61号, and 依申请公开. */
+export const PORTAL_COLUMNS: readonly PortalColumn[] = [
+  { path: '', name: '政府信息公开', description: '本机关政府信息公开专栏首页', type: '专栏首页' },
+  {
+    path: '/guide',
+    name: '政府信息公开指南',
+    description:
+      '政府信息的分类与编排、获取方式，政府信息公开工作机构的名称、地址、办公时间、联系方式，申请办理、收费与救济途径',
+    type: '指南',
+  },
+  {
+    path: '/rules',
+    name: '政府信息公开制度',
+    description: '本机关主动公开、依申请公开、保密审查、年度报告等政府信息公开工作制度',
+    type: '制度',
+  },
+  {
+    path: '/catalogue',
+    name: '法定主动公开内容',
+    description: '依照《中华人民共和国政府信息公开条例》第二十条、第二十一条应当主动公开的政府信息',
+    type: '目录',
+  },
+  {
+    path: '/reports',
+    name: '政府信息公开工作年度报告',
+    description: '本机关历年政府信息公开工作年度报告',
+    type: '年报',
+  },
+  {
+    path: '/requests',
+    name: '依申请公开',
+    description: '向本机关申请获取政府信息的方式、渠道与办理期限',
+    type: '依申请公开',
+  },
+];
+
+export function portalColumn(path: string): PortalColumn {
+  return PORTAL_COLUMNS.find((col) => col.path === path) ?? (PORTAL_COLUMNS[0] as PortalColumn);
+}
+
+interface PortalPageProps extends PageProps {
+  agency?: PortalAgency;
+  /** The column this page belongs to (sets the page tags and marks the navigation). */
+  column?: PortalColumn;
+  /** Extra keywords for the ColumnKeywords tag. */
+  keywords?: string;
+}
+
+/** Public portal page: site header, the agency's column navigation, breadcrumbs, footer. */
+export async function PortalPage({ title, agency, column, keywords, children }: PortalPageProps) {
+  const c = context();
+  const site: SiteInfo = c
+    ? await loadSiteInfo(c.get('deps').db, c.get('deps').config.publicUrl)
+    : { host: null, siteName: PLATFORM_NAME, domain: null };
+  const tags: PageTags = {
+    SiteName: site.siteName,
+    SiteDomain: site.domain,
+    ColumnName: column
+      ? agency && column.path === ''
+        ? `${agency.fullName}政府信息公开`
+        : column.name
+      : '部门目录',
+    ColumnDescription: column ? column.description : '本平台各机关政府信息公开专栏目录',
+    ColumnKeywords: [agency?.fullName, column?.name ?? '政府信息公开', keywords]
+      .filter(Boolean)
+      .join(','),
+    ColumnType: column ? column.type : '目录',
+  };
+  const base = agency ? `/agencies/${agency.slug}` : '';
+  const pageTitle = agency
+    ? `${title} - ${agency.shortName} - ${site.siteName}`
+    : `${title} - ${site.siteName}`;
+  return (
+    <Document title={pageTitle} tags={tags} description={tags.ColumnDescription ?? undefined}>
+      <header class="site-header">
+        <div class="wrap">
+          <p class="site-title">
+            <a href="/">
+              {site.siteName}
+              <small>{PLATFORM_NAME}</small>
+            </a>
+          </p>
+          <DisplaySettings />
+        </div>
       </header>
-      <main id="main">
-        <h1>{title}</h1>
-        {children}
-      </main>
+      <nav
+        class="site-nav"
+        aria-label={agency ? `${agency.shortName}政府信息公开栏目` : '网站导航'}
+      >
+        <div class="wrap">
+          <ul>
+            {agency ? (
+              PORTAL_COLUMNS.map((col) => (
+                <li>
+                  <a
+                    href={`${base}${col.path}`}
+                    aria-current={column?.path === col.path ? 'page' : undefined}
+                  >
+                    {col.path === '' ? '专栏首页' : col.name}
+                  </a>
+                </li>
+              ))
+            ) : (
+              <li>
+                <a href="/" aria-current={column ? undefined : 'page'}>
+                  部门目录
+                </a>
+              </li>
+            )}
+          </ul>
+        </div>
+      </nav>
+      <div class="wrap">
+        <nav class="breadcrumbs" aria-label="当前位置">
+          <ol>
+            <li>
+              <a href="/">部门目录</a>
+            </li>
+            {agency ? (
+              <li>
+                <a href={base}>{agency.fullName}</a>
+              </li>
+            ) : null}
+            {agency && column && column.path !== '' ? <li aria-current="page">{title}</li> : null}
+          </ol>
+        </nav>
+        <main id="main" tabindex={-1}>
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </div>
+      <SiteFooter site={site} />
+    </Document>
+  );
+}
+
+function SiteFooter({ site }: { site: SiteInfo }) {
+  const host = site.host;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        {host ? (
+          <>
+            <p>主办单位：{host.fullName}</p>
+            {host.office.address || host.office.phone ? (
+              <p>
+                {host.office.address ? `地址：${host.office.address}` : ''}
+                {host.office.address && host.office.phone ? '　' : ''}
+                {host.office.phone ? `电话：${host.office.phone}` : ''}
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p>{PLATFORM_NAME}</p>
+        )}
+        <p>
+          <a href="/accessibility">无障碍说明</a>　<a href="/api/openapi.json">开放数据接口说明</a>
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Staff console
+
+interface ConsolePageProps extends PageProps {
+  /** Defaults to the signed-in account of the current request. */
+  staff?: StaffSession | null;
+}
+
+/** Staff console page: header with the agency and account, navigation by role, content in <main>. */
+export async function ConsolePage({ title, staff, children }: ConsolePageProps) {
+  const c = context();
+  const who = staff === undefined ? (c?.get('staff') ?? null) : staff;
+  const csrf = c?.get('csrfToken') ?? '';
+  const path = c ? new URL(c.req.url).pathname : '/console';
+  let agency: Agency | null = null;
+  let switchable: Agency[] = [];
+  if (who && c) {
+    const db = c.get('deps').db.kysely;
+    agency = await getAgencyById(db, who.currentAgencyId);
+    // Supervisors (and administrators) may work on the agencies below their own.
+    if (who.roles.includes('supervisor') || who.roles.includes('admin')) {
+      const scope = await agencyScope(db, who);
+      if (scope.read.size > 1)
+        switchable = (await listAgencies(db)).filter((a) => scope.read.has(a.id));
+    }
+  }
+  const items = who ? navFor(who.roles) : [];
+  const active = currentNavHref(path, items);
+  return (
+    <Document title={`${title} - ${CONSOLE_NAME}`}>
+      <header class="site-header console-header">
+        <div class="wrap">
+          <p class="site-title">
+            <a href={who ? '/console' : '/console/login'}>
+              {CONSOLE_NAME}
+              {agency ? <small>当前机关：{agency.fullName}</small> : null}
+            </a>
+          </p>
+          <DisplaySettings />
+          {who ? (
+            <div class="console-bar">
+              <span>
+                {who.displayName}（{who.roles.map(roleLabel).join('、') || '无角色'}）
+              </span>
+              {switchable.length > 1 ? (
+                <form method="post" action={AGENCY_SWITCH_PATH}>
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <input type="hidden" name="next" value={path} />
+                  <label for="agency-switch">切换机关</label>
+                  <select id="agency-switch" name="agencyId">
+                    {switchable.map((a) => (
+                      <option value={a.id} selected={a.id === who.currentAgencyId}>
+                        {a.fullName}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary">
+                    切换
+                  </button>
+                </form>
+              ) : null}
+              <form method="post" action={LOGOUT_PATH}>
+                <input type="hidden" name="_csrf" value={csrf} />
+                <button type="submit" class="link-button">
+                  退出登录
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {items.length > 0 ? (
+        <nav class="site-nav console-nav" aria-label="工作台导航">
+          <div class="wrap">
+            <ul>
+              {items.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.href === active ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      ) : null}
+      <div class="wrap">
+        <main id="main" tabindex={-1}>
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </div>
+      <footer class="site-footer">
+        <div class="wrap">
+          <p>
+            {CONSOLE_NAME}　<a href="/">返回门户</a>　<a href="/accessibility">无障碍说明</a>
+          </p>
+        </div>
+      </footer>
     </Document>
   );
 }

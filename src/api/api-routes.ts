@@ -1,0 +1,31 @@
+// The /api router: the OpenAPI document and the public /api/v1 endpoints of this folder.
+// Other features mount their own /api/v1 routes and list them in openapi.ts.
+import { Hono } from 'hono';
+import type { AppEnv } from '../web/env.js';
+import { agencyApiRoutes } from './agency-api.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+export function apiRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  // Public, read-only open data: any site may read it.
+  app.use('/api/v1/agencies/*', async (c, next) => {
+    await next();
+    if (c.req.method === 'GET') c.header('Access-Control-Allow-Origin', '*');
+  });
+  app.use('/api/v1/agencies', async (c, next) => {
+    await next();
+    if (c.req.method === 'GET') c.header('Access-Control-Allow-Origin', '*');
+  });
+  let cached: string | null = null;
+  app.get('/api/openapi.json', (c) => {
+    cached ??= JSON.stringify(
+      buildOpenApiDocument({ serverUrl: c.get('deps').config.publicUrl ?? '/' }),
+      null,
+      2,
+    );
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.body(cached, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  app.route('/', agencyApiRoutes());
+  return app;
+}

@@ -1,0 +1,165 @@
+// The agency's 政府信息公开 专栏: its home and the columns that hold no items yet. Each page
+// says what the column is for and, while nothing is published, a dated 「暂无信息」 note —
+// never sample items or figures.
+import type { Agency } from '../agencies/agency.js';
+import { PORTAL_COLUMNS, PortalPage, portalColumn } from '../web/layout.js';
+import { EmptyColumnNote } from './empty-note.js';
+import { OfficeFacts } from './guide-page.js';
+
+export function ColumnHomePage({ agency }: { agency: Agency }) {
+  const columns = PORTAL_COLUMNS.filter((c) => c.path !== '');
+  return (
+    <PortalPage title={`${agency.fullName}政府信息公开`} agency={agency} column={portalColumn('')}>
+      <p class="lead">
+        本专栏依照《中华人民共和国政府信息公开条例》和国务院办公厅关于规范政府信息公开平台的要求设置，集中发布
+        {agency.fullName}的法定主动公开内容。
+      </p>
+      <ul class="card-grid">
+        {columns.map((col) => (
+          <li class="card">
+            <h2>
+              <a href={`/agencies/${agency.slug}${col.path}`}>{col.name}</a>
+            </h2>
+            <p>{col.description}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>政府信息公开工作机构</h2>
+      <OfficeFacts agency={agency} />
+    </PortalPage>
+  );
+}
+
+export function RulesPage({ agency, now }: { agency: Agency; now: Date }) {
+  return (
+    <PortalPage title="政府信息公开制度" agency={agency} column={portalColumn('/rules')}>
+      <p>
+        本栏目发布{agency.fullName}
+        开展政府信息公开工作的制度，包括主动公开、依申请公开、政府信息公开保密审查和发布审核、政府信息公开工作年度报告等方面的工作制度，以及本机关执行的上级有关规定。
+      </p>
+      <EmptyColumnNote now={now} />
+    </PortalPage>
+  );
+}
+
+/** 第二十条 (一)–(十五): what every agency publishes proactively. */
+const ARTICLE_20 = [
+  '行政法规、规章和规范性文件',
+  '机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名',
+  '国民经济和社会发展规划、专项规划、区域规划及相关政策',
+  '国民经济和社会发展统计信息',
+  '办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果',
+  '实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定',
+  '财政预算、决算信息',
+  '行政事业性收费项目及其依据、标准',
+  '政府集中采购项目的目录、标准及实施情况',
+  '重大建设项目的批准和实施情况',
+  '扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况',
+  '突发公共事件的应急预案、预警信息及应对情况',
+  '环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况',
+  '公务员招考的职位、名额、报考条件等事项以及录用结果',
+  '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息',
+];
+
+const CN_NUMBERS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+];
+
+/** 第二十一条: the extra items for city and county governments and for townships. */
+function article21(agency: Agency): string | null {
+  if (agency.level === 'township') {
+    return '乡（镇）人民政府（含街道办事处）还应当重点公开农业农村政策落实、农田水利工程建设运营、农村土地承包经营权流转、宅基地使用情况审核、土地征收、房屋征收、筹资筹劳、社会救助等方面的政府信息（《条例》第二十一条）。';
+  }
+  if (agency.level === 'city' || agency.level === 'county') {
+    return '设区的市级、县级人民政府及其部门还应当重点公开市政建设、公共服务、公益事业、土地征收、房屋征收、治安管理、社会救助等方面的政府信息（《条例》第二十一条）。';
+  }
+  return null;
+}
+
+export function CataloguePage({ agency, now }: { agency: Agency; now: Date }) {
+  const extra = article21(agency);
+  return (
+    <PortalPage title="法定主动公开内容" agency={agency} column={portalColumn('/catalogue')}>
+      <p>
+        本栏目发布{agency.fullName}
+        依法应当主动公开的政府信息，按本机关主动公开基本目录分类编排。每条信息标注索引号、名称、发布机构、成文日期和发布日期。
+      </p>
+      <EmptyColumnNote now={now} what="本栏目暂无已发布的政府信息" />
+      <h2>法定主动公开的内容</h2>
+      <p>
+        依照《中华人民共和国政府信息公开条例》第二十条，行政机关应当主动公开本行政机关的下列政府信息：
+      </p>
+      <ul class="article-items">
+        {ARTICLE_20.map((item, i) => (
+          <li>
+            （{CN_NUMBERS[i]}）{item}
+            {i === ARTICLE_20.length - 1 ? '。' : '；'}
+          </li>
+        ))}
+      </ul>
+      {extra ? <p>{extra}</p> : null}
+    </PortalPage>
+  );
+}
+
+export function ReportsPage({ agency, now }: { agency: Agency; now: Date }) {
+  return (
+    <PortalPage title="政府信息公开工作年度报告" agency={agency} column={portalColumn('/reports')}>
+      <p>
+        本栏目发布{agency.fullName}
+        历年的政府信息公开工作年度报告。年度报告按照国务院办公厅政府信息与政务公开办公室统一的格式（国办公开办函〔2021〕30号）编制，内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况以及其他需要报告的事项（《条例》第五十条），统计期限为上一年度1月1日至12月31日。
+      </p>
+      <p>
+        县级以上人民政府部门应当在每年1月31日前公布本部门上一年度的年度报告（《条例》第四十九条）。
+      </p>
+      <EmptyColumnNote now={now} what="本栏目暂无已发布的年度报告" />
+    </PortalPage>
+  );
+}
+
+export function RequestsPage({ agency }: { agency: Agency }) {
+  const office = agency.office.name ?? '政府信息公开工作机构';
+  return (
+    <PortalPage title="依申请公开" agency={agency} column={portalColumn('/requests')}>
+      <p>
+        除主动公开的政府信息外，公民、法人或者其他组织可以向{agency.fullName}
+        申请获取相关政府信息（《条例》第二十七条）。申请无需注册账号。
+      </p>
+      <h2>如何申请</h2>
+      <ol>
+        <li>写明申请人的姓名或者名称、身份证明、联系方式。</li>
+        <li>写明所需政府信息的名称、文号或者便于查询的其他特征性描述。</li>
+        <li>写明获取信息的形式（纸质、电子邮件、光盘等）和方式（邮寄、自行领取、当场查阅等）。</li>
+        <li>
+          当面提交或者邮寄至{office}
+          {agency.office.address ? `（${agency.office.address}）` : ''}。
+        </li>
+      </ol>
+      <p>本平台暂未开通网上申请，请通过上述当面提交或者邮政寄送渠道提出申请。</p>
+      <h2>办理期限</h2>
+      <p>
+        能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日（《条例》第三十三条）。
+      </p>
+      <p>
+        申请渠道、收到申请之日的确定、补正、收费和救济途径，详见
+        <a href={`/agencies/${agency.slug}/guide#request`}>政府信息公开指南</a>。
+      </p>
+      <h2>联系方式</h2>
+      <OfficeFacts agency={agency} />
+    </PortalPage>
+  );
+}
