@@ -1,6 +1,7 @@
 // The `gongkai` command line. Each subcommand lives in its own file; this one only
 // assembles them and turns expected failures into a Chinese message and exit code.
 import { Command, CommanderError } from 'commander';
+import { registerCalendar } from './calendar.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { useChineseHelp } from './chinese-help.js';
@@ -15,6 +16,7 @@ useChineseHelp(program);
 
 registerServe(program);
 registerMigrate(program);
+registerCalendar(program);
 
 try {
   await program.parseAsync(process.argv);
