@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
@@ -6,9 +6,14 @@ export class MigrationError extends Error {}
 
 /** Brings the database to the latest schema. Idempotent. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // On PostgreSQL name the schema explicitly: otherwise Kysely looks for its lock table in
+  // every schema, finds another schema's (tests run side by side) and never creates its own.
+  const schema =
+    db.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
