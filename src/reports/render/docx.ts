@@ -55,6 +55,8 @@ function bodyParagraph(
   return new Paragraph({
     children: [run(text, eastAsia, FONT_SIZES_PT.body)],
     heading,
+    // A heading never ends a page alone.
+    keepNext: heading !== undefined,
     indent: { firstLine: half(FONT_SIZES_PT.body) * 20 },
     spacing: BODY_LINE,
     alignment: AlignmentType.JUSTIFIED,
@@ -63,7 +65,7 @@ function bodyParagraph(
 
 /** Column widths in twips: label columns wide enough for table 三's long labels, numbers share the rest. */
 function columnWidths(layout: TableLayout): number[] {
-  const fixed = layout.key === 'requests' ? [900, 700, 2300] : layout.key === 'proactive' ? [2800] : [];
+  const fixed = layout.key === 'requests' ? [850, 1050, 2250] : layout.key === 'proactive' ? [2800] : [];
   const rest = layout.columnCount - fixed.length;
   const each = Math.floor((TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0)) / rest);
   return [...fixed, ...Array.from({ length: rest }, () => each)];
@@ -122,7 +124,7 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
   for (const text of [report.agency, date]) {
     if (!text) continue;
     children.push(
-      new Paragraph({ children: [run(text, DOCX_FONTS.body, FONT_SIZES_PT.body)], alignment: AlignmentType.RIGHT, spacing: BODY_LINE }),
+      new Paragraph({ children: [run(text, DOCX_FONTS.body, FONT_SIZES_PT.body)], alignment: AlignmentType.RIGHT, spacing: { ...BODY_LINE, before: text === report.agency ? 600 : 0 } }),
     );
   }
   const doc = new Document({

@@ -1,7 +1,8 @@
-// The report as JSON: the canonical open-data form (see schemas/annual-report.schema.json).
+// The report as JSON: the canonical open-data form (schemas/annual-report.schema.json),
+// exactly as src/reports/json.ts writes it, pretty-printed for people and diffs.
+import { reportToJson } from '../json.js';
 import type { AnnualReport } from '../model.js';
 
 export function renderJson(report: AnnualReport): string {
-  const { agency, year, format, publishedOn, sections, tables } = report;
-  return `${JSON.stringify({ agency, year, format, publishedOn, sections, tables }, null, 2)}\n`;
+  return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
 }
