@@ -2,7 +2,9 @@
 // assembles them and turns expected failures into a Chinese message and exit code.
 import { Command, CommanderError } from 'commander';
 import { registerCalendar } from './calendar.js';
+import { registerCheck } from './check.js';
 import { registerMigrate } from './migrate.js';
+import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
 import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
@@ -17,6 +19,8 @@ useChineseHelp(program);
 registerServe(program);
 registerMigrate(program);
 registerCalendar(program);
+registerCheck(program);
+registerRender(program);
 
 try {
   await program.parseAsync(process.argv);
