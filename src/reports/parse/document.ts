@@ -1,0 +1,17 @@
+// The intermediate form every input kind is turned into before recognition: a sequence of
+// lines, each a list of cells. Prose and headings are one-cell lines; a table row is a
+// line of cells in printed order. `null` is a cell that is structurally present but blank
+// (an empty <td>, an empty Markdown cell) — distinct from a line that simply has no cell.
+export type SourceCell = string | null;
+
+export interface SourceLine {
+  cells: SourceCell[];
+  /** True when the line is a row of a real table (HTML, .docx, Markdown, PDF columns). */
+  tableRow: boolean;
+  /** A wrapped continuation of the previous line's paragraph (PDF layout), joined without a break. */
+  continues?: boolean;
+}
+
+export function textLine(text: string): SourceLine {
+  return { cells: [text], tableRow: false };
+}

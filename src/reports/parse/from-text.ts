@@ -1,0 +1,29 @@
+// Plain text as extracted from Word or PDF: one value per line (Word export), or a label
+// followed by its numbers on one line, separated by spaces (PDF text, layout mode).
+import type { SourceLine } from './document.js';
+import { textLine } from './document.js';
+import { readCell, stripBookmarks } from './labels.js';
+
+const isValue = (token: string): boolean => readCell(token).kind === 'value';
+
+function splitRow(line: string): SourceLine {
+  const tokens = line.split(/[ \t\u3000]+/u);
+  if (tokens.length < 2) return textLine(line);
+  let firstValue = tokens.length;
+  while (firstValue > 0 && isValue(tokens[firstValue - 1]!)) firstValue--;
+  if (firstValue === tokens.length) return textLine(line);
+  if (firstValue === 0) return { cells: tokens, tableRow: true };
+  const label = tokens.slice(0, firstValue).join(' ');
+  // A sentence that happens to end in a number is prose, not a table row.
+  if (/[。，,；]/u.test(label)) return textLine(line);
+  return { cells: [label, ...tokens.slice(firstValue)], tableRow: true };
+}
+
+export function linesFromText(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const raw of text.split(/\r\n|\r|\n|\f/u)) {
+    const line = stripBookmarks(raw).trim();
+    if (line !== '') out.push(splitRow(line));
+  }
+  return out;
+}

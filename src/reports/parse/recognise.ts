@@ -1,0 +1,315 @@
+// The one recogniser: maps the intermediate form (lines of cells) of any input kind onto
+// the format definition — sections by their headings, tables 二 and 三 row by row, table
+// 四 as its fifteen numbers in order — and says what it had to guess.
+import type { ProactiveBlockDef, ReportFormat, RowDef, SectionKey, TableKey } from '../format/index.js';
+import type { AnnualReport, CellValue, Finding, Grid } from '../model.js';
+import type { SourceLine } from './document.js';
+import { chooseFormat } from './format-choice.js';
+import { normaliseLabel, readCell, stripBookmarks } from './labels.js';
+import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
+import { resolveRow } from './resolve-row.js';
+import type { SumRule } from './resolve-row.js';
+import { headingSection, printedHeading } from './sections.js';
+import { matchBlock, matchGroup, matchRow, printedRowLabel, singleRowOfGroup, totalRule } from './tables.js';
+
+export interface Recognised {
+  report: AnnualReport;
+  findings: Finding[];
+}
+
+const TABLE_NAME: Record<TableKey, string> = { proactive: '表二', requests: '表三', review: '表四' };
+const TABLE_SECTIONS: readonly SectionKey[] = ['proactive', 'requests', 'review'];
+/** Fewer values than this before a label in table 四 are header noise, not data. */
+const REVIEW_MIN_RUN = 5;
+
+interface OpenRow {
+  table: 'proactive' | 'requests';
+  key: string;
+  where: string;
+  columns: readonly { key: string; label: string }[];
+  rules: readonly SumRule[];
+  values: CellValue[];
+  /** A group heading that may turn out to be printed as a single row (values follow it). */
+  tentative: boolean;
+}
+
+function emptyGrid(rows: readonly { key: string; columns: readonly { key: string }[] }[]): Grid {
+  const grid: Grid = {};
+  for (const row of rows) grid[row.key] = Object.fromEntries(row.columns.map((c) => [c.key, null]));
+  return grid;
+}
+
+const isProse = (text: string): boolean => text.includes('。') || /[；;]$/u.test(text);
+
+class Recogniser {
+  readonly findings: Finding[] = [];
+  readonly proactive: Grid;
+  readonly requests: Grid;
+  readonly review: Grid;
+  readonly headings: (string | null)[];
+  readonly prose: string[][];
+  section = -1;
+  table: TableKey | null = null;
+  block: ProactiveBlockDef | null = null;
+  open: OpenRow | null = null;
+  requestIndex = -1;
+  group: string | null = null;
+  proactiveFound = new Set<string>();
+  reviewValues: CellValue[] = [];
+  reviewFrozen = false;
+  recognisedSomething = false;
+
+  constructor(readonly format: ReportFormat) {
+    this.proactive = emptyGrid(format.proactive.blocks.flatMap((b) => b.rows.map((r) => ({ key: r.key, columns: b.columns }))));
+    this.requests = emptyGrid(format.requests.rows.map((r) => ({ key: r.key, columns: format.requests.columns })));
+    this.review = emptyGrid(format.review.groups.map((g) => ({ key: g.key, columns: format.review.columns })));
+    this.headings = format.sections.map(() => null);
+    this.prose = format.sections.map(() => []);
+  }
+
+  line(line: SourceLine): void {
+    const texts = line.cells.filter((c): c is string => c !== null && c.trim() !== '');
+    const only = texts.length === 1 ? texts[0]! : null;
+    if (only !== null) {
+      const s = headingSection(only, this.format.sections, this.section);
+      if (s !== null) return this.enterSection(s, only);
+    }
+    if (this.table === null && !line.tableRow) {
+      // Prose sections: only a table's own marks (a 第二十条 block heading …) start a table.
+      if (!texts.some((t) => this.trigger(t))) return this.addProse(texts.join(' '), line.continues);
+    }
+    // A table row that has its own label starts afresh: its leading blanks (merged cells
+    // flattened by a converter) do not belong to the row above.
+    if (line.tableRow && line.cells.some((c) => readCell(c).kind === 'label')) this.closeRow();
+    let rowOnLine = false;
+    for (const cell of line.cells) {
+      const reading = readCell(cell);
+      if (reading.kind === 'value') {
+        this.value(reading.value);
+        continue;
+      }
+      // In a real table row, short text after the row's label is that cell's content (「无」).
+      if (line.tableRow && rowOnLine && this.open && !this.open.tentative && reading.text.length <= 6) {
+        this.value(reading.text);
+        continue;
+      }
+      const matched = this.label(reading.text, line.tableRow, line.continues);
+      if (matched) rowOnLine = true;
+    }
+  }
+
+  private enterSection(index: number, text: string): void {
+    this.leaveTable();
+    this.section = index;
+    this.headings[index] = printedHeading(text);
+    const key = this.format.sections[index]!.key;
+    this.table = TABLE_SECTIONS.includes(key) ? (key as TableKey) : null;
+    this.block = null;
+    this.recognisedSomething = true;
+  }
+
+  /** Marks that start a table even where no section heading announced it. */
+  private trigger(text: string): boolean {
+    if (matchBlock(text, this.format)) return true;
+    if (matchRow(text, this.format.requests.rows, -1) === 0) return true;
+    return normaliseLabel(text) === normaliseLabel(this.format.review.groups[0]!.label);
+  }
+
+  private addProse(text: string, continues = false): void {
+    const clean = stripBookmarks(text).trim();
+    if (this.section < 0 || clean === '') return;
+    const prose = this.prose[this.section]!;
+    if (continues && prose.length > 0) prose[prose.length - 1] += clean;
+    else prose.push(clean);
+  }
+
+  /** Handles a label cell; returns true when it opened a row. */
+  private label(text: string, tableRow: boolean, continues = false): boolean {
+    const block = matchBlock(text, this.format);
+    if (block) {
+      if (this.table !== 'proactive') this.leaveTable();
+      this.closeRow();
+      this.table = 'proactive';
+      this.block = block;
+      return false;
+    }
+    if (this.table !== 'review' && normaliseLabel(text) === normaliseLabel(this.format.review.groups[0]!.label)) {
+      this.leaveTable();
+      this.table = 'review';
+    }
+    if (this.table !== 'requests' && this.table !== 'review' && matchRow(text, this.format.requests.rows, -1) === 0) {
+      this.leaveTable();
+      this.table = 'requests';
+    }
+    if (!tableRow && isProse(text)) {
+      this.closeRow();
+      this.addProse(text, continues);
+      return false;
+    }
+    if (this.table === 'proactive') return this.proactiveLabel(text);
+    if (this.table === 'requests') return this.requestsLabel(text);
+    if (this.table === 'review') this.reviewLabel();
+    return false;
+  }
+
+  private proactiveLabel(text: string): boolean {
+    const blocks = this.block ? [this.block] : this.format.proactive.blocks;
+    for (const block of blocks) {
+      const rows = block.rows.filter((r) => !this.proactiveFound.has(r.key));
+      const i = matchRow(text, rows, -1);
+      if (i < 0) continue;
+      const row = rows[i]!;
+      this.closeRow();
+      this.proactiveFound.add(row.key);
+      this.open = {
+        table: 'proactive',
+        key: row.key,
+        where: `${TABLE_NAME.proactive}“${row.label}”行`,
+        columns: block.columns,
+        rules: [],
+        values: [],
+        tentative: false,
+      };
+      this.recognisedSomething = true;
+      return true;
+    }
+    this.closeRow();
+    return false;
+  }
+
+  private requestsLabel(text: string): boolean {
+    const rows = this.format.requests.rows;
+    const i = matchRow(text, rows, this.requestIndex);
+    if (i >= 0) {
+      this.openRequestsRow(rows[i]!, false);
+      this.requestIndex = i;
+      this.group = rows[i]!.group ?? null;
+      return true;
+    }
+    const group = matchGroup(text, this.format);
+    this.closeRow();
+    if (group) {
+      this.group = group;
+      const single = singleRowOfGroup(group, this.format);
+      const row = single ? rows.find((r) => r.key === single) : undefined;
+      const index = row ? rows.indexOf(row) : -1;
+      if (row && index > this.requestIndex) this.openRequestsRow(row, true);
+    }
+    return false;
+  }
+
+  private openRequestsRow(row: RowDef, tentative: boolean): void {
+    this.closeRow();
+    const group = this.format.requests.outcomeGroups.find((g) => g.key === row.group);
+    const label = tentative && group ? `${group.number}${group.label}` : printedRowLabel(row);
+    this.open = {
+      table: 'requests',
+      key: row.key,
+      where: `${TABLE_NAME.requests}“${label}”行`,
+      columns: this.format.requests.columns,
+      rules: totalRule(this.format.requests.columns),
+      values: [],
+      tentative,
+    };
+    this.recognisedSomething = true;
+  }
+
+  private reviewLabel(): void {
+    if (this.reviewFrozen) return;
+    // Blank header cells, or a stray number or two, before a label are not the table's data.
+    const data = this.reviewValues.some((v) => v !== null) && this.reviewValues.length >= REVIEW_MIN_RUN;
+    if (data) this.reviewFrozen = true;
+    else this.reviewValues = [];
+  }
+
+  private value(value: CellValue): void {
+    if (this.table === 'review') {
+      if (!this.reviewFrozen) this.reviewValues.push(value);
+      return;
+    }
+    this.open?.values.push(value);
+  }
+
+  private closeRow(): void {
+    const open = this.open;
+    this.open = null;
+    if (!open || (open.tentative && open.values.length === 0)) return;
+    if (open.tentative) this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
+    if (open.values.length === 0) return;
+    const reading = resolveRow(
+      open.values,
+      open.columns.map((c) => c.label),
+      open.rules,
+      open.where,
+    );
+    const grid = open.table === 'proactive' ? this.proactive : this.requests;
+    grid[open.key] = Object.fromEntries(open.columns.map((c, i) => [c.key, reading.cells[i] ?? null]));
+    if (reading.explanation) this.ambiguous(open.table, open.key, open.columns.length, open.values.length, reading.explanation);
+  }
+
+  private leaveTable(): void {
+    this.closeRow();
+    if (this.table === 'review' && this.reviewValues.length > 0) this.finishReview();
+    this.table = null;
+    this.block = null;
+  }
+
+  private finishReview(): void {
+    const { groups, columns } = this.format.review;
+    const names = groups.flatMap((g) => columns.map((c) => `${g.label}“${c.label}”`));
+    const rules = groups.flatMap((_, i) => totalRule(columns, i * columns.length));
+    const reading = resolveRow(this.reviewValues, names, rules, TABLE_NAME.review);
+    groups.forEach((g, gi) => {
+      this.review[g.key] = Object.fromEntries(columns.map((c, ci) => [c.key, reading.cells[gi * columns.length + ci] ?? null]));
+    });
+    if (reading.explanation) this.ambiguous('review', null, names.length, this.reviewValues.length, reading.explanation);
+    this.reviewValues = [];
+    this.reviewFrozen = false;
+    this.recognisedSomething = true;
+  }
+
+  private ambiguous(table: TableKey, row: string | null, expected: number, actual: number, message: string): void {
+    this.findings.push({ code: 'CELL_AMBIGUOUS', severity: 'warning', table, row, column: null, section: null, expected, actual, message });
+  }
+
+  finish(): void {
+    this.leaveTable();
+  }
+}
+
+function headText(lines: readonly SourceLine[]): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (out.length >= 12) break;
+    const text = line.cells.filter((c): c is string => c !== null).join('');
+    if (text.trim() !== '') out.push(stripBookmarks(text).trim());
+  }
+  return out.join('\n');
+}
+
+/** Maps the lines of a document onto the format definition; null when nothing of a report is there. */
+export function recognise(lines: readonly SourceLine[]): Recognised | null {
+  const head = headText(lines);
+  const year = readYear(head);
+  const labels = lines.flatMap((l) => l.cells.filter((c): c is string => c !== null));
+  const format = chooseFormat(labels, year);
+  const r = new Recogniser(format);
+  for (const line of lines) r.line(line);
+  r.finish();
+  if (!r.recognisedSomething) return null;
+
+  const last = r.prose.findLastIndex((p) => p.length > 0);
+  const lastProse = last >= 0 ? r.prose[last]! : [];
+  const signature = readSignature(lastProse.slice(-3));
+  if (signature.lines > 0) lastProse.splice(lastProse.length - signature.lines, signature.lines);
+
+  const report: AnnualReport = {
+    agency: signature.agency ?? readAgencyFromHead(head),
+    year,
+    format: format.id,
+    publishedOn: signature.publishedOn,
+    sections: format.sections.map((s, i) => ({ key: s.key, heading: r.headings[i] ?? null, text: r.prose[i]!.join('\n') })),
+    tables: { proactive: r.proactive, requests: r.requests, review: r.review },
+  };
+  return { report, findings: r.findings };
+}
