@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendar } from './calendar.js';
 import { registerCheck } from './check.js';
+import { registerCheck } from './check.js';
 import { registerMigrate } from './migrate.js';
 import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
@@ -19,6 +20,7 @@ useChineseHelp(program);
 registerServe(program);
 registerMigrate(program);
 registerCalendar(program);
+registerCheck(program);
 registerCheck(program);
 registerRender(program);
 

@@ -1,0 +1,188 @@
+// `gongkai check` as a user runs it: the real command, in a child process.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { blankReport } from '../reports/checks/fixtures/build.js';
+import { seedReport } from '../reports/checks/fixtures/seed-report.js';
+import { reportToJson } from '../reports/json.js';
+import type { AnnualReport } from '../reports/model.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const seedText = join(root, 'test/fixtures/reports/seed-2021-lingshanwei.txt');
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-check-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function gongkai(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'bin/gongkai.js'), 'check', ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function writeReport(name: string, report: AnnualReport | unknown): string {
+  const path = join(dir, name);
+  const value =
+    report && typeof report === 'object' && 'tables' in report && 'sections' in report
+      ? reportToJson(report as AnnualReport)
+      : report;
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+/** A clean report: all zero, six sections, in time. */
+function cleanReport(year = 2022): AnnualReport {
+  const r = blankReport('2021', year);
+  r.sections = r.sections.map((s) => ({ ...s, text: s.key === 'other' ? '无。' : s.text }));
+  return r;
+}
+
+test('check: the seed report as published (text) has its errors; exit 1', () => {
+  const r = gongkai(seedText);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /灵山卫街道办事处2021年度报告（2021年格式），错误5项/);
+  assert.ok(r.stdout.indexOf('错误：') < r.stdout.indexOf('警告：'));
+  assert.match(
+    r.stdout,
+    /\[T3_BALANCE\] 表三“自然人”列：第一项\(8\)\+第二项\(0\)=8，不等于第三项总计\(9\)\+第四项\(0\)=9/,
+  );
+  assert.match(r.stdout, /\[SECTION_MISSING\] 缺少第六部分“其他需要报告的事项”/);
+  assert.match(r.stdout, /共检查1份报告，1份有错误。/);
+});
+
+test('check --json: the seed report with the spec keys, cells as numbers', () => {
+  const r = gongkai('--json', seedText);
+  assert.equal(r.code, 1, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(out), ['reports']);
+  const [report] = out.reports;
+  assert.deepEqual(Object.keys(report), [
+    'source',
+    'agency',
+    'year',
+    'format',
+    'tables',
+    'findings',
+  ]);
+  assert.equal(report.source, seedText);
+  assert.equal(report.year, 2021);
+  assert.equal(report.format, '2021');
+  assert.equal(report.tables.requests['unavailable.not_held'].natural_person, 8);
+  assert.equal(report.tables.requests.received.total, 0);
+  assert.equal(report.tables.requests['other.other'].total, 0); // empty → 0, and reported:
+  assert.ok(
+    report.findings.some(
+      (f: { code: string; row: string }) => f.code === 'CELL_EMPTY' && f.row === 'other.other',
+    ),
+  );
+  assert.equal(report.tables.review.reconsideration.upheld, 1);
+  assert.equal(report.tables.review.reconsideration.total, 2);
+  assert.equal(report.tables.proactive.rules.in_force, 0);
+  const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error');
+  assert.deepEqual(
+    errors.map(
+      (f: { code: string; row: string | null; column: string | null; section: string | null }) => [
+        f.code,
+        f.row,
+        f.column,
+        f.section,
+      ],
+    ),
+    [
+      ['SECTION_MISSING', null, null, 'other'],
+      ['T3_BALANCE', null, 'natural_person', null],
+      ['T3_BALANCE', null, 'commercial_enterprise', null],
+      ['T3_BALANCE', null, 'total', null],
+      ['T3_TOTAL_COLUMN', 'received', 'total', null],
+    ],
+  );
+  assert.deepEqual(Object.keys(errors[4]), [
+    'code',
+    'severity',
+    'table',
+    'row',
+    'column',
+    'section',
+    'expected',
+    'actual',
+    'message',
+  ]);
+  assert.deepEqual([errors[4].expected, errors[4].actual], [9, 0]);
+});
+
+test('check: a clean report JSON exits 0', () => {
+  const r = gongkai(writeReport('clean.json', cleanReport()));
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /未发现问题/);
+});
+
+test('check: an unreadable file is reported, the others still checked; exit 2', () => {
+  const good = writeReport('good.json', cleanReport());
+  const broken = join(dir, 'broken.json');
+  writeFileSync(broken, '{"format": "2021", ');
+  const r = gongkai(good, join(dir, 'missing.txt'), broken);
+  assert.equal(r.code, 2);
+  assert.match(r.stdout, /missing\.txt：无法读取。找不到该文件/);
+  assert.match(r.stdout, /broken\.json：无法读取。JSON 格式有误/);
+  assert.match(r.stdout, /good\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/);
+  assert.match(r.stdout, /共检查3份报告，0份有错误，2份无法读取。/);
+  assert.doesNotMatch(r.stdout + r.stderr, /at .*\.ts:\d+/);
+});
+
+test('check --json: an unreadable file keeps the shape, with an error; exit 2', () => {
+  const wrong = writeReport('wrong.json', { ...reportToJson(cleanReport()), year: '二〇二二' });
+  const r = gongkai('--json', wrong, seedText);
+  assert.equal(r.code, 2);
+  const [first, second] = JSON.parse(r.stdout).reports;
+  assert.equal(first.source, wrong);
+  assert.match(first.error, /year：应为数字，实际为文字/);
+  assert.deepEqual([first.tables, first.findings], [null, []]);
+  assert.equal(second.year, 2021);
+});
+
+test('check --previous: carry-over is checked against last year; exit 1 on a mismatch', () => {
+  const last = cleanReport(2022);
+  last.tables.requests.carried_out = {
+    ...last.tables.requests.carried_out,
+    natural_person: 2,
+    total: 2,
+  };
+  last.tables.requests.received = { ...last.tables.requests.received, natural_person: 2, total: 2 };
+  const previous = writeReport('2022.json', last);
+  const thisYear = writeReport('2023.json', cleanReport(2023));
+  const r = gongkai(thisYear, '--previous', previous);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(
+    r.stdout,
+    /\[CARRY_OVER\] 表三“自然人”列：本年“二、上年结转政府信息公开申请数量”为0，不等于2022年度报告“四、结转下年度继续办理”的2/,
+  );
+  // Without --previous the same report is clean.
+  assert.equal(gongkai(thisYear).code, 0);
+});
+
+test('check --previous that cannot be read: the reports are still checked; exit 2', () => {
+  const r = gongkai(writeReport('ok.json', cleanReport()), '--previous', join(dir, 'nope.json'));
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /nope\.json（上一年度报告）：无法读取。找不到该文件/);
+  assert.match(r.stdout, /未发现问题/);
+});
+
+test('check without a file: a Chinese usage error', () => {
+  const r = gongkai();
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /缺少参数/);
+});
+
+test('check: the seed as hand-built JSON gives the same findings as the text', () => {
+  const fromJson = JSON.parse(gongkai('--json', writeReport('seed.json', seedReport())).stdout)
+    .reports[0];
+  const fromText = JSON.parse(gongkai('--json', seedText).stdout).reports[0];
+  assert.deepEqual(fromJson.tables, fromText.tables);
+  const codes = (r: { findings: { code: string }[] }) =>
+    r.findings.map((f) => f.code).filter((c) => c !== 'CELL_AMBIGUOUS');
+  assert.deepEqual(codes(fromJson), codes(fromText));
+});

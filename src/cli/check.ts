@@ -1,0 +1,116 @@
+// `gongkai check FILE... [--previous FILE] [--json]`: reads each annual report (any file
+// the parser reads, or the report JSON), runs every check, prints the findings in Chinese.
+// An unreadable file is reported and the others are still checked.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { checkReport, isPreviousYear, sortFindings } from '../reports/checks/index.js';
+import { reportFromJson } from '../reports/json.js';
+import type { AnnualReport, Finding } from '../reports/model.js';
+import { parseReport } from '../reports/parse/index.js';
+import { checkExitCode, checkJson, checkText, type CheckedFile } from './check-output.js';
+
+type Read = { ok: true; report: AnnualReport; findings: Finding[] } | { ok: false; error: string };
+
+function readError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return '找不到该文件，请检查文件名和路径。';
+  if (code === 'EISDIR') return '这是一个文件夹，不是文件；请指定其中的报告文件。';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件的权限。';
+  return '读取文件时出错，请确认文件存在且完整。';
+}
+
+function fromJsonBytes(bytes: Uint8Array): Read {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, ''));
+  } catch {
+    return {
+      ok: false,
+      error: 'JSON 格式有误，无法解析；请检查文件是否完整（如括号、引号是否成对）。',
+    };
+  }
+  const result = reportFromJson(value);
+  return result.ok ? { ok: true, report: result.report, findings: [] } : result;
+}
+
+/** Reads one report file. Never throws. */
+export async function readReportFile(path: string): Promise<Read> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return { ok: false, error: readError(err) };
+  }
+  try {
+    if (/\.json$/i.test(path)) return fromJsonBytes(bytes);
+    const parsed = await parseReport({ bytes, filename: basename(path) });
+    return parsed.ok ? { ok: true, report: parsed.report, findings: parsed.findings } : parsed;
+  } catch {
+    return {
+      ok: false,
+      error:
+        '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。',
+    };
+  }
+}
+
+/** The parser may already report what the checks find on the model; each finding is kept once. */
+function mergeFindings(fromParser: Finding[], fromChecks: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...fromChecks, ...fromParser]) {
+    const key = [f.code, f.table, f.row, f.column, f.section].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return sortFindings(out);
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('检查政府信息公开工作年度报告：表格勾稽关系、各部分是否齐全、正文与表格是否一致等')
+    .argument('<files...>', '年度报告文件（.txt、.html、.docx、.pdf、.md 或 .json），可以有多个')
+    .option('--previous <file>', '上一年度的年度报告，用于核对结转数、现行有效件数和内容是否雷同')
+    .option('--json', '以 JSON 格式输出结果')
+    .action(async (files: string[], options: { previous?: string; json?: boolean }) => {
+      let previous: AnnualReport | undefined;
+      let previousUnreadable = false;
+      if (options.previous) {
+        const read = await readReportFile(options.previous);
+        if (read.ok) previous = read.report;
+        else {
+          previousUnreadable = true;
+          console.error(
+            `${options.previous}（上一年度报告）：无法读取。${read.error}未进行与上一年度的核对。`,
+          );
+        }
+      }
+
+      const checked: CheckedFile[] = [];
+      for (const source of files) {
+        const read = await readReportFile(source);
+        if (!read.ok) {
+          checked.push({ source, ok: false, error: read.error });
+          continue;
+        }
+        if (previous && !isPreviousYear(read.report, previous)) {
+          console.error(
+            `${source}：报告年度为${read.report.year ?? '（不详）'}，--previous 指定的是${previous.year ?? '（年度不详）'}年度报告，不是其上一年度，未核对结转数和现行有效件数。`,
+          );
+        }
+        const findings = checkReport(read.report, previous ? { previous } : {});
+        checked.push({
+          source,
+          ok: true,
+          report: read.report,
+          findings: mergeFindings(read.findings, findings),
+        });
+      }
+
+      process.stdout.write(options.json ? checkJson(checked) : checkText(checked));
+      process.exitCode = checkExitCode(checked, previousUnreadable);
+    });
+}
