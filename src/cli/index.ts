@@ -3,7 +3,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendar } from './calendar.js';
 import { registerCheck } from './check.js';
-import { registerCheck } from './check.js';
 import { registerMigrate } from './migrate.js';
 import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
@@ -20,7 +19,6 @@ useChineseHelp(program);
 registerServe(program);
 registerMigrate(program);
 registerCalendar(program);
-registerCheck(program);
 registerCheck(program);
 registerRender(program);
 
