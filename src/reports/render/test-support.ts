@@ -1,6 +1,6 @@
-// Reports for the renderer tests: a filled-in sample and a fast-check generator of
-// balanced reports (every table adds up), both built by walking the format definition.
-import fc from 'fast-check';
+// Reports for the renderer tests (a filled-in sample and an all-zero report, both built
+// by walking the format definition) and a reader of HTML tables as a grid. Random balanced
+// reports come from the checks' generator (src/reports/checks/fixtures/balanced-report.ts).
 import { FORMATS, type FormatId, type ReportFormat } from '../format/index.js';
 import type { AnnualReport, Grid } from '../model.js';
 import { HTMLElement } from 'node-html-parser';
@@ -118,52 +118,6 @@ export function sampleReport(): AnnualReport {
             : '',
   }));
   return base;
-}
-
-const count = fc.integer({ min: 0, max: 500 });
-
-/** Any report of either format whose tables add up (amounts in 万元 with up to two decimals). */
-export function balancedReportArb(): fc.Arbitrary<AnnualReport> {
-  return fc.constantFrom<FormatId>('2021', '2019').chain((formatId) => {
-    const format = FORMATS[formatId];
-    const s = requestsShape(format);
-    const column = fc.record({
-      outcomes: fc.array(fc.integer({ min: 0, max: 60 }), {
-        minLength: s.outcomeKeys.length,
-        maxLength: s.outcomeKeys.length,
-      }),
-      carriedIn: fc.integer({ min: 0, max: 30 }),
-      carriedOut: fc.integer({ min: 0, max: 30 }),
-    });
-    const proactiveCells = format.proactive.blocks.flatMap((b) =>
-      b.rows.flatMap((r) => b.columns.map((c) => ({ row: r.key, column: c.key, kind: c.kind }))),
-    );
-    const proactiveValue = (kind: string) =>
-      kind === 'amount'
-        ? fc.integer({ min: 0, max: 100000 }).map((n) => n / 100)
-        : kind === 'signed'
-          ? fc.integer({ min: -50, max: 50 })
-          : count;
-    const reviewGroup = fc
-      .array(fc.integer({ min: 0, max: 20 }), { minLength: format.review.columns.length - 1, maxLength: format.review.columns.length - 1 })
-      .map((parts) => [...parts, parts.reduce((a, b) => a + b, 0)]);
-    return fc
-      .record({
-        year: formatId === '2021' ? fc.integer({ min: 2021, max: 2030 }) : fc.constantFrom(2019, 2020),
-        columns: fc.array(column, { minLength: s.applicantKeys.length, maxLength: s.applicantKeys.length }),
-        proactive: fc.tuple(...proactiveCells.map((c) => proactiveValue(c.kind))),
-        review: fc.array(reviewGroup, { minLength: format.review.groups.length, maxLength: format.review.groups.length }),
-      })
-      .map(({ year, columns, proactive, review }) => {
-        const report = zeroReport(formatId, year);
-        report.tables.requests = balanceRequests(format, columns);
-        proactiveCells.forEach((c, i) => (report.tables.proactive[c.row]![c.column] = proactive[i]!));
-        format.review.groups.forEach((g, gi) =>
-          format.review.columns.forEach((c, ci) => (report.tables.review[g.key]![c.key] = review[gi]![ci]!)),
-        );
-        return report;
-      });
-  });
 }
 
 /**
