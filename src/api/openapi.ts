@@ -6,6 +6,7 @@
 // its operations with ONE import + ONE spread line in `apiOperations` below.
 import { z } from 'zod';
 import { agencyOperations } from './agency-api.js';
+import { calendarOperations } from '../calendar/calendar-api.js';
 import { apiSchemas, errorSchema } from './schemas.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -41,7 +42,7 @@ export interface ApiOperation {
   responses: Record<string, ApiResponse>;
 }
 
-export const apiOperations: ApiOperation[] = [...agencyOperations];
+export const apiOperations: ApiOperation[] = [...agencyOperations, ...calendarOperations];
 
 const TAGS = [
   {

@@ -9,7 +9,10 @@ export interface ConsoleNavItem {
   roles?: readonly Role[];
 }
 
-export const consoleNav: ConsoleNavItem[] = [{ href: '/console', label: '工作台' }];
+export const consoleNav: ConsoleNavItem[] = [
+  { href: '/console', label: '工作台' },
+  { href: '/console/calendar', label: '工作日历', roles: ['admin'] },
+];
 
 /** The links an account with `roles` sees, in the order above. */
 export function navFor(

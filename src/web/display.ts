@@ -1,6 +1,7 @@
 // The reader's display setting (字号 and 长辈版), kept in a cookie so it works without
 // JavaScript: plain links set it and bring the reader back to the page they were on.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
@@ -51,10 +52,9 @@ export function displayRoutes(): Hono<AppEnv> {
     const mode = c.req.query('mode');
     const back = safeReturnPath(c.req.query('back'));
     if (!isDisplayMode(mode)) {
-      return c.html(
-        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>显示设置有误</title></head><body><main><h1>显示设置有误</h1><p>请选择“标准字号”“大字号”或“长辈版”。</p><p><a href="/">返回首页</a></p></main></body></html>`,
-        400,
-      );
+      throw new HTTPException(400, {
+        message: '显示设置有误：请选择“标准字号”“大字号”或“长辈版”。',
+      });
     }
     setCookie(c, DISPLAY_COOKIE, mode, {
       path: '/',
