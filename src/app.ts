@@ -13,6 +13,7 @@ import { displayRoutes } from './web/display.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { consoleRoutes } from './console/console-routes.js';
 import { apiRoutes } from './api/api-routes.js';
+import { calendarRoutes } from './calendar/calendar-routes.js';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', portalRoutes());
   app.route('/', consoleRoutes());
   app.route('/', apiRoutes());
+  app.route('/', calendarRoutes());
   installErrorPages(app);
   return app;
 }

@@ -1,0 +1,281 @@
+// The administrators' calendar pages: loaded years, import (paste or upload, then a preview
+// to confirm), and correcting one day. Plain forms that post and redirect: no JavaScript.
+import type { FieldErrors } from '../web/forms.js';
+import { ChoiceGroup, ErrorSummary, FileField, PostForm, SubmitButton, TextArea, TextField } from '../web/forms.js';
+import { ConsolePage } from '../web/layout.js';
+import type { CalendarFormat } from './calendar-file.js';
+import type { LoadedYear } from './calendar-repository.js';
+import { weekdayName } from './dates.js';
+import { MAX_CALENDAR_BYTES } from './decode-text.js';
+import type { CalendarDay } from './working-days.js';
+
+export const CALENDAR_PATH = '/console/calendar';
+export const PREVIEW_PATH = '/console/calendar/preview';
+export const SAVE_PATH = '/console/calendar/save';
+export const DAY_PATH = '/console/calendar/day';
+
+const KIND_LABELS: Record<CalendarDay['kind'], string> = { holiday: '放假', workday: '调休上班' };
+const FORMAT_LABELS: Record<CalendarFormat, string> = {
+  notice: '节假日安排通知文本',
+  json: 'JSON 日历',
+  ics: 'ICS 日历',
+};
+export const MAX_UPLOAD_LABEL = `${MAX_CALENDAR_BYTES / 1024 / 1024} MB`;
+
+export const DAY_KIND_OPTIONS = [
+  { value: 'holiday', label: '放假（法定节假日或调休放假）' },
+  { value: 'workday', label: '调休上班（周末上班）' },
+  { value: 'normal', label: '按平常（周一至周五上班，周末休息）' },
+] as const;
+
+export interface ImportForm {
+  text: string;
+  errors: FieldErrors;
+}
+
+export interface DayForm {
+  date: string;
+  kind: string;
+  name: string;
+  errors: FieldErrors;
+}
+
+export interface CalendarHomeProps {
+  years: LoadedYear[];
+  shownYear: number;
+  shownDays: CalendarDay[];
+  message?: string | null;
+  importForm?: ImportForm;
+  dayForm?: DayForm;
+}
+
+function dateCell(date: string) {
+  return (
+    <>
+      <time datetime={date}>{date}</time>（{weekdayName(date)}）
+    </>
+  );
+}
+
+function DaysTable({ days, caption }: { days: CalendarDay[]; caption: string }) {
+  return (
+    <table class="data">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">日期</th>
+          <th scope="col">安排</th>
+          <th scope="col">节日</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map((d) => (
+          <tr>
+            <td>{dateCell(d.date)}</td>
+            <td>{KIND_LABELS[d.kind]}</td>
+            <td>{d.name ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function CalendarHome(p: CalendarHomeProps) {
+  const importForm = p.importForm ?? { text: '', errors: {} };
+  const dayForm = p.dayForm ?? { date: '', kind: '', name: '', errors: {} };
+  const loaded = p.years.map((y) => y.year);
+  const lastLoaded = loaded.length > 0 ? Math.max(...loaded) : null;
+  const yearChoices = [...new Set([...loaded, p.shownYear])].sort((a, b) => b - a);
+  return (
+    <ConsolePage title="工作日历">
+      {p.message ? (
+        <div class="notice ok" role="status">
+          <p>{p.message}</p>
+        </div>
+      ) : null}
+      <p class="lead">
+        依申请公开的答复、补正、延期等期限按工作日计算（起算当日不计，次日为第1个工作日），以国务院办公厅每年发布的节假日安排为准。
+        {lastLoaded !== null
+          ? `已载入到${lastLoaded}年；期限落在未载入年份的，计算结果标注为“暂定”，载入该年通知后自动确定。`
+          : '尚未载入任何年份，所有期限都只能暂定。'}
+      </p>
+
+      <section aria-labelledby="years-title">
+        <h2 id="years-title">已载入的年份</h2>
+        {p.years.length === 0 ? (
+          <p>尚未载入任何年份。</p>
+        ) : (
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">年份</th>
+                <th scope="col">来源</th>
+                <th scope="col">载入时间（UTC）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...p.years].reverse().map((y) => (
+                <tr>
+                  <td>
+                    <a href={`${CALENDAR_PATH}?year=${y.year}#days-title`}>{y.year}年</a>
+                  </td>
+                  <td>{y.source}</td>
+                  <td>{y.loadedAt.slice(0, 16).replace('T', ' ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="import-title">
+        <h2 id="import-title">导入节假日安排</h2>
+        <p>
+          每年11月前后，国务院办公厅发布《关于下一年部分节假日安排的通知》。请将通知全文粘贴到下面，或上传通知文本、JSON
+          或 ICS 日历文件。下一步会列出读到的放假和调休上班日期，核对无误后再保存。
+        </p>
+        <PostForm action={PREVIEW_PATH} multipart label="导入节假日安排">
+          <ErrorSummary errors={importForm.errors} labels={{ text: '通知全文', file: '上传文件' }} />
+          <TextArea
+            name="text"
+            label="通知全文"
+            hint="从标题“国务院办公厅关于××××年部分节假日安排的通知”起，连同“一、元旦：……”等各条一起粘贴。"
+            value={importForm.text}
+            error={importForm.errors.text}
+            rows={12}
+          />
+          <FileField
+            name="file"
+            label="或上传文件"
+            hint={`支持 .txt（通知全文）、.json、.ics，不超过 ${MAX_UPLOAD_LABEL}。出错后需重新选择文件。`}
+            accept=".txt,.text,.json,.ics"
+            error={importForm.errors.file}
+          />
+          <SubmitButton>读取并预览</SubmitButton>
+        </PostForm>
+      </section>
+
+      <section aria-labelledby="days-title">
+        <h2 id="days-title">{p.shownYear}年的节假日和调休上班日</h2>
+        <form method="get" action={CALENDAR_PATH} class="form">
+          <div class="field">
+            <label for="year-select">查看年份</label>
+            <select id="year-select" name="year">
+              {yearChoices.map((y) => (
+                <option value={String(y)} selected={y === p.shownYear}>
+                  {y}年{loaded.includes(y) ? '' : '（未载入）'}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SubmitButton secondary>查看</SubmitButton>
+        </form>
+        {p.shownDays.length === 0 ? (
+          <p>{loaded.includes(p.shownYear) ? '这一年没有节假日记录。' : `${p.shownYear}年尚未载入。`}</p>
+        ) : (
+          <DaysTable days={p.shownDays} caption={`${p.shownYear}年（共${p.shownDays.length}天）`} />
+        )}
+      </section>
+
+      <section aria-labelledby="correct-title">
+        <h2 id="correct-title">更正单日</h2>
+        <p>发现某一天有误（例如通知后来调整了安排），可在这里单独更正。每次更正都记入审计日志。</p>
+        <PostForm action={DAY_PATH} label="更正单日">
+          <ErrorSummary errors={dayForm.errors} labels={{ date: '日期', kind: '这一天的安排', name: '节日名称' }} />
+          <TextField
+            name="date"
+            label="日期"
+            hint="格式：年-月-日，例如 2026-10-10"
+            value={dayForm.date}
+            error={dayForm.errors.date}
+            inputmode="numeric"
+            maxlength={10}
+            required
+          />
+          <ChoiceGroup
+            name="kind"
+            label="这一天的安排"
+            options={DAY_KIND_OPTIONS}
+            value={dayForm.kind}
+            error={dayForm.errors.kind}
+            required
+          />
+          <TextField
+            name="name"
+            label="节日名称"
+            hint="例如 国庆节；按平常时不用填写"
+            value={dayForm.name}
+            error={dayForm.errors.name}
+            maxlength={60}
+          />
+          <SubmitButton>保存更正</SubmitButton>
+        </PostForm>
+      </section>
+    </ConsolePage>
+  );
+}
+
+export interface PreviewProps {
+  format: CalendarFormat;
+  fileName: string | null;
+  years: number[];
+  days: CalendarDay[];
+  warnings: string[];
+  loadedYears: LoadedYear[];
+  /** The text read, base64 (UTF-8): posted back and read again on save. */
+  payload: string;
+  error?: string | null;
+}
+
+export function CalendarPreview(p: PreviewProps) {
+  const holidays = p.days.filter((d) => d.kind === 'holiday').length;
+  const workdays = p.days.length - holidays;
+  const replaced = p.loadedYears.filter((y) => p.years.includes(y.year));
+  const outside = p.days.filter((d) => !p.years.includes(Number(d.date.slice(0, 4))));
+  return (
+    <ConsolePage title="核对节假日安排">
+      {p.error ? (
+        <div class="notice" role="alert">
+          <p>{p.error}</p>
+        </div>
+      ) : null}
+      <p class="lead">
+        从{p.fileName ? `文件“${p.fileName}”` : '粘贴的内容'}（{FORMAT_LABELS[p.format]}）读到
+        {p.years.join('、')}年：放假{holidays}天，调休上班{workdays}天。请逐日核对，无误后点击“确认保存”。
+      </p>
+      {replaced.length > 0 ? (
+        <div class="notice warn">
+          <p>
+            {replaced.map((y) => `${y.year}年`).join('、')}已经载入（来源：{replaced.map((y) => y.source).join('；')}
+            ）。保存后将用下表替换这些年份的全部记录。
+          </p>
+        </div>
+      ) : null}
+      {outside.length > 0 ? (
+        <p>
+          其中 {outside.map((d) => d.date).join('、')} 不在{p.years.join('、')}年内（如跨年的元旦假期），将单独写入或更正，不影响该年其他日期。
+        </p>
+      ) : null}
+      {p.warnings.length > 0 ? (
+        <section aria-labelledby="warnings-title" class="notice warn">
+          <h2 id="warnings-title">需要核对的地方（{p.warnings.length}处）</h2>
+          <ul>
+            {p.warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <DaysTable days={p.days} caption="读到的放假和调休上班日期" />
+      <PostForm action={SAVE_PATH} label="确认保存">
+        <input type="hidden" name="payload" value={p.payload} />
+        <input type="hidden" name="fileName" value={p.fileName ?? ''} />
+        <SubmitButton>确认保存</SubmitButton>
+      </PostForm>
+      <p>
+        <a href={CALENDAR_PATH}>有误，返回重新导入</a>
+      </p>
+    </ConsolePage>
+  );
+}
