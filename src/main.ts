@@ -5,15 +5,26 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './db/time.js';
+import { countAgencies } from './agencies/agency-repository.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';
+import { seedDemo } from './demo/seed-demo.js';
 
 export interface StartOptions {
   /** Fill a freshly created embedded database with demo data. */
   demoIfNew?: boolean;
 }
 
-export async function startServer(config: Config, _options: StartOptions = {}): Promise<{ close(): Promise<void> }> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<{ close(): Promise<void> }> {
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
+  // Demo accounts only ever go into a NEW embedded database (no agency yet). A PostgreSQL
+  // (production) database gets them only through an explicit `gongkai demo`.
+  if (options.demoIfNew && db.dialect === 'sqlite' && (await countAgencies(db.kysely)) === 0) {
+    await seedDemo({ db, clock: systemClock });
+    console.log(
+      `新建的数据库已填入演示数据。演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join('、')}`,
+    );
+  }
   const app = createApp({ db, config, clock: systemClock });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   console.log(`Gongkai 已启动：http://localhost:${config.port}/ （数据库：${db.describe}）`);

@@ -13,7 +13,7 @@ export interface Actor {
 
 export type AgencyResult = { ok: true; agency: Agency } | { ok: false; errors: Record<string, string> };
 
-export async function createAgency(deps: AppDeps, input: AgencyInput, actor: Actor): Promise<AgencyResult> {
+export async function createAgency(deps: Pick<AppDeps, 'db' | 'clock'>, input: AgencyInput, actor: Actor): Promise<AgencyResult> {
   const { db, clock } = deps;
   return db.kysely.transaction().execute(async (trx): Promise<AgencyResult> => {
     if (await slugTaken(trx, input.slug)) return { ok: false, errors: { slug: '该网址标识已被其他机关使用，请换一个' } };
@@ -33,7 +33,7 @@ export async function createAgency(deps: AppDeps, input: AgencyInput, actor: Act
   });
 }
 
-export async function updateAgency(deps: AppDeps, id: string, input: AgencyInput, actor: Actor): Promise<AgencyResult> {
+export async function updateAgency(deps: Pick<AppDeps, 'db' | 'clock'>, id: string, input: AgencyInput, actor: Actor): Promise<AgencyResult> {
   const { db, clock } = deps;
   return db.kysely.transaction().execute(async (trx): Promise<AgencyResult> => {
     const before = await getAgencyById(trx, id);

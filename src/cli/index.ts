@@ -1,8 +1,10 @@
 // The `gongkai` command line. Each subcommand lives in its own file; this one only
 // assembles them and turns expected failures into a Chinese message and exit code.
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './admin.js';
 import { registerCalendar } from './calendar.js';
 import { registerCheck } from './check.js';
+import { registerDemo } from './demo.js';
 import { registerMigrate } from './migrate.js';
 import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
@@ -21,6 +23,8 @@ registerMigrate(program);
 registerCalendar(program);
 registerCheck(program);
 registerRender(program);
+registerDemo(program);
+registerAdmin(program);
 
 try {
   await program.parseAsync(process.argv);

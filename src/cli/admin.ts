@@ -1,0 +1,163 @@
+// `gongkai admin …`: setting up a real deployment without demo data.
+//   gongkai admin create-admin --agency-slug lingshanwei --username zhang.san --display-name 张三
+//     (creates the agency too when --agency-name, --agency-code and --agency-level are given)
+//   gongkai admin reset-password --username zhang.san
+// Passwords are read from the terminal or standard input, never from the command line.
+import type { Command } from 'commander';
+import { getAgencyBySlug } from '../agencies/agency-repository.js';
+import { createAgency } from '../agencies/agency-service.js';
+import { AGENCY_KINDS, AGENCY_LEVEL_LABELS, AGENCY_LEVELS, agencyInputSchema, type Agency } from '../agencies/agency.js';
+import { displayNameSchema, usernameSchema } from '../auth/account.js';
+import { getAccountForSignIn, usernameTaken } from '../auth/account-repository.js';
+import { createAccount, resetPassword } from '../auth/account-service.js';
+import { passwordProblem } from '../auth/password-rules.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { DatabaseUrlError, openDatabase, type Db } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { systemClock } from '../db/time.js';
+import { CliError } from './errors.js';
+import { readNewPassword } from './read-password.js';
+
+const ACTOR = { id: null, label: '命令行（gongkai admin）' };
+
+interface CreateAdminOptions {
+  agencySlug: string;
+  username: string;
+  displayName: string;
+  agencyName?: string;
+  agencyShortName?: string;
+  agencyCode?: string;
+  agencyLevel?: string;
+  agencyKind?: string;
+  parentSlug?: string;
+}
+
+async function withDb<T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message);
+    throw e;
+  }
+  let db: Db;
+  try {
+    db = openDatabase(config.databaseUrl);
+  } catch (e) {
+    if (e instanceof DatabaseUrlError) throw new CliError(e.message);
+    throw e;
+  }
+  try {
+    await migrateToLatest(db);
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+function firstError(errors: Record<string, string>): string {
+  return Object.values(errors)[0] ?? '输入有误';
+}
+
+export function registerAdmin(program: Command): void {
+  const admin = program.command('admin').description('系统管理：创建首个系统管理员、重置密码');
+
+  admin
+    .command('create-admin')
+    .description('创建系统管理员账号（机关不存在时，同时提供 --agency-name 等选项即一并创建机关）；密码从终端或标准输入读取')
+    .requiredOption('--agency-slug <标识>', '机关的网址标识，如 lingshanwei')
+    .requiredOption('--username <用户名>', '登录用户名，如 zhang.san')
+    .requiredOption('--display-name <姓名>', '显示的姓名，如 张三')
+    .option('--agency-name <全称>', '新建机关时：机关全称，如 灵山卫街道办事处')
+    .option('--agency-short-name <简称>', '新建机关时：机关简称（默认同全称）')
+    .option('--agency-code <代码>', '新建机关时：统一社会信用代码或组织机构代码')
+    .option('--agency-level <层级>', `新建机关时：层级，可选 ${AGENCY_LEVELS.map((l) => `${l}（${AGENCY_LEVEL_LABELS[l]}）`).join('、')}`)
+    .option('--agency-kind <类别>', `新建机关时：类别，可选 ${AGENCY_KINDS.join('、')}（默认 government）`)
+    .option('--parent-slug <标识>', '新建机关时：上级机关的网址标识')
+    .action(async (opts: CreateAdminOptions) => {
+      const username = usernameSchema.safeParse(opts.username);
+      if (!username.success) throw new CliError(`--username：${username.error.issues[0]?.message ?? '无效'}`);
+      const displayName = displayNameSchema.safeParse(opts.displayName);
+      if (!displayName.success) throw new CliError(`--display-name：${displayName.error.issues[0]?.message ?? '无效'}`);
+
+      await withDb(async (db) => {
+        const deps = { db, clock: systemClock };
+        if (await usernameTaken(db.kysely, username.data)) throw new CliError(`用户名 ${username.data} 已被使用，未做任何修改。`);
+        let agency: Agency | null = await getAgencyBySlug(db.kysely, opts.agencySlug);
+        const creatingAgency = !agency;
+        if (agency && opts.agencyName && opts.agencyName.trim() !== agency.fullName) {
+          throw new CliError(`网址标识 ${opts.agencySlug} 已属于「${agency.fullName}」，与 --agency-name 不符，未做任何修改。`);
+        }
+        let agencyInput = null;
+        if (!agency) {
+          if (!opts.agencyName || !opts.agencyCode || !opts.agencyLevel) {
+            throw new CliError(
+              `没有网址标识为 ${opts.agencySlug} 的机关。如需一并创建机关，请同时提供 --agency-name、--agency-code 和 --agency-level。`,
+            );
+          }
+          let parentId = '';
+          if (opts.parentSlug) {
+            const parent = await getAgencyBySlug(db.kysely, opts.parentSlug);
+            if (!parent) throw new CliError(`没有网址标识为 ${opts.parentSlug} 的上级机关。`);
+            parentId = parent.id;
+          }
+          const parsed = agencyInputSchema.safeParse({
+            parentId,
+            fullName: opts.agencyName,
+            shortName: opts.agencyShortName ?? opts.agencyName,
+            slug: opts.agencySlug,
+            code: opts.agencyCode,
+            level: opts.agencyLevel,
+            kind: opts.agencyKind ?? 'government',
+            officeName: '',
+            officeAddress: '',
+            officeHours: '',
+            officePhone: '',
+            officeFax: '',
+            officeEmail: '',
+            officeWebsite: '',
+          });
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new CliError(`机关信息有误（${String(issue?.path[0] ?? '')}）：${issue?.message ?? ''}`);
+          }
+          agencyInput = parsed.data;
+        }
+
+        const password = await readNewPassword();
+        const problem = passwordProblem(password, username.data);
+        if (problem) throw new CliError(`${problem}，未做任何修改。`);
+
+        if (agencyInput) {
+          const created = await createAgency(deps, agencyInput, ACTOR);
+          if (!created.ok) throw new CliError(firstError(created.errors));
+          agency = created.agency;
+        }
+        if (!agency) throw new CliError('机关不存在。');
+        const result = await createAccount(
+          deps,
+          { agencyId: agency.id, username: username.data, displayName: displayName.data, password, roles: ['admin'] },
+          ACTOR,
+        );
+        if (!result.ok) throw new CliError(`${firstError(result.errors)}，未创建账号。`);
+        console.log(
+          `${creatingAgency ? `已创建机关「${agency.fullName}」（${agency.slug}），` : ''}已为「${agency.fullName}」创建系统管理员 ${result.account.username}（${result.account.displayName}）。`,
+        );
+      });
+    });
+
+  admin
+    .command('reset-password')
+    .description('重置账号密码（该账号的登录会话随之失效）；新密码从终端或标准输入读取')
+    .requiredOption('--username <用户名>', '要重置密码的账号')
+    .action(async (opts: { username: string }) => {
+      await withDb(async (db) => {
+        const account = await getAccountForSignIn(db.kysely, opts.username);
+        if (!account) throw new CliError(`没有用户名为 ${opts.username} 的账号。`);
+        const password = await readNewPassword();
+        const result = await resetPassword({ db, clock: systemClock }, account.id, password, ACTOR);
+        if (!result.ok) throw new CliError(`${firstError(result.errors)}，未做任何修改。`);
+        console.log(`已重置 ${account.username} 的密码。`);
+      });
+    });
+}
