@@ -75,6 +75,9 @@ const NONE_RE =
 const NO_REQUESTS_RE =
   /(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:政府信息公开申请|依申请公开(?:申请|事项)?)(?=[，,。；;]|$)/gu;
 
+/** A sentence that names none of these states no figure the tables hold (cheap pre-filter). */
+const MENTIONS_TABLE_FIGURE = /申请|依申请公开|行政复议|行政诉讼|规范性文件|规章/;
+
 /** Words that make a clause about someone else's work, a part of the whole, or another year. */
 const NOT_THE_WHOLE =
   /协|其中|转|代为|帮助|配合|指导|同比|较|去年|上年|上一年|前年|累计|历年|以来|分别|平均/;
@@ -127,6 +130,7 @@ export function extractClaims(report: AnnualReport): Claim[] {
     // Text extracted from PDF or Word breaks lines mid-sentence and spaces out figures
     // (「申请 21 件」); Chinese prose needs no whitespace, so it is dropped before reading.
     for (const sentence of section.text.replace(/\s+/g, '').split(/[。；;！？!?]/)) {
+      if (!MENTIONS_TABLE_FIGURE.test(sentence)) continue;
       const add = (claim: Omit<Claim, 'section' | 'quote'>) =>
         claims.push({ ...claim, section: section.key, quote: sentence.trim().slice(0, 60) });
       for (const p of PATTERNS) {

@@ -16,7 +16,16 @@ export interface ShapeRow {
 
 export type TableShape = readonly ShapeRow[];
 
+// Shapes are derived once per format and table: checks and renderers ask for them per cell.
+const cache = new WeakMap<ReportFormat, Partial<Record<TableKey, TableShape>>>();
+
 export function tableShape(format: ReportFormat, table: TableKey): TableShape {
+  let shapes = cache.get(format);
+  if (!shapes) cache.set(format, (shapes = {}));
+  return (shapes[table] ??= buildShape(format, table));
+}
+
+function buildShape(format: ReportFormat, table: TableKey): TableShape {
   if (table === 'proactive') {
     return format.proactive.blocks.flatMap((block) =>
       block.rows.map((row) => ({
