@@ -10,7 +10,10 @@ import { computeDueDate, parseDueQuestion } from './calendar-service.js';
 import { CalendarInputError, MAX_WORKING_DAYS } from './working-days.js';
 
 export const dueDateSchema = z.object({
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('期限届满日（YYYY-MM-DD）'),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .describe('期限届满日（YYYY-MM-DD）'),
   provisional: z
     .boolean()
     .describe('为 true 时计算用到了尚未载入节假日安排的年份（按周一至周五估算），结果只是暂定'),

@@ -16,9 +16,16 @@ export function detectFormat(text: string, fileName?: string): CalendarFormat {
   return 'notice';
 }
 
-export function readCalendarSource(text: string, fileName?: string): CalendarReadResult & { format: CalendarFormat } {
+export function readCalendarSource(
+  text: string,
+  fileName?: string,
+): CalendarReadResult & { format: CalendarFormat } {
   const format = detectFormat(text, fileName);
   const result =
-    format === 'json' ? readCalendarJson(text) : format === 'ics' ? readCalendarIcs(text) : readNoticeText(text);
+    format === 'json'
+      ? readCalendarJson(text)
+      : format === 'ics'
+        ? readCalendarIcs(text)
+        : readNoticeText(text);
   return { ...result, format };
 }

@@ -1,7 +1,15 @@
 // The administrators' calendar pages: loaded years, import (paste or upload, then a preview
 // to confirm), and correcting one day. Plain forms that post and redirect: no JavaScript.
 import type { FieldErrors } from '../web/forms.js';
-import { ChoiceGroup, ErrorSummary, FileField, PostForm, SubmitButton, TextArea, TextField } from '../web/forms.js';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  FileField,
+  PostForm,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
 import type { CalendarFormat } from './calendar-file.js';
 import type { LoadedYear } from './calendar-repository.js';
@@ -136,7 +144,10 @@ export function CalendarHome(p: CalendarHomeProps) {
           或 ICS 日历文件。下一步会列出读到的放假和调休上班日期，核对无误后再保存。
         </p>
         <PostForm action={PREVIEW_PATH} multipart label="导入节假日安排">
-          <ErrorSummary errors={importForm.errors} labels={{ text: '通知全文', file: '上传文件' }} />
+          <ErrorSummary
+            errors={importForm.errors}
+            labels={{ text: '通知全文', file: '上传文件' }}
+          />
           <TextArea
             name="text"
             label="通知全文"
@@ -172,7 +183,9 @@ export function CalendarHome(p: CalendarHomeProps) {
           <SubmitButton secondary>查看</SubmitButton>
         </form>
         {p.shownDays.length === 0 ? (
-          <p>{loaded.includes(p.shownYear) ? '这一年没有节假日记录。' : `${p.shownYear}年尚未载入。`}</p>
+          <p>
+            {loaded.includes(p.shownYear) ? '这一年没有节假日记录。' : `${p.shownYear}年尚未载入。`}
+          </p>
         ) : (
           <DaysTable days={p.shownDays} caption={`${p.shownYear}年（共${p.shownDays.length}天）`} />
         )}
@@ -182,7 +195,10 @@ export function CalendarHome(p: CalendarHomeProps) {
         <h2 id="correct-title">更正单日</h2>
         <p>发现某一天有误（例如通知后来调整了安排），可在这里单独更正。每次更正都记入审计日志。</p>
         <PostForm action={DAY_PATH} label="更正单日">
-          <ErrorSummary errors={dayForm.errors} labels={{ date: '日期', kind: '这一天的安排', name: '节日名称' }} />
+          <ErrorSummary
+            errors={dayForm.errors}
+            labels={{ date: '日期', kind: '这一天的安排', name: '节日名称' }}
+          />
           <TextField
             name="date"
             label="日期"
@@ -242,19 +258,22 @@ export function CalendarPreview(p: PreviewProps) {
       ) : null}
       <p class="lead">
         从{p.fileName ? `文件“${p.fileName}”` : '粘贴的内容'}（{FORMAT_LABELS[p.format]}）读到
-        {p.years.join('、')}年：放假{holidays}天，调休上班{workdays}天。请逐日核对，无误后点击“确认保存”。
+        {p.years.join('、')}年：放假{holidays}天，调休上班{workdays}
+        天。请逐日核对，无误后点击“确认保存”。
       </p>
       {replaced.length > 0 ? (
         <div class="notice warn">
           <p>
-            {replaced.map((y) => `${y.year}年`).join('、')}已经载入（来源：{replaced.map((y) => y.source).join('；')}
+            {replaced.map((y) => `${y.year}年`).join('、')}已经载入（来源：
+            {replaced.map((y) => y.source).join('；')}
             ）。保存后将用下表替换这些年份的全部记录。
           </p>
         </div>
       ) : null}
       {outside.length > 0 ? (
         <p>
-          其中 {outside.map((d) => d.date).join('、')} 不在{p.years.join('、')}年内（如跨年的元旦假期），将单独写入或更正，不影响该年其他日期。
+          其中 {outside.map((d) => d.date).join('、')} 不在{p.years.join('、')}
+          年内（如跨年的元旦假期），将单独写入或更正，不影响该年其他日期。
         </p>
       ) : null}
       {p.warnings.length > 0 ? (

@@ -12,7 +12,10 @@ export interface LoadedYear {
 
 const CHUNK = 500;
 
-export async function listCalendarDays(db: Kysely<Database>, range?: { from: string; to: string }): Promise<CalendarDay[]> {
+export async function listCalendarDays(
+  db: Kysely<Database>,
+  range?: { from: string; to: string },
+): Promise<CalendarDay[]> {
   let q = db.selectFrom('calendar_days').select(['date', 'kind', 'name']).orderBy('date');
   if (range) q = q.where('date', '>=', range.from).where('date', '<=', range.to);
   const rows = await q.execute();
@@ -20,25 +23,49 @@ export async function listCalendarDays(db: Kysely<Database>, range?: { from: str
 }
 
 export async function listLoadedYears(db: Kysely<Database>): Promise<LoadedYear[]> {
-  const rows = await db.selectFrom('calendar_years').select(['year', 'source', 'loaded_at']).orderBy('year').execute();
+  const rows = await db
+    .selectFrom('calendar_years')
+    .select(['year', 'source', 'loaded_at'])
+    .orderBy('year')
+    .execute();
   return rows.map((r) => ({ year: Number(r.year), source: r.source, loadedAt: r.loaded_at }));
 }
 
-export async function findCalendarDay(db: Kysely<Database>, date: string): Promise<CalendarDay | null> {
-  const row = await db.selectFrom('calendar_days').select(['date', 'kind', 'name']).where('date', '=', date).executeTakeFirst();
+export async function findCalendarDay(
+  db: Kysely<Database>,
+  date: string,
+): Promise<CalendarDay | null> {
+  const row = await db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'name'])
+    .where('date', '=', date)
+    .executeTakeFirst();
   return row ? { date: row.date, kind: row.kind as DayKind, name: row.name } : null;
 }
 
-export async function deleteDaysOfYears(db: Kysely<Database>, years: readonly number[]): Promise<void> {
+export async function deleteDaysOfYears(
+  db: Kysely<Database>,
+  years: readonly number[],
+): Promise<void> {
   for (const year of years) {
-    await db.deleteFrom('calendar_days').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+    await db
+      .deleteFrom('calendar_days')
+      .where('date', '>=', `${year}-01-01`)
+      .where('date', '<=', `${year}-12-31`)
+      .execute();
   }
 }
 
 /** Inserts or overwrites each day. */
-export async function upsertDays(db: Kysely<Database>, days: readonly CalendarDay[], now: string): Promise<void> {
+export async function upsertDays(
+  db: Kysely<Database>,
+  days: readonly CalendarDay[],
+  now: string,
+): Promise<void> {
   for (let i = 0; i < days.length; i += CHUNK) {
-    const rows = days.slice(i, i + CHUNK).map((d) => ({ date: d.date, kind: d.kind, name: d.name, updated_at: now }));
+    const rows = days
+      .slice(i, i + CHUNK)
+      .map((d) => ({ date: d.date, kind: d.kind, name: d.name, updated_at: now }));
     await db
       .insertInto('calendar_days')
       .values(rows)
@@ -57,13 +84,23 @@ export async function deleteDay(db: Kysely<Database>, date: string): Promise<voi
   await db.deleteFrom('calendar_days').where('date', '=', date).execute();
 }
 
-export async function markYearsLoaded(db: Kysely<Database>, years: readonly number[], source: string, now: string): Promise<void> {
+export async function markYearsLoaded(
+  db: Kysely<Database>,
+  years: readonly number[],
+  source: string,
+  now: string,
+): Promise<void> {
   if (years.length === 0) return;
   await db
     .insertInto('calendar_years')
     .values(years.map((year) => ({ year, source, loaded_at: now })))
     .onConflict((oc) =>
-      oc.column('year').doUpdateSet((eb) => ({ source: eb.ref('excluded.source'), loaded_at: eb.ref('excluded.loaded_at') })),
+      oc
+        .column('year')
+        .doUpdateSet((eb) => ({
+          source: eb.ref('excluded.source'),
+          loaded_at: eb.ref('excluded.loaded_at'),
+        })),
     )
     .execute();
 }

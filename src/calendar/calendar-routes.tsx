@@ -20,7 +20,14 @@ import {
   type DayForm,
   type ImportForm,
 } from './calendar-pages.js';
-import { correctDay, daysOfYear, loadedYears, saveCalendar, type Actor, type DayCorrection } from './calendar-service.js';
+import {
+  correctDay,
+  daysOfYear,
+  loadedYears,
+  saveCalendar,
+  type Actor,
+  type DayCorrection,
+} from './calendar-service.js';
 import { checkIsoDate } from './dates.js';
 import { decodeCalendarBytes, MAX_CALENDAR_BYTES } from './decode-text.js';
 import { CalendarInputError } from './working-days.js';
@@ -43,14 +50,22 @@ function actorOf(c: Context<AppEnv>): Actor {
 
 async function renderHome(
   c: Context<AppEnv>,
-  options: { status?: 200 | 400 | 413; message?: string | null; importForm?: ImportForm; dayForm?: DayForm; year?: number } = {},
+  options: {
+    status?: 200 | 400 | 413;
+    message?: string | null;
+    importForm?: ImportForm;
+    dayForm?: DayForm;
+    year?: number;
+  } = {},
 ) {
   const deps = c.get('deps');
   const years = await loadedYears(deps);
   const requested = Number(c.req.query('year'));
   const shownYear =
     options.year ??
-    (Number.isInteger(requested) && requested >= 1900 && requested <= 2200 ? requested : deps.clock.now().getUTCFullYear());
+    (Number.isInteger(requested) && requested >= 1900 && requested <= 2200
+      ? requested
+      : deps.clock.now().getUTCFullYear());
   const shownDays = await daysOfYear(deps, shownYear);
   return c.html(
     <CalendarHome
@@ -67,7 +82,8 @@ async function renderHome(
 
 function doneMessage(c: Context<AppEnv>): string | null {
   const saved = c.req.query('saved');
-  if (saved && /^\d{4}(,\d{4})*$/.test(saved)) return `已保存${saved.split(',').join('、')}年的节假日安排，期限计算已按新安排进行。`;
+  if (saved && /^\d{4}(,\d{4})*$/.test(saved))
+    return `已保存${saved.split(',').join('、')}年的节假日安排，期限计算已按新安排进行。`;
   const corrected = c.req.query('corrected');
   if (corrected && checkIsoDate(corrected).ok) return `已更正 ${corrected} 的安排。`;
   return null;
@@ -87,13 +103,19 @@ export function calendarRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const text = typeof body.text === 'string' ? body.text : '';
     const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
-    const fail = (errors: FieldErrors, status: 400 | 413 = 400) => renderHome(c, { status, importForm: { text, errors } });
+    const fail = (errors: FieldErrors, status: 400 | 413 = 400) =>
+      renderHome(c, { status, importForm: { text, errors } });
     if (file && text.trim()) {
       return fail({ file: '请只用一种方式：粘贴通知全文，或上传文件（请清空文本框或不选文件）' });
     }
     if (!file && !text.trim()) return fail({ text: '请粘贴通知全文，或选择要上传的文件' });
     if (file && file.size > MAX_CALENDAR_BYTES) {
-      return fail({ file: `文件“${file.name}”超过 ${MAX_UPLOAD_LABEL}，请确认选择的是节假日安排通知或日历文件` }, 413);
+      return fail(
+        {
+          file: `文件“${file.name}”超过 ${MAX_UPLOAD_LABEL}，请确认选择的是节假日安排通知或日历文件`,
+        },
+        413,
+      );
     }
     const content = file ? decodeCalendarBytes(new Uint8Array(await file.arrayBuffer())) : text;
     const fileName = file ? file.name : null;
@@ -122,12 +144,21 @@ export function calendarRoutes(): Hono<AppEnv> {
     const content = fromBase64(payload);
     const result = readCalendarSource(content, fileName ?? undefined);
     if (result.days.length === 0) {
-      return renderHome(c, { status: 400, importForm: { text: '', errors: { text: '确认的内容已无法读取，请重新粘贴或上传' } } });
+      return renderHome(c, {
+        status: 400,
+        importForm: { text: '', errors: { text: '确认的内容已无法读取，请重新粘贴或上传' } },
+      });
     }
-    const title = /国务院办公厅关于\s*\d{4}\s*年部分节假日安排的通知/.exec(content.normalize('NFKC'))?.[0];
+    const title = /国务院办公厅关于\s*\d{4}\s*年部分节假日安排的通知/.exec(
+      content.normalize('NFKC'),
+    )?.[0];
     const source = title ?? (fileName ? `文件 ${fileName}` : '管理员粘贴导入');
     try {
-      await saveCalendar(c.get('deps'), actorOf(c), { years: result.years, days: result.days, source });
+      await saveCalendar(c.get('deps'), actorOf(c), {
+        years: result.years,
+        days: result.days,
+        source,
+      });
     } catch (e) {
       if (!(e instanceof CalendarInputError)) throw e;
       return c.html(
@@ -165,12 +196,19 @@ export function calendarRoutes(): Hono<AppEnv> {
       return renderHome(c, { status: 400, dayForm: { ...form, errors } });
     }
     try {
-      await correctDay(c.get('deps'), actorOf(c), { date: date.date, kind: form.kind as DayCorrection, name: form.name });
+      await correctDay(c.get('deps'), actorOf(c), {
+        date: date.date,
+        kind: form.kind as DayCorrection,
+        name: form.name,
+      });
     } catch (e) {
       if (!(e instanceof CalendarInputError)) throw e;
       return renderHome(c, { status: 400, dayForm: { ...form, errors: { date: e.message } } });
     }
-    return c.redirect(`${CALENDAR_PATH}?corrected=${date.date}&year=${date.date.slice(0, 4)}#days-title`, 303);
+    return c.redirect(
+      `${CALENDAR_PATH}?corrected=${date.date}&year=${date.date.slice(0, 4)}#days-title`,
+      303,
+    );
   });
 
   app.route('/', calendarApiRoutes());

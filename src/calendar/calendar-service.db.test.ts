@@ -45,7 +45,10 @@ describe(`calendar service (${testDialect})`, () => {
     );
     const cal = await loadWorkingCalendar({ db });
     assert.deepEqual(isWorkingDay(cal, '2024-10-12'), { working: true, provisional: false });
-    assert.deepEqual(await computeDueDate({ db }, '2024-09-27', 20), { date: '2024-10-30', provisional: false });
+    assert.deepEqual(await computeDueDate({ db }, '2024-09-27', 20), {
+      date: '2024-10-30',
+      provisional: false,
+    });
     assert.equal((await computeDueDate({ db }, '2026-12-24', 20)).provisional, true);
   });
 
@@ -53,7 +56,11 @@ describe(`calendar service (${testDialect})`, () => {
     // A wrong day left over in 2026 must disappear when the year is saved again.
     await correctDay({ db, clock }, admin, { date: '2026-03-02', kind: 'holiday', name: '误录' });
     const read = readNoticeText(notice2026);
-    await saveCalendar({ db, clock }, admin, { years: read.years, days: read.days, source: '国办发明电〔2025〕7号' });
+    await saveCalendar({ db, clock }, admin, {
+      years: read.years,
+      days: read.days,
+      source: '国办发明电〔2025〕7号',
+    });
 
     const days = await daysOfYear({ db }, 2026);
     assert.deepEqual(days, read.days);
@@ -94,7 +101,9 @@ describe(`calendar service (${testDialect})`, () => {
     await correctDay({ db, clock }, admin, { date: '2027-10-09', kind: 'normal', name: null });
     cal = await loadWorkingCalendar({ db });
     assert.equal(isWorkingDay(cal, '2027-10-09').working, false);
-    const events = (await auditRows(db, 'calendar_day')).filter((e) => e.subject_id === '2027-10-09');
+    const events = (await auditRows(db, 'calendar_day')).filter(
+      (e) => e.subject_id === '2027-10-09',
+    );
     assert.equal(events.length, 2);
     assert.equal(events[1]?.after_json, 'null'); // back to the weekly rule: no entry any more
     assert.match(events[1]?.before_json ?? '', /workday/);
@@ -102,13 +111,26 @@ describe(`calendar service (${testDialect})`, () => {
 
   test('bad input is refused in Chinese and changes nothing', async () => {
     const countBefore = (await db.kysely.selectFrom('audit_events').select('seq').execute()).length;
-    await assert.rejects(correctDay({ db, clock }, admin, { date: '2027-02-30', kind: 'holiday', name: null }), /2月只有28天/);
-    await assert.rejects(saveCalendar({ db, clock }, admin, { years: [], days: [], source: 'x' }), /没有可以保存的年份/);
     await assert.rejects(
-      saveCalendar({ db, clock }, admin, { years: [2028], days: [{ date: '2027-05-01', kind: 'holiday', name: null }], source: 'x' }),
+      correctDay({ db, clock }, admin, { date: '2027-02-30', kind: 'holiday', name: null }),
+      /2月只有28天/,
+    );
+    await assert.rejects(
+      saveCalendar({ db, clock }, admin, { years: [], days: [], source: 'x' }),
+      /没有可以保存的年份/,
+    );
+    await assert.rejects(
+      saveCalendar({ db, clock }, admin, {
+        years: [2028],
+        days: [{ date: '2027-05-01', kind: 'holiday', name: null }],
+        source: 'x',
+      }),
       /没有读到2028年/,
     );
-    assert.equal((await db.kysely.selectFrom('audit_events').select('seq').execute()).length, countBefore);
+    assert.equal(
+      (await db.kysely.selectFrom('audit_events').select('seq').execute()).length,
+      countBefore,
+    );
     assert.ok(!(await loadedYears({ db })).some((y) => y.year === 2028));
   });
 
@@ -116,7 +138,9 @@ describe(`calendar service (${testDialect})`, () => {
     // Drop the audit table's head so appendAuditEvent fails inside the transaction.
     await db.kysely.schema.alterTable('audit_heads').renameTo('audit_heads_away').execute();
     try {
-      await assert.rejects(correctDay({ db, clock }, admin, { date: '2027-03-01', kind: 'holiday', name: '测试' }));
+      await assert.rejects(
+        correctDay({ db, clock }, admin, { date: '2027-03-01', kind: 'holiday', name: '测试' }),
+      );
     } finally {
       await db.kysely.schema.alterTable('audit_heads_away').renameTo('audit_heads').execute();
     }

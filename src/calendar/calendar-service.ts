@@ -40,8 +40,13 @@ export interface Actor {
 export const CALENDAR_SUBJECT = 'calendar';
 export const CALENDAR_DAY_SUBJECT = 'calendar_day';
 
-export async function loadWorkingCalendar(deps: Pick<CalendarDeps, 'db'>): Promise<WorkingCalendar> {
-  const [days, years] = await Promise.all([listCalendarDays(deps.db.kysely), listLoadedYears(deps.db.kysely)]);
+export async function loadWorkingCalendar(
+  deps: Pick<CalendarDeps, 'db'>,
+): Promise<WorkingCalendar> {
+  const [days, years] = await Promise.all([
+    listCalendarDays(deps.db.kysely),
+    listLoadedYears(deps.db.kysely),
+  ]);
   return createCalendar({ days, loadedYears: years.map((y) => y.year) });
 }
 
@@ -49,18 +54,27 @@ export async function loadedYears(deps: Pick<CalendarDeps, 'db'>): Promise<Loade
   return listLoadedYears(deps.db.kysely);
 }
 
-export async function daysOfYear(deps: Pick<CalendarDeps, 'db'>, year: number): Promise<CalendarDay[]> {
+export async function daysOfYear(
+  deps: Pick<CalendarDeps, 'db'>,
+  year: number,
+): Promise<CalendarDay[]> {
   return listCalendarDays(deps.db.kysely, { from: `${year}-01-01`, to: `${year}-12-31` });
 }
 
 /** Parses the text inputs of a due-date question; throws CalendarInputError in Chinese. */
-export function parseDueQuestion(from: string | undefined, workingDays: string | undefined): { from: string; workingDays: number } {
-  if (!from) throw new CalendarInputError('请填写起算日期（from），格式为“年-月-日”，例如 2024-09-27');
+export function parseDueQuestion(
+  from: string | undefined,
+  workingDays: string | undefined,
+): { from: string; workingDays: number } {
+  if (!from)
+    throw new CalendarInputError('请填写起算日期（from），格式为“年-月-日”，例如 2024-09-27');
   const date = checkIsoDate(from, '起算日期');
   if (!date.ok) throw new CalendarInputError(date.error);
   if (!workingDays) throw new CalendarInputError('请填写工作日数（workingDays），例如 20');
   if (!/^\d{1,5}$/.test(workingDays.trim()) || Number(workingDays) > MAX_WORKING_DAYS) {
-    throw new CalendarInputError(`工作日数「${workingDays}」无效：应为 0 到 ${MAX_WORKING_DAYS} 之间的整数`);
+    throw new CalendarInputError(
+      `工作日数「${workingDays}」无效：应为 0 到 ${MAX_WORKING_DAYS} 之间的整数`,
+    );
   }
   return { from: date.date, workingDays: Number(workingDays) };
 }
@@ -87,16 +101,23 @@ export interface SaveCalendarInput {
  * the year before in a 元旦 range, are added or overwritten one by one) and marks the
  * years loaded.
  */
-export async function saveCalendar(deps: CalendarDeps, actor: Actor, input: SaveCalendarInput): Promise<void> {
+export async function saveCalendar(
+  deps: CalendarDeps,
+  actor: Actor,
+  input: SaveCalendarInput,
+): Promise<void> {
   const years = [...new Set(input.years)].sort((a, b) => a - b);
-  if (years.length === 0) throw new CalendarInputError('没有可以保存的年份：请确认读到了通知标题中的年份');
+  if (years.length === 0)
+    throw new CalendarInputError('没有可以保存的年份：请确认读到了通知标题中的年份');
   for (const y of years) {
-    if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new CalendarInputError(`年份「${y}」超出支持范围（1900–2200年）`);
+    if (!Number.isInteger(y) || y < 1900 || y > 2200)
+      throw new CalendarInputError(`年份「${y}」超出支持范围（1900–2200年）`);
   }
   for (const d of input.days) {
     const check = checkIsoDate(d.date);
     if (!check.ok) throw new CalendarInputError(check.error);
-    if (d.kind !== 'holiday' && d.kind !== 'workday') throw new CalendarInputError(`${d.date} 的类型无效`);
+    if (d.kind !== 'holiday' && d.kind !== 'workday')
+      throw new CalendarInputError(`${d.date} 的类型无效`);
   }
   for (const y of years) {
     if (!input.days.some((d) => yearOf(d.date) === y)) {
@@ -108,7 +129,8 @@ export async function saveCalendar(deps: CalendarDeps, actor: Actor, input: Save
   await deps.db.kysely.transaction().execute(async (trx) => {
     const outside = input.days.filter((d) => !years.includes(yearOf(d.date)));
     const before: CalendarDay[] = [];
-    for (const y of years) before.push(...(await listCalendarDays(trx, { from: `${y}-01-01`, to: `${y}-12-31` })));
+    for (const y of years)
+      before.push(...(await listCalendarDays(trx, { from: `${y}-01-01`, to: `${y}-12-31` })));
     for (const d of outside) {
       const existing = await findCalendarDay(trx, d.date);
       if (existing) before.push(existing);
@@ -149,7 +171,8 @@ export async function correctDay(
   const now = deps.clock.now().toISOString();
   await deps.db.kysely.transaction().execute(async (trx) => {
     const before = await findCalendarDay(trx, check.date);
-    const after: CalendarDay | null = input.kind === 'normal' ? null : { date: check.date, kind: input.kind, name };
+    const after: CalendarDay | null =
+      input.kind === 'normal' ? null : { date: check.date, kind: input.kind, name };
     if (after) await upsertDays(trx, [after], now);
     else await deleteDay(trx, check.date);
     await appendAuditEvent(

@@ -12,10 +12,13 @@ const MS_PER_DAY = 86_400_000;
 export function checkIsoDate(input: string, label = '日期'): DateCheck {
   const text = input.trim();
   const m = ISO_DATE.exec(text);
-  if (!m) return { ok: false, error: `${label}「${input}」格式不对，应为“年-月-日”，例如 2024-09-27` };
+  if (!m)
+    return { ok: false, error: `${label}「${input}」格式不对，应为“年-月-日”，例如 2024-09-27` };
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 1900 || year > 2200) return { ok: false, error: `${label}「${input}」的年份超出支持范围（1900–2200年）` };
-  if (month < 1 || month > 12) return { ok: false, error: `${label}「${input}」的月份不存在，月份应为 01–12` };
+  if (year < 1900 || year > 2200)
+    return { ok: false, error: `${label}「${input}」的年份超出支持范围（1900–2200年）` };
+  if (month < 1 || month > 12)
+    return { ok: false, error: `${label}「${input}」的月份不存在，月份应为 01–12` };
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {
     return { ok: false, error: `${label}「${input}」不存在：${year}年${month}月只有${last}天` };
@@ -39,7 +42,10 @@ export function makeIsoDate(year: number, month: number, day: number): IsoDate |
 }
 
 export function toDayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    MS_PER_DAY
+  );
 }
 
 export function fromDayNumber(n: number): IsoDate {

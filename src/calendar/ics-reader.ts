@@ -12,7 +12,11 @@ export function readCalendarIcs(text: string): CalendarReadResult {
   const warnings: string[] = [];
   const lines = unfold(text.replace(/^\uFEFF/, ''));
   if (!lines.some((l) => l.toUpperCase() === 'BEGIN:VCALENDAR')) {
-    return { years: [], days: [], warnings: ['文件不是 iCalendar（.ics）日历：缺少 BEGIN:VCALENDAR'] };
+    return {
+      years: [],
+      days: [],
+      warnings: ['文件不是 iCalendar（.ics）日历：缺少 BEGIN:VCALENDAR'],
+    };
   }
   const days: CalendarDay[] = [];
   let event: Map<string, string> | null = null;
@@ -35,7 +39,11 @@ export function readCalendarIcs(text: string): CalendarReadResult {
   }
   if (index === 0) warnings.push('日历中没有任何事件（VEVENT）');
   const merged = mergeDays(days, warnings);
-  return { years: [...new Set(merged.map((d) => yearOf(d.date)))].sort((a, b) => a - b), days: merged, warnings };
+  return {
+    years: [...new Set(merged.map((d) => yearOf(d.date)))].sort((a, b) => a - b),
+    days: merged,
+    warnings,
+  };
 }
 
 function readEvent(event: Map<string, string>, index: number, warnings: string[]): CalendarDay[] {
@@ -58,7 +66,11 @@ function readEvent(event: Map<string, string>, index: number, warnings: string[]
     return [];
   }
   const kind = WORK_SUMMARY.test(summary) ? 'workday' : 'holiday';
-  const name = summary.replace(/[(（]\s*[休班]\s*[)）]/g, '').replace(/补班|上班|放假|调休/g, '').trim() || null;
+  const name =
+    summary
+      .replace(/[(（]\s*[休班]\s*[)）]/g, '')
+      .replace(/补班|上班|放假|调休/g, '')
+      .trim() || null;
   return Array.from({ length }, (_, i) => ({ date: addDays(start, i), kind, name }));
 }
 
@@ -72,7 +84,8 @@ function icsDate(value: string | undefined): IsoDate | null {
 function unfold(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length > 0) out[out.length - 1] += raw.slice(1);
+    if ((raw.startsWith(' ') || raw.startsWith('\t')) && out.length > 0)
+      out[out.length - 1] += raw.slice(1);
     else if (raw.trim()) out.push(raw.trim());
   }
   return out;

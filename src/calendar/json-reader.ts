@@ -23,8 +23,11 @@ export function readCalendarJson(text: string): CalendarReadResult {
   }
   if (Array.isArray(value)) return readOwn({ days: value });
   if (isObject(value) && Array.isArray(value.days)) return readOwn(value);
-  if (isObject(value) && (isObject(value.holidays) || isObject(value.workdays))) return readChineseDays(value);
-  return fail('无法识别的 JSON 日历：应包含 days 数组（本系统格式），或 holidays / workdays 对象（chinese-days 格式）');
+  if (isObject(value) && (isObject(value.holidays) || isObject(value.workdays)))
+    return readChineseDays(value);
+  return fail(
+    '无法识别的 JSON 日历：应包含 days 数组（本系统格式），或 holidays / workdays 对象（chinese-days 格式）',
+  );
 }
 
 function readOwn(value: Record<string, unknown>): CalendarReadResult {
@@ -43,16 +46,25 @@ function readOwn(value: Record<string, unknown>): CalendarReadResult {
     }
     const kind = typeof item.kind === 'string' ? KIND_WORDS[item.kind] : undefined;
     if (!kind) {
-      warnings.push(`${where}（${item.date}）的 kind 应为 holiday（放假）或 workday（上班），已忽略`);
+      warnings.push(
+        `${where}（${item.date}）的 kind 应为 holiday（放假）或 workday（上班），已忽略`,
+      );
       return;
     }
-    days.push({ date: check.date, kind, name: typeof item.name === 'string' && item.name.trim() ? item.name.trim() : null });
+    days.push({
+      date: check.date,
+      kind,
+      name: typeof item.name === 'string' && item.name.trim() ? item.name.trim() : null,
+    });
   });
   let years = distinctYears(days);
   if (value.years !== undefined) {
     const listed = Array.isArray(value.years) ? value.years : [];
-    const valid = listed.filter((y): y is number => Number.isInteger(y) && (y as number) >= 1900 && (y as number) <= 2200);
-    if (valid.length !== listed.length || listed.length === 0) warnings.push('years 应为年份数组，如 [2025]；已按日期推断年份');
+    const valid = listed.filter(
+      (y): y is number => Number.isInteger(y) && (y as number) >= 1900 && (y as number) <= 2200,
+    );
+    if (valid.length !== listed.length || listed.length === 0)
+      warnings.push('years 应为年份数组，如 [2025]；已按日期推断年份');
     else years = [...new Set(valid)].sort((a, b) => a - b);
   }
   return { years, days: mergeDays(days, warnings), warnings };

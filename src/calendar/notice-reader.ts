@@ -5,7 +5,14 @@
 // giving the days off (放假 / 放假调休 / 补休) and the weekend days worked (上班) — but the
 // wording varies from year to year. Anything with a date that this reader cannot place is
 // reported as a warning rather than guessed.
-import { addDays, makeIsoDate, toDayNumber, weekdayOf, weekdayName, type IsoDate } from './dates.js';
+import {
+  addDays,
+  makeIsoDate,
+  toDayNumber,
+  weekdayOf,
+  weekdayName,
+  type IsoDate,
+} from './dates.js';
 import { mergeDays, type CalendarReadResult } from './read-result.js';
 import type { CalendarDay, DayKind } from './working-days.js';
 
@@ -16,7 +23,8 @@ export interface NoticeReadOptions {
 
 const TITLE_YEAR = /(\d{4})\s*年\s*(?:部分)?\s*节假日\s*安排/;
 // 「一、元旦：」, 「六、国庆节、中秋节：」 — a Chinese numeral, 、, the festival, a colon.
-const SECTION = /(?:^|[\s。；;])([一二三四五六七八九十]{1,3})\s*[、.]\s*([^:：，,。；;\s]{1,24}?)\s*[:：]/g;
+const SECTION =
+  /(?:^|[\s。；;])([一二三四五六七八九十]{1,3})\s*[、.]\s*([^:：，,。；;\s]{1,24}?)\s*[:：]/g;
 // One date, optionally with its year and a parenthesised note such as （周四） or （农历除夕、周二）.
 const DATE = String.raw`(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*\(([^()]*)\))?`;
 // A range's end may omit the year and the month: 「至3日」, 「至2月4日」, 「至2019年1月1日」.
@@ -26,7 +34,16 @@ const HOLIDAY_WORDS = /放假|补休|调休/;
 const WORKDAY_WORDS = /上班|补班/;
 const DAY_COUNT = /(?:共|放假)\s*(\d{1,2})\s*天/;
 const WEEKDAY_NOTE = /(?:周|星期|礼拜)([日天一二三四五六])/;
-const WEEKDAY_INDEX: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+const WEEKDAY_INDEX: Record<string, number> = {
+  日: 0,
+  天: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+};
 const MAX_RANGE_DAYS = 31;
 
 interface Found {
@@ -86,7 +103,8 @@ function readSection(name: string, body: string, year: number, warnings: string[
       const found = findDates(clause, year, name, warnings);
       const kind = kindOf(clause);
       if (kind === 'both') {
-        if (found.length > 0) warnings.push(`【${name}】“${clause.trim()}”同时写有放假和上班，无法判断，请逐日核对`);
+        if (found.length > 0)
+          warnings.push(`【${name}】“${clause.trim()}”同时写有放假和上班，无法判断，请逐日核对`);
         continue;
       }
       if (kind === null) {
@@ -107,7 +125,9 @@ function readSection(name: string, body: string, year: number, warnings: string[
     }
     const stated = DAY_COUNT.exec(sentence);
     if (stated && holidaysInSentence > 0 && Number(stated[1]) !== holidaysInSentence) {
-      warnings.push(`【${name}】通知写“共${stated[1]}天”，但读出的放假日期是${holidaysInSentence}天，请核对`);
+      warnings.push(
+        `【${name}】通知写“共${stated[1]}天”，但读出的放假日期是${holidaysInSentence}天，请核对`,
+      );
     }
   }
   return days;
@@ -169,7 +189,12 @@ function findDates(clause: string, year: number, name: string, warnings: string[
   return out;
 }
 
-function checkWeekdayNote(date: IsoDate, note: string | undefined, name: string, warnings: string[]): void {
+function checkWeekdayNote(
+  date: IsoDate,
+  note: string | undefined,
+  name: string,
+  warnings: string[],
+): void {
   const m = note ? WEEKDAY_NOTE.exec(note) : null;
   if (!m) return;
   const expected = WEEKDAY_INDEX[m[1] ?? ''];
@@ -182,7 +207,9 @@ function checkWorkday(found: Found, name: string, warnings: string[]): void {
   for (const date of found.dates) {
     const d = weekdayOf(date);
     if (d !== 0 && d !== 6) {
-      warnings.push(`【${name}】${date}（${weekdayName(date)}）本来就是工作日，通知却写“上班”，请核对`);
+      warnings.push(
+        `【${name}】${date}（${weekdayName(date)}）本来就是工作日，通知却写“上班”，请核对`,
+      );
     }
   }
 }

@@ -16,7 +16,9 @@ export function mergeDays(days: CalendarDay[], warnings: string[]): CalendarDay[
     const seen = byDate.get(day.date);
     if (!seen) byDate.set(day.date, day);
     else if (seen.kind !== day.kind) {
-      warnings.push(`${day.date} 同时被写成放假和上班，已按先出现的“${seen.kind === 'holiday' ? '放假' : '上班'}”读取，请核对`);
+      warnings.push(
+        `${day.date} 同时被写成放假和上班，已按先出现的“${seen.kind === 'holiday' ? '放假' : '上班'}”读取，请核对`,
+      );
     }
   }
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

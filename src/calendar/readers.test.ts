@@ -9,7 +9,8 @@ import { readNoticeText } from './notice-reader.js';
 import { officialSeed } from './seed.js';
 import type { CalendarDay } from './working-days.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const seed = officialSeed();
 const seedYear = (y: number) => seed.days.filter((d) => d.date.startsWith(`${y}-`));
 const pairs = (days: CalendarDay[]) => days.map((d) => `${d.date} ${d.kind}`);
@@ -23,13 +24,19 @@ describe('the published notices read to the official calendar', () => {
       const result = readNoticeText(fixture(`notice-${year}.txt`));
       assert.deepEqual(result.years, [year]);
       assert.deepEqual(pairs(result.days), pairs(seedYear(year)));
-      assert.ok(result.days.every((d) => d.name), 'every day carries its festival');
+      assert.ok(
+        result.days.every((d) => d.name),
+        'every day carries its festival',
+      );
     });
   }
 
   test('2024: the eve of 春节 is only encouraged, not a holiday, and is reported', () => {
     const result = readNoticeText(fixture('notice-2024.txt'));
-    assert.equal(result.days.find((d) => d.date === '2024-02-09'), undefined);
+    assert.equal(
+      result.days.find((d) => d.date === '2024-02-09'),
+      undefined,
+    );
     assert.equal(result.warnings.length, 1);
     assert.match(result.warnings[0] ?? '', /2月9日/);
   });
@@ -60,10 +67,15 @@ describe('the published notices read to the official calendar', () => {
 });
 
 describe('notice wordings', () => {
-  const read = (body: string, title = '国务院办公厅关于2017年部分节假日安排的通知') => readNoticeText(`${title}\n${body}`);
+  const read = (body: string, title = '国务院办公厅关于2017年部分节假日安排的通知') =>
+    readNoticeText(`${title}\n${body}`);
 
   const cases: Array<[string, string, string[]]> = [
-    ['补休', '一、元旦：1月1日放假，1月2日（星期一）补休。', ['2017-01-01 holiday', '2017-01-02 holiday']],
+    [
+      '补休',
+      '一、元旦：1月1日放假，1月2日（星期一）补休。',
+      ['2017-01-01 holiday', '2017-01-02 holiday'],
+    ],
     ['与周末连休', '四、劳动节：5月1日放假，与周末连休。', ['2017-05-01 holiday']],
     [
       'several make-up days separated by 、',
@@ -83,18 +95,18 @@ describe('notice wordings', () => {
     [
       'a range across months, kind in the next clause, dash and full-width digits',
       '七、国庆节：１０月１日（星期日）—８日（星期日），放假调休，共８天。9月30日(星期六)上班。',
-      [
-        '2017-09-30 workday',
-        ...Array.from({ length: 8 }, (_, i) => `2017-10-0${i + 1} holiday`),
-      ],
+      ['2017-09-30 workday', ...Array.from({ length: 8 }, (_, i) => `2017-10-0${i + 1} holiday`)],
     ],
-    ['12月31日至1月1日 starts in the year before', '一、元旦：12月31日至1月1日放假，共2天。', ['2016-12-31 holiday', '2017-01-01 holiday']],
-    ['补班', '三、清明节：4月2日至4日放假调休，共3天。4月1日（星期六）补班。', [
-      '2017-04-01 workday',
-      '2017-04-02 holiday',
-      '2017-04-03 holiday',
-      '2017-04-04 holiday',
-    ]],
+    [
+      '12月31日至1月1日 starts in the year before',
+      '一、元旦：12月31日至1月1日放假，共2天。',
+      ['2016-12-31 holiday', '2017-01-01 holiday'],
+    ],
+    [
+      '补班',
+      '三、清明节：4月2日至4日放假调休，共3天。4月1日（星期六）补班。',
+      ['2017-04-01 workday', '2017-04-02 holiday', '2017-04-03 holiday', '2017-04-04 holiday'],
+    ],
   ];
   for (const [why, body, expected] of cases) {
     test(why, () => {
@@ -105,9 +117,14 @@ describe('notice wordings', () => {
   }
 
   test('a range crossing September into October', () => {
-    const r = readNoticeText('关于2023年部分节假日安排的通知\n六、中秋节、国庆节：9月29日至10月6日放假调休，共8天。10月7日（星期六）、10月8日（星期日）上班。');
+    const r = readNoticeText(
+      '关于2023年部分节假日安排的通知\n六、中秋节、国庆节：9月29日至10月6日放假调休，共8天。10月7日（星期六）、10月8日（星期日）上班。',
+    );
     assert.equal(r.days.filter((d) => d.kind === 'holiday').length, 8);
-    assert.deepEqual(pairs(r.days.filter((d) => d.kind === 'workday')), ['2023-10-07 workday', '2023-10-08 workday']);
+    assert.deepEqual(pairs(r.days.filter((d) => d.kind === 'workday')), [
+      '2023-10-07 workday',
+      '2023-10-08 workday',
+    ]);
     assert.deepEqual(r.warnings, []);
   });
 
@@ -120,24 +137,42 @@ describe('notice wordings', () => {
   });
 
   const warned: Array<[string, string, RegExp]> = [
-    ['a weekday note that does not match the date', '一、元旦：1月1日（周五）放假。', /标注为“周五”.*星期日/],
-    ['a stated length that does not match', '二、春节：1月27日至2月2日放假调休，共8天。', /共8天.*7天/],
+    [
+      'a weekday note that does not match the date',
+      '一、元旦：1月1日（周五）放假。',
+      /标注为“周五”.*星期日/,
+    ],
+    [
+      'a stated length that does not match',
+      '二、春节：1月27日至2月2日放假调休，共8天。',
+      /共8天.*7天/,
+    ],
     ['a date that does not exist', '二、春节：2月30日放假。', /2月30日.*不存在/],
-    ['a make-up day that is already a weekday', '二、春节：2月6日（星期一）上班。', /本来就是工作日/],
+    [
+      'a make-up day that is already a weekday',
+      '二、春节：2月6日（星期一）上班。',
+      /本来就是工作日/,
+    ],
     ['a date with neither 放假 nor 上班', '二、春节：2月6日照常。', /没有写明放假还是上班/],
     ['no sections at all', '元旦放一天。', /没有找到“一、元旦：”/],
   ];
   for (const [why, body, pattern] of warned) {
     test(`warns: ${why}`, () => {
       const result = read(body);
-      assert.ok(result.warnings.some((w) => pattern.test(w)), result.warnings.join('\n'));
+      assert.ok(
+        result.warnings.some((w) => pattern.test(w)),
+        result.warnings.join('\n'),
+      );
     });
   }
 });
 
 describe('JSON calendars', () => {
   test('our own format round-trips the seed file', () => {
-    const text = readFileSync(new URL('./data/official-days-2004-2026.json', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('./data/official-days-2004-2026.json', import.meta.url),
+      'utf8',
+    );
     const result = readCalendarJson(text);
     assert.deepEqual(result.warnings, []);
     assert.deepEqual(result.years, seed.years);
@@ -162,7 +197,13 @@ describe('JSON calendars', () => {
 
   test('bad entries are warned about and skipped', () => {
     const result = readCalendarJson(
-      JSON.stringify({ days: [{ date: '2027-02-30', kind: 'holiday' }, { date: '2027-02-06', kind: 'rest' }, { date: '2027-01-01', kind: '放假' }] }),
+      JSON.stringify({
+        days: [
+          { date: '2027-02-30', kind: 'holiday' },
+          { date: '2027-02-06', kind: 'rest' },
+          { date: '2027-01-01', kind: '放假' },
+        ],
+      }),
     );
     assert.deepEqual(pairs(result.days), ['2027-01-01 holiday']);
     assert.equal(result.warnings.length, 2);
@@ -204,7 +245,10 @@ describe('format detection', () => {
     assert.equal(detectFormat('x', 'a.ics'), 'ics');
     assert.equal(detectFormat('\uFEFF[{"date":"2026-01-01"}]'), 'json');
     assert.equal(detectFormat('BEGIN:VCALENDAR\n'), 'ics');
-    assert.equal(detectFormat('国务院办公厅关于2026年部分节假日安排的通知', 'notice.txt'), 'notice');
+    assert.equal(
+      detectFormat('国务院办公厅关于2026年部分节假日安排的通知', 'notice.txt'),
+      'notice',
+    );
     assert.equal(readCalendarSource(fixture('notice-2026.txt'), 'n.txt').format, 'notice');
   });
 });

@@ -63,7 +63,10 @@ describe('addWorkingDays (start day not counted)', () => {
       provisional: false,
     });
     // A start day that is not a working day cannot be day 1.
-    assert.equal(addWorkingDays(official, '2024-10-01', 1, { countStartDay: true }).date, '2024-10-08');
+    assert.equal(
+      addWorkingDays(official, '2024-10-01', 1, { countStartDay: true }).date,
+      '2024-10-08',
+    );
   });
 
   test('a start in an unloaded year is provisional', () => {
@@ -71,9 +74,12 @@ describe('addWorkingDays (start day not counted)', () => {
   });
 
   test('bad input is refused with a Chinese message', () => {
-    assert.throws(() => addWorkingDays(official, '2024-02-30', 1), (e: unknown) => {
-      return e instanceof CalendarInputError && e.message.includes('2024年2月只有29天');
-    });
+    assert.throws(
+      () => addWorkingDays(official, '2024-02-30', 1),
+      (e: unknown) => {
+        return e instanceof CalendarInputError && e.message.includes('2024年2月只有29天');
+      },
+    );
     assert.throws(() => addWorkingDays(official, '2024-9-27', 1), /格式不对/);
     assert.throws(() => addWorkingDays(official, '2024-09-27', -1), /工作日数/);
     assert.throws(() => addWorkingDays(official, '2024-09-27', 1.5), /工作日数/);
@@ -82,11 +88,17 @@ describe('addWorkingDays (start day not counted)', () => {
 
 describe('workingDaysBetween', () => {
   test('from 2024-09-27 to 2024-10-30 is 20 working days', () => {
-    assert.deepEqual(workingDaysBetween(official, '2024-09-27', '2024-10-30'), { workingDays: 20, provisional: false });
+    assert.deepEqual(workingDaysBetween(official, '2024-09-27', '2024-10-30'), {
+      workingDays: 20,
+      provisional: false,
+    });
   });
   test('same day is 0 working days, or 1 when the start day counts and is worked', () => {
     assert.equal(workingDaysBetween(official, '2024-10-12', '2024-10-12').workingDays, 0);
-    assert.equal(workingDaysBetween(official, '2024-10-12', '2024-10-12', { countStartDay: true }).workingDays, 1);
+    assert.equal(
+      workingDaysBetween(official, '2024-10-12', '2024-10-12', { countStartDay: true }).workingDays,
+      1,
+    );
   });
   test('an end before the start is refused', () => {
     assert.throws(() => workingDaysBetween(official, '2024-10-30', '2024-09-27'), /早于开始日期/);
@@ -110,30 +122,40 @@ describe('checkIsoDate', () => {
 
 describe('seed data sanity', () => {
   test('covers 2004–2026 with days only inside loaded years, no make-up day on a weekday', () => {
-    assert.deepEqual(seed.years, Array.from({ length: 23 }, (_, i) => 2004 + i));
+    assert.deepEqual(
+      seed.years,
+      Array.from({ length: 23 }, (_, i) => 2004 + i),
+    );
     const dates = new Set<string>();
     for (const d of seed.days) {
       assert.ok(checkIsoDate(d.date).ok, d.date);
       assert.ok(!dates.has(d.date), `duplicate ${d.date}`);
       dates.add(d.date);
       const weekday = new Date(`${d.date}T00:00:00Z`).getUTCDay();
-      if (d.kind === 'workday') assert.ok(weekday === 0 || weekday === 6, `${d.date} 上班 but not a weekend`);
+      if (d.kind === 'workday')
+        assert.ok(weekday === 0 || weekday === 6, `${d.date} 上班 but not a weekend`);
       assert.ok(d.name, `${d.date} has a name`);
     }
     // Every year has the 元旦 holiday and a 国庆节 holiday on 10月1日.
     for (const y of seed.years) {
-      assert.ok(seed.days.some((d) => d.date === `${y}-01-01` && d.kind === 'holiday'), `${y}-01-01`);
-      assert.ok(seed.days.some((d) => d.date === `${y}-10-01` && d.kind === 'holiday'), `${y}-10-01`);
+      assert.ok(
+        seed.days.some((d) => d.date === `${y}-01-01` && d.kind === 'holiday'),
+        `${y}-01-01`,
+      );
+      assert.ok(
+        seed.days.some((d) => d.date === `${y}-10-01` && d.kind === 'holiday'),
+        `${y}-10-01`,
+      );
     }
   });
 });
 
 // A random calendar over 2020–2022 (loaded) so the properties do not depend on the seed.
 const arbCalendar: fc.Arbitrary<WorkingCalendar> = fc
-  .uniqueArray(
-    fc.record({ offset: fc.integer({ min: 0, max: 3 * 365 }), holiday: fc.boolean() }),
-    { selector: (r) => r.offset, maxLength: 120 },
-  )
+  .uniqueArray(fc.record({ offset: fc.integer({ min: 0, max: 3 * 365 }), holiday: fc.boolean() }), {
+    selector: (r) => r.offset,
+    maxLength: 120,
+  })
   .map((entries) =>
     createCalendar({
       loadedYears: [2020, 2021, 2022],
@@ -144,21 +166,33 @@ const arbCalendar: fc.Arbitrary<WorkingCalendar> = fc
       })),
     }),
   );
-const arbDate = fc.integer({ min: toDayNumber('2019-06-01'), max: toDayNumber('2023-06-30') }).map(fromDayNumber);
+const arbDate = fc
+  .integer({ min: toDayNumber('2019-06-01'), max: toDayNumber('2023-06-30') })
+  .map(fromDayNumber);
 
 describe('properties', () => {
   test('addWorkingDays then workingDaysBetween gives n back, and the result is a working day', () => {
     fc.assert(
-      fc.property(arbCalendar, arbDate, fc.integer({ min: 1, max: 400 }), fc.boolean(), (cal, from, n, countStart) => {
-        const rule = { countStartDay: countStart };
-        const due = addWorkingDays(cal, from, n, rule);
-        assert.ok(isWorkingDay(cal, due.date).working);
-        const back = workingDaysBetween(cal, from, due.date, rule);
-        assert.equal(back.workingDays, n);
-        assert.equal(back.provisional, due.provisional);
-        // One day earlier, the period has not ended yet.
-        if (due.date > from) assert.equal(workingDaysBetween(cal, from, addDays(due.date, -1), rule).workingDays, n - 1);
-      }),
+      fc.property(
+        arbCalendar,
+        arbDate,
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        (cal, from, n, countStart) => {
+          const rule = { countStartDay: countStart };
+          const due = addWorkingDays(cal, from, n, rule);
+          assert.ok(isWorkingDay(cal, due.date).working);
+          const back = workingDaysBetween(cal, from, due.date, rule);
+          assert.equal(back.workingDays, n);
+          assert.equal(back.provisional, due.provisional);
+          // One day earlier, the period has not ended yet.
+          if (due.date > from)
+            assert.equal(
+              workingDaysBetween(cal, from, addDays(due.date, -1), rule).workingDays,
+              n - 1,
+            );
+        },
+      ),
     );
   });
 

@@ -56,7 +56,10 @@ export class CalendarInputError extends Error {}
 /** The largest period accepted: longer than any statutory clock, small enough to stay fast. */
 export const MAX_WORKING_DAYS = 5000;
 
-export function createCalendar(input: { days: Iterable<CalendarDay>; loadedYears: Iterable<number> }): WorkingCalendar {
+export function createCalendar(input: {
+  days: Iterable<CalendarDay>;
+  loadedYears: Iterable<number>;
+}): WorkingCalendar {
   const days = new Map<IsoDate, CalendarDay>();
   for (const day of input.days) {
     requireDate(day.date);

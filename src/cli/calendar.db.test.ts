@@ -19,10 +19,15 @@ interface Run {
 
 function gongkai(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/gongkai.js', ...args], { cwd: root, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/gongkai.js', ...args],
+      { cwd: root, env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -39,13 +44,29 @@ describe(`gongkai calendar (${testDialect})`, () => {
   });
 
   test('due: 20 working days from 2024-09-27 end on 2024-10-30', async () => {
-    const run = await gongkai(db.env, 'calendar', 'due', '--from', '2024-09-27', '--working-days', '20');
+    const run = await gongkai(
+      db.env,
+      'calendar',
+      'due',
+      '--from',
+      '2024-09-27',
+      '--working-days',
+      '20',
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '2024-10-30\n');
   });
 
   test('due beyond the loaded years is marked provisional', async () => {
-    const run = await gongkai(db.env, 'calendar', 'due', '--from', '2026-12-24', '--working-days', '20');
+    const run = await gongkai(
+      db.env,
+      'calendar',
+      'due',
+      '--from',
+      '2026-12-24',
+      '--working-days',
+      '20',
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '2027-01-21 provisional\n');
   });
@@ -73,20 +94,47 @@ describe(`gongkai calendar (${testDialect})`, () => {
     assert.equal(lines[0], '2026-01-01 holiday');
     assert.ok(lines.includes('2026-01-04 workday'));
     assert.ok(lines.every((l) => /^\d{4}-\d{2}-\d{2} (holiday|workday)$/.test(l)));
-    const eventsAfterDry = await db.kysely.selectFrom('audit_events').select('seq').where('subject_type', '=', 'calendar').execute();
+    const eventsAfterDry = await db.kysely
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('subject_type', '=', 'calendar')
+      .execute();
     assert.equal(eventsAfterDry.length, 0);
 
     // A notice for a year not yet loaded, stored for real.
     const file = join(dir, 'notice-2027.txt');
-    writeFileSync(file, '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n');
-    const before = await gongkai(db.env, 'calendar', 'due', '--from', '2026-12-31', '--working-days', '1');
+    writeFileSync(
+      file,
+      '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n',
+    );
+    const before = await gongkai(
+      db.env,
+      'calendar',
+      'due',
+      '--from',
+      '2026-12-31',
+      '--working-days',
+      '1',
+    );
     assert.equal(before.stdout, '2027-01-01 provisional\n');
     const run = await gongkai(db.env, 'calendar', 'import', file);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '2027-01-01 holiday\n2027-01-02 holiday\n2027-01-03 holiday\n');
-    const events = await db.kysely.selectFrom('audit_events').select(['subject_id', 'action']).where('subject_type', '=', 'calendar').execute();
+    const events = await db.kysely
+      .selectFrom('audit_events')
+      .select(['subject_id', 'action'])
+      .where('subject_type', '=', 'calendar')
+      .execute();
     assert.deepEqual(events, [{ subject_id: '2027', action: 'calendar.import' }]);
-    const afterImport = await gongkai(db.env, 'calendar', 'due', '--from', '2026-12-31', '--working-days', '1');
+    const afterImport = await gongkai(
+      db.env,
+      'calendar',
+      'due',
+      '--from',
+      '2026-12-31',
+      '--working-days',
+      '1',
+    );
     assert.equal(afterImport.stdout, '2027-01-04\n');
   });
 

@@ -20,7 +20,9 @@ export function registerCalendar(program: Command): void {
 
   calendar
     .command('due')
-    .description('计算期限届满日（起算当日不计，次日起算第1个工作日）；超出已载入年份时在日期后加 provisional')
+    .description(
+      '计算期限届满日（起算当日不计，次日起算第1个工作日）；超出已载入年份时在日期后加 provisional',
+    )
     .requiredOption('--from <日期>', '起算日期，格式 YYYY-MM-DD，例如 2024-09-27')
     .requiredOption('--working-days <天数>', '工作日数，例如 20')
     .action(async (opts: { from: string; workingDays: string }) => {
@@ -33,24 +35,35 @@ export function registerCalendar(program: Command): void {
 
   calendar
     .command('import')
-    .description('读取节假日安排通知全文（或 JSON、ICS 日历），每天输出一行“日期 holiday|workday”并保存')
+    .description(
+      '读取节假日安排通知全文（或 JSON、ICS 日历），每天输出一行“日期 holiday|workday”并保存',
+    )
     .argument('<文件>', '通知文本（.txt）、JSON 或 ICS 文件')
     .option('--dry-run', '只读取并输出，不保存')
     .action(async (file: string, opts: { dryRun?: boolean }) => {
       const text = readInput(file);
       const result = readCalendarSource(text, file);
       for (const w of result.warnings) console.error(`注意：${w}`);
-      if (result.days.length === 0) throw new CliError(`没有从 ${file} 读到任何放假或上班日期，未保存。`, 1);
+      if (result.days.length === 0)
+        throw new CliError(`没有从 ${file} 读到任何放假或上班日期，未保存。`, 1);
       for (const day of result.days) console.log(`${day.date} ${day.kind}`);
       if (opts.dryRun) {
-        console.error(`试运行：读到 ${result.days.length} 天（${result.years.join('、')}年），未保存。`);
+        console.error(
+          `试运行：读到 ${result.days.length} 天（${result.years.join('、')}年），未保存。`,
+        );
         return;
       }
       await withDatabase(async (db) => {
         await inputOrFailAsync(() =>
-          saveCalendar({ db, clock: systemClock }, CLI_ACTOR, { years: result.years, days: result.days, source: sourceLabel(file, text) }),
+          saveCalendar({ db, clock: systemClock }, CLI_ACTOR, {
+            years: result.years,
+            days: result.days,
+            source: sourceLabel(file, text),
+          }),
         );
-        console.error(`已保存 ${result.years.join('、')} 年的节假日安排（共 ${result.days.length} 天）。`);
+        console.error(
+          `已保存 ${result.years.join('、')} 年的节假日安排（共 ${result.days.length} 天）。`,
+        );
       });
     });
 }
@@ -63,7 +76,9 @@ function readInput(file: string): string {
     throw new CliError(`找不到文件：${file}`);
   }
   if (size > MAX_CALENDAR_BYTES) {
-    throw new CliError(`文件 ${file} 太大（超过 ${MAX_CALENDAR_BYTES / 1024 / 1024} MB），请确认选择的是节假日安排通知或日历文件。`);
+    throw new CliError(
+      `文件 ${file} 太大（超过 ${MAX_CALENDAR_BYTES / 1024 / 1024} MB），请确认选择的是节假日安排通知或日历文件。`,
+    );
   }
   try {
     return decodeCalendarBytes(readFileSync(file));

@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../src/calendar/fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../src/calendar/fixtures/${name}`, import.meta.url), 'utf8');
 
 function text(el: HTMLElement | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -21,7 +22,12 @@ async function html(res: Response): Promise<HTMLElement> {
 }
 
 /** Posts a multipart form (with the session's CSRF token), as a browser does for uploads. */
-function postMultipart(client: TestClient, path: string, fields: Record<string, string | File>, csrf = true) {
+function postMultipart(
+  client: TestClient,
+  path: string,
+  fields: Record<string, string | File>,
+  csrf = true,
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (csrf) form.append('_csrf', client.csrfToken);
@@ -43,7 +49,10 @@ describe('console calendar page', () => {
     assert.match(visitor.headers.get('location') ?? '', /^\/console\/login/);
     const handler = await t.signIn('lsw-handler');
     assert.equal((await handler.get('/console/calendar')).status, 403);
-    const post = await handler.post('/console/calendar/day', { date: '2026-10-10', kind: 'holiday' });
+    const post = await handler.post('/console/calendar/day', {
+      date: '2026-10-10',
+      kind: 'holiday',
+    });
     assert.equal(post.status, 403);
   });
 
@@ -56,7 +65,9 @@ describe('console calendar page', () => {
     assert.equal(years.length, 23);
     assert.match(rowText(years[0]), /^2026年 chinese-days/);
     assert.match(text(root.querySelector('#days-title')), /2026年/);
-    const shown = root.querySelectorAll('section[aria-labelledby="days-title"] tbody tr').map(rowText);
+    const shown = root
+      .querySelectorAll('section[aria-labelledby="days-title"] tbody tr')
+      .map(rowText);
     assert.equal(shown.length, 39);
     assert.ok(shown.includes('2026-10-10（星期六） 调休上班 国庆节'));
     for (const id of ['field-text', 'field-file', 'field-date', 'field-name', 'year-select']) {
@@ -79,7 +90,11 @@ describe('console calendar page', () => {
     assert.match(text(root.querySelector('.notice.warn')), /2024年已经载入/);
 
     // Nothing is stored by the preview.
-    const beforeSave = await t.db.kysely.selectFrom('audit_events').select('seq').where('subject_type', '=', 'calendar').execute();
+    const beforeSave = await t.db.kysely
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('subject_type', '=', 'calendar')
+      .execute();
     assert.equal(beforeSave.length, 0);
 
     const payload = root.querySelector('input[name="payload"]')?.getAttribute('value') ?? '';
@@ -94,13 +109,21 @@ describe('console calendar page', () => {
       .select(['subject_id', 'actor_label', 'action'])
       .where('subject_type', '=', 'calendar')
       .execute();
-    assert.deepEqual(events, [{ subject_id: '2024', actor_label: '演示系统管理员（lsw-admin）', action: 'calendar.import' }]);
-    const year = await t.db.kysely.selectFrom('calendar_years').select('source').where('year', '=', 2024).executeTakeFirstOrThrow();
+    assert.deepEqual(events, [
+      { subject_id: '2024', actor_label: '演示系统管理员（lsw-admin）', action: 'calendar.import' },
+    ]);
+    const year = await t.db.kysely
+      .selectFrom('calendar_years')
+      .select('source')
+      .where('year', '=', 2024)
+      .executeTakeFirstOrThrow();
     assert.equal(year.source, '国务院办公厅关于2024年部分节假日安排的通知');
   });
 
   test('upload an ICS file for a new year; the due-date API stops being provisional', async () => {
-    const before = await (await t.client().get('/api/v1/calendar/due?from=2027-01-29&workingDays=1')).json();
+    const before = await (
+      await t.client().get('/api/v1/calendar/due?from=2027-01-29&workingDays=1')
+    ).json();
     assert.deepEqual(before, { due: '2027-02-01', provisional: true });
     const ics = [
       'BEGIN:VCALENDAR',
@@ -116,13 +139,18 @@ describe('console calendar page', () => {
     const preview = await postMultipart(admin, '/console/calendar/preview', { text: '', file });
     assert.equal(preview.status, 200);
     const root = await html(preview);
-    assert.match(text(root.querySelector('.lead')), /文件“2027.ics”（ICS 日历）读到2027年：放假2天，调休上班0天/);
+    assert.match(
+      text(root.querySelector('.lead')),
+      /文件“2027.ics”（ICS 日历）读到2027年：放假2天，调休上班0天/,
+    );
     const save = await admin.post('/console/calendar/save', {
       payload: root.querySelector('input[name="payload"]')?.getAttribute('value') ?? '',
       fileName: '2027.ics',
     });
     assert.equal(save.status, 303);
-    const after = await (await t.client().get('/api/v1/calendar/due?from=2027-01-29&workingDays=1')).json();
+    const after = await (
+      await t.client().get('/api/v1/calendar/due?from=2027-01-29&workingDays=1')
+    ).json();
     assert.deepEqual(after, { due: '2027-02-03', provisional: false });
   });
 
@@ -142,7 +170,9 @@ describe('console calendar page', () => {
   });
 
   test('an upload over the size limit gets a clear Chinese message', async () => {
-    const big = new File([new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41)], 'big.txt', { type: 'text/plain' });
+    const big = new File([new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41)], 'big.txt', {
+      type: 'text/plain',
+    });
     const res = await postMultipart(admin, '/console/calendar/preview', { text: '', file: big });
     assert.equal(res.status, 413);
     assert.match(text((await html(res)).querySelector('#field-file-error')), /超过 2 MB/);
@@ -153,7 +183,11 @@ describe('console calendar page', () => {
   });
 
   test('correct a single day; bad input keeps the typed values', async () => {
-    const bad = await admin.post('/console/calendar/day', { date: '2026-02-30', kind: 'holiday', name: '测试节' });
+    const bad = await admin.post('/console/calendar/day', {
+      date: '2026-02-30',
+      kind: 'holiday',
+      name: '测试节',
+    });
     assert.equal(bad.status, 400);
     const root = await html(bad);
     assert.match(text(root.querySelector('#field-date-error')), /2026年2月只有28天/);
@@ -165,10 +199,16 @@ describe('console calendar page', () => {
     assert.equal(noKind.status, 400);
     assert.match(text((await html(noKind)).querySelector('#field-kind-error')), /请选择/);
 
-    const ok = await admin.post('/console/calendar/day', { date: '2026-03-02', kind: 'holiday', name: '临时调整' });
+    const ok = await admin.post('/console/calendar/day', {
+      date: '2026-03-02',
+      kind: 'holiday',
+      name: '临时调整',
+    });
     assert.equal(ok.status, 303);
     assert.match(ok.headers.get('location') ?? '', /^\/console\/calendar\?corrected=2026-03-02/);
-    const due = await (await t.client().get('/api/v1/calendar/due?from=2026-02-28&workingDays=1')).json();
+    const due = await (
+      await t.client().get('/api/v1/calendar/due?from=2026-02-28&workingDays=1')
+    ).json();
     assert.deepEqual(due, { due: '2026-03-03', provisional: false });
     const event = await t.db.kysely
       .selectFrom('audit_events')
@@ -181,9 +221,18 @@ describe('console calendar page', () => {
   });
 
   test('posts without the CSRF token are refused', async () => {
-    const res = await admin.post('/console/calendar/day', { date: '2026-03-03', kind: 'holiday' }, { csrf: false });
+    const res = await admin.post(
+      '/console/calendar/day',
+      { date: '2026-03-03', kind: 'holiday' },
+      { csrf: false },
+    );
     assert.equal(res.status, 403);
-    const up = await postMultipart(admin, '/console/calendar/preview', { text: fixture('notice-2026.txt') }, false);
+    const up = await postMultipart(
+      admin,
+      '/console/calendar/preview',
+      { text: fixture('notice-2026.txt') },
+      false,
+    );
     assert.equal(up.status, 403);
   });
 });
@@ -231,7 +280,10 @@ describe('GET /api/v1/calendar/due', () => {
     };
     const op = doc.paths['/api/v1/calendar/due']?.get;
     assert.ok(op);
-    assert.deepEqual(op.parameters?.map((p) => p.name), ['from', 'workingDays']);
+    assert.deepEqual(
+      op.parameters?.map((p) => p.name),
+      ['from', 'workingDays'],
+    );
     assert.ok(doc.components.schemas.DueDate);
   });
 });

@@ -17,7 +17,9 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
   const seed = officialSeed();
   const now = new Date().toISOString();
   for (let i = 0; i < seed.days.length; i += CHUNK) {
-    const rows = seed.days.slice(i, i + CHUNK).map((d) => ({ date: d.date, kind: d.kind, name: d.name, updated_at: now }));
+    const rows = seed.days
+      .slice(i, i + CHUNK)
+      .map((d) => ({ date: d.date, kind: d.kind, name: d.name, updated_at: now }));
     await db.insertInto('calendar_days').values(rows).execute();
   }
   await db
@@ -31,6 +33,14 @@ export async function down(untyped: Kysely<unknown>): Promise<void> {
   const seed = officialSeed();
   const first = Math.min(...seed.years);
   const last = Math.max(...seed.years);
-  await db.deleteFrom('calendar_days').where('date', '>=', `${first}-01-01`).where('date', '<=', `${last}-12-31`).execute();
-  await db.deleteFrom('calendar_years').where('year', '>=', first).where('year', '<=', last).execute();
+  await db
+    .deleteFrom('calendar_days')
+    .where('date', '>=', `${first}-01-01`)
+    .where('date', '<=', `${last}-12-31`)
+    .execute();
+  await db
+    .deleteFrom('calendar_years')
+    .where('year', '>=', first)
+    .where('year', '<=', last)
+    .execute();
 }
