@@ -1,0 +1,63 @@
+// Reads and checks each uploaded report: the parser's guesses and the checks' findings,
+// each kept once, errors first. Nothing here touches the database or the network.
+import { checkReport, sortFindings } from '../checks/index.js';
+import type { AnnualReport, Finding } from '../model.js';
+import { parseReport } from '../parse/index.js';
+import type { UnpackedFile } from './unpack.js';
+
+export type CheckedReport =
+  | { name: string; ok: true; report: AnnualReport; findings: Finding[] }
+  | { name: string; ok: false; error: string };
+
+const READ_FAILED = '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
+
+/** The parser may already report what the checks find on the model; each finding is kept once. */
+function mergeFindings(fromParser: readonly Finding[], fromChecks: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...fromChecks, ...fromParser]) {
+    const key = [f.code, f.table, f.row, f.column, f.section].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return sortFindings(out);
+}
+
+export async function checkUploadedFile(file: UnpackedFile): Promise<CheckedReport> {
+  if (file.error !== undefined) return { name: file.name, ok: false, error: file.error };
+  const base = file.name.split('/').pop() ?? file.name;
+  try {
+    const parsed = await parseReport({ bytes: file.bytes, filename: base });
+    if (!parsed.ok) return { name: file.name, ok: false, error: parsed.error };
+    return {
+      name: file.name,
+      ok: true,
+      report: parsed.report,
+      findings: mergeFindings(parsed.findings, checkReport(parsed.report)),
+    };
+  } catch {
+    // The parser promises not to throw; should it ever, one bad file must not sink the others.
+    return { name: file.name, ok: false, error: READ_FAILED };
+  }
+}
+
+export async function checkUploadedFiles(files: readonly UnpackedFile[]): Promise<CheckedReport[]> {
+  const out: CheckedReport[] = [];
+  for (const file of files) out.push(await checkUploadedFile(file));
+  return out;
+}
+
+export interface ReportVerdict {
+  errors: number;
+  warnings: number;
+  /** 「有错误」「仅有警告」「未发现问题」「无法读取」 */
+  label: string;
+}
+
+export function verdictOf(checked: CheckedReport): ReportVerdict {
+  if (!checked.ok) return { errors: 0, warnings: 0, label: '无法读取' };
+  const errors = checked.findings.filter((f) => f.severity === 'error').length;
+  const warnings = checked.findings.length - errors;
+  return { errors, warnings, label: errors > 0 ? '有错误' : warnings > 0 ? '仅有警告' : '未发现问题' };
+}
