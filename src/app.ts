@@ -1,6 +1,9 @@
 // The web application: middleware in order, then the portal, the console and the API.
 // Built without a port so tests can call `app.request()` directly.
 import { Hono } from 'hono';
+import { agencyRoutes } from './agencies/agency-routes.js';
+import { accountRoutes } from './auth/account-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { csrfMiddleware } from './auth/csrf.js';
 import { securityHeaders } from './auth/security-headers.js';
@@ -14,6 +17,7 @@ import { portalRoutes } from './portal/portal-routes.js';
 import { consoleRoutes } from './console/console-routes.js';
 import { apiRoutes } from './api/api-routes.js';
 import { calendarRoutes } from './calendar/calendar-routes.js';
+import { reportCheckRoutes } from './reports/check-console/check-routes.js';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -30,12 +34,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', csrfMiddleware);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.route('/', authRoutes());
+  app.route('/', agencyRoutes());
+  app.route('/', accountRoutes());
+  app.route('/', auditRoutes());
   app.route('/', staticRoutes());
   app.route('/', displayRoutes());
   app.route('/', portalRoutes());
   app.route('/', consoleRoutes());
   app.route('/', apiRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', reportCheckRoutes());
   installErrorPages(app);
   return app;
 }

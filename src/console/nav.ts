@@ -12,6 +12,10 @@ export interface ConsoleNavItem {
 export const consoleNav: ConsoleNavItem[] = [
   { href: '/console', label: '工作台' },
   { href: '/console/calendar', label: '工作日历', roles: ['admin'] },
+  { href: '/console/agencies', label: '机关管理', roles: ['admin'] },
+  { href: '/console/accounts', label: '账号管理', roles: ['admin'] },
+  { href: '/console/audit', label: '审计日志', roles: ['admin'] },
+  { href: '/console/reports/check', label: '年度报告检查' },
 ];
 
 /** The links an account with `roles` sees, in the order above. */
