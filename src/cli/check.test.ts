@@ -186,3 +186,41 @@ test('check: the seed as hand-built JSON gives the same findings as the text', (
     r.findings.map((f) => f.code).filter((c) => c !== 'CELL_AMBIGUOUS');
   assert.deepEqual(codes(fromJson), codes(fromText));
 });
+
+const corpus = (name: string) => join(root, 'test/fixtures/reports', name);
+type JsonFinding = {
+  code: string;
+  severity: string;
+  row: string | null;
+  expected: number | null;
+  actual: number | null;
+};
+
+test('check: the 2023 洪泽区 PDF — its two table-四 errors and nothing false', () => {
+  const r = gongkai('--json', corpus('2023-hongze-district-government.pdf'));
+  assert.equal(r.code, 1, r.stderr);
+  const [report] = JSON.parse(r.stdout).reports;
+  const errors = report.findings.filter((f: JsonFinding) => f.severity === 'error');
+  assert.deepEqual(
+    errors.map((f: JsonFinding) => [f.code, f.row, f.expected, f.actual]),
+    [
+      ['T4_SUM', 'reconsideration', 11, 0],
+      ['T4_SUM', 'litigation_after_reconsideration', 5, 0],
+    ],
+  );
+  // 「受理政府信息公开申请 21 件」 agrees with table 三.
+  assert.ok(!report.findings.some((f: JsonFinding) => f.code === 'NARRATIVE_MISMATCH'));
+});
+
+test('check: the 2024 洪泽区 PDF — no error; the prose’s 17 requests against the table’s 95', () => {
+  const r = gongkai('--json', corpus('2024-hongze-district-government.pdf'));
+  assert.equal(r.code, 0, r.stderr);
+  const [report] = JSON.parse(r.stdout).reports;
+  assert.deepEqual(
+    report.findings
+      .filter((f: JsonFinding) => f.code === 'NARRATIVE_MISMATCH')
+      .map((f: JsonFinding) => [f.row, f.expected, f.actual]),
+    [['received', 95, 17]],
+  );
+  assert.equal(report.tables.requests.received.total, 95);
+});

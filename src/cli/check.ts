@@ -38,7 +38,8 @@ function fromJsonBytes(bytes: Uint8Array): Read {
 export async function readReportFile(path: string): Promise<Read> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // A plain Uint8Array, not a Node Buffer: some readers (pdfjs) refuse Buffers.
+    bytes = new Uint8Array(await readFile(path));
   } catch (err) {
     return { ok: false, error: readError(err) };
   }

@@ -162,6 +162,6 @@ test('CELL_EMPTY: a row left blank is one finding about the row; a missing cell 
   );
   assert.match(
     found[0]?.message ?? '',
-    /“二、上年结转政府信息公开申请数量”行各列均为空，已按0计算/,
+    /“二、上年结转政府信息公开申请数量”行没有数据（各列均为空，或报告中没有这一行），已按0计算/,
   );
 });

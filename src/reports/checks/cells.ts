@@ -13,8 +13,8 @@ export function numeric(cell: CellValue | undefined): number | undefined {
   return undefined;
 }
 
-export function cell(grid: Grid, row: string, column: string): CellValue | undefined {
-  return grid[row]?.[column];
+export function cell(grid: Grid | undefined, row: string, column: string): CellValue | undefined {
+  return grid?.[row]?.[column];
 }
 
 function validFor(kind: CellKind, value: number): boolean {
@@ -104,7 +104,7 @@ function emptyFindings(
       {
         ...base,
         column: null,
-        message: `${tableName(format, table)}“${rowLabel(format, table, row)}”行各列均为空，已按0计算；如确为0，请填写“0”`,
+        message: `${tableName(format, table)}“${rowLabel(format, table, row)}”行没有数据（各列均为空，或报告中没有这一行），已按0计算；如确为0，请填写“0”`,
       },
     ];
   }

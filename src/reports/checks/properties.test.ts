@@ -66,3 +66,42 @@ test('changing any one cell of a balanced table 三 or 四 is caught by at least
     { numRuns: 1000 },
   );
 });
+
+const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.integer({ min: -1000, max: 100000 }),
+  fc.double({ noNaN: false }),
+  fc.constant(null),
+  fc.string({ maxLength: 6 }),
+);
+
+test('any cell values, headings and prose: checkReport never throws and speaks Chinese', () => {
+  fc.assert(
+    fc.property(
+      balancedReport(),
+      balancedReport(),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), anyCell), { maxLength: 30 }),
+      fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.constant(null)), {
+        minLength: 6,
+        maxLength: 6,
+      }),
+      fc.string({ maxLength: 300 }),
+      (report, previous, changes, headings, prose) => {
+        for (const [t, i, j, value] of changes) {
+          const table = (['proactive', 'requests', 'review'] as const)[t % 3]!;
+          const rows = tableShape(FORMATS[report.format], table);
+          const row = rows[i % rows.length]!;
+          report.tables[table][row.key]![row.columns[j % row.columns.length]!.key] = value;
+        }
+        report.sections = report.sections.map((s, k) => ({
+          ...s,
+          heading: headings[k] ?? null,
+          text: `${s.text}${prose}`,
+        }));
+        previous.year = report.year === null ? null : report.year - 1;
+        for (const f of checkReport(report, { previous }))
+          assert.match(f.message, /[\u4e00-\u9fff]/);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
