@@ -67,10 +67,15 @@ export function ReportTable(props: {
   captionVisible: boolean;
 }) {
   const { layout, prefix, marks } = props;
+  const captionId = `${prefix}caption-${layout.key}`;
+  // On a narrow screen the table scrolls sideways: the region is focusable so that keyboard
+  // users can scroll it too, and named by the caption.
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" role="region" tabindex={0} aria-labelledby={captionId}>
       <table class="report-table" id={`${prefix}table-${layout.key}`}>
-        <caption class={props.captionVisible ? undefined : 'visually-hidden'}>{`表${layout.numeral}　${layout.title}`}</caption>
+        <caption id={captionId} class={props.captionVisible ? undefined : 'visually-hidden'}>
+          {`表${layout.numeral}　${layout.title}`}
+        </caption>
         {layout.headRows.length > 0 ? (
           <thead>
             {layout.headRows.map((cells) => (
