@@ -53,7 +53,12 @@ const cases: {
   },
   { text: '受理政府信息公开申请17件。', expect: { row: 'received', expected: 9, actual: 17 } },
   { text: '本年未收到政府信息公开申请。', expect: { row: 'received', expected: 9, actual: 0 } },
-  { text: '全年行政复议案件3起。', expect: { row: 'reconsideration', expected: 1, actual: 3 } },
+  {
+    text: '全年政府信息公开行政复议案件3起。',
+    expect: { row: 'reconsideration', expected: 1, actual: 3 },
+  },
+  // An agency deciding reconsideration cases itself: not about disclosure, not table 四.
+  { text: '本机关作为复议机关，全年受理行政复议案件35件，行政诉讼应诉12件。', expect: null },
   { text: '未发生因政府信息公开引起的行政诉讼。', expect: { row: null, expected: 2, actual: 0 } },
   {
     text: '本年度制发行政规范性文件5件。',
@@ -108,5 +113,16 @@ test('NARRATIVE_MISMATCH reads figures spaced out and broken across lines by PDF
   assert.deepEqual(
     found.map((f) => [f.row, f.expected, f.actual]),
     [['received', 9, 17]],
+  );
+});
+
+test('NARRATIVE_MISMATCH: in section 四 a 行政复议 figure is about disclosure without saying so', () => {
+  const r = tables(blankReport());
+  r.sections = r.sections.map((s) =>
+    s.key === 'review' ? { ...s, text: '本年度行政复议案件2件。' } : s,
+  );
+  assert.deepEqual(
+    checkNarrative(r).map((f) => [f.section, f.row, f.expected, f.actual]),
+    [['review', 'reconsideration', 1, 2]],
   );
 });

@@ -78,6 +78,9 @@ const NO_REQUESTS_RE =
 /** A sentence that names none of these states no figure the tables hold (cheap pre-filter). */
 const MENTIONS_TABLE_FIGURE = /申请|依申请公开|行政复议|行政诉讼|规范性文件|规章/;
 
+const ABOUT_DISCLOSURE = /信息公开|依申请/;
+const REVIEW_QUANTITIES: ReadonlySet<Quantity> = new Set(['reconsideration', 'litigation']);
+
 /** Words that make a clause about someone else's work, a part of the whole, or another year. */
 const NOT_THE_WHOLE =
   /协|其中|转|代为|帮助|配合|指导|同比|较|去年|上年|上一年|前年|累计|历年|以来|分别|平均/;
@@ -133,7 +136,11 @@ export function extractClaims(report: AnnualReport): Claim[] {
       if (!MENTIONS_TABLE_FIGURE.test(sentence)) continue;
       const add = (claim: Omit<Claim, 'section' | 'quote'>) =>
         claims.push({ ...claim, section: section.key, quote: sentence.trim().slice(0, 60) });
+      // 行政复议/行政诉讼 figures count only when they are about disclosure: an agency that is
+      // itself a 复议机关 reports the cases it decides, which table 四 does not hold.
+      const aboutDisclosure = section.key === 'review' || ABOUT_DISCLOSURE.test(sentence);
       for (const p of PATTERNS) {
+        if (REVIEW_QUANTITIES.has(p.quantity) && !aboutDisclosure) continue;
         for (const m of sentence.matchAll(p.re)) {
           if (NOT_THE_WHOLE.test(clauseBefore(sentence, m.index))) continue;
           const value = parseCount(m[1] ?? '');
@@ -141,7 +148,7 @@ export function extractClaims(report: AnnualReport): Claim[] {
             add({ quantity: p.quantity, value, ...(p.row ? { row: p.row } : {}) });
         }
       }
-      for (const m of sentence.matchAll(NONE_RE)) {
+      for (const m of aboutDisclosure ? sentence.matchAll(NONE_RE) : []) {
         if (/纠|败诉|撤销|确认违法|被诉/.test(m[1] ?? '')) continue;
         const what = m[2] ?? '';
         if (what.startsWith('行政复议')) add({ quantity: 'reconsideration', value: 0 });
