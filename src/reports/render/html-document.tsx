@@ -9,7 +9,8 @@ import { markCells } from './marks.js';
 import { reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
 import { DOCUMENT_CSS } from './style.js';
 
-function ReportDocument({ report, marked }: { report: AnnualReport; marked: readonly Finding[] }) {
+function ReportDocument(props: { report: AnnualReport; marked: readonly Finding[]; stylesheetHref?: string }) {
+  const { report, marked, stylesheetHref } = props;
   const title = reportTitle(report);
   const all = tableLayouts(report);
   const marks = markCells(marked, all);
@@ -22,7 +23,11 @@ function ReportDocument({ report, marked }: { report: AnnualReport; marked: read
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS }} />
+        {stylesheetHref ? (
+          <link rel="stylesheet" href={stylesheetHref} />
+        ) : (
+          <style dangerouslySetInnerHTML={{ __html: DOCUMENT_CSS }} />
+        )}
       </head>
       <body>
         <main class="report">
@@ -52,7 +57,11 @@ function ReportDocument({ report, marked }: { report: AnnualReport; marked: read
   );
 }
 
-export async function renderHtmlDocument(report: AnnualReport, marked: readonly Finding[] = []): Promise<string> {
-  const body = await (<ReportDocument report={report} marked={marked} />).toString();
+export async function renderHtmlDocument(
+  report: AnnualReport,
+  marked: readonly Finding[] = [],
+  stylesheetHref?: string,
+): Promise<string> {
+  const body = await (<ReportDocument report={report} marked={marked} stylesheetHref={stylesheetHref} />).toString();
   return `<!doctype html>\n${body}\n`;
 }

@@ -77,6 +77,17 @@ describe('HTML document', () => {
     assert.ok(html.includes('&lt;script&gt;'));
   });
 
+  it('links a stylesheet instead of inline CSS when asked, and marks cells when given findings', async () => {
+    const html = await renderReport(sampleReport(), 'html', {
+      stylesheetHref: '/static/report.css',
+      marked: [finding({ code: 'T4_SUM', table: 'review', row: 'reconsideration', column: 'total' })],
+    });
+    const root = parse(html);
+    assert.equal(root.querySelectorAll('style').length, 0);
+    assert.equal(root.querySelector('link[rel="stylesheet"]')?.getAttribute('href'), '/static/report.css');
+    assert.equal(root.querySelectorAll('td.cell-marked').length, 1);
+  });
+
   it('has print CSS for A4 with the GB/T 9704 margins and official fonts first, Noto as fallback', async () => {
     const css = (await documentOf()).querySelector('style')?.text ?? '';
     assert.match(css, /@page\s*\{\s*size:\s*A4;\s*margin:\s*37mm 26mm 35mm 28mm;/);

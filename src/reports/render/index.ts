@@ -7,7 +7,7 @@ import { renderHtmlDocument } from './html-document.js';
 import { renderJson } from './json.js';
 
 export { renderTablesHtml, type TablesHtmlOptions } from './html-tables.js';
-export { TABLES_CSS } from './style.js';
+export { DOCUMENT_CSS, TABLES_CSS } from './style.js';
 
 export const RENDER_FORMATS = ['html', 'docx', 'json', 'csv'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -19,6 +19,11 @@ export function isRenderFormat(value: string): value is RenderFormat {
 export interface RenderOptions {
   /** HTML only: findings whose cells are marked in the tables (as on the console). */
   marked?: readonly Finding[];
+  /**
+   * HTML only: link this stylesheet (serving {@link DOCUMENT_CSS}) instead of embedding the
+   * CSS, for pages served under a Content-Security-Policy that forbids inline styles.
+   */
+  stylesheetHref?: string;
 }
 
 export function renderReport(report: AnnualReport, to: 'docx', options?: RenderOptions): Promise<Uint8Array>;
@@ -31,7 +36,7 @@ export async function renderReport(
 ): Promise<Uint8Array | string> {
   switch (to) {
     case 'html':
-      return renderHtmlDocument(report, options.marked ?? []);
+      return renderHtmlDocument(report, options.marked ?? [], options.stylesheetHref);
     case 'docx':
       return renderDocx(report);
     case 'json':
