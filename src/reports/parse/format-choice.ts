@@ -3,13 +3,13 @@
 // (2019: 本年新制作数量, 上一年项目数量, 第二十条第（九）项 …; 2021: 本年制发件数 …).
 import { FORMATS, expectedFormatFor } from '../format/index.js';
 import type { FormatId, ReportFormat } from '../format/index.js';
-import { compact, normaliseLabel } from './labels.js';
+import { compact } from './labels.js';
 
 function layoutLabels(format: ReportFormat): Set<string> {
   const out = new Set<string>();
   for (const block of format.proactive.blocks) {
     out.add(compact(block.heading));
-    for (const c of block.columns) out.add(normaliseLabel(c.label));
+    for (const c of block.columns) out.add(compact(c.label));
   }
   return out;
 }
@@ -28,12 +28,11 @@ const MARKERS: Record<FormatId, Set<string>> = {
 export function chooseFormat(labels: readonly string[], year: number | null): ReportFormat {
   const hits: Record<FormatId, number> = { '2021': 0, '2019': 0 };
   for (const text of labels) {
-    if (text.length > 40) continue;
-    const norm = normaliseLabel(text);
+    // Column and block headings are short; numbers and prose cannot be one.
+    if (text.length > 40 || text.length < 4) continue;
     const comp = compact(text);
-    for (const id of ['2021', '2019'] as const) {
-      if (MARKERS[id].has(norm) || MARKERS[id].has(comp)) hits[id]++;
-    }
+    if (MARKERS['2021'].has(comp)) hits['2021']++;
+    if (MARKERS['2019'].has(comp)) hits['2019']++;
   }
   if (hits['2019'] > hits['2021']) return FORMATS['2019'];
   if (hits['2021'] > hits['2019']) return FORMATS['2021'];

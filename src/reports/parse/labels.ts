@@ -27,13 +27,55 @@ export function compact(text: string): string {
   return stripBookmarks(text).replace(NOISE, '');
 }
 
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) {
-    const g = s.slice(i, i + 2);
-    out.set(g, (out.get(g) ?? 0) + 1);
+/** Character bigrams as sorted numbers: intersecting two sorted lists is fast and allocation-free. */
+function bigrams(s: string): Float64Array {
+  const n = Math.max(0, s.length - 1);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+  return out.sort();
+}
+
+/** A normalised label with its bigrams, computed once (and only if compared) and compared many times. */
+export class Prepared {
+  #grams: Float64Array | null = null;
+  constructor(readonly norm: string) {}
+  get grams(): Float64Array {
+    this.#grams ??= bigrams(this.norm);
+    return this.#grams;
   }
-  return out;
+}
+
+export function prepare(norm: string): Prepared {
+  return new Prepared(norm);
+}
+
+const definitionLabels = new Map<string, Prepared>();
+
+/** A label of the format definition, normalised and prepared once per process. */
+export function definitionLabel(label: string): Prepared {
+  let p = definitionLabels.get(label);
+  if (!p) {
+    p = prepare(normaliseLabel(label));
+    definitionLabels.set(label, p);
+  }
+  return p;
+}
+
+function commonGrams(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common;
 }
 
 /**
@@ -41,23 +83,20 @@ function bigrams(s: string): Map<string, number> {
  * bigrams, raised when one is a clear fragment of the other (a label cut by wrapping, or
  * a short printed form of a long label such as 「部分公开」).
  */
-export function similarity(a: string, b: string): number {
-  if (a === b) return a.length > 0 ? 1 : 0;
-  if (a.length < 2 || b.length < 2) return 0;
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  const dice = (2 * common) / (a.length - 1 + (b.length - 1));
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+export function similarityOf(a: Prepared, b: Prepared): number {
+  const x = a.norm;
+  const y = b.norm;
+  if (x === y) return x.length > 0 ? 1 : 0;
+  if (x.length < 2 || y.length < 2) return 0;
+  const dice = (2 * commonGrams(a.grams, b.grams)) / (a.grams.length + b.grams.length);
+  const short = x.length <= y.length ? x : y;
+  const long = short === x ? y : x;
   if (short.length >= 4 && long.includes(short)) return Math.max(dice, 0.6 + 0.4 * (short.length / long.length));
   return dice;
 }
 
-export function bestSimilarity(text: string, labels: readonly string[]): number {
-  let best = 0;
-  for (const label of labels) best = Math.max(best, similarity(text, normaliseLabel(label)));
-  return best;
+export function similarity(a: string, b: string): number {
+  return similarityOf(prepare(a), prepare(b));
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．，－]/gu;
@@ -67,11 +106,17 @@ const BLANK_MARKS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–
 
 export type CellReading = { kind: 'value'; value: CellValue; raw: string } | { kind: 'label'; text: string };
 
+function mayBeNumber(first: number): boolean {
+  // 0-9, + - . and their full-width forms.
+  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0xff10 && first <= 0xff19) || first === 0xff0d;
+}
+
 /** A cell is a value (a number, a blank, or a blank mark like 「/」) or else a label. */
 export function readCell(cell: string | null): CellReading {
   if (cell === null) return { kind: 'value', value: null, raw: '' };
   const raw = stripBookmarks(cell).trim();
   if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'value', value: null, raw };
+  if (raw.length > 30 || !mayBeNumber(raw.charCodeAt(0))) return { kind: 'label', text: raw };
   const ascii = raw
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/gu, '');

@@ -75,7 +75,10 @@ export function readAgencyFromHead(head: string): string | null {
     if (name.length >= 2 && AGENCY_SUFFIX.test(name)) return name;
     return by[1]!;
   }
-  const title = /([^\d\n]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?年度报告/u.exec(head.replace(/[ \t]+/gu, ''));
-  if (title && AGENCY_SUFFIX.test(title[1]!.trim())) return title[1]!.trim();
+  for (const line of head.split('\n')) {
+    if (!line.includes('年度报告')) continue;
+    const title = /^([^\d]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?年度报告/u.exec(line.replace(/[ \t]+/gu, ''));
+    if (title && AGENCY_SUFFIX.test(title[1]!.trim())) return title[1]!.trim();
+  }
   return null;
 }

@@ -5,12 +5,13 @@ import type { ProactiveBlockDef, ReportFormat, RowDef, SectionKey, TableKey } fr
 import type { AnnualReport, CellValue, Finding, Grid } from '../model.js';
 import type { SourceLine } from './document.js';
 import { chooseFormat } from './format-choice.js';
-import { normaliseLabel, readCell, stripBookmarks } from './labels.js';
+import { definitionLabel, readCell, stripBookmarks } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
 import type { SumRule } from './resolve-row.js';
 import { headingSection, printedHeading } from './sections.js';
-import { matchBlock, matchGroup, matchRow, printedRowLabel, singleRowOfGroup, totalRule } from './tables.js';
+import { matchBlock, matchGroup, matchRow, printed, printedRowLabel, singleRowOfGroup, totalRule } from './tables.js';
+import type { PrintedLabel } from './tables.js';
 
 export interface Recognised {
   report: AnnualReport;
@@ -19,6 +20,8 @@ export interface Recognised {
 
 const TABLE_NAME: Record<TableKey, string> = { proactive: '表二', requests: '表三', review: '表四' };
 const TABLE_SECTIONS: readonly SectionKey[] = ['proactive', 'requests', 'review'];
+/** Longer text is prose, never a table's first label. */
+const TRIGGER_MAX = 80;
 /** Fewer values than this before a label in table 四 are header noise, not data. */
 const REVIEW_MIN_RUN = 5;
 
@@ -76,14 +79,14 @@ class Recogniser {
     }
     if (this.table === null && !line.tableRow) {
       // Prose sections: only a table's own marks (a 第二十条 block heading …) start a table.
-      if (!texts.some((t) => this.trigger(t))) return this.addProse(texts.join(' '), line.continues);
+      if (!texts.some((t) => this.trigger(printed(t)))) return this.addProse(texts.join(' '), line.continues);
     }
+    const readings = line.cells.map(readCell);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
     // flattened by a converter) do not belong to the row above.
-    if (line.tableRow && line.cells.some((c) => readCell(c).kind === 'label')) this.closeRow();
+    if (line.tableRow && readings.some((r) => r.kind === 'label')) this.closeRow();
     let rowOnLine = false;
-    for (const cell of line.cells) {
-      const reading = readCell(cell);
+    for (const reading of readings) {
       if (reading.kind === 'value') {
         this.value(reading.value);
         continue;
@@ -93,7 +96,7 @@ class Recogniser {
         this.value(reading.text);
         continue;
       }
-      const matched = this.label(reading.text, line.tableRow, line.continues);
+      const matched = this.label(printed(reading.text), line.tableRow, line.continues);
       if (matched) rowOnLine = true;
     }
   }
@@ -109,10 +112,22 @@ class Recogniser {
   }
 
   /** Marks that start a table even where no section heading announced it. */
-  private trigger(text: string): boolean {
+  private trigger(text: PrintedLabel): boolean {
+    // Table labels and headings are short; a paragraph of prose starts no table.
+    if (text.text.length > TRIGGER_MAX) return false;
     if (matchBlock(text, this.format)) return true;
-    if (matchRow(text, this.format.requests.rows, -1) === 0) return true;
-    return normaliseLabel(text) === normaliseLabel(this.format.review.groups[0]!.label);
+    if (this.startsRequests(text)) return true;
+    return this.startsReview(text);
+  }
+
+  /** 「一、本年新收政府信息公开申请数量」: the first row of table 三. */
+  private startsRequests(text: PrintedLabel): boolean {
+    return matchRow(text, this.format.requests.rows.slice(0, 1), -1) === 0;
+  }
+
+  /** 「行政复议」: the first group heading of table 四. */
+  private startsReview(text: PrintedLabel): boolean {
+    return text.label.norm === definitionLabel(this.format.review.groups[0]!.label).norm;
   }
 
   private addProse(text: string, continues = false): void {
@@ -124,8 +139,9 @@ class Recogniser {
   }
 
   /** Handles a label cell; returns true when it opened a row. */
-  private label(text: string, tableRow: boolean, continues = false): boolean {
-    const block = matchBlock(text, this.format);
+  private label(label: PrintedLabel, tableRow: boolean, continues = false): boolean {
+    const text = label.text;
+    const block = matchBlock(label, this.format);
     if (block) {
       if (this.table !== 'proactive') this.leaveTable();
       this.closeRow();
@@ -133,11 +149,11 @@ class Recogniser {
       this.block = block;
       return false;
     }
-    if (this.table !== 'review' && normaliseLabel(text) === normaliseLabel(this.format.review.groups[0]!.label)) {
+    if (this.table !== 'review' && this.startsReview(label)) {
       this.leaveTable();
       this.table = 'review';
     }
-    if (this.table !== 'requests' && this.table !== 'review' && matchRow(text, this.format.requests.rows, -1) === 0) {
+    if (this.table !== 'requests' && this.table !== 'review' && this.startsRequests(label)) {
       this.leaveTable();
       this.table = 'requests';
     }
@@ -146,13 +162,13 @@ class Recogniser {
       this.addProse(text, continues);
       return false;
     }
-    if (this.table === 'proactive') return this.proactiveLabel(text);
-    if (this.table === 'requests') return this.requestsLabel(text);
+    if (this.table === 'proactive') return this.proactiveLabel(label);
+    if (this.table === 'requests') return this.requestsLabel(label);
     if (this.table === 'review') this.reviewLabel();
     return false;
   }
 
-  private proactiveLabel(text: string): boolean {
+  private proactiveLabel(text: PrintedLabel): boolean {
     const blocks = this.block ? [this.block] : this.format.proactive.blocks;
     for (const block of blocks) {
       const rows = block.rows.filter((r) => !this.proactiveFound.has(r.key));
@@ -177,7 +193,7 @@ class Recogniser {
     return false;
   }
 
-  private requestsLabel(text: string): boolean {
+  private requestsLabel(text: PrintedLabel): boolean {
     const rows = this.format.requests.rows;
     const i = matchRow(text, rows, this.requestIndex);
     if (i >= 0) {

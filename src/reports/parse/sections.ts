@@ -3,7 +3,7 @@
 // A heading is recognised by its title (compared with the format definition), not by its
 // number, so the number is kept exactly as printed for the checks to judge.
 import type { SectionDef } from '../format/index.js';
-import { normaliseLabel, similarity, stripBookmarks } from './labels.js';
+import { definitionLabel, normaliseLabel, prepare, similarityOf, stripBookmarks } from './labels.js';
 
 const HEADING = /^([一二三四五六七八九十]|[0-9０-９]{1,2}|[—－–―-])\s*[、.．，,]\s*(\S.*)$/u;
 
@@ -13,12 +13,12 @@ export function headingSection(text: string, sections: readonly SectionDef[], af
   if (clean.length > 60) return null;
   const m = HEADING.exec(clean);
   if (!m) return null;
-  const rest = normaliseLabel(m[2]!);
+  const rest = prepare(normaliseLabel(m[2]!));
   let best = -1;
   let bestScore = 0;
   for (let i = after + 1; i < sections.length; i++) {
-    const title = normaliseLabel(sections[i]!.title);
-    const score = rest.startsWith(title) ? 1 : similarity(rest, title);
+    const title = definitionLabel(sections[i]!.title);
+    const score = rest.norm.startsWith(title.norm) ? 1 : similarityOf(rest, title);
     if (score > bestScore) {
       best = i;
       bestScore = score;
