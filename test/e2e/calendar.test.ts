@@ -1,0 +1,101 @@
+// An administrator maintains the working-day calendar in a real browser without
+// JavaScript: paste the State Council notice, check the preview, save, correct one day.
+// Every page is checked with axe-core (WCAG 2.1 AA).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const notice2026 = readFileSync(
+  new URL('../../src/calendar/fixtures/notice-2026.txt', import.meta.url),
+  'utf8',
+);
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function accessible(page: Page): Promise<void> {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () => {
+  let context: BrowserContext;
+  let page: Page;
+  before(async () => {
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'zh-CN',
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  after(() => context.close());
+
+  test('import the 2026 notice with a preview, then correct one day', async () => {
+    await page.goto('/console/login');
+    await page.getByLabel('用户名').fill('lsw-admin');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL('**/console');
+
+    await page
+      .getByRole('navigation', { name: '工作台导航' })
+      .getByRole('link', { name: '工作日历' })
+      .click();
+    await page.waitForURL('**/console/calendar');
+    await accessible(page);
+
+    await page.getByLabel('通知全文').fill(notice2026);
+    await page.getByRole('button', { name: '读取并预览' }).click();
+    await page.waitForURL('**/console/calendar/preview');
+    assert.equal((await page.locator('h1').textContent())?.trim(), '核对节假日安排');
+    const lead = squash(await page.locator('.lead').innerText());
+    assert.match(lead, /读到2026年：放假33天，调休上班6天/);
+    assert.match(squash(await page.locator('main').innerText()), /2026年已经载入/);
+    await accessible(page);
+    await screenshot(page, 'calendar-preview-phone');
+
+    await page.getByRole('button', { name: '确认保存' }).click();
+    await page.waitForURL('**/console/calendar?saved=2026');
+    assert.match(squash(await page.getByRole('status').innerText()), /已保存2026年的节假日安排/);
+    await accessible(page);
+
+    // A date that does not exist: the error is next to the field, the typed text kept.
+    await page.getByLabel('日期', { exact: true }).fill('2026-02-30');
+    await page.getByLabel('放假（法定节假日或调休放假）').check();
+    await page.getByRole('button', { name: '保存更正' }).click();
+    await page.locator('#field-date-error').waitFor();
+    assert.match(squash(await page.locator('#field-date-error').innerText()), /2026年2月只有28天/);
+    assert.equal(await page.getByLabel('日期', { exact: true }).inputValue(), '2026-02-30');
+    await accessible(page);
+
+    await page.getByLabel('日期', { exact: true }).fill('2026-03-02');
+    await page.getByLabel('节日名称').fill('临时调整');
+    await page.getByRole('button', { name: '保存更正' }).click();
+    await page.waitForURL('**/console/calendar?corrected=2026-03-02**');
+    assert.match(squash(await page.getByRole('status').innerText()), /已更正2026-03-02/);
+    const rows = squash(
+      await page.locator('section[aria-labelledby="days-title"] table').innerText(),
+    );
+    assert.match(rows, /2026-03-02（星期一）放假临时调整/);
+    await accessible(page);
+  });
+});
