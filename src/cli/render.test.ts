@@ -12,7 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'gongkai-render-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function gongkai(...args: string[]) {
-  const res = spawnSync(process.execPath, [join(root, 'bin/gongkai.js'), ...args], { cwd: root, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [join(root, 'bin/gongkai.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -75,7 +78,14 @@ describe('gongkai render', () => {
     assert.match(bad.stderr, /无法读取年度报告“.*notes\.txt”：/);
     assert.ok(!/at .*\.ts:\d+/.test(bad.stderr), 'no stack trace');
 
-    const unwritable = gongkai('render', seed, '--to', 'json', '-o', join(dir, 'no-such-dir', 'x.json'));
+    const unwritable = gongkai(
+      'render',
+      seed,
+      '--to',
+      'json',
+      '-o',
+      join(dir, 'no-such-dir', 'x.json'),
+    );
     assert.equal(unwritable.code, 2);
     assert.match(unwritable.stderr, /无法写入文件.*所在的文件夹不存在/);
   });

@@ -7,7 +7,12 @@ import { parseReport } from '../reports/parse/index.js';
 import { RENDER_FORMATS, isRenderFormat, renderReport } from '../reports/render/index.js';
 import { CliError } from './errors.js';
 
-const FORMAT_NAMES = { html: '网页（HTML）', docx: 'Word 文档（.docx）', json: 'JSON 数据', csv: 'CSV 表格' } as const;
+const FORMAT_NAMES = {
+  html: '网页（HTML）',
+  docx: 'Word 文档（.docx）',
+  json: 'JSON 数据',
+  csv: 'CSV 表格',
+} as const;
 
 function fileError(path: string, err: unknown, writing: boolean): CliError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
@@ -35,10 +40,16 @@ export function registerRender(program: Command): void {
     .action(async (file: string, opts: { to: string; output?: string }) => {
       const to = opts.to.trim().toLowerCase();
       if (!isRenderFormat(to)) {
-        throw new CliError(`不支持的输出格式“${opts.to}”；--to 只能是 ${RENDER_FORMATS.join('、')} 之一。`, 2);
+        throw new CliError(
+          `不支持的输出格式“${opts.to}”；--to 只能是 ${RENDER_FORMATS.join('、')} 之一。`,
+          2,
+        );
       }
       if (to === 'docx' && !opts.output) {
-        throw new CliError('Word 文档（.docx）不能输出到屏幕，请用 -o 指定输出文件，例如：-o 年度报告.docx', 2);
+        throw new CliError(
+          'Word 文档（.docx）不能输出到屏幕，请用 -o 指定输出文件，例如：-o 年度报告.docx',
+          2,
+        );
       }
       let bytes: Buffer;
       try {

@@ -10,13 +10,19 @@ import { sampleReport } from '../../src/reports/render/test-support.js';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
 
 const PATH = '/console/reports/check';
-const seedText = readFileSync(new URL('../fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url));
+const seedText = readFileSync(
+  new URL('../fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url),
+);
 
 function text(el: HTMLElement | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function upload(client: TestClient, files: { name: string; bytes: Uint8Array | string }[], csrf: string | false = client.csrfToken) {
+function upload(
+  client: TestClient,
+  files: { name: string; bytes: Uint8Array | string }[],
+  csrf: string | false = client.csrfToken,
+) {
   const form = new FormData();
   for (const f of files) form.append('files', new File([f.bytes], f.name));
   if (csrf !== false) form.append('_csrf', csrf);
@@ -25,7 +31,9 @@ function upload(client: TestClient, files: { name: string; bytes: Uint8Array | s
 
 /** The overview table's rows as [file, agency, year, verdict, errors, warnings]. */
 function overview(root: HTMLElement): string[][] {
-  return root.querySelectorAll('table.data tbody tr').map((tr) => tr.querySelectorAll('th, td').slice(1).map(text));
+  return root
+    .querySelectorAll('table.data tbody tr')
+    .map((tr) => tr.querySelectorAll('th, td').slice(1).map(text));
 }
 
 describe('console report check', () => {
@@ -95,7 +103,10 @@ describe('console report check', () => {
     const findings = seed.querySelectorAll('ol.finding-list li').map(text);
     const firstWarning = findings.findIndex((f) => f.startsWith('警告'));
     assert.ok(firstWarning > 0);
-    assert.ok(findings.slice(firstWarning).every((f) => f.startsWith('警告')), 'errors first');
+    assert.ok(
+      findings.slice(firstWarning).every((f) => f.startsWith('警告')),
+      'errors first',
+    );
     assert.ok(findings.some((f) => /^错误（T3_BALANCE）：表三“自然人”列/.test(f)));
     assert.ok(findings.some((f) => f.startsWith('错误（SECTION_MISSING）')));
 
@@ -106,7 +117,10 @@ describe('console report check', () => {
       .find((td) => /t3-r-received .*t3-c-natural_person/.test(td.getAttribute('headers') ?? ''));
     assert.ok(received, 'the received/natural person cell is marked');
     assert.match(received.getAttribute('class') ?? '', /cell-error/);
-    assert.match(text(received.querySelector('.visually-hidden')), new RegExp(`见第(\\d+、)*${balanceNo}(、\\d+)*条`));
+    assert.match(
+      text(received.querySelector('.visually-hidden')),
+      new RegExp(`见第(\\d+、)*${balanceNo}(、\\d+)*条`),
+    );
 
     assert.match(text(root.querySelector('#report-2')), /无法读取：.*年度报告/);
     assert.match(text(root.querySelector('#report-3')), /未发现问题/);
@@ -141,21 +155,34 @@ describe('console report check', () => {
   });
 
   test('a zip with too many entries is refused with a Chinese message, the other files still checked', async () => {
-    const entries = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`${i}.txt`, strToU8('x')]));
+    const entries = Object.fromEntries(
+      Array.from({ length: 201 }, (_, i) => [`${i}.txt`, strToU8('x')]),
+    );
     const res = await upload(supervisor, [
       { name: 'many.zip', bytes: zipSync(entries) },
       { name: 'balanced.json', bytes: balancedJson },
     ]);
     assert.equal(res.status, 200);
     const root = parse(await res.text());
-    assert.deepEqual(overview(root).map((r) => r[3]), ['无法读取', '未发现问题']);
-    assert.match(text(root.querySelector('#report-1')), /压缩包中有 201 个文件，超过每个压缩包 200 个的上限/);
+    assert.deepEqual(
+      overview(root).map((r) => r[3]),
+      ['无法读取', '未发现问题'],
+    );
+    assert.match(
+      text(root.querySelector('#report-1')),
+      /压缩包中有 201 个文件，超过每个压缩包 200 个的上限/,
+    );
   });
 
   test('an upload over the size limit gets 413 and a Chinese message', async () => {
-    const res = await upload(supervisor, [{ name: 'big.pdf', bytes: new Uint8Array(31 * 1024 * 1024) }]);
+    const res = await upload(supervisor, [
+      { name: 'big.pdf', bytes: new Uint8Array(31 * 1024 * 1024) },
+    ]);
     assert.equal(res.status, 413);
-    assert.match(text(parse(await res.text()).querySelector('.error-summary')), /合计超过 30 MB，请分批上传/);
+    assert.match(
+      text(parse(await res.text()).querySelector('.error-summary')),
+      /合计超过 30 MB，请分批上传/,
+    );
   });
 
   test('the summary CSV: one row per finding, reports without findings and unreadable files one row each', async () => {
@@ -176,10 +203,23 @@ describe('console report check', () => {
     assert.match(csv.headers.get('content-disposition') ?? '', /attachment;.*filename\*=UTF-8''/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n').filter(Boolean);
-    assert.match(lines[0]!, /^序号,文件,机关,报告年度,报告格式,结论,错误数,警告数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明$/);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(bytes)
+      .slice(1)
+      .split('\r\n')
+      .filter(Boolean);
+    assert.match(
+      lines[0]!,
+      /^序号,文件,机关,报告年度,报告格式,结论,错误数,警告数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明$/,
+    );
     assert.equal(lines.length, 1 + findingsCount + 1 + 1);
-    assert.ok(lines.some((l) => /^1,seed\.txt,灵山卫街道办事处,2021,2021年格式,有错误,\d+,\d+,错误,T3_BALANCE,表三,,自然人,,8,9,表三“自然人”列/.test(l)));
+    assert.ok(
+      lines.some((l) =>
+        /^1,seed\.txt,灵山卫街道办事处,2021,2021年格式,有错误,\d+,\d+,错误,T3_BALANCE,表三,,自然人,,8,9,表三“自然人”列/.test(
+          l,
+        ),
+      ),
+    );
     assert.ok(lines.some((l) => /^2,balanced\.json,.*,未发现问题,0,0,{9}$/.test(l)));
     assert.ok(lines.some((l) => /^3,empty\.txt,,,,无法读取,,,,,,,,,,,文件是空的/.test(l)));
 

@@ -83,7 +83,9 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
             <dt>机关</dt>
             <dd>{checked.report.agency ?? '（报告中未写明）'}</dd>
             <dt>报告年度</dt>
-            <dd>{checked.report.year === null ? '（报告中未写明）' : `${checked.report.year}年`}</dd>
+            <dd>
+              {checked.report.year === null ? '（报告中未写明）' : `${checked.report.year}年`}
+            </dd>
             <dt>报告格式</dt>
             <dd>
               {formatLabel(checked.report.format)}（{FORMATS[checked.report.format].basis}）
@@ -97,7 +99,9 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
           <FindingList findings={checked.findings} idPrefix={`${id}-`} />
           <h3>报告表格</h3>
           {checked.findings.some((f) => f.table) ? (
-            <p class="muted">有问题的单元格加粗并加框，标有 ✗（错误）或 !（警告），读屏软件会读出对应的问题序号。</p>
+            <p class="muted">
+              有问题的单元格加粗并加框，标有 ✗（错误）或 !（警告），读屏软件会读出对应的问题序号。
+            </p>
           ) : null}
           {renderTablesHtml(checked.report, { marked: checked.findings, idPrefix: `${id}-` })}
         </>
@@ -129,7 +133,10 @@ export function ResultsPage({
         <a class="button" href={summaryPath(resultId)} download>
           下载汇总表（CSV）
         </a>
-        <span class="muted">　汇总表每个问题一行，可在表格软件中按机关、结论或问题代码筛选；{RESULT_TTL_MINUTES / 60} 小时内可下载。</span>
+        <span class="muted">
+          　汇总表每个问题一行，可在表格软件中按机关、结论或问题代码筛选；{RESULT_TTL_MINUTES / 60}{' '}
+          小时内可下载。
+        </span>
       </p>
       <table class="data">
         <caption>检查结果一览</caption>
@@ -152,7 +159,9 @@ export function ResultsPage({
                 <a href={`#report-${i + 1}`}>{checked.name}</a>
               </th>
               <td>{checked.ok ? (checked.report.agency ?? '') : ''}</td>
-              <td>{checked.ok && checked.report.year !== null ? `${checked.report.year}年` : ''}</td>
+              <td>
+                {checked.ok && checked.report.year !== null ? `${checked.report.year}年` : ''}
+              </td>
               <td>{verdicts[i]!.label}</td>
               <td>{checked.ok ? verdicts[i]!.errors : ''}</td>
               <td>{checked.ok ? verdicts[i]!.warnings : ''}</td>

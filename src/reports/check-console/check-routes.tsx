@@ -34,7 +34,10 @@ export function reportCheckRoutes(store: CheckResultStore = new CheckResultStore
   app.post(
     CHECK_PATH,
     requireStaff,
-    bodyLimit({ maxSize: UPLOAD_LIMITS.requestBytes, onError: (c) => c.html(<UploadPage error={TOO_LARGE} />, 413) }),
+    bodyLimit({
+      maxSize: UPLOAD_LIMITS.requestBytes,
+      onError: (c) => c.html(<UploadPage error={TOO_LARGE} />, 413),
+    }),
     async (c) => {
       let form: FormData;
       try {
@@ -45,7 +48,10 @@ export function reportCheckRoutes(store: CheckResultStore = new CheckResultStore
       const uploads: UploadedFile[] = [];
       for (const value of form.getAll('files')) {
         if (typeof value === 'string' || value.size === 0) continue;
-        uploads.push({ name: value.name || '未命名文件', bytes: new Uint8Array(await value.arrayBuffer()) });
+        uploads.push({
+          name: value.name || '未命名文件',
+          bytes: new Uint8Array(await value.arrayBuffer()),
+        });
       }
       if (uploads.length === 0) return c.html(<UploadPage error={NO_FILES} />, 400);
 
@@ -53,18 +59,26 @@ export function reportCheckRoutes(store: CheckResultStore = new CheckResultStore
       const staff = c.get('staff')!;
       const { clock } = c.get('deps');
       const resultId = store.put(staff.accountId, summaryCsv(results), clock.now());
-      return c.html(<ResultsPage results={results} resultId={resultId} stylesheetHref={tablesCssHref} />);
+      return c.html(
+        <ResultsPage results={results} resultId={resultId} stylesheetHref={tablesCssHref} />,
+      );
     },
   );
 
   app.get(`${CHECK_PATH}/:id/summary.csv`, requireStaff, (c) => {
     const csv = store.get(c.req.param('id'), c.get('staff')!.accountId, c.get('deps').clock.now());
     if (csv === null) {
-      return c.html(<UploadPage error="这份检查结果已过期或不存在（结果保存两小时，且只有上传者本人可以下载），请重新上传检查。" />, 404);
+      return c.html(
+        <UploadPage error="这份检查结果已过期或不存在（结果保存两小时，且只有上传者本人可以下载），请重新上传检查。" />,
+        404,
+      );
     }
     const name = '年度报告检查汇总.csv';
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="report-check-summary.csv"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="report-check-summary.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
     c.header('Cache-Control', 'no-store');
     return c.body(csv);
   });

@@ -9,7 +9,8 @@ export type CheckedReport =
   | { name: string; ok: true; report: AnnualReport; findings: Finding[] }
   | { name: string; ok: false; error: string };
 
-const READ_FAILED = '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
+const READ_FAILED =
+  '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
 
 /** The parser may already report what the checks find on the model; each finding is kept once. */
 function mergeFindings(fromParser: readonly Finding[], fromChecks: readonly Finding[]): Finding[] {
@@ -59,5 +60,9 @@ export function verdictOf(checked: CheckedReport): ReportVerdict {
   if (!checked.ok) return { errors: 0, warnings: 0, label: '无法读取' };
   const errors = checked.findings.filter((f) => f.severity === 'error').length;
   const warnings = checked.findings.length - errors;
-  return { errors, warnings, label: errors > 0 ? '有错误' : warnings > 0 ? '仅有警告' : '未发现问题' };
+  return {
+    errors,
+    warnings,
+    label: errors > 0 ? '有错误' : warnings > 0 ? '仅有警告' : '未发现问题',
+  };
 }

@@ -24,14 +24,21 @@ describe('unpackUploads', () => {
 
   it('does not open a zip inside a zip', () => {
     const inner = zipSync({ 'x.txt': strToU8('x') });
-    const out = unpackUploads([{ name: 'outer.zip', bytes: zipSync({ 'inner.zip': inner, 'y.txt': strToU8('y') }) }]);
+    const out = unpackUploads([
+      { name: 'outer.zip', bytes: zipSync({ 'inner.zip': inner, 'y.txt': strToU8('y') }) },
+    ]);
     assert.match(out[0]!.error ?? '', /压缩包中的压缩包不再解压/);
     assert.equal(out[1]!.error, undefined);
   });
 
   it('refuses an archive with too many entries before inflating anything', () => {
-    const entries = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`${i}.txt`, strToU8('x')]));
-    const out = unpackUploads([{ name: 'many.zip', bytes: zipSync(entries) }], { ...UPLOAD_LIMITS, zipEntries: 5 });
+    const entries = Object.fromEntries(
+      Array.from({ length: 6 }, (_, i) => [`${i}.txt`, strToU8('x')]),
+    );
+    const out = unpackUploads([{ name: 'many.zip', bytes: zipSync(entries) }], {
+      ...UPLOAD_LIMITS,
+      zipEntries: 5,
+    });
     assert.equal(out.length, 1);
     assert.match(out[0]!.error ?? '', /压缩包中有 6 个文件，超过每个压缩包 5 个的上限/);
   });
@@ -40,7 +47,10 @@ describe('unpackUploads', () => {
     // 4 MB of zeros compress to a few kilobytes.
     const bomb = zipSync({ 'bomb.txt': new Uint8Array(4 * 1024 * 1024) }, { level: 9 });
     assert.ok(bomb.length < 64 * 1024);
-    const out = unpackUploads([{ name: 'bomb.zip', bytes: bomb }], { ...UPLOAD_LIMITS, zipBytes: 1024 * 1024 });
+    const out = unpackUploads([{ name: 'bomb.zip', bytes: bomb }], {
+      ...UPLOAD_LIMITS,
+      zipBytes: 1024 * 1024,
+    });
     assert.equal(out.length, 1);
     assert.match(out[0]!.error ?? '', /解压后共 4 MB，超过 1 MB 的上限/);
   });

@@ -35,7 +35,8 @@ export interface UploadedFile {
 }
 
 /** A file to check, or why a file cannot be checked (said in Chinese). */
-export type UnpackedFile = { name: string; bytes: Uint8Array; error?: undefined } | { name: string; error: string };
+export type UnpackedFile =
+  { name: string; bytes: Uint8Array; error?: undefined } | { name: string; error: string };
 
 const isZipName = (name: string) => /\.zip$/i.test(name);
 
@@ -53,7 +54,9 @@ export function fixEntryName(name: string): string {
 
 /** Files the archive tools add that are not anyone's documents. */
 function isJunk(path: string): boolean {
-  return path.split('/').some((part) => part === '__MACOSX' || part.startsWith('.') || part === 'Thumbs.db');
+  return path
+    .split('/')
+    .some((part) => part === '__MACOSX' || part.startsWith('.') || part === 'Thumbs.db');
 }
 
 function unzipArchive(zip: UploadedFile, limits: UploadLimits): UnpackedFile[] {
@@ -94,19 +97,24 @@ function unzipArchive(zip: UploadedFile, limits: UploadLimits): UnpackedFile[] {
     return [
       {
         name: zip.name,
-        error: '压缩包中的文件无法解压（可能已损坏、加了密码或使用了不支持的压缩方式）；请重新打包后上传。',
+        error:
+          '压缩包中的文件无法解压（可能已损坏、加了密码或使用了不支持的压缩方式）；请重新打包后上传。',
       },
     ];
   }
   return wanted.map((e) => {
     const name = `${zip.name}/${fixEntryName(e.name)}`;
-    if (isZipName(e.name)) return { name, error: '压缩包中的压缩包不再解压；请把其中的报告文件直接放入压缩包。' };
+    if (isZipName(e.name))
+      return { name, error: '压缩包中的压缩包不再解压；请把其中的报告文件直接放入压缩包。' };
     return { name, bytes: files[e.name] ?? new Uint8Array() };
   });
 }
 
 /** Expands the uploads into the files to check, in upload order, within the limits. */
-export function unpackUploads(uploads: readonly UploadedFile[], limits: UploadLimits = UPLOAD_LIMITS): UnpackedFile[] {
+export function unpackUploads(
+  uploads: readonly UploadedFile[],
+  limits: UploadLimits = UPLOAD_LIMITS,
+): UnpackedFile[] {
   const out: UnpackedFile[] = [];
   for (const upload of uploads) {
     if (isZipName(upload.name)) out.push(...unzipArchive(upload, limits));

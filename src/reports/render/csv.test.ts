@@ -11,13 +11,21 @@ function rowsOf(csv: string): string[][] {
     .replace(/^\uFEFF/, '')
     .split('\r\n')
     .filter((l) => l !== '')
-    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+        .slice(0, -1)
+        .map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')),
+    );
 }
 
 function cellCount(id: FormatId): number {
   const f = FORMATS[id];
   const t2 = f.proactive.blocks.reduce((n, b) => n + b.rows.length * b.columns.length, 0);
-  return t2 + f.requests.rows.length * f.requests.columns.length + f.review.groups.length * f.review.columns.length;
+  return (
+    t2 +
+    f.requests.rows.length * f.requests.columns.length +
+    f.review.groups.length * f.review.columns.length
+  );
 }
 
 describe('CSV renderer', () => {
@@ -39,7 +47,8 @@ describe('CSV renderer', () => {
   it('gives keys, value and Chinese names of each cell', () => {
     const report = sampleReport();
     const rows = rowsOf(renderCsv(report));
-    const find = (t: string, r: string, c: string) => rows.find((x) => x[0] === t && x[1] === r && x[2] === c);
+    const find = (t: string, r: string, c: string) =>
+      rows.find((x) => x[0] === t && x[1] === r && x[2] === c);
     assert.deepEqual(find('requests', 'unavailable.not_held', 'natural_person'), [
       'requests',
       'unavailable.not_held',

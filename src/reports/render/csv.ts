@@ -20,7 +20,10 @@ export function csvLine(fields: readonly string[]): string {
 }
 
 /** Joins lines into a CSV document with the byte-order mark Excel needs. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
   return BOM + csvLine(header) + rows.map(csvLine).join('');
 }
 

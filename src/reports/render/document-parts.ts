@@ -47,7 +47,8 @@ export function sectionBlocks(report: AnnualReport, format: ReportFormat): Secti
   for (const def of format.sections) {
     const section = report.sections.find((s) => s.key === def.key);
     const isTable = TABLE_SECTIONS.has(def.key);
-    const present = section !== undefined && (section.heading !== null || section.text.trim() !== '');
+    const present =
+      section !== undefined && (section.heading !== null || section.text.trim() !== '');
     if (!present && !isTable) continue;
     blocks.push({
       key: def.key,

@@ -69,18 +69,26 @@ describe('.docx renderer', () => {
     FORMATS['2021'].requests.rows.forEach((row, r) => {
       assert.deepEqual(
         requests[3 + r]!.slice(3),
-        FORMATS['2021'].requests.columns.map((c) => String(report.tables.requests[row.key]![c.key])),
+        FORMATS['2021'].requests.columns.map((c) =>
+          String(report.tables.requests[row.key]![c.key]),
+        ),
       );
     });
     const review = tableGrid(tables[2]!);
     assert.deepEqual(review[3]!.slice(0, 5), ['1', '1', '0', '0', '2']);
     const proactive = tableGrid(tables[0]!);
-    assert.deepEqual(proactive.find((r) => r[0] === '行政事业性收费'), ['行政事业性收费', '1.25', '1.25', '1.25']);
+    assert.deepEqual(
+      proactive.find((r) => r[0] === '行政事业性收费'),
+      ['行政事业性收费', '1.25', '1.25', '1.25'],
+    );
   });
 
   it('marks the title and section headings as headings', async () => {
     const root = await asHtml(zeroReport('2019', 2020));
-    assert.equal(root.querySelector('h1')?.text, '示例市示例区人民政府办公室2020年政府信息公开工作年度报告');
+    assert.equal(
+      root.querySelector('h1')?.text,
+      '示例市示例区人民政府办公室2020年政府信息公开工作年度报告',
+    );
     assert.deepEqual(
       root.querySelectorAll('h2').map((h) => h.text),
       FORMATS['2019'].sections.map((s) => `${s.numeral}、${s.title}`),

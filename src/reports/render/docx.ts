@@ -65,7 +65,8 @@ function bodyParagraph(
 
 /** Column widths in twips: label columns wide enough for table 三's long labels, numbers share the rest. */
 function columnWidths(layout: TableLayout): number[] {
-  const fixed = layout.key === 'requests' ? [850, 1050, 2250] : layout.key === 'proactive' ? [2800] : [];
+  const fixed =
+    layout.key === 'requests' ? [850, 1050, 2250] : layout.key === 'proactive' ? [2800] : [];
   const rest = layout.columnCount - fixed.length;
   const each = Math.floor((TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0)) / rest);
   return [...fixed, ...Array.from({ length: rest }, () => each)];
@@ -73,10 +74,15 @@ function columnWidths(layout: TableLayout): number[] {
 
 function tableCell(cell: LayoutCell): TableCell {
   const alignment =
-    cell.kind === 'header' && (cell.scope === 'row' || cell.scope === 'rowgroup') ? AlignmentType.LEFT : AlignmentType.CENTER;
+    cell.kind === 'header' && (cell.scope === 'row' || cell.scope === 'rowgroup')
+      ? AlignmentType.LEFT
+      : AlignmentType.CENTER;
   return new TableCell({
     children: [
-      new Paragraph({ children: [run(cell.text, DOCX_FONTS.body, FONT_SIZES_PT.table)], alignment }),
+      new Paragraph({
+        children: [run(cell.text, DOCX_FONTS.body, FONT_SIZES_PT.table)],
+        alignment,
+      }),
     ],
     columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
     rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
@@ -93,10 +99,22 @@ function table(layout: TableLayout): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
     rows: [
-      ...layout.headRows.map((cells) => new TableRow({ children: cells.map(tableCell), tableHeader: true, cantSplit: true })),
-      ...layout.bodyRows.map((cells) => new TableRow({ children: cells.map(tableCell), cantSplit: true })),
+      ...layout.headRows.map(
+        (cells) =>
+          new TableRow({ children: cells.map(tableCell), tableHeader: true, cantSplit: true }),
+      ),
+      ...layout.bodyRows.map(
+        (cells) => new TableRow({ children: cells.map(tableCell), cantSplit: true }),
+      ),
     ],
   });
 }
@@ -108,12 +126,17 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
       children: [run(reportTitle(report), DOCX_FONTS.title, FONT_SIZES_PT.title)],
       heading: HeadingLevel.HEADING_1,
       alignment: AlignmentType.CENTER,
-      spacing: { after: 400, line: Math.round(FONT_SIZES_PT.title * 1.5 * 20), lineRule: LineRuleType.EXACT },
+      spacing: {
+        after: 400,
+        line: Math.round(FONT_SIZES_PT.title * 1.5 * 20),
+        lineRule: LineRuleType.EXACT,
+      },
     }),
   ];
   for (const block of sectionBlocks(report, FORMATS[report.format])) {
     children.push(bodyParagraph(block.heading, DOCX_FONTS.heading, HeadingLevel.HEADING_2));
-    for (const p of block.paragraphs) children.push(bodyParagraph(p.text, p.subheading ? DOCX_FONTS.subheading : DOCX_FONTS.body));
+    for (const p of block.paragraphs)
+      children.push(bodyParagraph(p.text, p.subheading ? DOCX_FONTS.subheading : DOCX_FONTS.body));
     const layout = block.table ? layouts.get(block.table) : undefined;
     if (layout) {
       children.push(table(layout));
@@ -124,7 +147,11 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
   for (const text of [report.agency, date]) {
     if (!text) continue;
     children.push(
-      new Paragraph({ children: [run(text, DOCX_FONTS.body, FONT_SIZES_PT.body)], alignment: AlignmentType.RIGHT, spacing: { ...BODY_LINE, before: text === report.agency ? 600 : 0 } }),
+      new Paragraph({
+        children: [run(text, DOCX_FONTS.body, FONT_SIZES_PT.body)],
+        alignment: AlignmentType.RIGHT,
+        spacing: { ...BODY_LINE, before: text === report.agency ? 600 : 0 },
+      }),
     );
   }
   const doc = new Document({
@@ -135,8 +162,22 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
         document: { run: { font: font(DOCX_FONTS.body), size: half(FONT_SIZES_PT.body) } },
         // Real heading styles (so Word's navigation pane and screen readers see the structure),
         // dressed as an official document: black, not bold, no colour theme.
-        heading1: { run: { font: font(DOCX_FONTS.title), size: half(FONT_SIZES_PT.title), color: '000000', bold: false } },
-        heading2: { run: { font: font(DOCX_FONTS.heading), size: half(FONT_SIZES_PT.body), color: '000000', bold: false } },
+        heading1: {
+          run: {
+            font: font(DOCX_FONTS.title),
+            size: half(FONT_SIZES_PT.title),
+            color: '000000',
+            bold: false,
+          },
+        },
+        heading2: {
+          run: {
+            font: font(DOCX_FONTS.heading),
+            size: half(FONT_SIZES_PT.body),
+            color: '000000',
+            bold: false,
+          },
+        },
       },
     },
     sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children }],

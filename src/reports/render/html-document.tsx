@@ -9,7 +9,11 @@ import { markCells } from './marks.js';
 import { reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
 import { DOCUMENT_CSS } from './style.js';
 
-function ReportDocument(props: { report: AnnualReport; marked: readonly Finding[]; stylesheetHref?: string }) {
+function ReportDocument(props: {
+  report: AnnualReport;
+  marked: readonly Finding[];
+  stylesheetHref?: string;
+}) {
   const { report, marked, stylesheetHref } = props;
   const title = reportTitle(report);
   const all = tableLayouts(report);
@@ -40,7 +44,9 @@ function ReportDocument(props: { report: AnnualReport; marked: readonly Finding[
                 {block.paragraphs.map((p) => (
                   <p class={p.subheading ? 'subheading' : undefined}>{p.text}</p>
                 ))}
-                {layout ? <ReportTable layout={layout} prefix="" marks={marks} captionVisible={false} /> : null}
+                {layout ? (
+                  <ReportTable layout={layout} prefix="" marks={marks} captionVisible={false} />
+                ) : null}
               </section>
             );
           })}
@@ -62,6 +68,8 @@ export async function renderHtmlDocument(
   marked: readonly Finding[] = [],
   stylesheetHref?: string,
 ): Promise<string> {
-  const body = await (<ReportDocument report={report} marked={marked} stylesheetHref={stylesheetHref} />).toString();
+  const body = await (
+    <ReportDocument report={report} marked={marked} stylesheetHref={stylesheetHref} />
+  ).toString();
   return `<!doctype html>\n${body}\n`;
 }

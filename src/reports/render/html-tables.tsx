@@ -26,17 +26,32 @@ function MarkedText({ mark }: { mark: CellMark }) {
   );
 }
 
-function Cell({ cell, prefix, mark }: { cell: LayoutCell; prefix: string; mark: CellMark | undefined }) {
+function Cell({
+  cell,
+  prefix,
+  mark,
+}: {
+  cell: LayoutCell;
+  prefix: string;
+  mark: CellMark | undefined;
+}) {
   const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
   const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
   if (cell.kind === 'header') {
     return (
-      <th id={cell.id ? prefix + cell.id : undefined} scope={cell.scope} colspan={colspan} rowspan={rowspan}>
+      <th
+        id={cell.id ? prefix + cell.id : undefined}
+        scope={cell.scope}
+        colspan={colspan}
+        rowspan={rowspan}
+      >
         {cell.text}
       </th>
     );
   }
-  const headers = [...(cell.rowHeaders ?? []), ...(cell.columnHeaders ?? [])].map((h) => prefix + h).join(' ');
+  const headers = [...(cell.rowHeaders ?? []), ...(cell.columnHeaders ?? [])]
+    .map((h) => prefix + h)
+    .join(' ');
   const className = mark ? `cell-marked cell-${mark.severity}` : undefined;
   return (
     <td headers={headers} colspan={colspan} rowspan={rowspan} class={className}>
@@ -46,14 +61,24 @@ function Cell({ cell, prefix, mark }: { cell: LayoutCell; prefix: string; mark: 
   );
 }
 
-function Row({ cells, prefix, marks }: { cells: LayoutCell[]; prefix: string; marks: Map<string, CellMark> }) {
+function Row({
+  cells,
+  prefix,
+  marks,
+}: {
+  cells: LayoutCell[];
+  prefix: string;
+  marks: Map<string, CellMark>;
+}) {
   return (
     <tr>
       {cells.map((cell) => (
         <Cell
           cell={cell}
           prefix={prefix}
-          mark={cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined}
+          mark={
+            cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined
+          }
         />
       ))}
     </tr>
@@ -94,14 +119,22 @@ export function ReportTable(props: {
 }
 
 /** The three tables of a report as an HTML fragment for console pages. */
-export function renderTablesHtml(report: Parameters<typeof tableLayouts>[0], options: TablesHtmlOptions = {}) {
+export function renderTablesHtml(
+  report: Parameters<typeof tableLayouts>[0],
+  options: TablesHtmlOptions = {},
+) {
   const layouts = tableLayouts(report);
   const marks = markCells(options.marked ?? [], layouts);
   const prefix = options.idPrefix ?? '';
   return (
     <div class="report-tables">
       {layouts.map((layout) => (
-        <ReportTable layout={layout} prefix={prefix} marks={marks} captionVisible={options.captionVisible ?? true} />
+        <ReportTable
+          layout={layout}
+          prefix={prefix}
+          marks={marks}
+          captionVisible={options.captionVisible ?? true}
+        />
       ))}
     </div>
   );

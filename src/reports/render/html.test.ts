@@ -42,7 +42,10 @@ describe('HTML document', () => {
       root.querySelectorAll('h2').map((h) => h.text),
       FORMATS['2021'].sections.map((s) => `${s.numeral}、${s.title}`),
     );
-    assert.equal(root.querySelector('h1')?.text, '青岛市黄岛区灵山卫街道办事处2021年政府信息公开工作年度报告');
+    assert.equal(
+      root.querySelector('h1')?.text,
+      '青岛市黄岛区灵山卫街道办事处2021年政府信息公开工作年度报告',
+    );
     assert.equal(root.querySelector('html')?.getAttribute('lang'), 'zh-CN');
     assert.match(root.querySelector('.signature')?.text ?? '', /灵山卫街道办事处\s*2022年1月20日/);
   });
@@ -50,7 +53,11 @@ describe('HTML document', () => {
   it('corrects a mis-numbered heading and leaves out a section the report lacks', async () => {
     const report = sampleReport();
     report.sections = report.sections.map((s) =>
-      s.key === 'requests' ? { ...s, heading: '3、 收到和处理政府信息公开申请情况' } : s.key === 'other' ? { ...s, heading: null, text: '' } : s,
+      s.key === 'requests'
+        ? { ...s, heading: '3、 收到和处理政府信息公开申请情况' }
+        : s.key === 'other'
+          ? { ...s, heading: null, text: '' }
+          : s,
     );
     const root = await documentOf(report);
     const headings = root.querySelectorAll('h2').map((h) => h.text);
@@ -64,7 +71,11 @@ describe('HTML document', () => {
     const paragraphs = root.querySelectorAll('section p');
     const sub = paragraphs.find((p) => p.text === '（一）主动公开工作');
     assert.equal(sub?.getAttribute('class'), 'subheading');
-    assert.ok(paragraphs.some((p) => p.text.startsWith('2021年街道通过网站') && p.getAttribute('class') === undefined));
+    assert.ok(
+      paragraphs.some(
+        (p) => p.text.startsWith('2021年街道通过网站') && p.getAttribute('class') === undefined,
+      ),
+    );
   });
 
   it('escapes text from the report', async () => {
@@ -80,19 +91,30 @@ describe('HTML document', () => {
   it('links a stylesheet instead of inline CSS when asked, and marks cells when given findings', async () => {
     const html = await renderReport(sampleReport(), 'html', {
       stylesheetHref: '/static/report.css',
-      marked: [finding({ code: 'T4_SUM', table: 'review', row: 'reconsideration', column: 'total' })],
+      marked: [
+        finding({ code: 'T4_SUM', table: 'review', row: 'reconsideration', column: 'total' }),
+      ],
     });
     const root = parse(html);
     assert.equal(root.querySelectorAll('style').length, 0);
-    assert.equal(root.querySelector('link[rel="stylesheet"]')?.getAttribute('href'), '/static/report.css');
+    assert.equal(
+      root.querySelector('link[rel="stylesheet"]')?.getAttribute('href'),
+      '/static/report.css',
+    );
     assert.equal(root.querySelectorAll('td.cell-marked').length, 1);
   });
 
   it('has print CSS for A4 with the GB/T 9704 margins and official fonts first, Noto as fallback', async () => {
     const css = (await documentOf()).querySelector('style')?.text ?? '';
     assert.match(css, /@page\s*\{\s*size:\s*A4;\s*margin:\s*37mm 26mm 35mm 28mm;/);
-    assert.match(css, /\.report h1 \{ font-family: "方正小标宋简体"[^;]*"Noto Serif CJK SC"[^;]*; font-size: 22pt;/);
-    assert.match(css, /\.report \{[^}]*font-family: "仿宋_GB2312"[^;]*"Noto Serif CJK SC"[^;]*; font-size: 16pt;/);
+    assert.match(
+      css,
+      /\.report h1 \{ font-family: "方正小标宋简体"[^;]*"Noto Serif CJK SC"[^;]*; font-size: 22pt;/,
+    );
+    assert.match(
+      css,
+      /\.report \{[^}]*font-family: "仿宋_GB2312"[^;]*"Noto Serif CJK SC"[^;]*; font-size: 16pt;/,
+    );
   });
 });
 
@@ -144,7 +166,12 @@ describe('table 三 in the official layout', () => {
 
   it('names the headers of every data cell, and every named header exists', async () => {
     const t = table(await documentOf(), 'requests');
-    const ids = new Set(t.querySelectorAll('th').map((h) => h.id).filter(Boolean));
+    const ids = new Set(
+      t
+        .querySelectorAll('th')
+        .map((h) => h.id)
+        .filter(Boolean),
+    );
     const cells = t.querySelectorAll('td');
     assert.equal(cells.length, 25 * 7);
     for (const td of cells) {
@@ -152,7 +179,9 @@ describe('table 三 in the official layout', () => {
       assert.ok(headers.length >= 3);
       for (const h of headers) assert.ok(ids.has(h), `header id ${h} exists`);
     }
-    const secret = cells.find((td) => (td.getAttribute('headers') ?? '').includes('t3-r-withheld.state_secret'));
+    const secret = cells.find((td) =>
+      (td.getAttribute('headers') ?? '').includes('t3-r-withheld.state_secret'),
+    );
     assert.deepEqual(secret?.getAttribute('headers')?.split(' '), [
       't3-outcomes',
       't3-g-withheld',
@@ -169,13 +198,21 @@ describe('tables 二 and 四 in the official layout', () => {
     const t = table(await documentOf(report), 'proactive');
     const grid = tableGrid(t);
     assert.equal(grid[0]!.length, 4);
-    const blockRows = grid.filter((row) => new Set(row).size === 1 && row[0]!.startsWith('第二十条'));
+    const blockRows = grid.filter(
+      (row) => new Set(row).size === 1 && row[0]!.startsWith('第二十条'),
+    );
     assert.deepEqual(
       blockRows.map((r) => r[0]),
       FORMATS['2021'].proactive.blocks.map((b) => b.heading),
     );
-    assert.deepEqual(grid.find((r) => r[0] === '行政事业性收费'), ['行政事业性收费', '1.25', '1.25', '1.25']);
-    assert.deepEqual(grid.find((r) => r[0] === '行政规范性文件'), ['行政规范性文件', '2', '1', '14']);
+    assert.deepEqual(
+      grid.find((r) => r[0] === '行政事业性收费'),
+      ['行政事业性收费', '1.25', '1.25', '1.25'],
+    );
+    assert.deepEqual(
+      grid.find((r) => r[0] === '行政规范性文件'),
+      ['行政规范性文件', '2', '1', '14'],
+    );
     assert.equal(th(t, '第二十条第（一）项').getAttribute('colspan'), '4');
   });
 
@@ -196,8 +233,27 @@ describe('tables 二 and 四 in the official layout', () => {
     assert.equal(th(t, '复议后起诉').getAttribute('colspan'), '5');
     const grid = tableGrid(t);
     assert.equal(grid.length, 4);
-    assert.deepEqual(grid[3], ['1', '1', '0', '0', '2', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
-    assert.deepEqual(grid[2]!.slice(0, 5), FORMATS['2021'].review.columns.map((c) => c.label));
+    assert.deepEqual(grid[3], [
+      '1',
+      '1',
+      '0',
+      '0',
+      '2',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
+    assert.deepEqual(
+      grid[2]!.slice(0, 5),
+      FORMATS['2021'].review.columns.map((c) => c.label),
+    );
   });
 
   it('prints an empty cell as empty and an invalid one as its text', async () => {
@@ -216,7 +272,9 @@ describe('renderTablesHtml (console fragment)', () => {
   }
 
   it('marks the one cell a finding names, with hidden text citing the finding, not colour alone', async () => {
-    const root = await fragment([finding({ code: 'T3_TOTAL_COLUMN', row: 'received', column: 'total' })]);
+    const root = await fragment([
+      finding({ code: 'T3_TOTAL_COLUMN', row: 'received', column: 'total' }),
+    ]);
     const marked = root.querySelectorAll('td.cell-marked');
     assert.equal(marked.length, 1);
     assert.equal(marked[0]!.getAttribute('class'), 'cell-marked cell-error');
@@ -247,7 +305,10 @@ describe('renderTablesHtml (console fragment)', () => {
   });
 
   it('marks nothing for findings about a section, and prefixes every id', async () => {
-    const root = await fragment([finding({ code: 'SECTION_MISSING', table: null, section: 'other' })], 'x-');
+    const root = await fragment(
+      [finding({ code: 'SECTION_MISSING', table: null, section: 'other' })],
+      'x-',
+    );
     assert.equal(root.querySelectorAll('.cell-marked').length, 0);
     const ids = root.querySelectorAll('[id]').map((e) => e.id);
     assert.ok(ids.length > 50);

@@ -26,9 +26,21 @@ export interface RenderOptions {
   stylesheetHref?: string;
 }
 
-export function renderReport(report: AnnualReport, to: 'docx', options?: RenderOptions): Promise<Uint8Array>;
-export function renderReport(report: AnnualReport, to: 'html' | 'json' | 'csv', options?: RenderOptions): Promise<string>;
-export function renderReport(report: AnnualReport, to: RenderFormat, options?: RenderOptions): Promise<Uint8Array | string>;
+export function renderReport(
+  report: AnnualReport,
+  to: 'docx',
+  options?: RenderOptions,
+): Promise<Uint8Array>;
+export function renderReport(
+  report: AnnualReport,
+  to: 'html' | 'json' | 'csv',
+  options?: RenderOptions,
+): Promise<string>;
+export function renderReport(
+  report: AnnualReport,
+  to: RenderFormat,
+  options?: RenderOptions,
+): Promise<Uint8Array | string>;
 export async function renderReport(
   report: AnnualReport,
   to: RenderFormat,

@@ -73,7 +73,16 @@ function data(
   columnHeaders: string[],
   colSpan = 1,
 ): LayoutCell {
-  return { kind: 'data', text: cellText(value), ref, value: value ?? null, rowHeaders, columnHeaders, colSpan, rowSpan: 1 };
+  return {
+    kind: 'data',
+    text: cellText(value),
+    ref,
+    value: value ?? null,
+    rowHeaders,
+    columnHeaders,
+    colSpan,
+    rowSpan: 1,
+  };
 }
 
 /** How a cell value is printed: numbers as written, an empty cell as nothing, odd text as it was. */
@@ -83,7 +92,12 @@ export function cellText(value: CellValue | undefined): string {
   return value;
 }
 
-function valueOf(report: AnnualReport, table: TableKey, row: string, column: string): CellValue | undefined {
+function valueOf(
+  report: AnnualReport,
+  table: TableKey,
+  row: string,
+  column: string,
+): CellValue | undefined {
   return report.tables[table][row]?.[column];
 }
 
@@ -91,7 +105,10 @@ function sectionNumeral(format: ReportFormat, key: TableKey): string {
   return format.sections.find((s) => s.key === key)?.numeral ?? '';
 }
 
-export function proactiveLayout(report: AnnualReport, format: ReportFormat = FORMATS[report.format]): TableLayout {
+export function proactiveLayout(
+  report: AnnualReport,
+  format: ReportFormat = FORMATS[report.format],
+): TableLayout {
   const width = 1 + Math.max(...format.proactive.blocks.map((b) => b.columns.length));
   const body: LayoutCell[][] = [];
   for (const block of format.proactive.blocks) {
@@ -102,7 +119,12 @@ export function proactiveLayout(report: AnnualReport, format: ReportFormat = FOR
     body.push([
       header(LAYOUT_LABELS.contentColumn, contentId, 'col'),
       ...block.columns.map((c, i) =>
-        header(c.label, colIds[i]!, 'col', i === block.columns.length - 1 ? width - block.columns.length : 1),
+        header(
+          c.label,
+          colIds[i]!,
+          'col',
+          i === block.columns.length - 1 ? width - block.columns.length : 1,
+        ),
       ),
     ]);
     for (const row of block.rows) {
@@ -132,12 +154,18 @@ export function proactiveLayout(report: AnnualReport, format: ReportFormat = FOR
 }
 
 /** Column header rows for the applicant columns: 自然人 | 法人或其他组织 (its five) | 总计. */
-function applicantHeadRows(columns: readonly ColumnDef[], noteCell: LayoutCell): {
+function applicantHeadRows(
+  columns: readonly ColumnDef[],
+  noteCell: LayoutCell,
+): {
   rows: LayoutCell[][];
   columnHeaders: Map<string, string[]>;
 } {
   const applicantsId = APPLICANTS_HEADER_ID;
-  const top: LayoutCell[] = [noteCell, header(LAYOUT_LABELS.applicants, applicantsId, 'colgroup', columns.length)];
+  const top: LayoutCell[] = [
+    noteCell,
+    header(LAYOUT_LABELS.applicants, applicantsId, 'colgroup', columns.length),
+  ];
   const middle: LayoutCell[] = [];
   const bottom: LayoutCell[] = [];
   const columnHeaders = new Map<string, string[]>();
@@ -168,7 +196,10 @@ function rowLabel(row: RowDef): string {
   return `${row.number}${row.label}`;
 }
 
-export function requestsLayout(report: AnnualReport, format: ReportFormat = FORMATS[report.format]): TableLayout {
+export function requestsLayout(
+  report: AnnualReport,
+  format: ReportFormat = FORMATS[report.format],
+): TableLayout {
   const def = format.requests;
   // The corner cell carries the printed note and spans the three label columns.
   const note = header(`（${def.note}）`, 't3-note', undefined, 3, 3);
@@ -178,7 +209,8 @@ export function requestsLayout(report: AnnualReport, format: ReportFormat = FORM
   // Rows numbered 一、二、四、 stand alone; every other row belongs to 三、本年度办理结果.
   const outcomeRows = def.rows.filter((r) => !TOP_LEVEL_NUMBER.test(r.number));
   const groupSize = new Map<string, number>();
-  for (const r of outcomeRows) if (r.group) groupSize.set(r.group, (groupSize.get(r.group) ?? 0) + 1);
+  for (const r of outcomeRows)
+    if (r.group) groupSize.set(r.group, (groupSize.get(r.group) ?? 0) + 1);
 
   const body: LayoutCell[][] = [];
   const outcomesId = 't3-outcomes';
@@ -234,7 +266,10 @@ export function requestsLayout(report: AnnualReport, format: ReportFormat = FORM
   };
 }
 
-export function reviewLayout(report: AnnualReport, format: ReportFormat = FORMATS[report.format]): TableLayout {
+export function reviewLayout(
+  report: AnnualReport,
+  format: ReportFormat = FORMATS[report.format],
+): TableLayout {
   const def = format.review;
   const n = def.columns.length;
   const top: LayoutCell[] = [];
@@ -291,11 +326,16 @@ export function reviewLayout(report: AnnualReport, format: ReportFormat = FORMAT
 /** The text of each header cell by id, to name a data cell in words (CSV, messages). */
 export function headerTexts(layout: TableLayout): Map<string, string> {
   const out = new Map<string, string>();
-  for (const cell of [...layout.headRows, ...layout.bodyRows].flat()) if (cell.id) out.set(cell.id, cell.text);
+  for (const cell of [...layout.headRows, ...layout.bodyRows].flat())
+    if (cell.id) out.set(cell.id, cell.text);
   return out;
 }
 
 export function tableLayouts(report: AnnualReport): TableLayout[] {
   const format = FORMATS[report.format];
-  return [proactiveLayout(report, format), requestsLayout(report, format), reviewLayout(report, format)];
+  return [
+    proactiveLayout(report, format),
+    requestsLayout(report, format),
+    reviewLayout(report, format),
+  ];
 }

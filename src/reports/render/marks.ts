@@ -22,7 +22,10 @@ export function cellKey(table: string, row: string, column: string): string {
 }
 
 /** Marks for the data cells of the given table layouts, keyed by {@link cellKey}. */
-export function markCells(findings: readonly Finding[], layouts: readonly TableLayout[]): Map<string, CellMark> {
+export function markCells(
+  findings: readonly Finding[],
+  layouts: readonly TableLayout[],
+): Map<string, CellMark> {
   const marks = new Map<string, CellMark>();
   const refs = layouts.flatMap((l) =>
     [...l.headRows, ...l.bodyRows].flat().flatMap((cell) => (cell.ref ? [cell.ref] : [])),

@@ -16,7 +16,11 @@ const FORMATS_READ_BACK = [
   { to: 'json', filename: 'report.json' },
 ] as const;
 
-async function roundTrip(report: AnnualReport, to: 'html' | 'docx' | 'json', filename: string): Promise<AnnualReport> {
+async function roundTrip(
+  report: AnnualReport,
+  to: 'html' | 'docx' | 'json',
+  filename: string,
+): Promise<AnnualReport> {
   const rendered = await renderReport(report, to);
   const bytes = typeof rendered === 'string' ? new TextEncoder().encode(rendered) : rendered;
   const parsed = await parseReport({ bytes, filename });
@@ -48,7 +52,9 @@ describe('render → parse round trip', () => {
 
   it('the seed, as read from its text, reads back the same from its HTML and .docx', async () => {
     const seed = await parseReport({
-      bytes: readFileSync(new URL('../../../test/fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url)),
+      bytes: readFileSync(
+        new URL('../../../test/fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url),
+      ),
       filename: 'seed.txt',
     });
     assert.ok(seed.ok);

@@ -5,7 +5,8 @@
 
 export const FONTS = {
   body: '"仿宋_GB2312", "仿宋", FangSong_GB2312, FangSong, STFangsong, "Noto Serif CJK SC", "Noto Serif SC", serif',
-  title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "小标宋", "Noto Serif CJK SC", "Noto Serif SC", serif',
+  title:
+    '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "小标宋", "Noto Serif CJK SC", "Noto Serif SC", serif',
   heading: '"黑体", SimHei, STHeiti, "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
   subheading: '"楷体_GB2312", "楷体", KaiTi_GB2312, KaiTi, STKaiti, "Noto Serif CJK SC", serif',
 } as const;

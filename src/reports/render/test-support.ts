@@ -8,16 +8,21 @@ import { HTMLElement } from 'node-html-parser';
 const TOP_LEVEL = /^[一二三四五六七八九十]+、$/;
 
 /** A report with every section present and every cell 0. */
-export function zeroReport(formatId: FormatId = '2021', year = formatId === '2021' ? 2023 : 2020): AnnualReport {
+export function zeroReport(
+  formatId: FormatId = '2021',
+  year = formatId === '2021' ? 2023 : 2020,
+): AnnualReport {
   const format = FORMATS[formatId];
   const proactive: Grid = {};
   for (const block of format.proactive.blocks)
-    for (const row of block.rows) proactive[row.key] = Object.fromEntries(block.columns.map((c) => [c.key, 0]));
+    for (const row of block.rows)
+      proactive[row.key] = Object.fromEntries(block.columns.map((c) => [c.key, 0]));
   const requests: Grid = {};
   for (const row of format.requests.rows)
     requests[row.key] = Object.fromEntries(format.requests.columns.map((c) => [c.key, 0]));
   const review: Grid = {};
-  for (const g of format.review.groups) review[g.key] = Object.fromEntries(format.review.columns.map((c) => [c.key, 0]));
+  for (const g of format.review.groups)
+    review[g.key] = Object.fromEntries(format.review.columns.map((c) => [c.key, 0]));
   return {
     agency: '示例市示例区人民政府办公室',
     year,
@@ -81,7 +86,10 @@ export function balanceRequests(
     grid[s.receivedKey]![col] = outcomeTotal + p.carriedOut - carriedIn;
   });
   for (const row of format.requests.rows) {
-    grid[row.key]![s.totalKey] = s.applicantKeys.reduce((a, c) => a + (grid[row.key]![c] as number), 0);
+    grid[row.key]![s.totalKey] = s.applicantKeys.reduce(
+      (a, c) => a + (grid[row.key]![c] as number),
+      0,
+    );
   }
   return grid;
 }
@@ -91,7 +99,8 @@ export function sampleReport(): AnnualReport {
   const base = zeroReport('2021', 2021);
   const format = FORMATS['2021'];
   const n = format.requests.outcomeRowKeys.length;
-  const outcomes = (pairs: Record<number, number>) => Array.from({ length: n }, (_, i) => pairs[i] ?? 0);
+  const outcomes = (pairs: Record<number, number>) =>
+    Array.from({ length: n }, (_, i) => pairs[i] ?? 0);
   base.tables.requests = balanceRequests(format, [
     { outcomes: outcomes({ 0: 3, 1: 1, 10: 4 }), carriedIn: 1, carriedOut: 1 },
     { outcomes: outcomes({ 0: 1 }), carriedIn: 0, carriedOut: 0 },
