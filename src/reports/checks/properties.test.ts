@@ -105,3 +105,29 @@ test('any cell values, headings and prose: checkReport never throws and speaks C
     { numRuns: 300 },
   );
 });
+
+// Table 二 has no relation inside one report: its （一）项 stock is checked against last year's.
+test('with last year’s report, changing any stock cell of table 二 （一）项 is caught (T2_STOCK)', () => {
+  fc.assert(
+    fc.property(
+      balancedPair(),
+      fc.nat(),
+      fc.nat(),
+      fc.nat({ max: 500 }),
+      ({ previous, report }, i, j, value) => {
+        const block = FORMATS[report.format].proactive.blocks[0]!;
+        const row = block.rows[i % block.rows.length]!;
+        const column = block.columns[j % block.columns.length]!;
+        const cells = report.tables.proactive[row.key]!;
+        fc.pre(cells[column.key] !== value);
+        cells[column.key] = value;
+        const found = checkReport(report, { previous }).filter((f) => f.code === 'T2_STOCK');
+        assert.deepEqual(
+          found.map((f) => f.row),
+          [row.key],
+        );
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
