@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { blankReport } from '../reports/checks/fixtures/build.js';
 import { seedReport } from '../reports/checks/fixtures/seed-report.js';
 import { reportToJson } from '../reports/json.js';
+import { renderReport } from '../reports/render/index.js';
 import type { AnnualReport } from '../reports/model.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -223,4 +224,23 @@ test('check: the 2024 洪泽区 PDF — no error; the prose’s 17 requests agai
     [['received', 95, 17]],
   );
   assert.equal(report.tables.requests.received.total, 95);
+});
+
+test('check: the seed rendered to .docx and HTML gives the errors of its JSON', async () => {
+  const docx = join(dir, 'seed-rendered.docx');
+  const html = join(dir, 'seed-rendered.html');
+  writeFileSync(docx, await renderReport(seedReport(), 'docx'));
+  writeFileSync(html, await renderReport(seedReport(), 'html'));
+  const json = writeReport('seed-rendered.json', seedReport());
+  const r = gongkai('--json', json, docx, html);
+  assert.equal(r.code, 1, r.stderr);
+  const errors = (report: { findings: JsonFinding[] }) =>
+    report.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => [f.code, f.row, f.expected, f.actual]);
+  const [fromJson, fromDocx, fromHtml] = JSON.parse(r.stdout).reports;
+  assert.equal(errors(fromJson).length, 5);
+  assert.deepEqual(errors(fromDocx), errors(fromJson));
+  assert.deepEqual(errors(fromHtml), errors(fromJson));
+  assert.deepEqual(fromDocx.tables, fromJson.tables);
 });
