@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createTestDb, testDialect } from '../test/support/db.js';
+import { testConfig } from '../test/support/app.js';
+import { startServer } from './main.js';
+
+test(`serve --demo-if-new fills demo data only into a new embedded database (${testDialect})`, async () => {
+  const db = await createTestDb({ migrate: false });
+  const log = console.log;
+  console.log = () => {};
+  try {
+    const config = testConfig({ databaseUrl: db.url, port: 0, host: '127.0.0.1' });
+    await (await startServer(config, { demoIfNew: true })).close();
+    const agencies = await db.kysely.selectFrom('agencies').select('slug').orderBy('slug').execute();
+    const events = await db.kysely.selectFrom('audit_events').select('seq').execute();
+    if (testDialect === 'sqlite') {
+      assert.deepEqual(agencies.map((a) => a.slug), ['huangdao', 'lingshanwei']);
+      // The second start finds agencies and leaves the data alone.
+      await (await startServer(config, { demoIfNew: true })).close();
+      assert.equal((await db.kysely.selectFrom('audit_events').select('seq').execute()).length, events.length);
+    } else {
+      // PostgreSQL is production: never demo accounts without `gongkai demo`.
+      assert.deepEqual(agencies, []);
+      assert.deepEqual(await db.kysely.selectFrom('accounts').select('id').execute(), []);
+    }
+  } finally {
+    console.log = log;
+    await db.destroy();
+  }
+});
+
+test(`serve without --demo-if-new leaves a new database empty (${testDialect})`, async () => {
+  const db = await createTestDb({ migrate: false });
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await (await startServer(testConfig({ databaseUrl: db.url, port: 0 }), {})).close();
+    assert.deepEqual(await db.kysely.selectFrom('agencies').select('id').execute(), []);
+  } finally {
+    console.log = log;
+    await db.destroy();
+  }
+});
