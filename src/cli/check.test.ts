@@ -244,3 +244,17 @@ test('check: the seed rendered to .docx and HTML gives the errors of its JSON', 
   assert.deepEqual(errors(fromHtml), errors(fromJson));
   assert.deepEqual(fromDocx.tables, fromJson.tables);
 });
+
+test('check --previous on two real consecutive reports (洪泽区 2023 → 2024): nothing false across years', () => {
+  const r = gongkai(
+    '--json',
+    corpus('2024-hongze-district-government.pdf'),
+    '--previous',
+    corpus('2023-hongze-district-government.pdf'),
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const [report] = JSON.parse(r.stdout).reports;
+  const codes = report.findings.map((f: JsonFinding) => f.code);
+  for (const code of ['CARRY_OVER', 'T2_STOCK', 'SAME_AS_LAST_YEAR'])
+    assert.ok(!codes.includes(code), code);
+});
