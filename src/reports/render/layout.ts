@@ -63,7 +63,9 @@ function header(
   colSpan = 1,
   rowSpan = 1,
 ): LayoutCell {
-  return { kind: 'header', text, id, scope, colSpan, rowSpan };
+  return scope
+    ? { kind: 'header', text, id, scope, colSpan, rowSpan }
+    : { kind: 'header', text, id, colSpan, rowSpan };
 }
 
 function data(
@@ -201,9 +203,9 @@ export function requestsLayout(
   format: ReportFormat = FORMATS[report.format],
 ): TableLayout {
   const def = format.requests;
-  // The corner cell carries the printed note and spans the three label columns.
+  // The corner cell carries the printed note and spans the three label columns; it heads
+  // neither rows nor columns, so it has no scope.
   const note = header(`（${def.note}）`, 't3-note', undefined, 3, 3);
-  delete note.scope;
   const { rows: headRows, columnHeaders } = applicantHeadRows(def.columns, note);
 
   // Rows numbered 一、二、四、 stand alone; every other row belongs to 三、本年度办理结果.
