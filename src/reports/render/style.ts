@@ -62,7 +62,7 @@ ${TABLES_CSS}
   .report { max-width: none; margin: 0; padding: 0; line-height: 28.9pt; }
   .report-table { line-height: 1.3; }
   .report-table thead { display: table-header-group; }
-  .report-table tr { break-inside: avoid; }
+  .report-table tr { break-inside: auto; }
   .report h2 { break-after: avoid; }
 }
 `;
