@@ -38,6 +38,7 @@ const lateCases: {
   { year: 2023, publishedOn: '2024-03-15', days: 44 },
   { year: 2023, publishedOn: '2024-03-15', deadline: '03-31', days: null },
   { year: 2023, publishedOn: '2024-04-02', deadline: '03-31', days: 2 },
+  { year: 2021, publishedOn: '2022-02-03', deadline: '2-1', days: 3 },
   { year: 2021, publishedOn: null, days: null },
   { year: null, publishedOn: '2030-01-01', days: null },
 ];

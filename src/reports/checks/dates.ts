@@ -29,6 +29,8 @@ export const DEFAULT_DEADLINE = '01-31';
 
 export function checkPublishedInTime(report: AnnualReport, deadline = DEFAULT_DEADLINE): Finding[] {
   if (report.year === null || report.publishedOn === null) return [];
+  // A malformed setting must not silently disable the check: fall back to the statutory date.
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(deadline)) deadline = DEFAULT_DEADLINE;
   const due = `${report.year + 1}-${deadline}`;
   if (report.publishedOn <= due) return [];
   const days = Math.round((Date.parse(report.publishedOn) - Date.parse(due)) / 86_400_000);
