@@ -30,7 +30,7 @@ function buildShape(format: ReportFormat, table: TableKey): TableShape {
     return format.proactive.blocks.flatMap((block) =>
       block.rows.map((row) => ({
         key: row.key,
-        label: `${block.heading}“${row.label}”`,
+        label: `${block.heading} ${row.label}`,
         columns: block.columns,
       })),
     );
