@@ -11,7 +11,8 @@ export function binaryKind(bytes: Uint8Array): 'pdf' | 'zip' | null {
   if (startsWith(bytes, 'PK\x03\x04') || startsWith(bytes, 'PK\x05\x06')) return 'zip';
   // A PDF header may be preceded by a few bytes of junk; readers accept it within the first KiB.
   const head = Math.min(bytes.length, 1024);
-  for (let i = 0; i + 5 <= head; i++) if (bytes[i] === 0x25 && startsWith(bytes, '%PDF-', i)) return 'pdf';
+  for (let i = 0; i + 5 <= head; i++)
+    if (bytes[i] === 0x25 && startsWith(bytes, '%PDF-', i)) return 'pdf';
   return null;
 }
 

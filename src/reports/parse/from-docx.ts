@@ -4,7 +4,8 @@ import { unzipSync } from 'fflate';
 import type { SourceLine } from './document.js';
 import { linesFromHtml } from './from-html.js';
 
-export const NOT_DOCX = '这是一个ZIP压缩文件，但不是Word（.docx）文档，无法作为年度报告读取；请上传.docx、PDF、网页或文本文件';
+export const NOT_DOCX =
+  '这是一个ZIP压缩文件，但不是Word（.docx）文档，无法作为年度报告读取；请上传.docx、PDF、网页或文本文件';
 export const BAD_DOCX = '这个Word（.docx）文件已损坏或不完整，无法打开；请在Word中重新保存后再上传';
 
 export type DocxLines = { ok: true; lines: SourceLine[] } | { ok: false; error: string };

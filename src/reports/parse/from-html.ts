@@ -9,8 +9,39 @@ import { readCell } from './labels.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'hr', 'title', 'body', 'html', 'form', 'fieldset', 'figure', 'figcaption', 'address',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'hr',
+  'title',
+  'body',
+  'html',
+  'form',
+  'fieldset',
+  'figure',
+  'figcaption',
+  'address',
 ]);
 /** Spans beyond this are treated as errors in the page, not as layout. */
 const MAX_SPAN = 64;
@@ -56,10 +87,17 @@ export function tableLines(table: HTMLElement): SourceLine[] {
       while (grid[r]![c]) c++;
       const text = squash(cellText(td));
       const reading = readCell(text);
-      const placed: Placed = { text, row: r, col: c, isValue: reading.kind === 'value', blank: reading.kind === 'value' && reading.value === null };
+      const placed: Placed = {
+        text,
+        row: r,
+        col: c,
+        isValue: reading.kind === 'value',
+        blank: reading.kind === 'value' && reading.value === null,
+      };
       const rs = span(td, 'rowspan');
       const cs = span(td, 'colspan');
-      for (let dr = 0; dr < rs && r + dr < rows.length; dr++) for (let dc = 0; dc < cs; dc++) grid[r + dr]![c + dc] = placed;
+      for (let dr = 0; dr < rs && r + dr < rows.length; dr++)
+        for (let dc = 0; dc < cs; dc++) grid[r + dr]![c + dc] = placed;
       c += cs;
     }
   });

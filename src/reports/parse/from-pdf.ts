@@ -3,7 +3,8 @@
 // a PDF arrives, so reading text pays nothing for it.
 import type { SourceLine } from './document.js';
 
-export const NO_TEXT_LAYER = '该PDF没有文字层（可能是扫描件），无法读取，请提供Word版或带文字层的PDF';
+export const NO_TEXT_LAYER =
+  '该PDF没有文字层（可能是扫描件），无法读取，请提供Word版或带文字层的PDF';
 
 interface Item {
   str: string;
@@ -17,7 +18,8 @@ interface Item {
 const SAME_LINE = 2.5;
 /** A gap wider than this many font sizes separates two cells. */
 const CELL_GAP = 0.9;
-const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$/u;
+const PAGE_NUMBER =
+  /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)$/u;
 
 function pageLines(items: readonly Item[], before: SourceLine | undefined): SourceLine[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -43,7 +45,11 @@ function pageLines(items: readonly Item[], before: SourceLine | undefined): Sour
     const trimmed = cells.map((c) => c.trim()).filter((c) => c !== '');
     if (trimmed.length === 0 || (trimmed.length === 1 && PAGE_NUMBER.test(trimmed[0]!))) continue;
     const previous = out.length > 0 ? out[out.length - 1] : before;
-    const continues = previous !== undefined && !previous.tableRow && trimmed.length === 1 && row[0]!.x <= margin + 2;
+    const continues =
+      previous !== undefined &&
+      !previous.tableRow &&
+      trimmed.length === 1 &&
+      row[0]!.x <= margin + 2;
     out.push({ cells: trimmed, tableRow: trimmed.length > 1, ...(continues ? { continues } : {}) });
   }
   return out;
@@ -54,7 +60,12 @@ export type PdfLines = { ok: true; lines: SourceLine[] } | { ok: false; error: s
 export async function linesFromPdf(bytes: Uint8Array): Promise<PdfLines> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
-  const task = pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
   try {
     const doc = await task.promise;
     const lines: SourceLine[] = [];
@@ -67,7 +78,13 @@ export async function linesFromPdf(bytes: Uint8Array): Promise<PdfLines> {
         if (!('str' in it) || it.str.trim() === '') continue;
         const [a, b, , , x, y] = it.transform as number[];
         characters += it.str.trim().length;
-        items.push({ str: it.str, x: x ?? 0, y: y ?? 0, width: it.width, size: Math.hypot(a ?? 0, b ?? 0) || 10 });
+        items.push({
+          str: it.str,
+          x: x ?? 0,
+          y: y ?? 0,
+          width: it.width,
+          size: Math.hypot(a ?? 0, b ?? 0) || 10,
+        });
       }
       lines.push(...pageLines(items, lines[lines.length - 1]));
       page.cleanup();

@@ -23,7 +23,11 @@ export interface ParseInput {
 }
 
 export type ParseResult =
-  | { ok: true; report: AnnualReport; /** CELL_AMBIGUOUS: what the parser had to guess */ findings: Finding[] }
+  | {
+      ok: true;
+      report: AnnualReport;
+      /** CELL_AMBIGUOUS: what the parser had to guess */ findings: Finding[];
+    }
   | { ok: false; /** Chinese, says what is wrong and what to do */ error: string };
 
 export const PARSE_ERRORS = {
@@ -34,7 +38,8 @@ export const PARSE_ERRORS = {
   lockedPdf: '这个PDF文件设置了打开密码，无法读取；请提供未加密的PDF或Word版',
   oldWord: '这是旧版Word（.doc）文件，无法直接读取；请在Word中“另存为”.docx后再上传',
   image: '这是一个图片文件，无法读取其中的文字；请提供Word版或带文字层的PDF',
-  binary: '无法识别的文件格式；请上传Word（.docx）、带文字层的PDF、网页（.html）、文本（.txt）、Markdown或JSON文件',
+  binary:
+    '无法识别的文件格式；请上传Word（.docx）、带文字层的PDF、网页（.html）、文本（.txt）、Markdown或JSON文件',
   badJson: 'JSON格式有误，无法解析；请检查文件是否完整（如括号、引号是否成对）',
   unexpected: '读取文件时出错，无法解析该报告；请确认文件完整，或改用Word、带文字层的PDF或网页格式',
 } as const;
@@ -45,7 +50,11 @@ function startsWithBytes(bytes: Uint8Array, sig: readonly number[]): boolean {
 
 function otherBinary(bytes: Uint8Array): string | null {
   if (startsWithBytes(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return PARSE_ERRORS.oldWord;
-  if (startsWithBytes(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWithBytes(bytes, [0xff, 0xd8, 0xff]) || startsWithBytes(bytes, [0x47, 0x49, 0x46, 0x38])) {
+  if (
+    startsWithBytes(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWithBytes(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWithBytes(bytes, [0x47, 0x49, 0x46, 0x38])
+  ) {
     return PARSE_ERRORS.image;
   }
   return null;
@@ -108,7 +117,12 @@ async function parse(input: ParseInput): Promise<ParseResult> {
 function pdfError(error: unknown): string | null {
   const name = error instanceof Error ? error.name : '';
   if (name === 'PasswordException') return PARSE_ERRORS.lockedPdf;
-  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException' || name === 'MissingPDFException') {
+  if (
+    name === 'InvalidPDFException' ||
+    name === 'FormatError' ||
+    name === 'UnknownErrorException' ||
+    name === 'MissingPDFException'
+  ) {
     return PARSE_ERRORS.badPdf;
   }
   return null;
@@ -119,6 +133,11 @@ export async function parseReport(input: ParseInput): Promise<ParseResult> {
     return await parse(input);
   } catch (error) {
     // Bad input must end in a message, never a stack trace.
-    return { ok: false, error: pdfError(error) ?? (binaryKind(input.bytes) === 'pdf' ? PARSE_ERRORS.badPdf : PARSE_ERRORS.unexpected) };
+    return {
+      ok: false,
+      error:
+        pdfError(error) ??
+        (binaryKind(input.bytes) === 'pdf' ? PARSE_ERRORS.badPdf : PARSE_ERRORS.unexpected),
+    };
   }
 }

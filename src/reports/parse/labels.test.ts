@@ -13,21 +13,26 @@ test('cells: numbers, blanks and marks, text', () => {
   assert.deepEqual(readCell(' 7730.28 '), { kind: 'value', value: 7730.28, raw: '7730.28' });
   assert.deepEqual(readCell('１，２３４'), { kind: 'value', value: 1234, raw: '１，２３４' });
   assert.deepEqual(readCell('-2'), { kind: 'value', value: -2, raw: '-2' });
-  for (const blank of [null, '', '/', '／', '—', '-']) assert.equal((readCell(blank) as { value: unknown }).value, null);
+  for (const blank of [null, '', '/', '／', '—', '-'])
+    assert.equal((readCell(blank) as { value: unknown }).value, null);
   assert.deepEqual(readCell('无'), { kind: 'label', text: '无' });
   assert.deepEqual(readCell('2021年'), { kind: 'label', text: '2021年' });
 });
 
 test('labels are compared without numbering, spacing and punctuation', () => {
   assert.equal(normaliseLabel('（二）部分 公开（区分处理的）'), '部分公开区分处理的');
-  assert.equal(normaliseLabel('[bookmark: x]5.要求行政机关确认或重 新出具'), '要求行政机关确认或重新出具');
+  assert.equal(
+    normaliseLabel('[bookmark: x]5.要求行政机关确认或重 新出具'),
+    '要求行政机关确认或重新出具',
+  );
   assert.ok(similarity('其他法律行政止公开', '其他法律行政法规禁止公开') > 0.7);
   assert.ok(similarity('属于三类内部事务信息', '属于四类过程性信息') < 0.4);
 });
 
 test('rows by label: typos, wrapped fragments, numbers required for 「其他」「总计」', () => {
   const rows = FORMAT_2021.requests.rows;
-  const key = (text: string, after = -1): string | undefined => rows[matchRow(printed(text), rows, after)]?.key;
+  const key = (text: string, after = -1): string | undefined =>
+    rows[matchRow(printed(text), rows, after)]?.key;
   assert.equal(key('2.其他法律行政止公开'), 'withheld.prohibited_by_law');
   assert.equal(key('5.要求行政机关确认或重 新出具'), 'not_processed.confirm_or_reissue');
   assert.equal(key('（二）部分公开（区分处理的，只计这一情 形，不'), 'partially_disclosed');
@@ -36,9 +41,16 @@ test('rows by label: typos, wrapped fragments, numbers required for 「其他」
   assert.equal(key('其他'), undefined, 'a column heading is not a row');
   assert.equal(key('总计'), undefined);
   assert.equal(key('丁么幵'), undefined);
-  assert.equal(key('2021年，街道承接人大代表建议2件，均为协办，均已办结。行政许可事项按时公开。'), undefined);
+  assert.equal(
+    key('2021年，街道承接人大代表建议2件，均为协办，均已办结。行政许可事项按时公开。'),
+    undefined,
+  );
   const proactive = FORMAT_2021.proactive.blocks[0]!.rows;
-  assert.equal(proactive[matchRow(printed('规范性文件'), proactive, -1)]?.key, 'normative_documents', 'the old label via its alias');
+  assert.equal(
+    proactive[matchRow(printed('规范性文件'), proactive, -1)]?.key,
+    'normative_documents',
+    'the old label via its alias',
+  );
 });
 
 test('groups and the single-row （六） of both formats', () => {
@@ -61,11 +73,25 @@ test('section headings by title, numbering kept as printed', () => {
 
 test('year, agency and signature', () => {
   assert.equal(readYear('灵山卫街道\n2021年政府信息公开工作年度报告'), 2021);
-  assert.equal(readYear('报告中所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止'), 2023);
-  assert.equal(readAgencyFromHead('本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制'), '淮安市洪泽区人民政府');
+  assert.equal(
+    readYear('报告中所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止'),
+    2023,
+  );
+  assert.equal(
+    readAgencyFromHead('本报告由淮安市洪泽区人民政府办公室根据《条例》要求编制'),
+    '淮安市洪泽区人民政府',
+  );
   assert.equal(readAgencyFromHead('示例县财政局2022年政府信息公开工作年度报告'), '示例县财政局');
-  assert.deepEqual(readSignature(['……水平。', '灵山卫街道办事处', '2022年1月18日']), { agency: '灵山卫街道办事处', publishedOn: '2022-01-18', lines: 2 });
-  assert.deepEqual(readSignature(['二〇二四年一月十五日']), { agency: null, publishedOn: '2024-01-15', lines: 1 });
+  assert.deepEqual(readSignature(['……水平。', '灵山卫街道办事处', '2022年1月18日']), {
+    agency: '灵山卫街道办事处',
+    publishedOn: '2022-01-18',
+    lines: 2,
+  });
+  assert.deepEqual(readSignature(['二〇二四年一月十五日']), {
+    agency: null,
+    publishedOn: '2024-01-15',
+    lines: 1,
+  });
   assert.deepEqual(readSignature(['2022年2月30日']), { agency: null, publishedOn: null, lines: 1 });
 });
 
@@ -79,7 +105,11 @@ test('kinds by bytes first, then name, then content; encodings', () => {
   assert.equal(textKind('一、总体情况', 'a.md'), 'markdown');
   assert.equal(textKind('| a | b |\n|---|---|\n| 1 | 2 |'), 'markdown');
   assert.equal(textKind('一、总体情况\n8\n8'), 'text');
-  assert.equal(decodeText(new Uint8Array([0xc4, 0xea, 0xb6, 0xc8])), '年度', 'invalid UTF-8 is GB18030');
+  assert.equal(
+    decodeText(new Uint8Array([0xc4, 0xea, 0xb6, 0xc8])),
+    '年度',
+    'invalid UTF-8 is GB18030',
+  );
   assert.equal(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0xb9, 0xb4])), '年');
   assert.equal(decodeText(new Uint8Array([0xfe, 0xff, 0x5e, 0x74])), '年');
 });

@@ -3,7 +3,8 @@
 // by line wrapping, and reading a cell as a number.
 import type { CellValue } from '../model.js';
 
-const NUMBERING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．，,](?!\d)|[—－–-]、)/u;
+const NUMBERING =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．，,](?!\d)|[—－–-]、)/u;
 const NOISE = /[\s、，,.．。：:;；“”"'‘’（）()【】[\]《》〈〉·—－–\-_*#|]/gu;
 const BOOKMARK = /\[bookmark:[^\]]*\]/gu;
 
@@ -91,7 +92,8 @@ export function similarityOf(a: Prepared, b: Prepared): number {
   const dice = (2 * commonGrams(a.grams, b.grams)) / (a.grams.length + b.grams.length);
   const short = x.length <= y.length ? x : y;
   const long = short === x ? y : x;
-  if (short.length >= 4 && long.includes(short)) return Math.max(dice, 0.6 + 0.4 * (short.length / long.length));
+  if (short.length >= 4 && long.includes(short))
+    return Math.max(dice, 0.6 + 0.4 * (short.length / long.length));
   return dice;
 }
 
@@ -104,11 +106,19 @@ const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/u;
 /** Marks printed in a cell to say "nothing here". */
 const BLANK_MARKS = new Set(['/', '／', '\\', '-', '－', '—', '——', '–', '―', '─']);
 
-export type CellReading = { kind: 'value'; value: CellValue; raw: string } | { kind: 'label'; text: string };
+export type CellReading =
+  { kind: 'value'; value: CellValue; raw: string } | { kind: 'label'; text: string };
 
 function mayBeNumber(first: number): boolean {
   // 0-9, + - . and their full-width forms.
-  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0xff10 && first <= 0xff19) || first === 0xff0d;
+  return (
+    (first >= 0x30 && first <= 0x39) ||
+    first === 0x2b ||
+    first === 0x2d ||
+    first === 0x2e ||
+    (first >= 0xff10 && first <= 0xff19) ||
+    first === 0xff0d
+  );
 }
 
 /** A cell is a value (a number, a blank, or a blank mark like 「/」) or else a label. */
@@ -120,6 +130,7 @@ export function readCell(cell: string | null): CellReading {
   const ascii = raw
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/gu, '');
-  if (ascii.length <= 24 && NUMBER.test(ascii)) return { kind: 'value', value: Number(ascii.replace(/,/gu, '')), raw };
+  if (ascii.length <= 24 && NUMBER.test(ascii))
+    return { kind: 'value', value: Number(ascii.replace(/,/gu, '')), raw };
   return { kind: 'label', text: raw };
 }

@@ -2,27 +2,50 @@
 // period, the opening sentence and the signature at the end.
 
 const CN_DIGITS: Record<string, string> = {
-  〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  〇: '0',
+  零: '0',
+  Ｏ: '0',
+  O: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 /** 「二〇二二年一月十八日」 → 「2022年1月18日」; Arabic dates pass through unchanged. */
 function arabicDate(text: string): string {
-  return text.replace(/([〇零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/gu, (_m, y: string, mo: string, d: string) => {
-    const year = [...y].map((c) => CN_DIGITS[c] ?? c).join('');
-    return `${year}年${smallNumber(mo)}月${smallNumber(d)}日`;
-  });
+  return text.replace(
+    /([〇零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/gu,
+    (_m, y: string, mo: string, d: string) => {
+      const year = [...y].map((c) => CN_DIGITS[c] ?? c).join('');
+      return `${year}年${smallNumber(mo)}月${smallNumber(d)}日`;
+    },
+  );
 }
 
 function smallNumber(s: string): number {
   if (s === '十') return 10;
   const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
-  const t = tens === undefined ? 0 : tens === '' ? (s.includes('十') ? 1 : 0) : Number(CN_DIGITS[tens] ?? 0);
+  const t =
+    tens === undefined
+      ? 0
+      : tens === ''
+        ? s.includes('十')
+          ? 1
+          : 0
+        : Number(CN_DIGITS[tens] ?? 0);
   const o = ones ? Number(CN_DIGITS[ones] ?? 0) : 0;
   return t * 10 + o;
 }
 
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
-const AGENCY_SUFFIX = /(?:政府|办事处|办公室|委员会|局|厅|部|署|院|委|中心|街道|镇|乡|处|所|站|队|会)$/u;
+const AGENCY_SUFFIX =
+  /(?:政府|办事处|办公室|委员会|局|厅|部|署|院|委|中心|街道|镇|乡|处|所|站|队|会)$/u;
 
 function isoDate(y: string, m: string, d: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -45,7 +68,10 @@ export function readSignature(lastLines: readonly string[]): Signature {
     if (!m) continue;
     const publishedOn = isoDate(m[1]!, m[2]!, m[3]!);
     const before = tail[i - 1];
-    const agency = before && before.length <= 40 && !/[。；，]/u.test(before) && AGENCY_SUFFIX.test(before) ? before : null;
+    const agency =
+      before && before.length <= 40 && !/[。；，]/u.test(before) && AGENCY_SUFFIX.test(before)
+        ? before
+        : null;
     return { agency, publishedOn, lines: tail.length - i + (agency ? 1 : 0) };
   }
   return { agency: null, publishedOn: null, lines: 0 };
@@ -77,7 +103,9 @@ export function readAgencyFromHead(head: string): string | null {
   }
   for (const line of head.split('\n')) {
     if (!line.includes('年度报告')) continue;
-    const title = /^([^\d]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?年度报告/u.exec(line.replace(/[ \t]+/gu, ''));
+    const title = /^([^\d]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?年度报告/u.exec(
+      line.replace(/[ \t]+/gu, ''),
+    );
     if (title && AGENCY_SUFFIX.test(title[1]!.trim())) return title[1]!.trim();
   }
   return null;

@@ -54,7 +54,10 @@ test('HTML with rowspan/colspan headers, 「/」 and blank cells, <br> inside ce
 
 test('GBK page: read by its <meta charset>, and as GB18030 when it declares nothing', async () => {
   const bytes = fixture('html-2023-gbk.html');
-  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'the fixture really is GBK');
+  assert.throws(
+    () => new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+    'the fixture really is GBK',
+  );
   const declared = await parseReport({ bytes, filename: 'report.html' });
   const latin = new TextDecoder('latin1');
   const undeclared = new Uint8Array(
@@ -106,7 +109,10 @@ test('Markdown from a PDF converter: pipe tables with flattened merged cells, an
   );
   assert.deepEqual(rowsOf(report.tables.review).litigation_after_reconsideration, [0, 0, 1, 0, 1]);
   assert.deepEqual(findings, []);
-  assert.equal(report.sections[0]!.text, '2023年，我局全年主动公开政府信息214条，受理政府信息公开申请6件。');
+  assert.equal(
+    report.sections[0]!.text,
+    '2023年，我局全年主动公开政府信息214条，受理政府信息公开申请6件。',
+  );
 });
 
 test('Word text in the 2019 trial format: format told by table 二, doubled values, a missing value placed by the total', async () => {
@@ -125,7 +131,11 @@ test('Word text in the 2019 trial format: format told by table 二, doubled valu
     procurement: [5, 36.8],
   });
   const requests = rowsOf(report.tables.requests);
-  assert.deepEqual(requests['other.other'], [0, 0, 0, 0, 0, 0, 0], '（六）其他处理 is one row in 2019');
+  assert.deepEqual(
+    requests['other.other'],
+    [0, 0, 0, 0, 0, 0, 0],
+    '（六）其他处理 is one row in 2019',
+  );
   assert.equal(requests['other.fee_unpaid'], undefined);
   assert.deepEqual(requests['unavailable.not_held'], [1, 0, 0, 0, 0, null, 1]);
   assert.deepEqual(requests.received, [4, 2, 0, 0, 0, 0, 6]);
@@ -155,29 +165,88 @@ test('UTF-8 with a BOM and UTF-16 with a BOM read like the UTF-8 original', asyn
 });
 
 const cell = (text: string, options: { rowSpan?: number; columnSpan?: number } = {}): TableCell =>
-  new TableCell({ children: text.split('\n').map((t) => new Paragraph({ text: t, alignment: AlignmentType.CENTER })), ...options });
+  new TableCell({
+    children: text
+      .split('\n')
+      .map((t) => new Paragraph({ text: t, alignment: AlignmentType.CENTER })),
+    ...options,
+  });
 
 /** A .docx laid out like the national format: merged header cells, merged group labels. */
 async function buildDocx(): Promise<Uint8Array> {
   const zeros = (n: number): TableCell[] => Array.from({ length: n }, () => cell('0'));
   const values = (v: (number | string)[]): TableCell[] => v.map((x) => cell(String(x)));
   const requestsRows = [
-    new TableRow({ children: [cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', { rowSpan: 3, columnSpan: 3 }), cell('申请人情况', { columnSpan: 7 })] }),
-    new TableRow({ children: [cell('自然人', { rowSpan: 2 }), cell('法人或其他组织', { columnSpan: 5 }), cell('总计', { rowSpan: 2 })] }),
-    new TableRow({ children: ['商业\n企业', '科研\n机构', '社会公益\n组织', '法律服务\n机构', '其他'].map((t) => cell(t)) }),
-    new TableRow({ children: [cell('一、本年新收政府信息公开申请数量', { columnSpan: 3 }), ...values([3, 1, 0, 0, 0, 0, 4])] }),
-    new TableRow({ children: [cell('二、上年结转政府信息公开申请数量', { columnSpan: 3 }), ...zeros(7)] }),
-    new TableRow({ children: [cell('三、本年度办理结果', { rowSpan: 5 }), cell('（一）予以公开', { columnSpan: 2 }), ...values([2, 1, 0, 0, 0, 0, 3])] }),
-    new TableRow({ children: [cell('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', { columnSpan: 2 }), ...zeros(7)] }),
-    new TableRow({ children: [cell('（四）无法提供', { rowSpan: 2 }), cell('1.本机关不掌握相关政府信息'), ...values([1, 0, 0, 0, 0, 0, 1])] }),
-    new TableRow({ children: [cell('2.没有现成信息需要另行制作'), ...values([0, '/', 0, 0, 0, 0, 0])] }),
-    new TableRow({ children: [cell('（七）总计', { columnSpan: 2 }), ...values([3, 1, 0, 0, 0, 0, 4])] }),
+    new TableRow({
+      children: [
+        cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', {
+          rowSpan: 3,
+          columnSpan: 3,
+        }),
+        cell('申请人情况', { columnSpan: 7 }),
+      ],
+    }),
+    new TableRow({
+      children: [
+        cell('自然人', { rowSpan: 2 }),
+        cell('法人或其他组织', { columnSpan: 5 }),
+        cell('总计', { rowSpan: 2 }),
+      ],
+    }),
+    new TableRow({
+      children: ['商业\n企业', '科研\n机构', '社会公益\n组织', '法律服务\n机构', '其他'].map((t) =>
+        cell(t),
+      ),
+    }),
+    new TableRow({
+      children: [
+        cell('一、本年新收政府信息公开申请数量', { columnSpan: 3 }),
+        ...values([3, 1, 0, 0, 0, 0, 4]),
+      ],
+    }),
+    new TableRow({
+      children: [cell('二、上年结转政府信息公开申请数量', { columnSpan: 3 }), ...zeros(7)],
+    }),
+    new TableRow({
+      children: [
+        cell('三、本年度办理结果', { rowSpan: 5 }),
+        cell('（一）予以公开', { columnSpan: 2 }),
+        ...values([2, 1, 0, 0, 0, 0, 3]),
+      ],
+    }),
+    new TableRow({
+      children: [
+        cell('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', { columnSpan: 2 }),
+        ...zeros(7),
+      ],
+    }),
+    new TableRow({
+      children: [
+        cell('（四）无法提供', { rowSpan: 2 }),
+        cell('1.本机关不掌握相关政府信息'),
+        ...values([1, 0, 0, 0, 0, 0, 1]),
+      ],
+    }),
+    new TableRow({
+      children: [cell('2.没有现成信息需要另行制作'), ...values([0, '/', 0, 0, 0, 0, 0])],
+    }),
+    new TableRow({
+      children: [cell('（七）总计', { columnSpan: 2 }), ...values([3, 1, 0, 0, 0, 0, 4])],
+    }),
     new TableRow({ children: [cell('四、结转下年度继续办理', { columnSpan: 3 }), ...zeros(7)] }),
   ];
   const headers = ['结果\n维持', '结果\n纠正', '其他\n结果', '尚未\n审结', '总计'];
   const reviewRows = [
-    new TableRow({ children: [cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })] }),
-    new TableRow({ children: [...headers.map((h) => cell(h, { rowSpan: 2 })), cell('未经复议直接起诉', { columnSpan: 5 }), cell('复议后起诉', { columnSpan: 5 })] }),
+    new TableRow({
+      children: [cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })],
+    }),
+    new TableRow({
+      children: [
+        ...headers.map((h) => cell(h, { rowSpan: 2 })),
+        cell('未经复议直接起诉', { columnSpan: 5 }),
+        cell('复议后起诉', { columnSpan: 5 }),
+      ],
+    }),
     new TableRow({ children: [...headers, ...headers].map((h) => cell(h)) }),
     new TableRow({ children: values([1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }),
   ];
@@ -192,11 +261,17 @@ async function buildDocx(): Promise<Uint8Array> {
           new Table({
             rows: [
               new TableRow({ children: [cell('第二十条第（一）项', { columnSpan: 4 })] }),
-              new TableRow({ children: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'].map((t) => cell(t)) }),
+              new TableRow({
+                children: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'].map((t) =>
+                  cell(t),
+                ),
+              }),
               new TableRow({ children: [cell('规章'), ...zeros(3)] }),
               new TableRow({ children: [cell('行政规范性文件'), ...values([1, 0, 4])] }),
               new TableRow({ children: [cell('第二十条第（五）项', { columnSpan: 4 })] }),
-              new TableRow({ children: [cell('信息内容'), cell('本年处理决定数量', { columnSpan: 3 })] }),
+              new TableRow({
+                children: [cell('信息内容'), cell('本年处理决定数量', { columnSpan: 3 })],
+              }),
               new TableRow({ children: [cell('行政许可'), cell('27', { columnSpan: 3 })] }),
             ],
           }),
@@ -249,6 +324,8 @@ test('JSON is the model itself: what reportToJson writes parses back unchanged',
   const bytes = new TextEncoder().encode(JSON.stringify(reportToJson(report)));
   const back = await parseReport({ bytes, filename: 'report.json' });
   assert.deepEqual(back, { ok: true, report, findings: [] });
-  const wrong = await parseReport({ bytes: new TextEncoder().encode('{"format":"2021","year":"二〇二一"}') });
+  const wrong = await parseReport({
+    bytes: new TextEncoder().encode('{"format":"2021","year":"二〇二一"}'),
+  });
   assert.equal(wrong.ok, false);
 });

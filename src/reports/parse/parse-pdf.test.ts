@@ -6,7 +6,10 @@ import { parseReport, PARSE_ERRORS } from './index.js';
 import { NO_TEXT_LAYER } from './from-pdf.js';
 import { expectRows, fixture, parseFixture, rowsOf } from './test-support.js';
 
-const SINGLE_ROW_OTHER = { 'other.correction_overdue': Array(7).fill(null), 'other.fee_unpaid': Array(7).fill(null) };
+const SINGLE_ROW_OTHER = {
+  'other.correction_overdue': Array(7).fill(null),
+  'other.fee_unpaid': Array(7).fill(null),
+};
 
 test('2023 洪泽区 PDF: every cell as published, table 四 errors read as printed', async () => {
   const { report, findings } = await parseFixture('2023-hongze-district-government.pdf');
@@ -16,7 +19,14 @@ test('2023 洪泽区 PDF: every cell as published, table 四 errors read as prin
   assert.equal(report.publishedOn, null);
   assert.deepEqual(
     report.sections.map((s) => s.heading),
-    ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+    [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ],
   );
   assert.deepEqual(rowsOf(report.tables.proactive), {
     rules: [0, 0, 0],
@@ -117,14 +127,22 @@ function rectangleOnlyPdf(): Uint8Array {
 test('a PDF with no text layer (a scan) is refused, not guessed', async () => {
   const result = await parseReport({ bytes: rectangleOnlyPdf(), filename: 'scan.pdf' });
   assert.deepEqual(result, { ok: false, error: NO_TEXT_LAYER });
-  assert.equal(NO_TEXT_LAYER, '该PDF没有文字层（可能是扫描件），无法读取，请提供Word版或带文字层的PDF');
+  assert.equal(
+    NO_TEXT_LAYER,
+    '该PDF没有文字层（可能是扫描件），无法读取，请提供Word版或带文字层的PDF',
+  );
 });
 
 test('a broken PDF gives a clear Chinese error', async () => {
-  const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >>\n这不是完整的PDF');
+  const broken = new TextEncoder().encode(
+    '%PDF-1.7\n1 0 obj << /Type /Catalog >>\n这不是完整的PDF',
+  );
   const result = await parseReport({ bytes: broken, filename: 'x.pdf' });
   assert.equal(result.ok, false);
   assert.deepEqual(result, { ok: false, error: PARSE_ERRORS.badPdf });
   const real = fixture('2023-hongze-district-government.pdf');
-  assert.deepEqual(await parseReport({ bytes: real.slice(0, 4000) }), { ok: false, error: PARSE_ERRORS.badPdf });
+  assert.deepEqual(await parseReport({ bytes: real.slice(0, 4000) }), {
+    ok: false,
+    error: PARSE_ERRORS.badPdf,
+  });
 });

@@ -32,7 +32,13 @@ test('seed: tables 二 and 四', async () => {
     litigation_direct: [0, 0, 0, 0, 0],
     litigation_after_reconsideration: [0, 0, 0, 0, 0],
   });
-  assert.deepEqual(Object.keys(report.tables.review.reconsideration!), ['upheld', 'corrected', 'other', 'pending', 'total']);
+  assert.deepEqual(Object.keys(report.tables.review.reconsideration!), [
+    'upheld',
+    'corrected',
+    'other',
+    'pending',
+    'total',
+  ]);
 });
 
 test('seed: headings as printed, section 六 absent, year, format, agency and date', async () => {
@@ -56,7 +62,10 @@ test('seed: headings as printed, section 六 absent, year, format, agency and da
   assert.ok(overview.startsWith('2021年以来，灵山卫街道认真贯彻落实'), overview.slice(0, 40));
   assert.ok(!overview.includes('[bookmark'));
   const problems = report.sections[4]!.text;
-  assert.ok(problems.endsWith('努力提高政府信息公开水平。'), 'the signature is not part of section 五');
+  assert.ok(
+    problems.endsWith('努力提高政府信息公开水平。'),
+    'the signature is not part of section 五',
+  );
   assert.equal(report.sections[5]!.text, '');
 });
 
@@ -70,9 +79,15 @@ test('seed: every guess is a CELL_AMBIGUOUS warning saying what was chosen', asy
     'requests/other.other',
     'requests/unavailable.not_held',
   ]);
-  assert.equal(byRow.get('requests/other.other')!.message, '表三“3.其他”行只读到6个数，按顺序填入前6列，“总计”列按空白处理');
+  assert.equal(
+    byRow.get('requests/other.other')!.message,
+    '表三“3.其他”行只读到6个数，按顺序填入前6列，“总计”列按空白处理',
+  );
   const notHeld = byRow.get('requests/unavailable.not_held')!;
-  assert.match(notHeld.message, /^表三“1\.本机关不掌握相关政府信息”行读到8个数，多于7列；“8”重复出现，按一次计/u);
+  assert.match(
+    notHeld.message,
+    /^表三“1\.本机关不掌握相关政府信息”行读到8个数，多于7列；“8”重复出现，按一次计/u,
+  );
   assert.match(notHeld.message, /读作8、0、0、0、0、0、8$/u);
   assert.equal(notHeld.expected, 7);
   assert.equal(notHeld.actual, 8);

@@ -1,7 +1,13 @@
 // The one recogniser: maps the intermediate form (lines of cells) of any input kind onto
 // the format definition — sections by their headings, tables 二 and 三 row by row, table
 // 四 as its fifteen numbers in order — and says what it had to guess.
-import type { ProactiveBlockDef, ReportFormat, RowDef, SectionKey, TableKey } from '../format/index.js';
+import type {
+  ProactiveBlockDef,
+  ReportFormat,
+  RowDef,
+  SectionKey,
+  TableKey,
+} from '../format/index.js';
 import type { AnnualReport, CellValue, Finding, Grid } from '../model.js';
 import type { SourceLine } from './document.js';
 import { chooseFormat } from './format-choice.js';
@@ -10,7 +16,15 @@ import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
 import type { SumRule } from './resolve-row.js';
 import { headingSection, printedHeading } from './sections.js';
-import { matchBlock, matchGroup, matchRow, printed, printedRowLabel, singleRowOfGroup, totalRule } from './tables.js';
+import {
+  matchBlock,
+  matchGroup,
+  matchRow,
+  printed,
+  printedRowLabel,
+  singleRowOfGroup,
+  totalRule,
+} from './tables.js';
 import type { PrintedLabel } from './tables.js';
 
 export interface Recognised {
@@ -18,7 +32,11 @@ export interface Recognised {
   findings: Finding[];
 }
 
-const TABLE_NAME: Record<TableKey, string> = { proactive: '表二', requests: '表三', review: '表四' };
+const TABLE_NAME: Record<TableKey, string> = {
+  proactive: '表二',
+  requests: '表三',
+  review: '表四',
+};
 const TABLE_SECTIONS: readonly SectionKey[] = ['proactive', 'requests', 'review'];
 /** Longer text is prose, never a table's first label. */
 const TRIGGER_MAX = 80;
@@ -63,9 +81,17 @@ class Recogniser {
   recognisedSomething = false;
 
   constructor(readonly format: ReportFormat) {
-    this.proactive = emptyGrid(format.proactive.blocks.flatMap((b) => b.rows.map((r) => ({ key: r.key, columns: b.columns }))));
-    this.requests = emptyGrid(format.requests.rows.map((r) => ({ key: r.key, columns: format.requests.columns })));
-    this.review = emptyGrid(format.review.groups.map((g) => ({ key: g.key, columns: format.review.columns })));
+    this.proactive = emptyGrid(
+      format.proactive.blocks.flatMap((b) =>
+        b.rows.map((r) => ({ key: r.key, columns: b.columns })),
+      ),
+    );
+    this.requests = emptyGrid(
+      format.requests.rows.map((r) => ({ key: r.key, columns: format.requests.columns })),
+    );
+    this.review = emptyGrid(
+      format.review.groups.map((g) => ({ key: g.key, columns: format.review.columns })),
+    );
     this.headings = format.sections.map(() => null);
     this.prose = format.sections.map(() => []);
   }
@@ -79,7 +105,8 @@ class Recogniser {
     }
     if (this.table === null && !line.tableRow) {
       // Prose sections: only a table's own marks (a 第二十条 block heading …) start a table.
-      if (!texts.some((t) => this.trigger(printed(t)))) return this.addProse(texts.join(' '), line.continues);
+      if (!texts.some((t) => this.trigger(printed(t))))
+        return this.addProse(texts.join(' '), line.continues);
     }
     const readings = line.cells.map(readCell);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
@@ -92,7 +119,13 @@ class Recogniser {
         continue;
       }
       // In a real table row, short text after the row's label is that cell's content (「无」).
-      if (line.tableRow && rowOnLine && this.open && !this.open.tentative && reading.text.length <= 6) {
+      if (
+        line.tableRow &&
+        rowOnLine &&
+        this.open &&
+        !this.open.tentative &&
+        reading.text.length <= 6
+      ) {
         this.value(reading.text);
         continue;
       }
@@ -233,7 +266,8 @@ class Recogniser {
   private reviewLabel(): void {
     if (this.reviewFrozen) return;
     // Blank header cells, or a stray number or two, before a label are not the table's data.
-    const data = this.reviewValues.some((v) => v !== null) && this.reviewValues.length >= REVIEW_MIN_RUN;
+    const data =
+      this.reviewValues.some((v) => v !== null) && this.reviewValues.length >= REVIEW_MIN_RUN;
     if (data) this.reviewFrozen = true;
     else this.reviewValues = [];
   }
@@ -250,7 +284,8 @@ class Recogniser {
     const open = this.open;
     this.open = null;
     if (!open || (open.tentative && open.values.length === 0)) return;
-    if (open.tentative) this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
+    if (open.tentative)
+      this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
     if (open.values.length === 0) return;
     const reading = resolveRow(
       open.values,
@@ -259,8 +294,17 @@ class Recogniser {
       open.where,
     );
     const grid = open.table === 'proactive' ? this.proactive : this.requests;
-    grid[open.key] = Object.fromEntries(open.columns.map((c, i) => [c.key, reading.cells[i] ?? null]));
-    if (reading.explanation) this.ambiguous(open.table, open.key, open.columns.length, open.values.length, reading.explanation);
+    grid[open.key] = Object.fromEntries(
+      open.columns.map((c, i) => [c.key, reading.cells[i] ?? null]),
+    );
+    if (reading.explanation)
+      this.ambiguous(
+        open.table,
+        open.key,
+        open.columns.length,
+        open.values.length,
+        reading.explanation,
+      );
   }
 
   private leaveTable(): void {
@@ -276,16 +320,35 @@ class Recogniser {
     const rules = groups.flatMap((_, i) => totalRule(columns, i * columns.length));
     const reading = resolveRow(this.reviewValues, names, rules, TABLE_NAME.review);
     groups.forEach((g, gi) => {
-      this.review[g.key] = Object.fromEntries(columns.map((c, ci) => [c.key, reading.cells[gi * columns.length + ci] ?? null]));
+      this.review[g.key] = Object.fromEntries(
+        columns.map((c, ci) => [c.key, reading.cells[gi * columns.length + ci] ?? null]),
+      );
     });
-    if (reading.explanation) this.ambiguous('review', null, names.length, this.reviewValues.length, reading.explanation);
+    if (reading.explanation)
+      this.ambiguous('review', null, names.length, this.reviewValues.length, reading.explanation);
     this.reviewValues = [];
     this.reviewFrozen = false;
     this.recognisedSomething = true;
   }
 
-  private ambiguous(table: TableKey, row: string | null, expected: number, actual: number, message: string): void {
-    this.findings.push({ code: 'CELL_AMBIGUOUS', severity: 'warning', table, row, column: null, section: null, expected, actual, message });
+  private ambiguous(
+    table: TableKey,
+    row: string | null,
+    expected: number,
+    actual: number,
+    message: string,
+  ): void {
+    this.findings.push({
+      code: 'CELL_AMBIGUOUS',
+      severity: 'warning',
+      table,
+      row,
+      column: null,
+      section: null,
+      expected,
+      actual,
+      message,
+    });
   }
 
   finish(): void {
@@ -324,7 +387,11 @@ export function recognise(lines: readonly SourceLine[]): Recognised | null {
     year,
     format: format.id,
     publishedOn: signature.publishedOn,
-    sections: format.sections.map((s, i) => ({ key: s.key, heading: r.headings[i] ?? null, text: r.prose[i]!.join('\n') })),
+    sections: format.sections.map((s, i) => ({
+      key: s.key,
+      heading: r.headings[i] ?? null,
+      text: r.prose[i]!.join('\n'),
+    })),
     tables: { proactive: r.proactive, requests: r.requests, review: r.review },
   };
   return { report, findings: r.findings };

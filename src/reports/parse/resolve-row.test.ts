@@ -10,7 +10,10 @@ const rules = totalRule(columns);
 const where = '表三“测试”行';
 
 test('an exact count is taken as printed, with no explanation', () => {
-  assert.deepEqual(resolveRow([8, 1, 0, 0, 0, 0, 0], names, rules, where), { cells: [8, 1, 0, 0, 0, 0, 0], explanation: null });
+  assert.deepEqual(resolveRow([8, 1, 0, 0, 0, 0, 0], names, rules, where), {
+    cells: [8, 1, 0, 0, 0, 0, 0],
+    explanation: null,
+  });
 });
 
 test('the total rule is derived from the definition (总计 = the other six)', () => {
@@ -22,8 +25,16 @@ test('a doubled value is dropped where the total column agrees', () => {
   assert.deepEqual(r.cells, [8, 0, 0, 0, 0, 0, 8]);
   assert.match(r.explanation ?? '', /“8”重复出现，按一次计（与“总计”列相符的唯一读法）/u);
   // Which of two repeated pairs is the doubling is told by the total.
-  assert.deepEqual(resolveRow([3, 1, 1, 0, 0, 0, 0, 5], names, rules, where).cells, [3, 1, 1, 0, 0, 0, 5], 'a 0 was doubled');
-  assert.deepEqual(resolveRow([3, 1, 1, 0, 0, 0, 0, 4], names, rules, where).cells, [3, 1, 0, 0, 0, 0, 4], 'the 1 was doubled');
+  assert.deepEqual(
+    resolveRow([3, 1, 1, 0, 0, 0, 0, 5], names, rules, where).cells,
+    [3, 1, 1, 0, 0, 0, 5],
+    'a 0 was doubled',
+  );
+  assert.deepEqual(
+    resolveRow([3, 1, 1, 0, 0, 0, 0, 4], names, rules, where).cells,
+    [3, 1, 0, 0, 0, 0, 4],
+    'the 1 was doubled',
+  );
 });
 
 test('every value printed twice is read once', () => {
@@ -39,7 +50,11 @@ test('one value missing: placed by the total when the total decides, else filled
   const left = resolveRow([0, 0, 0, 0, 0, 0], names, rules, where);
   assert.deepEqual(left.cells, [0, 0, 0, 0, 0, 0, null]);
   assert.equal(left.explanation, '表三“测试”行只读到6个数，按顺序填入前6列，“总计”列按空白处理');
-  assert.deepEqual(resolveRow([2, 1, 0, 0, 0, 7], names, rules, where).cells, [2, 1, 0, 0, 0, 7, null], 'no reading fits: from the left');
+  assert.deepEqual(
+    resolveRow([2, 1, 0, 0, 0, 7], names, rules, where).cells,
+    [2, 1, 0, 0, 0, 7, null],
+    'no reading fits: from the left',
+  );
 });
 
 test('several missing: filled from the left, the rest blank — never zero', () => {
@@ -56,9 +71,20 @@ test('extras that are not repeats: the first values, the rest named as not read'
 });
 
 test('blank cells left of a merged label are dropped silently', () => {
-  assert.deepEqual(resolveRow([null, null, 5, 1, 0, 0, 0, 0, 6], names, rules, where), { cells: [5, 1, 0, 0, 0, 0, 6], explanation: null });
+  assert.deepEqual(resolveRow([null, null, 5, 1, 0, 0, 0, 0, 6], names, rules, where), {
+    cells: [5, 1, 0, 0, 0, 0, 6],
+    explanation: null,
+  });
 });
 
 test('text cells stay text', () => {
-  assert.deepEqual(resolveRow(['无', 0, 0, 0, 0, 0, 0], names, rules, where).cells, ['无', 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(resolveRow(['无', 0, 0, 0, 0, 0, 0], names, rules, where).cells, [
+    '无',
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  ]);
 });

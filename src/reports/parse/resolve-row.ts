@@ -26,7 +26,10 @@ function asNumber(v: CellValue): number | null {
 }
 
 /** How a reading fares against the sum rules: rules broken, and rules confirmed by a non-zero total. */
-function judge(cells: readonly CellValue[], rules: readonly SumRule[]): { broken: number; confirmed: number } {
+function judge(
+  cells: readonly CellValue[],
+  rules: readonly SumRule[],
+): { broken: number; confirmed: number } {
   let broken = 0;
   let confirmed = 0;
   for (const rule of rules) {
@@ -50,7 +53,8 @@ function judge(cells: readonly CellValue[], rules: readonly SumRule[]): { broken
 /** All ways of dropping `k` values that each repeat the value just before them. */
 function dropRepeats(values: readonly CellValue[], k: number): number[][] {
   const repeatAt: number[] = [];
-  for (let i = 1; i < values.length; i++) if (values[i] !== null && values[i] === values[i - 1]) repeatAt.push(i);
+  for (let i = 1; i < values.length; i++)
+    if (values[i] !== null && values[i] === values[i - 1]) repeatAt.push(i);
   const out: number[][] = [];
   const pick = (from: number, chosen: number[]): void => {
     if (out.length >= MAX_CANDIDATES) return;
@@ -71,9 +75,15 @@ function dropRepeats(values: readonly CellValue[], k: number): number[][] {
   return out;
 }
 
-function tooMany(values: readonly CellValue[], width: number, rules: readonly SumRule[], where: string): RowReading {
+function tooMany(
+  values: readonly CellValue[],
+  width: number,
+  rules: readonly SumRule[],
+  where: string,
+): RowReading {
   const k = values.length - width;
-  const pairs = values.length === 2 * width && values.every((v, i) => i % 2 === 0 || v === values[i - 1]);
+  const pairs =
+    values.length === 2 * width && values.every((v, i) => i % 2 === 0 || v === values[i - 1]);
   if (pairs) {
     const cells = values.filter((_, i) => i % 2 === 0);
     return {
@@ -103,10 +113,19 @@ function tooMany(values: readonly CellValue[], width: number, rules: readonly Su
   };
 }
 
-function tooFew(values: readonly CellValue[], width: number, rules: readonly SumRule[], where: string, columns: readonly string[]): RowReading {
+function tooFew(
+  values: readonly CellValue[],
+  width: number,
+  rules: readonly SumRule[],
+  where: string,
+  columns: readonly string[],
+): RowReading {
   const fromLeft = (): RowReading => {
     const cells: CellValue[] = [...values, ...Array<CellValue>(width - values.length).fill(null)];
-    const rest = columns.slice(values.length).map((c) => `“${c}”`).join('、');
+    const rest = columns
+      .slice(values.length)
+      .map((c) => `“${c}”`)
+      .join('、');
     return {
       cells,
       explanation:
@@ -140,7 +159,12 @@ function tooFew(values: readonly CellValue[], width: number, rules: readonly Sum
  * Fits `values` onto `columns`. `where` names the row for the explanation, e.g.
  * 「表三“3.其他”行」.
  */
-export function resolveRow(printed: readonly CellValue[], columns: readonly string[], rules: readonly SumRule[], where: string): RowReading {
+export function resolveRow(
+  printed: readonly CellValue[],
+  columns: readonly string[],
+  rules: readonly SumRule[],
+  where: string,
+): RowReading {
   const width = columns.length;
   // Blank cells beside a label are what a converter leaves of a merged label cell: extra
   // blanks at either end of an over-long row are dropped before anything is guessed.

@@ -3,12 +3,22 @@
 // A heading is recognised by its title (compared with the format definition), not by its
 // number, so the number is kept exactly as printed for the checks to judge.
 import type { SectionDef } from '../format/index.js';
-import { definitionLabel, normaliseLabel, prepare, similarityOf, stripBookmarks } from './labels.js';
+import {
+  definitionLabel,
+  normaliseLabel,
+  prepare,
+  similarityOf,
+  stripBookmarks,
+} from './labels.js';
 
 const HEADING = /^([一二三四五六七八九十]|[0-9０-９]{1,2}|[—－–―-])\s*[、.．，,]\s*(\S.*)$/u;
 
 /** The section a line is the heading of, if any; `after` is the index of the last section found. */
-export function headingSection(text: string, sections: readonly SectionDef[], after: number): number | null {
+export function headingSection(
+  text: string,
+  sections: readonly SectionDef[],
+  after: number,
+): number | null {
   const clean = stripBookmarks(text).trim();
   if (clean.length > 60) return null;
   const m = HEADING.exec(clean);

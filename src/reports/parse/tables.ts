@@ -66,7 +66,8 @@ function score(text: PrintedLabel, row: RowDef): number {
     // Prose that merely mentions a label is not a row label.
     if (norm.length > label.norm.length * 2 + 6) continue;
     // Very short labels (「其他」「总计」) also name columns: only with their printed number.
-    if (label.norm.length <= 2 && row.number !== '' && !text.compact.startsWith(compactNumber(row))) continue;
+    if (label.norm.length <= 2 && row.number !== '' && !text.compact.startsWith(compactNumber(row)))
+      continue;
     best = Math.max(best, similarityOf(text.label, label));
   }
   return best;

@@ -6,7 +6,9 @@ import { parseReport } from './index.js';
 import type { ParseResult } from './index.js';
 
 export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`../../../test/fixtures/reports/${name}`, import.meta.url)));
+  return new Uint8Array(
+    readFileSync(new URL(`../../../test/fixtures/reports/${name}`, import.meta.url)),
+  );
 }
 
 export async function parseFixture(name: string): Promise<Extract<ParseResult, { ok: true }>> {
@@ -17,13 +19,20 @@ export async function parseFixture(name: string): Promise<Extract<ParseResult, {
 
 /** The grid as row → values in column order. */
 export function rowsOf(grid: Grid): Record<string, CellValue[]> {
-  return Object.fromEntries(Object.entries(grid).map(([row, cells]) => [row, Object.values(cells)]));
+  return Object.fromEntries(
+    Object.entries(grid).map(([row, cells]) => [row, Object.values(cells)]),
+  );
 }
 
 /** Every row of `grid` filled with `fill`, then the given rows: the expected reading of a whole table. */
-export function expectRows(grid: Grid, fill: CellValue, rows: Record<string, CellValue[]>): Record<string, CellValue[]> {
+export function expectRows(
+  grid: Grid,
+  fill: CellValue,
+  rows: Record<string, CellValue[]>,
+): Record<string, CellValue[]> {
   const out: Record<string, CellValue[]> = {};
-  for (const [row, cells] of Object.entries(grid)) out[row] = rows[row] ?? Object.values(cells).map(() => fill);
+  for (const [row, cells] of Object.entries(grid))
+    out[row] = rows[row] ?? Object.values(cells).map(() => fill);
   for (const row of Object.keys(rows)) if (!(row in out)) out[row] = rows[row]!;
   return out;
 }
