@@ -28,7 +28,7 @@ after(async () => {
 });
 
 async function accessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page);
+  const violations = await seriousViolations(page, { javaScriptEnabled: false });
   assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
 }
 
@@ -79,15 +79,15 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
     await accessible(page);
 
     // A date that does not exist: the error is next to the field, the typed text kept.
-    await page.getByLabel('日期', { exact: true }).fill('2026-02-30');
+    await page.getByLabel('日期（必填）').fill('2026-02-30');
     await page.getByLabel('放假（法定节假日或调休放假）').check();
     await page.getByRole('button', { name: '保存更正' }).click();
     await page.locator('#field-date-error').waitFor();
     assert.match(squash(await page.locator('#field-date-error').innerText()), /2026年2月只有28天/);
-    assert.equal(await page.getByLabel('日期', { exact: true }).inputValue(), '2026-02-30');
+    assert.equal(await page.getByLabel('日期（必填）').inputValue(), '2026-02-30');
     await accessible(page);
 
-    await page.getByLabel('日期', { exact: true }).fill('2026-03-02');
+    await page.getByLabel('日期（必填）').fill('2026-03-02');
     await page.getByLabel('节日名称').fill('临时调整');
     await page.getByRole('button', { name: '保存更正' }).click();
     await page.waitForURL('**/console/calendar?corrected=2026-03-02**');
