@@ -9,6 +9,14 @@ import { readCell } from './labels.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
 const BLOCK = new Set([
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
   'p',
   'div',
   'section',
@@ -136,7 +144,9 @@ export function linesFromHtml(html: string): SourceLine[] {
     }
     const tag = tagOf(node);
     if (SKIP.has(tag) && tag !== 'head') return;
-    if (tag === 'table' && node instanceof HTMLElement) {
+    // A table holding other tables is page layout (older government sites wrap the whole
+    // article in one): its cells are read as blocks of text, its inner tables as tables.
+    if (tag === 'table' && node instanceof HTMLElement && node.querySelector('table') === null) {
       flush();
       out.push(...tableLines(node));
       return;

@@ -52,6 +52,30 @@ test('HTML with rowspan/colspan headers, 「/」 and blank cells, <br> inside ce
   assert.ok(!report.sections[0]!.text.includes('var x'), 'script content is not report text');
 });
 
+test('an article wrapped in a layout table (older government sites) reads like the plain page', async () => {
+  const html = new TextDecoder().decode(fixture('html-2022-merged-cells.html'));
+  const wrapped = html
+    .replace(
+      '<body>',
+      '<body><table width="100%"><tr><td class="nav">导航</td><td class="content">',
+    )
+    .replace('</body>', '</td></tr></table></body>');
+  assert.notEqual(wrapped, html);
+  const plain = await parseFixture('html-2022-merged-cells.html');
+  const result = await parseReport({
+    bytes: new TextEncoder().encode(wrapped),
+    filename: 'page.html',
+  });
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.deepEqual(result.report.tables, plain.report.tables);
+  assert.deepEqual(
+    result.report.sections.map((x) => x.heading),
+    plain.report.sections.map((x) => x.heading),
+  );
+  assert.deepEqual(result.findings, []);
+});
+
 test('GBK page: read by its <meta charset>, and as GB18030 when it declares nothing', async () => {
   const bytes = fixture('html-2023-gbk.html');
   assert.throws(
