@@ -153,7 +153,7 @@ async function staffJourney(s: Session, shotPrefix?: string): Promise<void> {
   await page.waitForURL('**/console/login?next=%2Fconsole');
 }
 
-describe('desktop, JavaScript enabled', { timeout: 240_000 }, () => {
+describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
   let s: Session;
   before(async () => {
     s = await open({ viewport: { width: 1280, height: 900 } });
@@ -167,6 +167,22 @@ describe('desktop, JavaScript enabled', { timeout: 240_000 }, () => {
   test('a staff member signs in, sees the console and signs out', async () => {
     await staffJourney(s, 'desktop');
     assert.ok(s.checked.length >= 7);
+  });
+
+  test('the other columns, the accessibility statement and the 404 page pass axe too', async () => {
+    for (const path of [
+      '/agencies/lingshanwei/rules',
+      '/agencies/lingshanwei/catalogue',
+      '/agencies/lingshanwei/reports',
+      '/agencies/lingshanwei/requests',
+      '/agencies/huangdao/guide',
+      '/accessibility',
+      '/agencies/no-such-agency',
+    ]) {
+      const res = await s.page.goto(path);
+      assert.equal(res?.status(), path === '/agencies/no-such-agency' ? 404 : 200, path);
+      await assertAccessible(s);
+    }
   });
 
   test('the first Tab reaches a visible skip link that moves to the content', async () => {
@@ -198,7 +214,7 @@ describe('desktop, JavaScript enabled', { timeout: 240_000 }, () => {
   });
 });
 
-describe('desktop, JavaScript disabled', { timeout: 240_000 }, () => {
+describe('desktop, JavaScript disabled', { timeout: 600_000 }, () => {
   let s: Session;
   before(async () => {
     s = await open({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
@@ -224,7 +240,7 @@ describe('desktop, JavaScript disabled', { timeout: 240_000 }, () => {
   });
 });
 
-describe('phone (375 × 812)', { timeout: 240_000 }, () => {
+describe('phone (375 × 812)', { timeout: 600_000 }, () => {
   let s: Session;
   before(async () => {
     s = await open({
