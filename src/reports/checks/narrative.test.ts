@@ -36,6 +36,11 @@ const cases: {
   { text: '本年度受理政府信息公开申请9件。', expect: null },
   { text: '全年共受理政府信息公开申请11件（含上年结转2件）。', expect: null },
   { text: '共收到政府信息公开申请九件。', expect: null },
+  { text: '本年新收政府信息公开申请数量9件。', expect: null },
+  {
+    text: '本年新收政府信息公开申请数量共8件。',
+    expect: { row: 'received', expected: 9, actual: 8 },
+  },
   { text: '发生政府信息公开行政复议1件，行政诉讼2件。', expect: null },
   { text: '制发行政规范性文件3件，现行有效规范性文件20件。', expect: null },
   // Not the whole, or not a table figure: never compared.

@@ -27,7 +27,7 @@ interface Claim {
 
 const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 const UNIT = '(?:件|个|条|宗|起|份)';
-const SUM = '(?:共|合计|总计|共计)?';
+const SUM = '(?:数量|数)?(?:共|合计|总计|共计)?';
 const REQUEST_NOUN = '(?:政府信息公开申请|信息公开申请|依申请公开(?:申请|事项|件)?)';
 
 const PATTERNS: readonly { quantity: Quantity; re: RegExp; row?: string }[] = [
