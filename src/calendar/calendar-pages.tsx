@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
+import type { CalendarDiff } from './calendar-diff.js';
 import type { CalendarFormat } from './calendar-file.js';
 import type { LoadedYear } from './calendar-repository.js';
 import { weekdayName } from './dates.js';
@@ -239,9 +240,42 @@ export interface PreviewProps {
   days: CalendarDay[];
   warnings: string[];
   loadedYears: LoadedYear[];
+  /** What saving would change in the stored calendar. */
+  diff: CalendarDiff;
   /** The text read, base64 (UTF-8): posted back and read again on save. */
   payload: string;
   error?: string | null;
+}
+
+const kindAndName = (d: CalendarDay) => `${KIND_LABELS[d.kind]}${d.name ? `（${d.name}）` : ''}`;
+
+function ChangeSummary({ diff }: { diff: CalendarDiff }) {
+  const { added, removed, changed } = diff;
+  if (added.length + removed.length + changed.length === 0) {
+    return <p>与现有记录完全相同，保存不会改变任何日期。</p>;
+  }
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">与现有记录相比</h2>
+      <p>
+        新增{added.length}天，改变{changed.length}天，删除{removed.length}天。
+      </p>
+      {changed.length + removed.length > 0 ? (
+        <ul>
+          {changed.map((c) => (
+            <li>
+              {dateCell(c.after.date)}：由“{kindAndName(c.before)}”改为“{kindAndName(c.after)}”
+            </li>
+          ))}
+          {removed.map((d) => (
+            <li>
+              {dateCell(d.date)}：删除“{kindAndName(d)}”，改按平常（周一至周五上班，周末休息）
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
 }
 
 export function CalendarPreview(p: PreviewProps) {
@@ -276,6 +310,7 @@ export function CalendarPreview(p: PreviewProps) {
           年内（如跨年的元旦假期），将单独写入或更正，不影响该年其他日期。
         </p>
       ) : null}
+      <ChangeSummary diff={p.diff} />
       {p.warnings.length > 0 ? (
         <section aria-labelledby="warnings-title" class="notice warn">
           <h2 id="warnings-title">需要核对的地方（{p.warnings.length}处）</h2>

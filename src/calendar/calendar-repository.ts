@@ -95,12 +95,10 @@ export async function markYearsLoaded(
     .insertInto('calendar_years')
     .values(years.map((year) => ({ year, source, loaded_at: now })))
     .onConflict((oc) =>
-      oc
-        .column('year')
-        .doUpdateSet((eb) => ({
-          source: eb.ref('excluded.source'),
-          loaded_at: eb.ref('excluded.loaded_at'),
-        })),
+      oc.column('year').doUpdateSet((eb) => ({
+        source: eb.ref('excluded.source'),
+        loaded_at: eb.ref('excluded.loaded_at'),
+      })),
     )
     .execute();
 }

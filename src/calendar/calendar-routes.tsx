@@ -24,6 +24,7 @@ import {
   correctDay,
   daysOfYear,
   loadedYears,
+  previewCalendarChanges,
   saveCalendar,
   type Actor,
   type DayCorrection,
@@ -132,6 +133,7 @@ export function calendarRoutes(): Hono<AppEnv> {
         days={result.days}
         warnings={result.warnings}
         loadedYears={await loadedYears(c.get('deps'))}
+        diff={await previewCalendarChanges(c.get('deps'), result)}
         payload={toBase64(content)}
       />,
     );
@@ -169,6 +171,7 @@ export function calendarRoutes(): Hono<AppEnv> {
           days={result.days}
           warnings={result.warnings}
           loadedYears={await loadedYears(c.get('deps'))}
+          diff={await previewCalendarChanges(c.get('deps'), result)}
           payload={payload}
           error={e.message}
         />,

@@ -13,6 +13,7 @@ import {
   upsertDays,
   type LoadedYear,
 } from './calendar-repository.js';
+import { diffCalendarDays, type CalendarDiff } from './calendar-diff.js';
 import { checkIsoDate, yearOf } from './dates.js';
 import {
   addWorkingDays,
@@ -86,6 +87,21 @@ export async function computeDueDate(
   rule: CountingRule = DEFAULT_COUNTING_RULE,
 ): Promise<DateAnswer> {
   return addWorkingDays(await loadWorkingCalendar(deps), from, workingDays, rule);
+}
+
+/** What saving `input` would change in the stored calendar (for the preview). */
+export async function previewCalendarChanges(
+  deps: Pick<CalendarDeps, 'db'>,
+  input: { years: number[]; days: CalendarDay[] },
+): Promise<CalendarDiff> {
+  const existing: CalendarDay[] = [];
+  for (const y of new Set(input.years)) existing.push(...(await daysOfYear(deps, y)));
+  for (const d of input.days) {
+    if (input.years.includes(yearOf(d.date))) continue;
+    const stored = await findCalendarDay(deps.db.kysely, d.date);
+    if (stored) existing.push(stored);
+  }
+  return diffCalendarDays(existing, input.days);
 }
 
 export interface SaveCalendarInput {

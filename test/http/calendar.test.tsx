@@ -63,7 +63,7 @@ describe('console calendar page', () => {
     assert.equal(text(root.querySelector('h1')), '工作日历');
     const years = root.querySelectorAll('section[aria-labelledby="years-title"] tbody tr');
     assert.equal(years.length, 23);
-    assert.match(rowText(years[0]), /^2026年 chinese-days/);
+    assert.match(rowText(years[0]), /^2026年 系统内置/);
     assert.match(text(root.querySelector('#days-title')), /2026年/);
     const shown = root
       .querySelectorAll('section[aria-labelledby="days-title"] tbody tr')
@@ -88,6 +88,8 @@ describe('console calendar page', () => {
     assert.ok(rows.some((r) => rowText(r) === '2024-10-12（星期六） 调休上班 国庆节'));
     assert.match(text(root.querySelector('section[aria-labelledby="warnings-title"]')), /2月9日/);
     assert.match(text(root.querySelector('.notice.warn')), /2024年已经载入/);
+    // The notice says exactly what the seed holds for 2024.
+    assert.match(text(root.querySelector('main')), /与现有记录完全相同/);
 
     // Nothing is stored by the preview.
     const beforeSave = await t.db.kysely
@@ -142,6 +144,10 @@ describe('console calendar page', () => {
     assert.match(
       text(root.querySelector('.lead')),
       /文件“2027.ics”（ICS 日历）读到2027年：放假2天，调休上班0天/,
+    );
+    assert.match(
+      text(root.querySelector('section[aria-labelledby="changes-title"]')),
+      /新增2天，改变0天，删除0天/,
     );
     const save = await admin.post('/console/calendar/save', {
       payload: root.querySelector('input[name="payload"]')?.getAttribute('value') ?? '',
@@ -285,5 +291,43 @@ describe('GET /api/v1/calendar/due', () => {
       ['from', 'workingDays'],
     );
     assert.ok(doc.components.schemas.DueDate);
+  });
+});
+
+describe('the preview lists what saving would change', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  before(async () => {
+    t = await createTestApp({ demo: true, now: '2026-11-20T02:00:00.000Z' });
+    admin = await t.signIn('lsw-admin');
+  });
+  after(() => t.close());
+
+  test('a changed and a dropped day of an already loaded year are listed', async () => {
+    await admin.get('/console/calendar');
+    // 2026-03-02 wrongly stored as a holiday; 2026-10-10 corrected to a plain Saturday.
+    assert.equal(
+      (
+        await admin.post('/console/calendar/day', {
+          date: '2026-03-02',
+          kind: 'holiday',
+          name: '误录',
+        })
+      ).status,
+      303,
+    );
+    assert.equal(
+      (await admin.post('/console/calendar/day', { date: '2026-10-10', kind: 'normal' })).status,
+      303,
+    );
+    const res = await postMultipart(admin, '/console/calendar/preview', {
+      text: fixture('notice-2026.txt'),
+    });
+    assert.equal(res.status, 200);
+    const changes = text(
+      (await html(res)).querySelector('section[aria-labelledby="changes-title"]'),
+    );
+    assert.match(changes, /新增1天，改变0天，删除1天/);
+    assert.match(changes, /2026-03-02（星期一）：删除“放假（误录）”/);
   });
 });
