@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { checkReport, isPreviousYear, sortFindings } from '../reports/checks/index.js';
+import { checkReport, isPreviousYear, mergeFindings } from '../reports/checks/index.js';
 import { reportFromJson } from '../reports/json.js';
 import type { AnnualReport, Finding } from '../reports/model.js';
 import { parseReport } from '../reports/parse/index.js';
@@ -54,19 +54,6 @@ export async function readReportFile(path: string): Promise<Read> {
         '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。',
     };
   }
-}
-
-/** The parser may already report what the checks find on the model; each finding is kept once. */
-function mergeFindings(fromParser: Finding[], fromChecks: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of [...fromChecks, ...fromParser]) {
-    const key = [f.code, f.table, f.row, f.column, f.section].join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
-  }
-  return sortFindings(out);
 }
 
 export function registerCheck(program: Command): void {

@@ -46,6 +46,25 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
   return sortFindings(findings);
 }
 
+/**
+ * The parser's findings (what it guessed) with the checks' findings, each kept once (the
+ * parser may already report something the checks find on the model), errors first.
+ */
+export function mergeFindings(
+  fromParser: readonly Finding[],
+  fromChecks: readonly Finding[],
+): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of [...fromChecks, ...fromParser]) {
+    const key = [f.code, f.table, f.row, f.column, f.section].join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return sortFindings(out);
+}
+
 /** Errors first, then warnings; within each, in the order the checks ran. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [

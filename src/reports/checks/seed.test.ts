@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedReport } from './fixtures/seed-report.js';
-import { checkReport } from './index.js';
+import { checkReport, mergeFindings } from './index.js';
 
 test('seed report: exactly its errors and true warnings, errors first', () => {
   const found = checkReport(seedReport()).map((f) => [
@@ -61,4 +61,18 @@ test('seed report against itself as last year: carry-over holds, copying is repo
   const found = checkReport(seedReport(), { previous });
   assert.ok(!found.some((f) => f.code === 'CARRY_OVER' || f.code === 'T2_STOCK'));
   assert.ok(found.some((f) => f.code === 'SAME_AS_LAST_YEAR' && f.section === null));
+});
+
+test('mergeFindings keeps each finding once, errors first', () => {
+  const fromChecks = checkReport(seedReport());
+  const empty = fromChecks.find((f) => f.code === 'CELL_EMPTY')!;
+  const guess = { ...empty, code: 'CELL_AMBIGUOUS' as const, message: '表三“3.其他”行只读到6个数' };
+  const merged = mergeFindings([guess, empty], fromChecks);
+  assert.equal(merged.length, fromChecks.length + 1);
+  assert.equal(merged.filter((f) => f.code === 'CELL_EMPTY').length, 1);
+  assert.deepEqual(
+    merged.slice(0, 5).map((f) => f.severity),
+    Array(5).fill('error'),
+  );
+  assert.equal(merged.at(-1)?.code, 'CELL_AMBIGUOUS');
 });
