@@ -36,7 +36,8 @@ export const PARSE_ERRORS = {
     '没有在文件中找到政府信息公开工作年度报告的内容（如“一、总体情况”等标题，或主动公开、依申请公开、行政复议诉讼情况表）；请确认上传的是年度报告',
   badPdf: '这个PDF文件已损坏或不完整，无法打开；请重新导出或下载后再上传',
   lockedPdf: '这个PDF文件设置了打开密码，无法读取；请提供未加密的PDF或Word版',
-  oldWord: '这是旧版Word（.doc）文件，无法直接读取；请在Word中“另存为”.docx后再上传',
+  oldWord:
+    '这是旧版Word（.doc）文件或设置了密码的Word文档，无法直接读取；请在Word中“另存为”不加密的.docx后再上传',
   image: '这是一个图片文件，无法读取其中的文字；请提供Word版或带文字层的PDF',
   binary:
     '无法识别的文件格式；请上传Word（.docx）、带文字层的PDF、网页（.html）、文本（.txt）、Markdown或JSON文件',

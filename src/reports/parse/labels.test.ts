@@ -82,6 +82,8 @@ test('year, agency and signature', () => {
     '淮安市洪泽区人民政府',
   );
   assert.equal(readAgencyFromHead('示例县财政局2022年政府信息公开工作年度报告'), '示例县财政局');
+  assert.equal(readAgencyFromHead('示例县财政局2022年度政府信息公开工作报告'), '示例县财政局');
+  assert.equal(readYear('示例县财政局2022年度政府信息公开工作报告'), 2022);
   assert.deepEqual(readSignature(['……水平。', '灵山卫街道办事处', '2022年1月18日']), {
     agency: '灵山卫街道办事处',
     publishedOn: '2022-01-18',

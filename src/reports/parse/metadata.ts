@@ -81,7 +81,7 @@ export function readSignature(lastLines: readonly string[]): Signature {
 export function readYear(head: string): number | null {
   const text = arabicDate(head.replace(/\s+/gu, ''));
   const patterns = [
-    /(\d{4})年度?(?:政府信息公开|政务公开)(?:工作)?年度报告/u,
+    /(\d{4})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u,
     /统计期限?(?:为|自|从)?(\d{4})年1月1日/u,
     /(\d{4})年1月1日(?:起)?至\1年12月31日/u,
   ];
@@ -102,8 +102,8 @@ export function readAgencyFromHead(head: string): string | null {
     return by[1]!;
   }
   for (const line of head.split('\n')) {
-    if (!line.includes('年度报告')) continue;
-    const title = /^([^\d]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?年度报告/u.exec(
+    if (!line.includes('报告')) continue;
+    const title = /^([^\d]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u.exec(
       line.replace(/[ \t]+/gu, ''),
     );
     if (title && AGENCY_SUFFIX.test(title[1]!.trim())) return title[1]!.trim();
