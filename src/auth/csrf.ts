@@ -60,9 +60,23 @@ async function submittedToken(c: Context<AppEnv>): Promise<string | undefined> {
   }
 }
 
+/**
+ * A JSON API call without a session carries no ambient credential, and a cross-site page
+ * cannot send `application/json` without a CORS preflight (which this app never grants):
+ * such calls (e.g. from a script of another agency's server) need no token.
+ */
+function sessionlessJsonApi(c: Context<AppEnv>): boolean {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  return c.req.path.startsWith('/api/') && type === 'application/json' && !c.req.header('cookie')?.includes('gk_session');
+}
+
 export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const { config } = c.get('deps');
   const staff = c.get('staff');
+  if (!staff && !SAFE_METHODS.has(c.req.method) && sessionlessJsonApi(c) && originAllowed(c)) {
+    await next();
+    return;
+  }
   let cookie = staff ? undefined : readCookie(c, ANON_CSRF_COOKIE);
   if (!staff) {
     c.set('csrfToken', cookie ? anonymousToken(config.sessionSecret, cookie) : '');

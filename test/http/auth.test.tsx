@@ -155,11 +155,23 @@ describe('CSRF', () => {
     assert.equal((await s.post('/console/logout', {}, { headers: { origin: 'http://localhost' } })).status, 303);
   });
 
-  test('API requests are refused in JSON', async () => {
-    const res = await t.client().json('POST', '/api/v1/anything', {}, { csrf: false });
+  test('API calls with a session need the header token and are refused in JSON', async () => {
+    const s = await t.signIn('lsw-handler');
+    const res = await s.json('POST', '/api/v1/anything', {}, { csrf: false });
     assert.equal(res.status, 403);
     const body = (await res.json()) as { error: { message: string } };
     assert.match(body.error.message, /页面已过期/);
+    // With the token the request reaches routing (and this path does not exist).
+    assert.equal((await s.json('POST', '/api/v1/anything', {})).status, 404);
+  });
+
+  test('sessionless JSON API calls need no token, but forms to the API and cross-site calls do', async () => {
+    const v = t.client();
+    assert.equal((await v.json('POST', '/api/v1/anything', {}, { csrf: false })).status, 404);
+    assert.equal((await v.post('/api/v1/anything', {}, { csrf: false })).status, 403);
+    const text = await v.fetch('/api/v1/anything', { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } });
+    assert.equal(text.status, 403);
+    assert.equal((await v.json('POST', '/api/v1/anything', {}, { csrf: false, headers: { origin: 'https://evil.example' } })).status, 403);
   });
 });
 
