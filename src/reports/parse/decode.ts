@@ -9,6 +9,15 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(bytes.length, 512); i++) {
+    const b = bytes[i]!;
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    return b === 0x3c;
+  }
+  return false;
+}
+
 const GB = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312']);
 
 export function decodeText(bytes: Uint8Array): string {
@@ -18,7 +27,8 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const declared = declaredCharset(bytes);
+  // Only an HTML page can declare its charset; other text is not scanned for one.
+  const declared = looksLikeMarkup(bytes) ? declaredCharset(bytes) : null;
   if (declared && GB.has(declared)) return new TextDecoder('gb18030').decode(bytes);
   try {
     return utf8.decode(bytes);

@@ -370,7 +370,8 @@ function headText(lines: readonly SourceLine[]): string {
 export function recognise(lines: readonly SourceLine[]): Recognised | null {
   const head = headText(lines);
   const year = readYear(head);
-  const labels = lines.flatMap((l) => l.cells.filter((c): c is string => c !== null));
+  const labels: string[] = [];
+  for (const line of lines) for (const c of line.cells) if (c !== null) labels.push(c);
   const format = chooseFormat(labels, year);
   const r = new Recogniser(format);
   for (const line of lines) r.line(line);
