@@ -76,6 +76,19 @@ test('an article wrapped in a layout table (older government sites) reads like t
   assert.deepEqual(result.findings, []);
 });
 
+test('without any section heading, the tables are still found by their own labels', async () => {
+  const html = new TextDecoder()
+    .decode(fixture('html-2022-merged-cells.html'))
+    .replace(/<h2>[^<]*<\/h2>/gu, '');
+  const plain = await parseFixture('html-2022-merged-cells.html');
+  const result = await parseReport({ bytes: new TextEncoder().encode(html) });
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.deepEqual(result.report.tables, plain.report.tables);
+  assert.ok(result.report.sections.every((x) => x.heading === null));
+  assert.equal(result.report.publishedOn, '2023-01-20');
+});
+
 test('GBK page: read by its <meta charset>, and as GB18030 when it declares nothing', async () => {
   const bytes = fixture('html-2023-gbk.html');
   assert.throws(

@@ -366,6 +366,18 @@ function headText(lines: readonly SourceLine[]): string {
   return out.join('\n');
 }
 
+/** The last few one-cell lines of the document, where a signature stands. */
+function tailText(lines: readonly SourceLine[]): string[] {
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && out.length < 3; i--) {
+    const line = lines[i]!;
+    if (line.tableRow) break;
+    const text = stripBookmarks(line.cells.filter((c): c is string => c !== null).join('')).trim();
+    if (text !== '') out.unshift(text);
+  }
+  return out;
+}
+
 /** Maps the lines of a document onto the format definition; null when nothing of a report is there. */
 export function recognise(lines: readonly SourceLine[]): Recognised | null {
   const head = headText(lines);
@@ -378,10 +390,18 @@ export function recognise(lines: readonly SourceLine[]): Recognised | null {
   r.finish();
   if (!r.recognisedSomething) return null;
 
+  // The signature closes the document, whether or not its sections were recognised; when it
+  // ends the last section's prose, it is not part of that text.
+  const signature = readSignature(tailText(lines));
   const last = r.prose.findLastIndex((p) => p.length > 0);
   const lastProse = last >= 0 ? r.prose[last]! : [];
-  const signature = readSignature(lastProse.slice(-3));
-  if (signature.lines > 0) lastProse.splice(lastProse.length - signature.lines, signature.lines);
+  const signed = tailText(lines)
+    .slice(-signature.lines)
+    .map((l) => l.replace(/\s+/gu, ''));
+  const ending = lastProse.slice(-signature.lines).map((l) => l.replace(/\s+/gu, ''));
+  if (signature.lines > 0 && signed.join('\n') === ending.join('\n')) {
+    lastProse.splice(lastProse.length - signature.lines, signature.lines);
+  }
 
   const report: AnnualReport = {
     agency: signature.agency ?? readAgencyFromHead(head),
