@@ -11,13 +11,23 @@ test(`serve --demo-if-new fills demo data only into a new embedded database (${t
   try {
     const config = testConfig({ databaseUrl: db.url, port: 0, host: '127.0.0.1' });
     await (await startServer(config, { demoIfNew: true })).close();
-    const agencies = await db.kysely.selectFrom('agencies').select('slug').orderBy('slug').execute();
+    const agencies = await db.kysely
+      .selectFrom('agencies')
+      .select('slug')
+      .orderBy('slug')
+      .execute();
     const events = await db.kysely.selectFrom('audit_events').select('seq').execute();
     if (testDialect === 'sqlite') {
-      assert.deepEqual(agencies.map((a) => a.slug), ['huangdao', 'lingshanwei']);
+      assert.deepEqual(
+        agencies.map((a) => a.slug),
+        ['huangdao', 'lingshanwei'],
+      );
       // The second start finds agencies and leaves the data alone.
       await (await startServer(config, { demoIfNew: true })).close();
-      assert.equal((await db.kysely.selectFrom('audit_events').select('seq').execute()).length, events.length);
+      assert.equal(
+        (await db.kysely.selectFrom('audit_events').select('seq').execute()).length,
+        events.length,
+      );
     } else {
       // PostgreSQL is production: never demo accounts without `gongkai demo`.
       assert.deepEqual(agencies, []);

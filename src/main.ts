@@ -14,7 +14,10 @@ export interface StartOptions {
   demoIfNew?: boolean;
 }
 
-export async function startServer(config: Config, options: StartOptions = {}): Promise<{ close(): Promise<void> }> {
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<{ close(): Promise<void> }> {
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   // Demo accounts only ever go into a NEW embedded database (no agency yet). A PostgreSQL

@@ -38,9 +38,11 @@ test('wrong length and forbidden letters give Chinese messages', () => {
 test('every single-character change of a valid USCC is caught (property)', () => {
   const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
   const body = fc
-    .tuple(fc.string({ unit: fc.constantFrom(...chars), minLength: 2, maxLength: 2 }),
+    .tuple(
+      fc.string({ unit: fc.constantFrom(...chars), minLength: 2, maxLength: 2 }),
       fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 6, maxLength: 6 }),
-      fc.string({ unit: fc.constantFrom(...chars), minLength: 9, maxLength: 9 }))
+      fc.string({ unit: fc.constantFrom(...chars), minLength: 9, maxLength: 9 }),
+    )
     .map(([a, b, c]) => a + b + c);
   fc.assert(
     fc.property(body, fc.nat(16), fc.constantFrom(...chars), (first17, pos, ch) => {

@@ -9,8 +9,7 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 export type AgencyCodeKind = 'uscc' | 'org';
 
 export type AgencyCodeResult =
-  | { ok: true; code: string; kind: AgencyCodeKind }
-  | { ok: false; message: string };
+  { ok: true; code: string; kind: AgencyCodeKind } | { ok: false; message: string };
 
 /** The check character of a 统一社会信用代码 from its first 17 characters. */
 export function usccCheckChar(first17: string): string {
@@ -38,7 +37,8 @@ function orgCharValue(ch: string): number {
  */
 export function parseAgencyCode(input: string): AgencyCodeResult {
   const code = input.replace(/[\s\u3000]/g, '').toUpperCase();
-  if (code === '') return { ok: false, message: '请填写机关代码（统一社会信用代码或组织机构代码）' };
+  if (code === '')
+    return { ok: false, message: '请填写机关代码（统一社会信用代码或组织机构代码）' };
   if (code.length === 18) {
     if (![...code].every((ch) => USCC_CHARS.includes(ch))) {
       return { ok: false, message: '统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）' };
@@ -48,18 +48,27 @@ export function parseAgencyCode(input: string): AgencyCodeResult {
     }
     const expected = usccCheckChar(code.slice(0, 17));
     if (code[17] !== expected) {
-      return { ok: false, message: `统一社会信用代码校验位不正确：按前 17 位计算，最后一位应为 ${expected}，请核对是否输错` };
+      return {
+        ok: false,
+        message: `统一社会信用代码校验位不正确：按前 17 位计算，最后一位应为 ${expected}，请核对是否输错`,
+      };
     }
     return { ok: true, code, kind: 'uscc' };
   }
   const org = code.length === 10 && code[8] === '-' ? code.slice(0, 8) + code.slice(9) : code;
   if (org.length === 9) {
     if (!/^[0-9A-Z]{8}[0-9X]$/.test(org)) {
-      return { ok: false, message: '组织机构代码应为 8 位数字或大写字母加 1 位校验码（数字或 X），如 00001434-9' };
+      return {
+        ok: false,
+        message: '组织机构代码应为 8 位数字或大写字母加 1 位校验码（数字或 X），如 00001434-9',
+      };
     }
     const expected = orgCheckChar(org.slice(0, 8));
     if (org[8] !== expected) {
-      return { ok: false, message: `组织机构代码校验码不正确：按前 8 位计算，校验码应为 ${expected}，请核对是否输错` };
+      return {
+        ok: false,
+        message: `组织机构代码校验码不正确：按前 8 位计算，校验码应为 ${expected}，请核对是否输错`,
+      };
     }
     return { ok: true, code: org, kind: 'org' };
   }

@@ -1,7 +1,21 @@
 // The agency form (create and edit): every 指南 field, Chinese errors beside each field,
 // typed values kept after a failed submit.
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../web/forms.js';
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, AGENCY_LEVEL_LABELS, AGENCY_LEVELS, type Agency, type AgencyFormValues } from './agency.js';
+import {
+  ErrorSummary,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+  type FieldErrors,
+} from '../web/forms.js';
+import {
+  AGENCY_KIND_LABELS,
+  AGENCY_KINDS,
+  AGENCY_LEVEL_LABELS,
+  AGENCY_LEVELS,
+  type Agency,
+  type AgencyFormValues,
+} from './agency.js';
 
 export const AGENCY_FIELD_LABELS: Record<keyof AgencyFormValues, string> = {
   parentId: '上级机关',
@@ -44,20 +58,117 @@ export function AgencyForm(props: {
         required={!props.parentOptional}
         options={props.parents.map((a) => ({ value: a.id, label: a.fullName }))}
       />
-      <TextField name="fullName" label={L.fullName} value={v.fullName} error={e.fullName} required maxlength={100} hint="与公章一致的正式名称，如 灵山卫街道办事处" />
-      <TextField name="shortName" label={L.shortName} value={v.shortName} error={e.shortName} required maxlength={40} hint="如 灵山卫街道" />
-      <TextField name="slug" label={L.slug} value={v.slug} error={e.slug} required maxlength={60} hint="门户网址中使用，如 lingshanwei 对应 /agencies/lingshanwei" />
-      <TextField name="code" label={L.code} value={v.code} error={e.code} required maxlength={20} hint="18 位统一社会信用代码或 9 位组织机构代码，是索引号的前段码" />
-      <SelectField name="level" label={L.level} value={v.level} error={e.level} required emptyLabel="请选择" options={AGENCY_LEVELS.map((l) => ({ value: l, label: AGENCY_LEVEL_LABELS[l] }))} />
-      <SelectField name="kind" label={L.kind} value={v.kind} error={e.kind} required emptyLabel="请选择" options={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k] }))} />
+      <TextField
+        name="fullName"
+        label={L.fullName}
+        value={v.fullName}
+        error={e.fullName}
+        required
+        maxlength={100}
+        hint="与公章一致的正式名称，如 灵山卫街道办事处"
+      />
+      <TextField
+        name="shortName"
+        label={L.shortName}
+        value={v.shortName}
+        error={e.shortName}
+        required
+        maxlength={40}
+        hint="如 灵山卫街道"
+      />
+      <TextField
+        name="slug"
+        label={L.slug}
+        value={v.slug}
+        error={e.slug}
+        required
+        maxlength={60}
+        hint="门户网址中使用，如 lingshanwei 对应 /agencies/lingshanwei"
+      />
+      <TextField
+        name="code"
+        label={L.code}
+        value={v.code}
+        error={e.code}
+        required
+        maxlength={20}
+        hint="18 位统一社会信用代码或 9 位组织机构代码，是索引号的前段码"
+      />
+      <SelectField
+        name="level"
+        label={L.level}
+        value={v.level}
+        error={e.level}
+        required
+        emptyLabel="请选择"
+        options={AGENCY_LEVELS.map((l) => ({ value: l, label: AGENCY_LEVEL_LABELS[l] }))}
+      />
+      <SelectField
+        name="kind"
+        label={L.kind}
+        value={v.kind}
+        error={e.kind}
+        required
+        emptyLabel="请选择"
+        options={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k] }))}
+      />
       <h2>政府信息公开工作机构（公开指南所列信息）</h2>
-      <TextField name="officeName" label={L.officeName} value={v.officeName} error={e.officeName} maxlength={60} hint="如 综合办公室" />
-      <TextField name="officeAddress" label={L.officeAddress} value={v.officeAddress} error={e.officeAddress} maxlength={200} />
-      <TextField name="officeHours" label={L.officeHours} value={v.officeHours} error={e.officeHours} maxlength={200} />
-      <TextField name="officePhone" label={L.officePhone} type="tel" value={v.officePhone} error={e.officePhone} maxlength={40} hint="如 0532-83185761" />
-      <TextField name="officeFax" label={L.officeFax} type="tel" value={v.officeFax} error={e.officeFax} maxlength={40} />
-      <TextField name="officeEmail" label={L.officeEmail} type="email" value={v.officeEmail} error={e.officeEmail} maxlength={120} />
-      <TextField name="officeWebsite" label={L.officeWebsite} type="url" value={v.officeWebsite} error={e.officeWebsite} maxlength={200} hint="以 https:// 开头" />
+      <TextField
+        name="officeName"
+        label={L.officeName}
+        value={v.officeName}
+        error={e.officeName}
+        maxlength={60}
+        hint="如 综合办公室"
+      />
+      <TextField
+        name="officeAddress"
+        label={L.officeAddress}
+        value={v.officeAddress}
+        error={e.officeAddress}
+        maxlength={200}
+      />
+      <TextField
+        name="officeHours"
+        label={L.officeHours}
+        value={v.officeHours}
+        error={e.officeHours}
+        maxlength={200}
+      />
+      <TextField
+        name="officePhone"
+        label={L.officePhone}
+        type="tel"
+        value={v.officePhone}
+        error={e.officePhone}
+        maxlength={40}
+        hint="如 0532-83185761"
+      />
+      <TextField
+        name="officeFax"
+        label={L.officeFax}
+        type="tel"
+        value={v.officeFax}
+        error={e.officeFax}
+        maxlength={40}
+      />
+      <TextField
+        name="officeEmail"
+        label={L.officeEmail}
+        type="email"
+        value={v.officeEmail}
+        error={e.officeEmail}
+        maxlength={120}
+      />
+      <TextField
+        name="officeWebsite"
+        label={L.officeWebsite}
+        type="url"
+        value={v.officeWebsite}
+        error={e.officeWebsite}
+        maxlength={200}
+        hint="以 https:// 开头"
+      />
       <SubmitButton>{props.submitLabel}</SubmitButton>
     </PostForm>
   );

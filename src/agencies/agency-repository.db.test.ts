@@ -58,10 +58,22 @@ test(`agency hierarchy: by slug, children, descendants, ancestors, tree order ($
     assert.equal(bySlug?.office.phone, '0532-83185761');
     assert.equal(bySlug?.office.fax, null);
     assert.equal(await getAgencyBySlug(db.kysely, 'nope'), null);
-    assert.deepEqual((await listChildAgencies(db.kysely, district.id)).map((a) => a.slug).sort(), ['lingshanwei', 'xuejiadao']);
-    assert.deepEqual((await listDescendantAgencies(db.kysely, district.id)).map((a) => a.slug).sort(), ['dongyuelu', 'lingshanwei', 'xuejiadao']);
-    assert.deepEqual([...(await subtreeIds(db.kysely, street.id))].sort(), [street.id, community.id].sort());
-    assert.deepEqual((await listAncestorAgencies(db.kysely, community.id)).map((a) => a.slug), ['huangdao', 'lingshanwei']);
+    assert.deepEqual((await listChildAgencies(db.kysely, district.id)).map((a) => a.slug).sort(), [
+      'lingshanwei',
+      'xuejiadao',
+    ]);
+    assert.deepEqual(
+      (await listDescendantAgencies(db.kysely, district.id)).map((a) => a.slug).sort(),
+      ['dongyuelu', 'lingshanwei', 'xuejiadao'],
+    );
+    assert.deepEqual(
+      [...(await subtreeIds(db.kysely, street.id))].sort(),
+      [street.id, community.id].sort(),
+    );
+    assert.deepEqual(
+      (await listAncestorAgencies(db.kysely, community.id)).map((a) => a.slug),
+      ['huangdao', 'lingshanwei'],
+    );
     const order = (await listAgencies(db.kysely)).map((a) => a.slug);
     assert.equal(order.length, 5);
     assert.ok(order.indexOf('huangdao') < order.indexOf('lingshanwei'));
@@ -69,7 +81,10 @@ test(`agency hierarchy: by slug, children, descendants, ancestors, tree order ($
     assert.ok(order.includes('other') && order.includes('xuejiadao'));
     const districtTree = await subtreeIds(db.kysely, district.id);
     assert.ok(districtTree.has(other.id));
-    assert.ok(!districtTree.has(unrelated.id), 'an unrelated top-level agency is outside the subtree');
+    assert.ok(
+      !districtTree.has(unrelated.id),
+      'an unrelated top-level agency is outside the subtree',
+    );
   } finally {
     await db.destroy();
   }
@@ -86,18 +101,36 @@ test(`create and update write audit events in the agency's chain; cycles and dup
     assert.ok(child.ok);
     const dup = await createAgency(deps, input('child', '重名', top.agency.id), actor);
     assert.deepEqual(dup, { ok: false, errors: { slug: '该网址标识已被其他机关使用，请换一个' } });
-    const cycle = await updateAgency(deps, top.agency.id, input('top', '上级人民政府', child.agency.id), actor);
+    const cycle = await updateAgency(
+      deps,
+      top.agency.id,
+      input('top', '上级人民政府', child.agency.id),
+      actor,
+    );
     assert.equal(cycle.ok, false);
     assert.match(!cycle.ok ? (cycle.errors.parentId ?? '') : '', /不能是本机关或其下级机关/);
     clock.advance(60_000);
-    const upd = await updateAgency(deps, child.agency.id, { ...input('child', '下级街道办事处（更名）', top.agency.id), officeFax: '0532-1234567' }, actor);
+    const upd = await updateAgency(
+      deps,
+      child.agency.id,
+      { ...input('child', '下级街道办事处（更名）', top.agency.id), officeFax: '0532-1234567' },
+      actor,
+    );
     assert.ok(upd.ok);
     const reread = await getAgencyById(db.kysely, child.agency.id);
     assert.equal(reread?.fullName, '下级街道办事处（更名）');
     assert.equal(reread?.office.fax, '0532-1234567');
     assert.equal(reread?.updatedAt, '2024-01-01T00:01:00.000Z');
-    const events = await db.kysely.selectFrom('audit_events').selectAll().where('chain_id', '=', child.agency.id).orderBy('seq').execute();
-    assert.deepEqual(events.map((e) => e.action), ['agency.create', 'agency.update']);
+    const events = await db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('chain_id', '=', child.agency.id)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['agency.create', 'agency.update'],
+    );
     assert.match(events[1]?.before_json ?? '', /"fullName":"下级街道办事处"/);
     assert.equal((await verifyAuditChain(db.kysely, child.agency.id)).ok, true);
   } finally {

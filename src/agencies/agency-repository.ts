@@ -1,7 +1,14 @@
 // SQL for agencies; rows become `Agency` here and nowhere else.
 import type { Kysely } from 'kysely';
 import type { AgencyRow, Database } from '../db/schema.js';
-import { AGENCY_KINDS, AGENCY_LEVELS, type Agency, type AgencyInput, type AgencyKind, type AgencyLevel } from './agency.js';
+import {
+  AGENCY_KINDS,
+  AGENCY_LEVELS,
+  type Agency,
+  type AgencyInput,
+  type AgencyKind,
+  type AgencyLevel,
+} from './agency.js';
 
 type Q = Kysely<Database>;
 
@@ -13,8 +20,12 @@ export function rowToAgency(r: AgencyRow): Agency {
     fullName: r.full_name,
     shortName: r.short_name,
     code: r.code,
-    level: (AGENCY_LEVELS as readonly string[]).includes(r.level) ? (r.level as AgencyLevel) : 'township',
-    kind: (AGENCY_KINDS as readonly string[]).includes(r.kind) ? (r.kind as AgencyKind) : 'government',
+    level: (AGENCY_LEVELS as readonly string[]).includes(r.level)
+      ? (r.level as AgencyLevel)
+      : 'township',
+    kind: (AGENCY_KINDS as readonly string[]).includes(r.kind)
+      ? (r.kind as AgencyKind)
+      : 'government',
     office: {
       name: r.office_name,
       address: r.office_address,
@@ -55,23 +66,40 @@ export async function getAgencyById(db: Q, id: string): Promise<Agency | null> {
 
 /** The agency whose portal lives at /agencies/:slug. */
 export async function getAgencyBySlug(db: Q, slug: string): Promise<Agency | null> {
-  const r = await db.selectFrom('agencies').selectAll().where('slug', '=', slug.toLowerCase()).executeTakeFirst();
+  const r = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('slug', '=', slug.toLowerCase())
+    .executeTakeFirst();
   return r ? rowToAgency(r) : null;
 }
 
 /** All agencies, ordered as a tree would be read: parents before their children, by name. */
 export async function listAgencies(db: Q): Promise<Agency[]> {
-  const rows = await db.selectFrom('agencies').selectAll().orderBy('full_name').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .orderBy('full_name')
+    .orderBy('id')
+    .execute();
   return treeOrder(rows.map(rowToAgency));
 }
 
 export async function countAgencies(db: Q): Promise<number> {
-  const r = await db.selectFrom('agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('agencies')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function listChildAgencies(db: Q, parentId: string): Promise<Agency[]> {
-  const rows = await db.selectFrom('agencies').selectAll().where('parent_id', '=', parentId).orderBy('full_name').execute();
+  const rows = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('parent_id', '=', parentId)
+    .orderBy('full_name')
+    .execute();
   return rows.map(rowToAgency);
 }
 
@@ -81,7 +109,12 @@ export async function listDescendantAgencies(db: Q, agencyId: string): Promise<A
   let frontier = [agencyId];
   const seen = new Set(frontier);
   while (frontier.length > 0) {
-    const rows = await db.selectFrom('agencies').selectAll().where('parent_id', 'in', frontier).orderBy('full_name').execute();
+    const rows = await db
+      .selectFrom('agencies')
+      .selectAll()
+      .where('parent_id', 'in', frontier)
+      .orderBy('full_name')
+      .execute();
     frontier = [];
     for (const r of rows) {
       if (seen.has(r.id)) continue; // a cycle in bad data must not loop forever

@@ -8,7 +8,15 @@ import { fieldErrors, formStrings } from '../auth/form-errors.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import type { FieldErrors } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
-import { AGENCY_LEVEL_LABELS, AGENCY_FORM_FIELDS, agencyInputSchema, agencyToForm, emptyAgencyForm, type Agency, type AgencyFormValues } from './agency.js';
+import {
+  AGENCY_LEVEL_LABELS,
+  AGENCY_FORM_FIELDS,
+  agencyInputSchema,
+  agencyToForm,
+  emptyAgencyForm,
+  type Agency,
+  type AgencyFormValues,
+} from './agency.js';
 import { AgencyForm } from './agency-form.js';
 import { depthOf, getAgencyById, listAgencies } from './agency-repository.js';
 import { createAgency, updateAgency } from './agency-service.js';
@@ -86,11 +94,23 @@ export function agencyRoutes(): Hono<AppEnv> {
     );
   });
 
-  const renderNew = async (c: Context<AppEnv>, values: AgencyFormValues, errors: FieldErrors, status: 200 | 400 = 200) => {
+  const renderNew = async (
+    c: Context<AppEnv>,
+    values: AgencyFormValues,
+    errors: FieldErrors,
+    status: 200 | 400 = 200,
+  ) => {
     const parents = await managed(c, staffOf(c));
     return c.html(
       <ConsolePage title="新建机关">
-        <AgencyForm action={AGENCIES_PATH} values={values} errors={errors} parents={parents} parentOptional={false} submitLabel="创建机关" />
+        <AgencyForm
+          action={AGENCIES_PATH}
+          values={values}
+          errors={errors}
+          parents={parents}
+          parentOptional={false}
+          submitLabel="创建机关"
+        />
       </ConsolePage>,
       status,
     );
@@ -114,15 +134,33 @@ export function agencyRoutes(): Hono<AppEnv> {
     return c.redirect(`${AGENCIES_PATH}?saved=1`, 303);
   });
 
-  const renderEdit = async (c: Context<AppEnv>, agency: Agency, values: AgencyFormValues, errors: FieldErrors, status: 200 | 400 = 200) => {
+  const renderEdit = async (
+    c: Context<AppEnv>,
+    agency: Agency,
+    values: AgencyFormValues,
+    errors: FieldErrors,
+    status: 200 | 400 = 200,
+  ) => {
     const staff = staffOf(c);
     const candidates = (await managed(c, staff)).filter((a) => a.id !== agency.id);
     // The current parent stays selectable even when it is above the admin's own agency.
-    const current = agency.parentId ? await getAgencyById(c.get('deps').db.kysely, agency.parentId) : null;
-    const parents = current && !candidates.some((a) => a.id === current.id) ? [current, ...candidates] : candidates;
+    const current = agency.parentId
+      ? await getAgencyById(c.get('deps').db.kysely, agency.parentId)
+      : null;
+    const parents =
+      current && !candidates.some((a) => a.id === current.id)
+        ? [current, ...candidates]
+        : candidates;
     return c.html(
       <ConsolePage title={`编辑机关：${agency.fullName}`}>
-        <AgencyForm action={`${AGENCIES_PATH}/${agency.id}`} values={values} errors={errors} parents={parents} parentOptional={agency.parentId === null} submitLabel="保存" />
+        <AgencyForm
+          action={`${AGENCIES_PATH}/${agency.id}`}
+          values={values}
+          errors={errors}
+          parents={parents}
+          parentOptional={agency.parentId === null}
+          submitLabel="保存"
+        />
       </ConsolePage>,
       status,
     );

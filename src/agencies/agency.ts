@@ -82,9 +82,18 @@ export const agencyInputSchema = z.object({
   officeName: optionalText(60, '工作机构名称'),
   officeAddress: optionalText(200, '办公地址'),
   officeHours: optionalText(200, '办公时间'),
-  officePhone: optionalText(40, '联系电话').refine((s) => s === null || PHONE.test(s), '联系电话只能包含数字、区号连字符和括号，如 0532-83185761'),
-  officeFax: optionalText(40, '传真').refine((s) => s === null || PHONE.test(s), '传真号码只能包含数字、区号连字符和括号'),
-  officeEmail: optionalText(120, '电子邮箱').refine((s) => s === null || z.email().safeParse(s).success, '电子邮箱格式不正确，如 xxgk@example.gov.cn'),
+  officePhone: optionalText(40, '联系电话').refine(
+    (s) => s === null || PHONE.test(s),
+    '联系电话只能包含数字、区号连字符和括号，如 0532-83185761',
+  ),
+  officeFax: optionalText(40, '传真').refine(
+    (s) => s === null || PHONE.test(s),
+    '传真号码只能包含数字、区号连字符和括号',
+  ),
+  officeEmail: optionalText(120, '电子邮箱').refine(
+    (s) => s === null || z.email().safeParse(s).success,
+    '电子邮箱格式不正确，如 xxgk@example.gov.cn',
+  ),
   officeWebsite: optionalText(200, '网址').refine(
     (s) => s === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(s),
     '网址应以 http:// 或 https:// 开头',
@@ -94,7 +103,9 @@ export const agencyInputSchema = z.object({
 export type AgencyInput = z.output<typeof agencyInputSchema>;
 export type AgencyFormValues = Record<keyof z.input<typeof agencyInputSchema>, string>;
 
-export const AGENCY_FORM_FIELDS = Object.keys(agencyInputSchema.shape) as (keyof AgencyFormValues)[];
+export const AGENCY_FORM_FIELDS = Object.keys(
+  agencyInputSchema.shape,
+) as (keyof AgencyFormValues)[];
 
 export function emptyAgencyForm(): AgencyFormValues {
   return Object.fromEntries(AGENCY_FORM_FIELDS.map((k) => [k, ''])) as AgencyFormValues;

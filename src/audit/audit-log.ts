@@ -27,7 +27,11 @@ export function chainIdFor(agencyId: string | null): string {
  * caller's transaction. The chain's head row is locked first (FOR UPDATE on PostgreSQL;
  * SQLite serializes write transactions), so concurrent appends queue instead of forking.
  */
-export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, clock: Clock): Promise<void> {
+export async function appendAuditEvent(
+  db: Kysely<Database>,
+  input: AuditInput,
+  clock: Clock,
+): Promise<void> {
   const chainId = chainIdFor(input.agencyId);
   // Make sure a head row exists to lock; a concurrent first append just finds it there.
   await db
@@ -35,7 +39,10 @@ export async function appendAuditEvent(db: Kysely<Database>, input: AuditInput, 
     .values({ chain_id: chainId, seq: 0, hash: GENESIS_HASH })
     .onConflict((oc) => oc.column('chain_id').doNothing())
     .execute();
-  let headQuery = db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain_id', '=', chainId);
+  let headQuery = db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('chain_id', '=', chainId);
   if (db.getExecutor().adapter instanceof PostgresAdapter) headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
 

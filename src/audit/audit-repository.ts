@@ -34,7 +34,10 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-export async function listAuditEvents(db: Kysely<Database>, q: AuditQuery): Promise<{ events: AuditEvent[]; total: number }> {
+export async function listAuditEvents(
+  db: Kysely<Database>,
+  q: AuditQuery,
+): Promise<{ events: AuditEvent[]; total: number }> {
   let base = db.selectFrom('audit_events').where('chain_id', '=', q.chainId);
   if (q.subjectType) base = base.where('subject_type', '=', q.subjectType);
   if (q.subjectId) base = base.where('subject_id', '=', q.subjectId);

@@ -25,25 +25,39 @@ interface ChainOption {
 async function chainOptions(c: Context<AppEnv>, staff: StaffSession): Promise<ChainOption[]> {
   const db = c.get('deps').db.kysely;
   const scope = await agencyScope(db, staff);
-  const options = (await listAgencies(db)).filter((a) => scope.write.has(a.id)).map((a) => ({ value: a.id, label: a.fullName }));
+  const options = (await listAgencies(db))
+    .filter((a) => scope.write.has(a.id))
+    .map((a) => ({ value: a.id, label: a.fullName }));
   const own = await getAgencyById(db, staff.agencyId);
-  if (own && own.parentId === null) options.push({ value: SYSTEM_CHAIN, label: '系统（不属于某一机关的事件）' });
+  if (own && own.parentId === null)
+    options.push({ value: SYSTEM_CHAIN, label: '系统（不属于某一机关的事件）' });
   return options;
 }
 
-function pickChain(options: ChainOption[], requested: string | undefined, staff: StaffSession): string {
+function pickChain(
+  options: ChainOption[],
+  requested: string | undefined,
+  staff: StaffSession,
+): string {
   if (requested) {
-    if (!options.some((o) => o.value === requested)) throw new HTTPException(403, { message: '您无权查看该机关的审计日志。' });
+    if (!options.some((o) => o.value === requested))
+      throw new HTTPException(403, { message: '您无权查看该机关的审计日志。' });
     return requested;
   }
-  return options.some((o) => o.value === staff.currentAgencyId) ? staff.currentAgencyId : staff.agencyId;
+  return options.some((o) => o.value === staff.currentAgencyId)
+    ? staff.currentAgencyId
+    : staff.agencyId;
 }
 
 function json(value: unknown): string {
   return value === null || value === undefined ? '' : JSON.stringify(value, null, 2);
 }
 
-async function renderLog(c: Context<AppEnv>, params: { chain?: string; subjectType?: string; subjectId?: string; page?: string }, verification: AuditVerification | null) {
+async function renderLog(
+  c: Context<AppEnv>,
+  params: { chain?: string; subjectType?: string; subjectId?: string; page?: string },
+  verification: AuditVerification | null,
+) {
   const staff = c.get('staff');
   if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
   const options = await chainOptions(c, staff);
@@ -51,7 +65,13 @@ async function renderLog(c: Context<AppEnv>, params: { chain?: string; subjectTy
   const page = Math.max(1, Math.min(100000, Number.parseInt(params.page ?? '1', 10) || 1));
   const subjectType = params.subjectType?.trim() || undefined;
   const subjectId = params.subjectId?.trim() || undefined;
-  const { events, total } = await listAuditEvents(c.get('deps').db.kysely, { chainId: chain, subjectType, subjectId, page, pageSize: PAGE_SIZE });
+  const { events, total } = await listAuditEvents(c.get('deps').db.kysely, {
+    chainId: chain,
+    subjectType,
+    subjectId,
+    page,
+    pageSize: PAGE_SIZE,
+  });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (p: number) => {
     const q = new URLSearchParams({ chain, page: String(p) });
@@ -62,20 +82,32 @@ async function renderLog(c: Context<AppEnv>, params: { chain?: string; subjectTy
   return c.html(
     <ConsolePage title="审计日志">
       {verification ? (
-        <div class={verification.ok ? 'notice' : 'error-summary'} role={verification.ok ? 'status' : 'alert'}>
+        <div
+          class={verification.ok ? 'notice' : 'error-summary'}
+          role={verification.ok ? 'status' : 'alert'}
+        >
           <h2>校验结果</h2>
           {verification.ok ? (
-            <p>校验通过：共 {verification.checked} 条审计记录，哈希链完整，没有发现改动、删除或调换顺序。</p>
+            <p>
+              校验通过：共 {verification.checked}{' '}
+              条审计记录，哈希链完整，没有发现改动、删除或调换顺序。
+            </p>
           ) : (
             <p>
-              校验未通过：{verification.problem?.message}（此前 {verification.checked} 条记录完好。）
+              校验未通过：{verification.problem?.message}（此前 {verification.checked}{' '}
+              条记录完好。）
             </p>
           )}
         </div>
       ) : null}
       <form method="get" action={AUDIT_PATH} class="form" aria-label="筛选审计记录">
         <SelectField name="chain" label="机关" value={chain} options={options} />
-        <TextField name="subjectType" label="对象类型" value={subjectType ?? ''} hint="如 account（账号）、agency（机关）" />
+        <TextField
+          name="subjectType"
+          label="对象类型"
+          value={subjectType ?? ''}
+          hint="如 account（账号）、agency（机关）"
+        />
         <TextField name="subjectId" label="对象编号" value={subjectId ?? ''} />
         <SubmitButton secondary>筛选</SubmitButton>
       </form>
@@ -106,7 +138,9 @@ async function renderLog(c: Context<AppEnv>, params: { chain?: string; subjectTy
               <td>{e.actorLabel}</td>
               <td>{actionLabel(e.action)}</td>
               <td>
-                <a href={`${AUDIT_PATH}?${new URLSearchParams({ chain, subjectType: e.subjectType, subjectId: e.subjectId })}`}>
+                <a
+                  href={`${AUDIT_PATH}?${new URLSearchParams({ chain, subjectType: e.subjectType, subjectId: e.subjectId })}`}
+                >
                   {subjectLabel(e.subjectType)} {e.subjectId}
                 </a>
               </td>

@@ -23,12 +23,24 @@ export interface AuditVerification {
 
 const BATCH = 500;
 
-export async function verifyAuditChain(db: Kysely<Database>, chainId: string): Promise<AuditVerification> {
-  const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain_id', '=', chainId).executeTakeFirst();
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  chainId: string,
+): Promise<AuditVerification> {
+  const head = await db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('chain_id', '=', chainId)
+    .executeTakeFirst();
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  const fail = (problem: AuditProblem): AuditVerification => ({ chainId, ok: false, checked, problem });
+  const fail = (problem: AuditProblem): AuditVerification => ({
+    chainId,
+    ok: false,
+    checked,
+    problem,
+  });
 
   for (;;) {
     const rows: AuditEventRow[] = await db
@@ -43,15 +55,24 @@ export async function verifyAuditChain(db: Kysely<Database>, chainId: string): P
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) {
-        const missing = seq - expectedSeq === 1 ? `第 ${expectedSeq} 条` : `第 ${expectedSeq}–${seq - 1} 条`;
-        return fail({ kind: 'deleted', seq: expectedSeq, message: `审计记录${missing}已被删除（序号不连续）。` });
+        const missing =
+          seq - expectedSeq === 1 ? `第 ${expectedSeq} 条` : `第 ${expectedSeq}–${seq - 1} 条`;
+        return fail({
+          kind: 'deleted',
+          seq: expectedSeq,
+          message: `审计记录${missing}已被删除（序号不连续）。`,
+        });
       }
       const recomputed = auditEventHash(row);
       if (row.prev_hash !== prevHash) {
         return fail(await explainBrokenLink(db, chainId, row, recomputed === row.hash));
       }
       if (recomputed !== row.hash) {
-        return fail({ kind: 'edited', seq, message: `第 ${seq} 条审计记录的内容已被改动（哈希值与内容不符）。` });
+        return fail({
+          kind: 'edited',
+          seq,
+          message: `第 ${seq} 条审计记录的内容已被改动（哈希值与内容不符）。`,
+        });
       }
       prevHash = row.hash;
       expectedSeq++;
@@ -62,37 +83,76 @@ export async function verifyAuditChain(db: Kysely<Database>, chainId: string): P
   const lastSeq = expectedSeq - 1;
   const headSeq = head ? Number(head.seq) : 0;
   if (headSeq > lastSeq) {
-    const missing = headSeq - lastSeq === 1 ? `第 ${headSeq} 条` : `第 ${lastSeq + 1}–${headSeq} 条`;
-    return fail({ kind: 'deleted', seq: lastSeq + 1, message: `审计记录${missing}（链尾）已被删除。` });
+    const missing =
+      headSeq - lastSeq === 1 ? `第 ${headSeq} 条` : `第 ${lastSeq + 1}–${headSeq} 条`;
+    return fail({
+      kind: 'deleted',
+      seq: lastSeq + 1,
+      message: `审计记录${missing}（链尾）已被删除。`,
+    });
   }
   if (headSeq < lastSeq) {
-    return fail({ kind: 'inserted', seq: headSeq + 1, message: `第 ${headSeq + 1} 条起的审计记录不是经正常途径写入的。` });
+    return fail({
+      kind: 'inserted',
+      seq: headSeq + 1,
+      message: `第 ${headSeq + 1} 条起的审计记录不是经正常途径写入的。`,
+    });
   }
   if (lastSeq > 0 && head && head.hash !== prevHash) {
-    return fail({ kind: 'edited', seq: lastSeq, message: `第 ${lastSeq} 条审计记录的内容已被改动（与链头记录的哈希值不符）。` });
+    return fail({
+      kind: 'edited',
+      seq: lastSeq,
+      message: `第 ${lastSeq} 条审计记录的内容已被改动（与链头记录的哈希值不符）。`,
+    });
   }
   return { chainId, ok: true, checked, problem: null };
 }
 
 /** The event's prev_hash does not point at its predecessor: find out where it points. */
-async function explainBrokenLink(db: Kysely<Database>, chainId: string, row: AuditEventRow, rowIntact: boolean): Promise<AuditProblem> {
+async function explainBrokenLink(
+  db: Kysely<Database>,
+  chainId: string,
+  row: AuditEventRow,
+  rowIntact: boolean,
+): Promise<AuditProblem> {
   const seq = Number(row.seq);
   const target =
     row.prev_hash === GENESIS_HASH
       ? { seq: 0 }
-      : await db.selectFrom('audit_events').select('seq').where('chain_id', '=', chainId).where('hash', '=', row.prev_hash).executeTakeFirst();
+      : await db
+          .selectFrom('audit_events')
+          .select('seq')
+          .where('chain_id', '=', chainId)
+          .where('hash', '=', row.prev_hash)
+          .executeTakeFirst();
   if (target && Number(target.seq) > seq) {
-    return { kind: 'reordered', seq, message: `第 ${seq} 条审计记录的顺序已被调换（它原本排在第 ${Number(target.seq)} 条之后）。` };
+    return {
+      kind: 'reordered',
+      seq,
+      message: `第 ${seq} 条审计记录的顺序已被调换（它原本排在第 ${Number(target.seq)} 条之后）。`,
+    };
   }
   if (target && Number(target.seq) < seq - 1) {
-    return { kind: 'deleted', seq, message: `第 ${seq} 条审计记录之前有记录被删除，其后的序号被改动过。` };
+    return {
+      kind: 'deleted',
+      seq,
+      message: `第 ${seq} 条审计记录之前有记录被删除，其后的序号被改动过。`,
+    };
   }
   if (rowIntact && seq > 1) {
     // This event is as written; its predecessor was rewritten (hash recomputed to hide it).
-    return { kind: 'edited', seq: seq - 1, message: `第 ${seq - 1} 条审计记录的内容已被改动（其后一条记录的前序哈希与之不符）。` };
+    return {
+      kind: 'edited',
+      seq: seq - 1,
+      message: `第 ${seq - 1} 条审计记录的内容已被改动（其后一条记录的前序哈希与之不符）。`,
+    };
   }
   if (!rowIntact) {
-    return { kind: 'deleted', seq, message: `第 ${seq} 条审计记录之前有记录被删除或插入，其后的序号被改动过。` };
+    return {
+      kind: 'deleted',
+      seq,
+      message: `第 ${seq} 条审计记录之前有记录被删除或插入，其后的序号被改动过。`,
+    };
   }
   return { kind: 'edited', seq, message: `第 ${seq} 条审计记录的前序哈希已被改动。` };
 }

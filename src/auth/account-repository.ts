@@ -22,7 +22,11 @@ function toAccount(r: AccountRow, roles: string[]): Account {
 async function rolesOf(db: Q, ids: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('account_roles').select(['account_id', 'role']).where('account_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('account_roles')
+    .select(['account_id', 'role'])
+    .where('account_id', 'in', ids)
+    .execute();
   for (const r of rows) out.set(r.account_id, [...(out.get(r.account_id) ?? []), r.role]);
   return out;
 }
@@ -34,24 +38,52 @@ export async function getAccountById(db: Q, id: string): Promise<Account | null>
 }
 
 /** The account row with its password hash, for sign-in only. */
-export async function getAccountForSignIn(db: Q, username: string): Promise<(Account & { passwordHash: string }) | null> {
-  const r = await db.selectFrom('accounts').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+export async function getAccountForSignIn(
+  db: Q,
+  username: string,
+): Promise<(Account & { passwordHash: string }) | null> {
+  const r = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
   if (!r) return null;
-  return { ...toAccount(r, (await rolesOf(db, [r.id])).get(r.id) ?? []), passwordHash: r.password_hash };
+  return {
+    ...toAccount(r, (await rolesOf(db, [r.id])).get(r.id) ?? []),
+    passwordHash: r.password_hash,
+  };
 }
 
 export async function listAccountsOfAgencies(db: Q, agencyIds: string[]): Promise<Account[]> {
   if (agencyIds.length === 0) return [];
-  const rows = await db.selectFrom('accounts').selectAll().where('agency_id', 'in', agencyIds).orderBy('username').execute();
-  const roles = await rolesOf(db, rows.map((r) => r.id));
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('agency_id', 'in', agencyIds)
+    .orderBy('username')
+    .execute();
+  const roles = await rolesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toAccount(r, roles.get(r.id) ?? []));
 }
 
 export async function usernameTaken(db: Q, username: string): Promise<boolean> {
-  return (await db.selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+  return (
+    (await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
-export async function replaceRoles(db: Q, accountId: string, roles: readonly string[]): Promise<void> {
+export async function replaceRoles(
+  db: Q,
+  accountId: string,
+  roles: readonly string[],
+): Promise<void> {
   await db.deleteFrom('account_roles').where('account_id', '=', accountId).execute();
   if (roles.length > 0) {
     await db

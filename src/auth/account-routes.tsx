@@ -5,11 +5,24 @@ import { HTTPException } from 'hono/http-exception';
 import { listAgencies } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
-import { ChoiceGroup, ErrorSummary, PostForm, SelectField, SubmitButton, TextField, type FieldErrors } from '../web/forms.js';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+  type FieldErrors,
+} from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
 import { displayNameSchema, rolesSchema, usernameSchema, type Account } from './account.js';
 import { getAccountById, listAccountsOfAgencies } from './account-repository.js';
-import { createAccount, resetPassword, setAccountActive, setAccountRoles } from './account-service.js';
+import {
+  createAccount,
+  resetPassword,
+  setAccountActive,
+  setAccountRoles,
+} from './account-service.js';
 import { requireRole } from './guards.js';
 import { PASSWORD_RULES_TEXT } from './password-rules.js';
 import { actorOf, agencyScope } from './policy.js';
@@ -18,7 +31,8 @@ import { ROLE_LABELS, ROLES, roleLabel, type Role } from './roles.js';
 export const ACCOUNTS_PATH = '/console/accounts';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-const ROLE_HINT = '承办人办理申请；负责人审批延期和答复；保密审查员审查拟公开信息；发布员发布信息；上级监督可查阅下级机关；系统管理员管理机关、账号和审计日志。';
+const ROLE_HINT =
+  '承办人办理申请；负责人审批延期和答复；保密审查员审查拟公开信息；发布员发布信息；上级监督可查阅下级机关；系统管理员管理机关、账号和审计日志。';
 
 function staffOf(c: Context<AppEnv>): StaffSession {
   const staff = c.get('staff');
@@ -35,7 +49,8 @@ async function loadManagedAccount(c: Context<AppEnv>): Promise<Account> {
   const account = await getAccountById(c.get('deps').db.kysely, c.req.param('id') ?? '');
   if (!account) throw new HTTPException(404, { message: '该账号不存在。' });
   const scope = await agencyScope(c.get('deps').db.kysely, staffOf(c));
-  if (!scope.write.has(account.agencyId)) throw new HTTPException(403, { message: '您无权管理其他机关的账号。' });
+  if (!scope.write.has(account.agencyId))
+    throw new HTTPException(403, { message: '您无权管理其他机关的账号。' });
   return account;
 }
 
@@ -59,7 +74,10 @@ export function accountRoutes(): Hono<AppEnv> {
 
   app.get(ACCOUNTS_PATH, async (c) => {
     const agencies = await managedAgencies(c);
-    const accounts = await listAccountsOfAgencies(c.get('deps').db.kysely, agencies.map((a) => a.id));
+    const accounts = await listAccountsOfAgencies(
+      c.get('deps').db.kysely,
+      agencies.map((a) => a.id),
+    );
     const names = new Map(agencies.map((a) => [a.id, a.fullName]));
     return c.html(
       <ConsolePage title="账号管理">
@@ -102,17 +120,69 @@ export function accountRoutes(): Hono<AppEnv> {
     );
   });
 
-  const renderNew = async (c: Context<AppEnv>, v: NewValues, e: FieldErrors, status: 200 | 400 = 200) => {
+  const renderNew = async (
+    c: Context<AppEnv>,
+    v: NewValues,
+    e: FieldErrors,
+    status: 200 | 400 = 200,
+  ) => {
     const agencies = await managedAgencies(c);
     return c.html(
       <ConsolePage title="新建账号">
         <PostForm action={ACCOUNTS_PATH} label="新建账号">
-          <ErrorSummary errors={e} labels={{ username: '用户名', displayName: '姓名', agencyId: '所属机关', roles: '角色', password: '初始密码' }} />
-          <TextField name="username" label="用户名" value={v.username} error={e.username} required autocomplete="off" hint="小写英文字母、数字、点、下划线或连字符，如 zhang.san" />
-          <TextField name="displayName" label="姓名" value={v.displayName} error={e.displayName} required />
-          <SelectField name="agencyId" label="所属机关" value={v.agencyId} error={e.agencyId} required options={agencies.map((a) => ({ value: a.id, label: a.fullName }))} />
-          <ChoiceGroup name="roles" label="角色" kind="checkbox" value={v.roles} error={e.roles} options={ROLE_OPTIONS} hint={ROLE_HINT} required />
-          <TextField name="password" label="初始密码" type="password" error={e.password} required autocomplete="new-password" hint={PASSWORD_RULES_TEXT} />
+          <ErrorSummary
+            errors={e}
+            labels={{
+              username: '用户名',
+              displayName: '姓名',
+              agencyId: '所属机关',
+              roles: '角色',
+              password: '初始密码',
+            }}
+          />
+          <TextField
+            name="username"
+            label="用户名"
+            value={v.username}
+            error={e.username}
+            required
+            autocomplete="off"
+            hint="小写英文字母、数字、点、下划线或连字符，如 zhang.san"
+          />
+          <TextField
+            name="displayName"
+            label="姓名"
+            value={v.displayName}
+            error={e.displayName}
+            required
+          />
+          <SelectField
+            name="agencyId"
+            label="所属机关"
+            value={v.agencyId}
+            error={e.agencyId}
+            required
+            options={agencies.map((a) => ({ value: a.id, label: a.fullName }))}
+          />
+          <ChoiceGroup
+            name="roles"
+            label="角色"
+            kind="checkbox"
+            value={v.roles}
+            error={e.roles}
+            options={ROLE_OPTIONS}
+            hint={ROLE_HINT}
+            required
+          />
+          <TextField
+            name="password"
+            label="初始密码"
+            type="password"
+            error={e.password}
+            required
+            autocomplete="new-password"
+            hint={PASSWORD_RULES_TEXT}
+          />
           <SubmitButton>创建账号</SubmitButton>
         </PostForm>
       </ConsolePage>,
@@ -120,33 +190,58 @@ export function accountRoutes(): Hono<AppEnv> {
     );
   };
 
-  app.get(`${ACCOUNTS_PATH}/new`, (c) => renderNew(c, { username: '', displayName: '', agencyId: staffOf(c).currentAgencyId, roles: [] }, {}));
+  app.get(`${ACCOUNTS_PATH}/new`, (c) =>
+    renderNew(
+      c,
+      { username: '', displayName: '', agencyId: staffOf(c).currentAgencyId, roles: [] },
+      {},
+    ),
+  );
 
   app.post(ACCOUNTS_PATH, async (c) => {
     const staff = staffOf(c);
     const body = await c.req.parseBody({ all: true });
     const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const v: NewValues = { username: str('username'), displayName: str('displayName'), agencyId: str('agencyId'), roles: rolesFrom(body) };
+    const v: NewValues = {
+      username: str('username'),
+      displayName: str('displayName'),
+      agencyId: str('agencyId'),
+      roles: rolesFrom(body),
+    };
     const errors: Record<string, string> = {};
     const username = usernameSchema.safeParse(v.username);
     if (!username.success) errors.username = username.error.issues[0]?.message ?? '用户名无效';
     const displayName = displayNameSchema.safeParse(v.displayName);
-    if (!displayName.success) errors.displayName = displayName.error.issues[0]?.message ?? '姓名无效';
+    if (!displayName.success)
+      errors.displayName = displayName.error.issues[0]?.message ?? '姓名无效';
     const roles = rolesSchema.safeParse(v.roles);
     if (!roles.success) errors.roles = roles.error.issues[0]?.message ?? '角色无效';
     const scope = await agencyScope(c.get('deps').db.kysely, staff);
     if (!scope.write.has(v.agencyId)) errors.agencyId = '请选择您管理的机关';
-    if (!username.success || !displayName.success || !roles.success || errors.agencyId) return renderNew(c, v, errors, 400);
+    if (!username.success || !displayName.success || !roles.success || errors.agencyId)
+      return renderNew(c, v, errors, 400);
     const result = await createAccount(
       c.get('deps'),
-      { agencyId: v.agencyId, username: username.data, displayName: displayName.data, password: str('password'), roles: roles.data },
+      {
+        agencyId: v.agencyId,
+        username: username.data,
+        displayName: displayName.data,
+        password: str('password'),
+        roles: roles.data,
+      },
       actorOf(staff),
     );
     if (!result.ok) return renderNew(c, v, result.errors, 400);
     return c.redirect(`${ACCOUNTS_PATH}?saved=1`, 303);
   });
 
-  const renderAccount = async (c: Context<AppEnv>, account: Account, e: FieldErrors, roles: readonly string[] = account.roles, status: 200 | 400 = 200) => {
+  const renderAccount = async (
+    c: Context<AppEnv>,
+    account: Account,
+    e: FieldErrors,
+    roles: readonly string[] = account.roles,
+    status: 200 | 400 = 200,
+  ) => {
     const agency = (await managedAgencies(c)).find((a) => a.id === account.agencyId);
     const notice = c.req.query('saved');
     return c.html(
@@ -165,22 +260,48 @@ export function accountRoutes(): Hono<AppEnv> {
         </dl>
         <h2>角色</h2>
         <PostForm action={`${ACCOUNTS_PATH}/${account.id}/roles`} label="设置角色">
-          <ChoiceGroup name="roles" label="角色" kind="checkbox" value={roles} error={e.roles} options={ROLE_OPTIONS} hint={ROLE_HINT} required />
+          <ChoiceGroup
+            name="roles"
+            label="角色"
+            kind="checkbox"
+            value={roles}
+            error={e.roles}
+            options={ROLE_OPTIONS}
+            hint={ROLE_HINT}
+            required
+          />
           <SubmitButton>保存角色</SubmitButton>
         </PostForm>
         <h2>重置密码</h2>
         <PostForm action={`${ACCOUNTS_PATH}/${account.id}/password`} label="重置密码">
-          <TextField name="password" label="新密码" type="password" error={e.password} required autocomplete="new-password" hint={PASSWORD_RULES_TEXT} />
+          <TextField
+            name="password"
+            label="新密码"
+            type="password"
+            error={e.password}
+            required
+            autocomplete="new-password"
+            hint={PASSWORD_RULES_TEXT}
+          />
           <SubmitButton>重置密码</SubmitButton>
         </PostForm>
         <h2>{account.isActive ? '停用账号' : '启用账号'}</h2>
-        <PostForm action={`${ACCOUNTS_PATH}/${account.id}/active`} label={account.isActive ? '停用账号' : '启用账号'}>
+        <PostForm
+          action={`${ACCOUNTS_PATH}/${account.id}/active`}
+          label={account.isActive ? '停用账号' : '启用账号'}
+        >
           <input type="hidden" name="active" value={account.isActive ? '0' : '1'} />
-          <p>{account.isActive ? '停用后该账号立即退出登录，且不能再登录；记录保留。' : '启用后该账号可以重新登录。'}</p>
+          <p>
+            {account.isActive
+              ? '停用后该账号立即退出登录，且不能再登录；记录保留。'
+              : '启用后该账号可以重新登录。'}
+          </p>
           <SubmitButton secondary>{account.isActive ? '停用账号' : '启用账号'}</SubmitButton>
         </PostForm>
         <p>
-          <a href={`/console/audit?subjectType=account&subjectId=${account.id}`}>查看该账号的审计记录</a>
+          <a href={`/console/audit?subjectType=account&subjectId=${account.id}`}>
+            查看该账号的审计记录
+          </a>
         </p>
       </ConsolePage>,
       status,
@@ -193,8 +314,20 @@ export function accountRoutes(): Hono<AppEnv> {
     const account = await loadManagedAccount(c);
     const requested = rolesFrom(await c.req.parseBody({ all: true }));
     const roles = rolesSchema.safeParse(requested);
-    if (!roles.success) return renderAccount(c, account, { roles: roles.error.issues[0]?.message ?? '角色无效' }, requested, 400);
-    const result = await setAccountRoles(c.get('deps'), account.id, roles.data as Role[], actorOf(staffOf(c)));
+    if (!roles.success)
+      return renderAccount(
+        c,
+        account,
+        { roles: roles.error.issues[0]?.message ?? '角色无效' },
+        requested,
+        400,
+      );
+    const result = await setAccountRoles(
+      c.get('deps'),
+      account.id,
+      roles.data as Role[],
+      actorOf(staffOf(c)),
+    );
     if (!result.ok) return renderAccount(c, account, result.errors, requested, 400);
     return c.redirect(`${ACCOUNTS_PATH}/${account.id}?saved=1`, 303);
   });
@@ -211,7 +344,12 @@ export function accountRoutes(): Hono<AppEnv> {
   app.post(`${ACCOUNTS_PATH}/:id/active`, async (c) => {
     const account = await loadManagedAccount(c);
     const body = await c.req.parseBody();
-    const result = await setAccountActive(c.get('deps'), account.id, body.active === '1', actorOf(staffOf(c)));
+    const result = await setAccountActive(
+      c.get('deps'),
+      account.id,
+      body.active === '1',
+      actorOf(staffOf(c)),
+    );
     if (!result.ok) return renderAccount(c, account, result.errors, account.roles, 400);
     return c.redirect(`${ACCOUNTS_PATH}/${account.id}?saved=1`, 303);
   });

@@ -21,10 +21,17 @@ export interface ServiceDeps {
   clock: Clock;
 }
 
-export type AccountResult = { ok: true; account: Account } | { ok: false; errors: Record<string, string> };
+export type AccountResult =
+  { ok: true; account: Account } | { ok: false; errors: Record<string, string> };
 
 function auditView(a: Account) {
-  return { username: a.username, displayName: a.displayName, agencyId: a.agencyId, isActive: a.isActive, roles: a.roles };
+  return {
+    username: a.username,
+    displayName: a.displayName,
+    agencyId: a.agencyId,
+    isActive: a.isActive,
+    roles: a.roles,
+  };
 }
 
 export interface NewAccount {
@@ -35,14 +42,24 @@ export interface NewAccount {
   roles: Role[];
 }
 
-export async function createAccount(deps: ServiceDeps, input: NewAccount, actor: Actor, params?: ScryptParams): Promise<AccountResult> {
+export async function createAccount(
+  deps: ServiceDeps,
+  input: NewAccount,
+  actor: Actor,
+  params?: ScryptParams,
+): Promise<AccountResult> {
   const problem = passwordProblem(input.password, input.username);
   if (problem) return { ok: false, errors: { password: problem } };
   // Hash outside the transaction: it is slow and needs no lock.
   const passwordHash = await hashPassword(input.password, params);
   return deps.db.kysely.transaction().execute(async (trx): Promise<AccountResult> => {
-    if (await usernameTaken(trx, input.username)) return { ok: false, errors: { username: '该用户名已被使用' } };
-    const agency = await trx.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst();
+    if (await usernameTaken(trx, input.username))
+      return { ok: false, errors: { username: '该用户名已被使用' } };
+    const agency = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('id', '=', input.agencyId)
+      .executeTakeFirst();
     if (!agency) return { ok: false, errors: { agencyId: '所选机关不存在' } };
     const now = deps.clock.now().toISOString();
     const id = randomUUID();
@@ -63,14 +80,26 @@ export async function createAccount(deps: ServiceDeps, input: NewAccount, actor:
     const account = (await getAccountById(trx, id)) as Account;
     await appendAuditEvent(
       trx,
-      { agencyId: input.agencyId, actor, subjectType: 'account', subjectId: id, action: 'account.create', after: auditView(account) },
+      {
+        agencyId: input.agencyId,
+        actor,
+        subjectType: 'account',
+        subjectId: id,
+        action: 'account.create',
+        after: auditView(account),
+      },
       deps.clock,
     );
     return { ok: true, account };
   });
 }
 
-export async function setAccountRoles(deps: ServiceDeps, accountId: string, roles: Role[], actor: Actor): Promise<AccountResult> {
+export async function setAccountRoles(
+  deps: ServiceDeps,
+  accountId: string,
+  roles: Role[],
+  actor: Actor,
+): Promise<AccountResult> {
   return deps.db.kysely.transaction().execute(async (trx): Promise<AccountResult> => {
     const before = await getAccountById(trx, accountId);
     if (!before) return { ok: false, errors: { _form: '该账号不存在' } };
@@ -78,11 +107,23 @@ export async function setAccountRoles(deps: ServiceDeps, accountId: string, role
       return { ok: false, errors: { roles: '不能取消自己的系统管理员角色，请由其他管理员操作' } };
     }
     await replaceRoles(trx, accountId, toRoles(roles));
-    await trx.updateTable('accounts').set({ updated_at: deps.clock.now().toISOString() }).where('id', '=', accountId).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ updated_at: deps.clock.now().toISOString() })
+      .where('id', '=', accountId)
+      .execute();
     const after = (await getAccountById(trx, accountId)) as Account;
     await appendAuditEvent(
       trx,
-      { agencyId: before.agencyId, actor, subjectType: 'account', subjectId: accountId, action: 'account.roles', before: auditView(before), after: auditView(after) },
+      {
+        agencyId: before.agencyId,
+        actor,
+        subjectType: 'account',
+        subjectId: accountId,
+        action: 'account.roles',
+        before: auditView(before),
+        after: auditView(after),
+      },
       deps.clock,
     );
     return { ok: true, account: after };
@@ -90,11 +131,17 @@ export async function setAccountRoles(deps: ServiceDeps, accountId: string, role
 }
 
 /** Deactivates (or reactivates) an account; deactivation ends its sessions at once. */
-export async function setAccountActive(deps: ServiceDeps, accountId: string, active: boolean, actor: Actor): Promise<AccountResult> {
+export async function setAccountActive(
+  deps: ServiceDeps,
+  accountId: string,
+  active: boolean,
+  actor: Actor,
+): Promise<AccountResult> {
   return deps.db.kysely.transaction().execute(async (trx): Promise<AccountResult> => {
     const before = await getAccountById(trx, accountId);
     if (!before) return { ok: false, errors: { _form: '该账号不存在' } };
-    if (!active && actor.id === accountId) return { ok: false, errors: { _form: '不能停用自己的账号' } };
+    if (!active && actor.id === accountId)
+      return { ok: false, errors: { _form: '不能停用自己的账号' } };
     await trx
       .updateTable('accounts')
       .set({ is_active: active ? 1 : 0, updated_at: deps.clock.now().toISOString() })
@@ -104,7 +151,15 @@ export async function setAccountActive(deps: ServiceDeps, accountId: string, act
     const after = (await getAccountById(trx, accountId)) as Account;
     await appendAuditEvent(
       trx,
-      { agencyId: before.agencyId, actor, subjectType: 'account', subjectId: accountId, action: active ? 'account.activate' : 'account.deactivate', before: auditView(before), after: auditView(after) },
+      {
+        agencyId: before.agencyId,
+        actor,
+        subjectType: 'account',
+        subjectId: accountId,
+        action: active ? 'account.activate' : 'account.deactivate',
+        before: auditView(before),
+        after: auditView(after),
+      },
       deps.clock,
     );
     return { ok: true, account: after };
@@ -112,7 +167,13 @@ export async function setAccountActive(deps: ServiceDeps, accountId: string, act
 }
 
 /** Sets a new password (an admin's reset); the account's sessions end. */
-export async function resetPassword(deps: ServiceDeps, accountId: string, password: string, actor: Actor, params?: ScryptParams): Promise<AccountResult> {
+export async function resetPassword(
+  deps: ServiceDeps,
+  accountId: string,
+  password: string,
+  actor: Actor,
+  params?: ScryptParams,
+): Promise<AccountResult> {
   const existing = await getAccountById(deps.db.kysely, accountId);
   if (!existing) return { ok: false, errors: { _form: '该账号不存在' } };
   const problem = passwordProblem(password, existing.username);
@@ -127,7 +188,13 @@ export async function resetPassword(deps: ServiceDeps, accountId: string, passwo
     await trx.deleteFrom('sessions').where('account_id', '=', accountId).execute();
     await appendAuditEvent(
       trx,
-      { agencyId: existing.agencyId, actor, subjectType: 'account', subjectId: accountId, action: 'account.password_reset' },
+      {
+        agencyId: existing.agencyId,
+        actor,
+        subjectType: 'account',
+        subjectId: accountId,
+        action: 'account.password_reset',
+      },
       deps.clock,
     );
     return { ok: true, account: existing };

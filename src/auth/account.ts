@@ -19,8 +19,17 @@ export const usernameSchema = z
   .toLowerCase()
   .min(3, '用户名至少 3 个字符')
   .max(40, '用户名不能超过 40 个字符')
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, '用户名只能用小写英文字母、数字、点、下划线和连字符，且以字母或数字开头');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    '用户名只能用小写英文字母、数字、点、下划线和连字符，且以字母或数字开头',
+  );
 
-export const displayNameSchema = z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字');
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(40, '姓名不能超过 40 个字');
 
-export const rolesSchema = z.array(z.enum(ROLES as [Role, ...Role[]], { error: '角色无效' })).min(1, '请至少选择一个角色');
+export const rolesSchema = z
+  .array(z.enum(ROLES as [Role, ...Role[]], { error: '角色无效' }))
+  .min(1, '请至少选择一个角色');

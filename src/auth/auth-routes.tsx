@@ -10,7 +10,13 @@ import { clientAddress } from './client-address.js';
 import { clearCookie, readCookie, SESSION_COOKIE, writeCookie } from './cookies.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { actorOf, agencyScope, canAccessAgency } from './policy.js';
-import { createSession, deleteSession, hashToken, purgeExpiredSessions, setCurrentAgency } from './sessions.js';
+import {
+  createSession,
+  deleteSession,
+  hashToken,
+  purgeExpiredSessions,
+  setCurrentAgency,
+} from './sessions.js';
 import { clearUser, lockedUntil, lockMessage, recordFailure, throttleKeys } from './throttle.js';
 
 export const LOGIN_PATH = '/console/login';
@@ -18,7 +24,12 @@ const BAD_CREDENTIALS = '用户名或密码不正确。';
 
 /** Only console paths of this site are followed after sign-in (no open redirect). */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/console') || next.startsWith('//') || next.startsWith(LOGIN_PATH)) {
+  if (
+    typeof next !== 'string' ||
+    !next.startsWith('/console') ||
+    next.startsWith('//') ||
+    next.startsWith(LOGIN_PATH)
+  ) {
     return '/console';
   }
   return /[\\\s]/.test(next) ? '/console' : next;
@@ -31,8 +42,20 @@ function LoginPage(props: { username: string; next: string; error?: string }) {
       <PostForm action={LOGIN_PATH} label="登录">
         <ErrorSummary errors={props.error ? { _form: props.error } : {}} title="登录未成功" />
         <input type="hidden" name="next" value={props.next} />
-        <TextField name="username" label="用户名" value={props.username} autocomplete="username" required />
-        <TextField name="password" label="密码" type="password" autocomplete="current-password" required />
+        <TextField
+          name="username"
+          label="用户名"
+          value={props.username}
+          autocomplete="username"
+          required
+        />
+        <TextField
+          name="password"
+          label="密码"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
         <SubmitButton>登录</SubmitButton>
       </PostForm>
     </ConsolePage>
@@ -51,15 +74,23 @@ export function authRoutes(): Hono<AppEnv> {
   app.post(LOGIN_PATH, async (c) => {
     const { db, clock } = c.get('deps');
     const body = await c.req.parseBody();
-    const username = typeof body.username === 'string' ? body.username.trim().toLowerCase().slice(0, 100) : '';
+    const username =
+      typeof body.username === 'string' ? body.username.trim().toLowerCase().slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
     const now = clock.now();
     const keys = throttleKeys(username, clientAddress(c));
 
-    const locked = await lockedUntil(db.kysely, keys.map((k) => k.key), now);
+    const locked = await lockedUntil(
+      db.kysely,
+      keys.map((k) => k.key),
+      now,
+    );
     if (locked) {
-      return c.html(<LoginPage username={username} next={next} error={lockMessage(locked, now)} />, 429);
+      return c.html(
+        <LoginPage username={username} next={next} error={lockMessage(locked, now)} />,
+        429,
+      );
     }
 
     const account = username ? await getAccountForSignIn(db.kysely, username) : null;
@@ -78,13 +109,23 @@ export function authRoutes(): Hono<AppEnv> {
             subjectType: 'account',
             subjectId: account?.id ?? '-',
             action: 'auth.login_failed',
-            after: { reason: !account ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive' },
+            after: {
+              reason: !account ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'inactive',
+            },
           },
           clock,
         );
       });
-      const nowLocked = await lockedUntil(db.kysely, keys.map((k) => k.key), now);
-      if (nowLocked) return c.html(<LoginPage username={username} next={next} error={lockMessage(nowLocked, now)} />, 429);
+      const nowLocked = await lockedUntil(
+        db.kysely,
+        keys.map((k) => k.key),
+        now,
+      );
+      if (nowLocked)
+        return c.html(
+          <LoginPage username={username} next={next} error={lockMessage(nowLocked, now)} />,
+          429,
+        );
       return c.html(<LoginPage username={username} next={next} error={BAD_CREDENTIALS} />, 401);
     }
 
@@ -120,7 +161,13 @@ export function authRoutes(): Hono<AppEnv> {
         await deleteSession(trx, staff.sessionId);
         await appendAuditEvent(
           trx,
-          { agencyId: staff.agencyId, actor: actorOf(staff), subjectType: 'account', subjectId: staff.accountId, action: 'auth.logout' },
+          {
+            agencyId: staff.agencyId,
+            actor: actorOf(staff),
+            subjectType: 'account',
+            subjectId: staff.accountId,
+            action: 'auth.logout',
+          },
           clock,
         );
       });
@@ -139,7 +186,8 @@ export function authRoutes(): Hono<AppEnv> {
       throw new HTTPException(403, { message: '只有上级监督或系统管理员可以切换机关。' });
     }
     const scope = await agencyScope(db.kysely, staff);
-    if (!canAccessAgency(scope, agencyId, 'read')) throw new HTTPException(403, { message: '您无权查看所选机关。' });
+    if (!canAccessAgency(scope, agencyId, 'read'))
+      throw new HTTPException(403, { message: '您无权查看所选机关。' });
     await db.kysely.transaction().execute(async (trx) => {
       await setCurrentAgency(trx, staff.sessionId, agencyId);
       await appendAuditEvent(

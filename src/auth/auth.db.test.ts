@@ -6,7 +6,12 @@ import { fixedClock } from '../db/time.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import type { StaffSession } from '../web/env.js';
 import { getAccountById, getAccountForSignIn } from './account-repository.js';
-import { createAccount, resetPassword, setAccountActive, setAccountRoles } from './account-service.js';
+import {
+  createAccount,
+  resetPassword,
+  setAccountActive,
+  setAccountRoles,
+} from './account-service.js';
 import { verifyPassword, type ScryptParams } from './password.js';
 import { agencyScope, canAccessAgency } from './policy.js';
 import { createSession, hashToken, loadSession } from './sessions.js';
@@ -22,7 +27,11 @@ test(`sessions: stored by token hash, idle and absolute expiry, deactivated acco
     const demo = await seedDemo({ db, clock }, { passwordParams: fast });
     const accountId = demo.accounts['lsw-head'] ?? '';
     const s = await createSession(db.kysely, accountId, demo.agency.id, clock.now());
-    const row = await db.kysely.selectFrom('sessions').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom('sessions')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
     assert.equal(row.id, hashToken(s.token));
     assert.notEqual(row.id, s.token);
     assert.equal(row.expires_at, '2024-09-27T20:00:00.000Z');
@@ -35,8 +44,20 @@ test(`sessions: stored by token hash, idle and absolute expiry, deactivated acco
     assert.equal(await loadSession(db.kysely, 'x'.repeat(43), clock.now(), 30), null);
 
     clock.advance(30 * 60_000);
-    assert.equal(await loadSession(db.kysely, s.token, clock.now(), 30), null, 'idle for 30 minutes');
-    assert.equal(await db.kysely.selectFrom('sessions').select('id').where('id', '=', row.id).executeTakeFirst(), undefined, 'deleted');
+    assert.equal(
+      await loadSession(db.kysely, s.token, clock.now(), 30),
+      null,
+      'idle for 30 minutes',
+    );
+    assert.equal(
+      await db.kysely
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', row.id)
+        .executeTakeFirst(),
+      undefined,
+      'deleted',
+    );
 
     const s2 = await createSession(db.kysely, accountId, demo.agency.id, clock.now());
     await setAccountActive({ db, clock }, accountId, false, actor);
@@ -57,13 +78,19 @@ test(`throttle: counts per key within the window, locks at the limit, clears on 
     for (let i = 0; i < 4; i++) await recordFailure(db.kysely, keys, clock.now());
     assert.equal(await lockedUntil(db.kysely, all, clock.now()), null);
     await recordFailure(db.kysely, keys, clock.now());
-    assert.equal((await lockedUntil(db.kysely, all, clock.now()))?.toISOString(), '2024-09-27T08:15:00.000Z');
+    assert.equal(
+      (await lockedUntil(db.kysely, all, clock.now()))?.toISOString(),
+      '2024-09-27T08:15:00.000Z',
+    );
     clock.advance(15 * 60_000);
     assert.equal(await lockedUntil(db.kysely, all, clock.now()), null);
     await recordFailure(db.kysely, keys, clock.now());
     await clearUser(db.kysely, keys[0]?.key ?? '');
     const left = await db.kysely.selectFrom('login_throttle').select('key').execute();
-    assert.deepEqual(left.map((r) => r.key), [keys[1]?.key]);
+    assert.deepEqual(
+      left.map((r) => r.key),
+      [keys[1]?.key],
+    );
   } finally {
     await db.destroy();
   }
@@ -75,7 +102,18 @@ test(`account service: create, roles, reset password, each audited in the agency
     const clock = fixedClock('2024-09-27T08:00:00.000Z');
     const demo = await seedDemo({ db, clock }, { passwordParams: fast });
     const deps = { db, clock };
-    const created = await createAccount(deps, { agencyId: demo.agency.id, username: 'wang.wu', displayName: '王五', password: 'first-pass-1', roles: ['publisher', 'handler'] }, actor, fast);
+    const created = await createAccount(
+      deps,
+      {
+        agencyId: demo.agency.id,
+        username: 'wang.wu',
+        displayName: '王五',
+        password: 'first-pass-1',
+        roles: ['publisher', 'handler'],
+      },
+      actor,
+      fast,
+    );
     assert.ok(created.ok);
     assert.deepEqual(created.account.roles, ['handler', 'publisher']);
     const roles = await setAccountRoles(deps, created.account.id, ['reviewer'], actor);
@@ -86,10 +124,29 @@ test(`account service: create, roles, reset password, each audited in the agency
     const stored = await getAccountForSignIn(db.kysely, 'WANG.WU');
     assert.equal(await verifyPassword('second-pass-2', stored?.passwordHash ?? ''), true);
     assert.equal(await verifyPassword('first-pass-1', stored?.passwordHash ?? ''), false);
-    const actions = await db.kysely.selectFrom('audit_events').select('action').where('subject_id', '=', created.account.id).orderBy('seq').execute();
-    assert.deepEqual(actions.map((a) => a.action), ['account.create', 'account.roles', 'account.password_reset']);
+    const actions = await db.kysely
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', created.account.id)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['account.create', 'account.roles', 'account.password_reset'],
+    );
     assert.equal((await verifyAuditChain(db.kysely, demo.agency.id)).ok, true);
-    const bad = await createAccount(deps, { agencyId: 'missing', username: 'zhao.liu', displayName: '赵六', password: 'good-pass-1', roles: ['handler'] }, actor, fast);
+    const bad = await createAccount(
+      deps,
+      {
+        agencyId: 'missing',
+        username: 'zhao.liu',
+        displayName: '赵六',
+        password: 'good-pass-1',
+        roles: ['handler'],
+      },
+      actor,
+      fast,
+    );
     assert.deepEqual(bad, { ok: false, errors: { agencyId: '所选机关不存在' } });
   } finally {
     await db.destroy();

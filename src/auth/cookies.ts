@@ -26,5 +26,9 @@ export function writeCookie(c: Context<AppEnv>, name: string, value: string): vo
 }
 
 export function clearCookie(c: Context<AppEnv>, name: string): void {
-  deleteCookie(c, name, { path: '/', secure: secure(c), ...(secure(c) ? { prefix: 'host' as const } : {}) });
+  deleteCookie(c, name, {
+    path: '/',
+    secure: secure(c),
+    ...(secure(c) ? { prefix: 'host' as const } : {}),
+  });
 }

@@ -49,7 +49,11 @@ async function submittedToken(c: Context<AppEnv>): Promise<string | undefined> {
   const header = c.req.header(CSRF_HEADER);
   if (header) return header;
   const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return undefined;
+  if (
+    !type.startsWith('application/x-www-form-urlencoded') &&
+    !type.startsWith('multipart/form-data')
+  )
+    return undefined;
   try {
     // Read a clone so the route still parses the body itself, with its own options.
     const form = await c.req.raw.clone().formData();
@@ -67,7 +71,11 @@ async function submittedToken(c: Context<AppEnv>): Promise<string | undefined> {
  */
 function sessionlessJsonApi(c: Context<AppEnv>): boolean {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  return c.req.path.startsWith('/api/') && type === 'application/json' && !c.req.header('cookie')?.includes('gk_session');
+  return (
+    c.req.path.startsWith('/api/') &&
+    type === 'application/json' &&
+    !c.req.header('cookie')?.includes('gk_session')
+  );
 }
 
 export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -93,7 +101,8 @@ export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set('csrfToken', anonymousToken(config.sessionSecret, cookie));
     await next();
     // Only pages (which may hold forms) get the cookie; images, JSON and files do not.
-    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) writeCookie(c, ANON_CSRF_COOKIE, cookie);
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html'))
+      writeCookie(c, ANON_CSRF_COOKIE, cookie);
     return;
   }
   await next();

@@ -13,7 +13,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Reads the named fields of a posted form as strings (missing → ''). */
-export function formStrings<K extends string>(body: Record<string, unknown>, keys: readonly K[]): Record<K, string> {
+export function formStrings<K extends string>(
+  body: Record<string, unknown>,
+  keys: readonly K[],
+): Record<K, string> {
   const out = {} as Record<K, string>;
   for (const k of keys) {
     const v = body[k];

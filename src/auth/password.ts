@@ -15,13 +15,21 @@ const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { ...params, maxmem: 128 * params.N * params.r + 32 * 1024 * 1024 };
+  const options: ScryptOptions = {
+    ...params,
+    maxmem: 128 * params.N * params.r + 32 * 1024 * 1024,
+  };
   return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
-export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await scrypt(password, salt, params);
   return `scrypt$v=1$N=${params.N},r=${params.r},p=${params.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
@@ -34,14 +42,28 @@ interface Parsed {
 }
 
 function parseStored(stored: string): Parsed | null {
-  const m = /^scrypt\$v=1\$N=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(stored);
+  const m = /^scrypt\$v=1\$N=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(
+    stored,
+  );
   if (!m) return null;
   const params = { N: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
   // Refuse absurd parameters from a tampered row instead of exhausting memory.
-  if (params.N < 2 || params.N > 2 ** 22 || (params.N & (params.N - 1)) !== 0 || params.r < 1 || params.r > 32 || params.p < 1 || params.p > 16) {
+  if (
+    params.N < 2 ||
+    params.N > 2 ** 22 ||
+    (params.N & (params.N - 1)) !== 0 ||
+    params.r < 1 ||
+    params.r > 32 ||
+    params.p < 1 ||
+    params.p > 16
+  ) {
     return null;
   }
-  return { params, salt: Buffer.from(m[4] ?? '', 'base64url'), key: Buffer.from(m[5] ?? '', 'base64url') };
+  return {
+    params,
+    salt: Buffer.from(m[4] ?? '', 'base64url'),
+    key: Buffer.from(m[5] ?? '', 'base64url'),
+  };
 }
 
 /** Constant-time comparison of `password` against a stored hash. Unknown formats never match. */

@@ -77,8 +77,10 @@ export async function assertAgencyAccess(
     throw new HTTPException(403, { message: '您的角色不能进行此操作。' });
   }
   const scope = await agencyScope(c.get('deps').db.kysely, staff);
-  if (!canAccessAgency(scope, agencyId, 'read')) throw new HTTPException(403, { message: FORBIDDEN_AGENCY });
-  if (mode === 'write' && !canAccessAgency(scope, agencyId, 'write')) throw new HTTPException(403, { message: FORBIDDEN_WRITE });
+  if (!canAccessAgency(scope, agencyId, 'read'))
+    throw new HTTPException(403, { message: FORBIDDEN_AGENCY });
+  if (mode === 'write' && !canAccessAgency(scope, agencyId, 'write'))
+    throw new HTTPException(403, { message: FORBIDDEN_WRITE });
   return staff;
 }
 
@@ -86,7 +88,8 @@ export async function assertAgencyAccess(
 export function assertPermission(c: Context<AppEnv>, permission: Permission): StaffSession {
   const staff = c.get('staff');
   if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
-  if (!hasPermission(staff, permission)) throw new HTTPException(403, { message: '您的角色不能进行此操作。' });
+  if (!hasPermission(staff, permission))
+    throw new HTTPException(403, { message: '您的角色不能进行此操作。' });
   return staff;
 }
 

@@ -2,7 +2,14 @@
 // labels are what staff read.
 export type Role = 'handler' | 'office_head' | 'reviewer' | 'publisher' | 'supervisor' | 'admin';
 
-export const ROLES: readonly Role[] = ['handler', 'office_head', 'reviewer', 'publisher', 'supervisor', 'admin'];
+export const ROLES: readonly Role[] = [
+  'handler',
+  'office_head',
+  'reviewer',
+  'publisher',
+  'supervisor',
+  'admin',
+];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   handler: '承办人',

@@ -23,7 +23,12 @@ export interface NewSession {
   csrfToken: string;
 }
 
-export async function createSession(db: Q, accountId: string, agencyId: string, now: Date): Promise<NewSession> {
+export async function createSession(
+  db: Q,
+  accountId: string,
+  agencyId: string,
+  now: Date,
+): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
@@ -51,7 +56,12 @@ export interface LoadedSession {
  * The live session for a cookie token, or null (unknown, expired, idle too long, or the
  * account deactivated). Expired sessions found here are deleted.
  */
-export async function loadSession(db: Q, token: string, now: Date, idleMinutes: number): Promise<LoadedSession | null> {
+export async function loadSession(
+  db: Q,
+  token: string,
+  now: Date,
+  idleMinutes: number,
+): Promise<LoadedSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const id = hashToken(token);
   const row = await db
@@ -73,14 +83,26 @@ export async function loadSession(db: Q, token: string, now: Date, idleMinutes: 
     .executeTakeFirst();
   if (!row) return null;
   const idleDeadline = new Date(row.last_seen_at).getTime() + idleMinutes * 60_000;
-  if (now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() >= idleDeadline || Number(row.is_active) !== 1) {
+  if (
+    now.getTime() >= new Date(row.expires_at).getTime() ||
+    now.getTime() >= idleDeadline ||
+    Number(row.is_active) !== 1
+  ) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
   if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
-  const roles = await db.selectFrom('account_roles').select('role').where('account_id', '=', row.account_id).execute();
+  const roles = await db
+    .selectFrom('account_roles')
+    .select('role')
+    .where('account_id', '=', row.account_id)
+    .execute();
   return {
     csrfToken: row.csrf_token,
     staff: {
@@ -100,7 +122,11 @@ export async function deleteSession(db: Q, sessionId: string): Promise<void> {
 }
 
 export async function setCurrentAgency(db: Q, sessionId: string, agencyId: string): Promise<void> {
-  await db.updateTable('sessions').set({ current_agency_id: agencyId }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('sessions')
+    .set({ current_agency_id: agencyId })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 /** Removes sessions past their absolute expiry (housekeeping at sign-in). */

@@ -23,7 +23,11 @@ export function throttleKeys(username: string, address: string): { key: string; 
 
 /** The time until which any of `keys` is locked, or null. */
 export async function lockedUntil(db: Q, keys: string[], now: Date): Promise<Date | null> {
-  const rows = await db.selectFrom('login_throttle').select('locked_until').where('key', 'in', keys).execute();
+  const rows = await db
+    .selectFrom('login_throttle')
+    .select('locked_until')
+    .where('key', 'in', keys)
+    .execute();
   let latest: Date | null = null;
   for (const r of rows) {
     if (!r.locked_until) continue;
@@ -33,13 +37,23 @@ export async function lockedUntil(db: Q, keys: string[], now: Date): Promise<Dat
   return latest;
 }
 
-export async function recordFailure(db: Q, keys: { key: string; limit: number }[], now: Date): Promise<void> {
+export async function recordFailure(
+  db: Q,
+  keys: { key: string; limit: number }[],
+  now: Date,
+): Promise<void> {
   for (const { key, limit } of keys) {
-    const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-    const windowOpen = row && now.getTime() - new Date(row.window_started_at).getTime() < WINDOW_MINUTES * 60_000;
+    const row = await db
+      .selectFrom('login_throttle')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
+    const windowOpen =
+      row && now.getTime() - new Date(row.window_started_at).getTime() < WINDOW_MINUTES * 60_000;
     const failures = windowOpen ? Number(row.failures) + 1 : 1;
     const windowStart = windowOpen ? row.window_started_at : now.toISOString();
-    const locked = failures >= limit ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    const locked =
+      failures >= limit ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
     // After a lock the count starts again, so the next lock needs another `limit` failures.
     const values = locked
       ? { failures: 0, window_started_at: now.toISOString(), locked_until: locked }

@@ -17,7 +17,10 @@ interface Run {
 
 function gongkai(env: Record<string, string>, stdin: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/gongkai.js', ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['bin/gongkai.js', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -35,16 +38,61 @@ describe(`gongkai admin and gongkai demo (${testDialect})`, () => {
   after(async () => db.destroy());
 
   test('create-admin refuses an unknown agency unless told how to create it', async () => {
-    const r = await gongkai(db.env, 'a-strong-pass-1\n', 'admin', 'create-admin', '--agency-slug', 'newtown', '--username', 'zhang.san', '--display-name', '张三');
+    const r = await gongkai(
+      db.env,
+      'a-strong-pass-1\n',
+      'admin',
+      'create-admin',
+      '--agency-slug',
+      'newtown',
+      '--username',
+      'zhang.san',
+      '--display-name',
+      '张三',
+    );
     assert.equal(r.code, 2);
     assert.match(r.stderr, /没有网址标识为 newtown 的机关。如需一并创建机关/);
   });
 
   test('create-admin validates the agency code and the password, changing nothing on error', async () => {
-    const badCode = await gongkai(db.env, 'a-strong-pass-1\n', 'admin', 'create-admin', '--agency-slug', 'newtown', '--username', 'zhang.san', '--display-name', '张三', '--agency-name', '新城镇人民政府', '--agency-code', '11100000000013338X', '--agency-level', 'township');
+    const badCode = await gongkai(
+      db.env,
+      'a-strong-pass-1\n',
+      'admin',
+      'create-admin',
+      '--agency-slug',
+      'newtown',
+      '--username',
+      'zhang.san',
+      '--display-name',
+      '张三',
+      '--agency-name',
+      '新城镇人民政府',
+      '--agency-code',
+      '11100000000013338X',
+      '--agency-level',
+      'township',
+    );
     assert.equal(badCode.code, 2);
     assert.match(badCode.stderr, /校验位不正确/);
-    const weak = await gongkai(db.env, 'short\n', 'admin', 'create-admin', '--agency-slug', 'newtown', '--username', 'zhang.san', '--display-name', '张三', '--agency-name', '新城镇人民政府', '--agency-code', '11100000000013338W', '--agency-level', 'township');
+    const weak = await gongkai(
+      db.env,
+      'short\n',
+      'admin',
+      'create-admin',
+      '--agency-slug',
+      'newtown',
+      '--username',
+      'zhang.san',
+      '--display-name',
+      '张三',
+      '--agency-name',
+      '新城镇人民政府',
+      '--agency-code',
+      '11100000000013338W',
+      '--agency-level',
+      'township',
+    );
     assert.equal(weak.code, 2);
     assert.match(weak.stderr, /密码太短/);
     assert.equal(await db.kysely.selectFrom('agencies').select('id').executeTakeFirst(), undefined);
@@ -52,25 +100,77 @@ describe(`gongkai admin and gongkai demo (${testDialect})`, () => {
   });
 
   test('create-admin creates the agency and its first administrator, reading the password from stdin', async () => {
-    const r = await gongkai(db.env, 'a-strong-pass-1\n', 'admin', 'create-admin', '--agency-slug', 'newtown', '--username', 'Zhang.San', '--display-name', '张三', '--agency-name', '新城镇人民政府', '--agency-code', '00001333-8', '--agency-level', 'township');
+    const r = await gongkai(
+      db.env,
+      'a-strong-pass-1\n',
+      'admin',
+      'create-admin',
+      '--agency-slug',
+      'newtown',
+      '--username',
+      'Zhang.San',
+      '--display-name',
+      '张三',
+      '--agency-name',
+      '新城镇人民政府',
+      '--agency-code',
+      '00001333-8',
+      '--agency-level',
+      'township',
+    );
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /已创建机关「新城镇人民政府」（newtown），已为「新城镇人民政府」创建系统管理员 zhang.san（张三）/);
+    assert.match(
+      r.stdout,
+      /已创建机关「新城镇人民政府」（newtown），已为「新城镇人民政府」创建系统管理员 zhang.san（张三）/,
+    );
     const acc = await getAccountForSignIn(db.kysely, 'zhang.san');
     assert.deepEqual(acc?.roles, ['admin']);
     assert.equal(await verifyPassword('a-strong-pass-1', acc?.passwordHash ?? ''), true);
-    const again = await gongkai(db.env, 'a-strong-pass-1\n', 'admin', 'create-admin', '--agency-slug', 'newtown', '--username', 'zhang.san', '--display-name', '张三');
+    const again = await gongkai(
+      db.env,
+      'a-strong-pass-1\n',
+      'admin',
+      'create-admin',
+      '--agency-slug',
+      'newtown',
+      '--username',
+      'zhang.san',
+      '--display-name',
+      '张三',
+    );
     assert.equal(again.code, 2);
     assert.match(again.stderr, /已被使用/);
     // No demo data in a database set up this way.
-    assert.equal(await db.kysely.selectFrom('accounts').select('id').where('username', 'like', 'lsw-%').executeTakeFirst(), undefined);
+    assert.equal(
+      await db.kysely
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', 'like', 'lsw-%')
+        .executeTakeFirst(),
+      undefined,
+    );
   });
 
   test('reset-password sets a new password from stdin', async () => {
-    const r = await gongkai(db.env, 'another-pass-2\n', 'admin', 'reset-password', '--username', 'zhang.san');
+    const r = await gongkai(
+      db.env,
+      'another-pass-2\n',
+      'admin',
+      'reset-password',
+      '--username',
+      'zhang.san',
+    );
     assert.equal(r.code, 0, r.stderr);
     const acc = await getAccountForSignIn(db.kysely, 'zhang.san');
     assert.equal(await verifyPassword('another-pass-2', acc?.passwordHash ?? ''), true);
-    const missing = await gongkai(db.env, 'another-pass-2\n', 'admin', 'reset-password', '--username', 'nobody');
+    const missing = await gongkai(
+      db.env,
+      'another-pass-2\n',
+      'admin',
+      'reset-password',
+      '--username',
+      'nobody',
+    );
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /没有用户名为 nobody 的账号/);
   });
@@ -83,7 +183,11 @@ describe(`gongkai admin and gongkai demo (${testDialect})`, () => {
     assert.match(r.stdout, /密码均为 gongkai-demo/);
     const again = await gongkai(db.env, '', 'demo');
     assert.equal(again.code, 0, again.stderr);
-    const n = await db.kysely.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).where('username', 'like', '%-%').executeTakeFirstOrThrow();
+    const n = await db.kysely
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('username', 'like', '%-%')
+      .executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 7);
   });
 });

@@ -6,7 +6,13 @@
 import type { Command } from 'commander';
 import { getAgencyBySlug } from '../agencies/agency-repository.js';
 import { createAgency } from '../agencies/agency-service.js';
-import { AGENCY_KINDS, AGENCY_LEVEL_LABELS, AGENCY_LEVELS, agencyInputSchema, type Agency } from '../agencies/agency.js';
+import {
+  AGENCY_KINDS,
+  AGENCY_LEVEL_LABELS,
+  AGENCY_LEVELS,
+  agencyInputSchema,
+  type Agency,
+} from '../agencies/agency.js';
 import { displayNameSchema, usernameSchema } from '../auth/account.js';
 import { getAccountForSignIn, usernameTaken } from '../auth/account-repository.js';
 import { createAccount, resetPassword } from '../auth/account-service.js';
@@ -64,29 +70,42 @@ export function registerAdmin(program: Command): void {
 
   admin
     .command('create-admin')
-    .description('创建系统管理员账号（机关不存在时，同时提供 --agency-name 等选项即一并创建机关）；密码从终端或标准输入读取')
+    .description(
+      '创建系统管理员账号（机关不存在时，同时提供 --agency-name 等选项即一并创建机关）；密码从终端或标准输入读取',
+    )
     .requiredOption('--agency-slug <标识>', '机关的网址标识，如 lingshanwei')
     .requiredOption('--username <用户名>', '登录用户名，如 zhang.san')
     .requiredOption('--display-name <姓名>', '显示的姓名，如 张三')
     .option('--agency-name <全称>', '新建机关时：机关全称，如 灵山卫街道办事处')
     .option('--agency-short-name <简称>', '新建机关时：机关简称（默认同全称）')
     .option('--agency-code <代码>', '新建机关时：统一社会信用代码或组织机构代码')
-    .option('--agency-level <层级>', `新建机关时：层级，可选 ${AGENCY_LEVELS.map((l) => `${l}（${AGENCY_LEVEL_LABELS[l]}）`).join('、')}`)
-    .option('--agency-kind <类别>', `新建机关时：类别，可选 ${AGENCY_KINDS.join('、')}（默认 government）`)
+    .option(
+      '--agency-level <层级>',
+      `新建机关时：层级，可选 ${AGENCY_LEVELS.map((l) => `${l}（${AGENCY_LEVEL_LABELS[l]}）`).join('、')}`,
+    )
+    .option(
+      '--agency-kind <类别>',
+      `新建机关时：类别，可选 ${AGENCY_KINDS.join('、')}（默认 government）`,
+    )
     .option('--parent-slug <标识>', '新建机关时：上级机关的网址标识')
     .action(async (opts: CreateAdminOptions) => {
       const username = usernameSchema.safeParse(opts.username);
-      if (!username.success) throw new CliError(`--username：${username.error.issues[0]?.message ?? '无效'}`);
+      if (!username.success)
+        throw new CliError(`--username：${username.error.issues[0]?.message ?? '无效'}`);
       const displayName = displayNameSchema.safeParse(opts.displayName);
-      if (!displayName.success) throw new CliError(`--display-name：${displayName.error.issues[0]?.message ?? '无效'}`);
+      if (!displayName.success)
+        throw new CliError(`--display-name：${displayName.error.issues[0]?.message ?? '无效'}`);
 
       await withDb(async (db) => {
         const deps = { db, clock: systemClock };
-        if (await usernameTaken(db.kysely, username.data)) throw new CliError(`用户名 ${username.data} 已被使用，未做任何修改。`);
+        if (await usernameTaken(db.kysely, username.data))
+          throw new CliError(`用户名 ${username.data} 已被使用，未做任何修改。`);
         let agency: Agency | null = await getAgencyBySlug(db.kysely, opts.agencySlug);
         const creatingAgency = !agency;
         if (agency && opts.agencyName && opts.agencyName.trim() !== agency.fullName) {
-          throw new CliError(`网址标识 ${opts.agencySlug} 已属于「${agency.fullName}」，与 --agency-name 不符，未做任何修改。`);
+          throw new CliError(
+            `网址标识 ${opts.agencySlug} 已属于「${agency.fullName}」，与 --agency-name 不符，未做任何修改。`,
+          );
         }
         let agencyInput = null;
         if (!agency) {
@@ -119,7 +138,9 @@ export function registerAdmin(program: Command): void {
           });
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
-            throw new CliError(`机关信息有误（${String(issue?.path[0] ?? '')}）：${issue?.message ?? ''}`);
+            throw new CliError(
+              `机关信息有误（${String(issue?.path[0] ?? '')}）：${issue?.message ?? ''}`,
+            );
           }
           agencyInput = parsed.data;
         }
@@ -136,7 +157,13 @@ export function registerAdmin(program: Command): void {
         if (!agency) throw new CliError('机关不存在。');
         const result = await createAccount(
           deps,
-          { agencyId: agency.id, username: username.data, displayName: displayName.data, password, roles: ['admin'] },
+          {
+            agencyId: agency.id,
+            username: username.data,
+            displayName: displayName.data,
+            password,
+            roles: ['admin'],
+          },
           ACTOR,
         );
         if (!result.ok) throw new CliError(`${firstError(result.errors)}，未创建账号。`);

@@ -32,11 +32,15 @@ export function registerDemo(program: Command): void {
       try {
         await migrateToLatest(db);
         const result = await seedDemo({ db, clock: systemClock });
-        console.log(`演示数据已就绪（${db.describe}）：${result.parent.fullName} → ${result.agency.fullName}`);
+        console.log(
+          `演示数据已就绪（${db.describe}）：${result.parent.fullName} → ${result.agency.fullName}`,
+        );
         console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
         for (const a of DEMO_ACCOUNTS) {
           const agency = a.agency === 'parent' ? result.parent.shortName : result.agency.shortName;
-          console.log(`  ${a.username}\t${a.roles.map((r) => ROLE_LABELS[r]).join('、')}\t${agency}`);
+          console.log(
+            `  ${a.username}\t${a.roles.map((r) => ROLE_LABELS[r]).join('、')}\t${agency}`,
+          );
         }
       } finally {
         await db.close();

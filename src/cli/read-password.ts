@@ -13,7 +13,10 @@ async function readAllStdin(): Promise<string> {
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
+    const out = rl as unknown as {
+      _writeToOutput: (s: string) => void;
+      output: NodeJS.WritableStream;
+    };
     let asked = false;
     out._writeToOutput = (s: string) => {
       // Print the question once, then nothing of what is typed.
@@ -39,6 +42,9 @@ export async function readNewPassword(): Promise<string> {
   }
   const text = await readAllStdin();
   const line = text.split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new CliError('没有读到密码：请在终端中运行并按提示输入，或从标准输入传入密码（第一行）。');
+  if (line === '')
+    throw new CliError(
+      '没有读到密码：请在终端中运行并按提示输入，或从标准输入传入密码（第一行）。',
+    );
   return line;
 }

@@ -53,9 +53,24 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'lsw-handler', displayName: '演示承办人', roles: ['handler'], agency: 'agency' },
   { username: 'lsw-head', displayName: '演示负责人', roles: ['office_head'], agency: 'agency' },
-  { username: 'lsw-reviewer', displayName: '演示保密审查员', roles: ['reviewer'], agency: 'agency' },
+  {
+    username: 'lsw-reviewer',
+    displayName: '演示保密审查员',
+    roles: ['reviewer'],
+    agency: 'agency',
+  },
   { username: 'lsw-publisher', displayName: '演示发布员', roles: ['publisher'], agency: 'agency' },
-  { username: 'lsw-supervisor', displayName: '演示监督员（街道）', roles: ['supervisor'], agency: 'agency' },
+  {
+    username: 'lsw-supervisor',
+    displayName: '演示监督员（街道）',
+    roles: ['supervisor'],
+    agency: 'agency',
+  },
   { username: 'lsw-admin', displayName: '演示系统管理员', roles: ['admin'], agency: 'agency' },
-  { username: 'hd-supervisor', displayName: '演示监督员（区）', roles: ['supervisor'], agency: 'parent' },
+  {
+    username: 'hd-supervisor',
+    displayName: '演示监督员（区）',
+    roles: ['supervisor'],
+    agency: 'parent',
+  },
 ];

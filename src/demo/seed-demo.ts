@@ -21,25 +21,67 @@ export interface DemoResult {
   accounts: Record<string, string>;
 }
 
-async function upsertAgency(trx: Kysely<Database>, input: AgencyInput, clock: Clock): Promise<Agency> {
+async function upsertAgency(
+  trx: Kysely<Database>,
+  input: AgencyInput,
+  clock: Clock,
+): Promise<Agency> {
   const now = clock.now().toISOString();
   const existing = await getAgencyBySlug(trx, input.slug);
   if (!existing) {
     const row = { id: randomUUID(), ...inputToColumns(input), created_at: now, updated_at: now };
     await trx.insertInto('agencies').values(row).execute();
     const agency = rowToAgency(row);
-    await appendAuditEvent(trx, { agencyId: agency.id, actor: ACTOR, subjectType: 'agency', subjectId: agency.id, action: 'demo.agency.create', after: agency }, clock);
+    await appendAuditEvent(
+      trx,
+      {
+        agencyId: agency.id,
+        actor: ACTOR,
+        subjectType: 'agency',
+        subjectId: agency.id,
+        action: 'demo.agency.create',
+        after: agency,
+      },
+      clock,
+    );
     return agency;
   }
-  await trx.updateTable('agencies').set({ ...inputToColumns(input), updated_at: now }).where('id', '=', existing.id).execute();
-  const agency = rowToAgency(await trx.selectFrom('agencies').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow());
-  await appendAuditEvent(trx, { agencyId: agency.id, actor: ACTOR, subjectType: 'agency', subjectId: agency.id, action: 'demo.agency.refresh', before: existing, after: agency }, clock);
+  await trx
+    .updateTable('agencies')
+    .set({ ...inputToColumns(input), updated_at: now })
+    .where('id', '=', existing.id)
+    .execute();
+  const agency = rowToAgency(
+    await trx
+      .selectFrom('agencies')
+      .selectAll()
+      .where('id', '=', existing.id)
+      .executeTakeFirstOrThrow(),
+  );
+  await appendAuditEvent(
+    trx,
+    {
+      agencyId: agency.id,
+      actor: ACTOR,
+      subjectType: 'agency',
+      subjectId: agency.id,
+      action: 'demo.agency.refresh',
+      before: existing,
+      after: agency,
+    },
+    clock,
+  );
   return agency;
 }
 
-export async function seedDemo(deps: { db: Db; clock: Clock }, options: { passwordParams?: ScryptParams } = {}): Promise<DemoResult> {
+export async function seedDemo(
+  deps: { db: Db; clock: Clock },
+  options: { passwordParams?: ScryptParams } = {},
+): Promise<DemoResult> {
   // Hash first, outside the transaction (slow, and in parallel).
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, options.passwordParams)));
+  const hashes = await Promise.all(
+    DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, options.passwordParams)),
+  );
   const { clock } = deps;
   return deps.db.kysely.transaction().execute(async (trx) => {
     const parent = await upsertAgency(trx, DEMO_PARENT, clock);
@@ -48,14 +90,27 @@ export async function seedDemo(deps: { db: Db; clock: Clock }, options: { passwo
     for (const [i, demo] of DEMO_ACCOUNTS.entries()) {
       const agencyId = demo.agency === 'parent' ? parent.id : agency.id;
       const now = clock.now().toISOString();
-      const values = { agency_id: agencyId, display_name: demo.displayName, password_hash: hashes[i] ?? '', is_active: 1, updated_at: now };
-      const existing = await trx.selectFrom('accounts').select('id').where('username', '=', demo.username).executeTakeFirst();
+      const values = {
+        agency_id: agencyId,
+        display_name: demo.displayName,
+        password_hash: hashes[i] ?? '',
+        is_active: 1,
+        updated_at: now,
+      };
+      const existing = await trx
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', demo.username)
+        .executeTakeFirst();
       const id = existing?.id ?? randomUUID();
       if (existing) {
         await trx.updateTable('accounts').set(values).where('id', '=', id).execute();
         await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
       } else {
-        await trx.insertInto('accounts').values({ id, username: demo.username, created_at: now, ...values }).execute();
+        await trx
+          .insertInto('accounts')
+          .values({ id, username: demo.username, created_at: now, ...values })
+          .execute();
       }
       await replaceRoles(trx, id, demo.roles);
       accounts[demo.username] = id;
@@ -67,7 +122,13 @@ export async function seedDemo(deps: { db: Db; clock: Clock }, options: { passwo
           subjectType: 'account',
           subjectId: id,
           action: existing ? 'demo.account.refresh' : 'demo.account.create',
-          after: { username: demo.username, displayName: demo.displayName, roles: demo.roles, agencyId, isActive: true },
+          after: {
+            username: demo.username,
+            displayName: demo.displayName,
+            roles: demo.roles,
+            agencyId,
+            isActive: true,
+          },
         },
         clock,
       );

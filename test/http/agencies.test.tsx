@@ -34,13 +34,24 @@ describe('agency administration', () => {
     const admin = await t.signIn('lsw-admin');
     const form = await admin.get('/console/agencies/new');
     assert.equal(form.status, 200);
-    const res = await admin.post('/console/agencies', { ...NEW_AGENCY, parentId: t.demo!.agency.id });
+    const res = await admin.post('/console/agencies', {
+      ...NEW_AGENCY,
+      parentId: t.demo!.agency.id,
+    });
     assert.equal(res.status, 303);
-    const row = await t.db.kysely.selectFrom('agencies').selectAll().where('slug', '=', 'dongyuelu').executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('agencies')
+      .selectAll()
+      .where('slug', '=', 'dongyuelu')
+      .executeTakeFirstOrThrow();
     assert.equal(row.parent_id, t.demo!.agency.id);
     assert.equal(row.code, '000013338', 'code normalized');
     assert.equal(row.office_address, null, 'empty optional field stored as null');
-    const ev = await t.db.kysely.selectFrom('audit_events').selectAll().where('subject_id', '=', row.id).executeTakeFirstOrThrow();
+    const ev = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', row.id)
+      .executeTakeFirstOrThrow();
     assert.equal(ev.action, 'agency.create');
     assert.equal(ev.chain_id, row.id);
     assert.match(ev.actor_label, /lsw-admin/);
@@ -70,7 +81,11 @@ describe('agency administration', () => {
 
   test('a slug already in use is refused', async () => {
     const admin = await t.signIn('lsw-admin');
-    const res = await admin.post('/console/agencies', { ...NEW_AGENCY, slug: 'huangdao', parentId: t.demo!.agency.id });
+    const res = await admin.post('/console/agencies', {
+      ...NEW_AGENCY,
+      slug: 'huangdao',
+      parentId: t.demo!.agency.id,
+    });
     assert.equal(res.status, 400);
     assert.match(await res.text(), /该网址标识已被其他机关使用/);
   });
@@ -94,7 +109,11 @@ describe('agency administration', () => {
       officeHours: '工作日 9:00—17:00',
     });
     assert.equal(res.status, 303);
-    const ev = await t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'agency.update').executeTakeFirstOrThrow();
+    const ev = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'agency.update')
+      .executeTakeFirstOrThrow();
     assert.match(ev.before_json ?? '', /法定工作日/);
     assert.match(ev.after_json ?? '', /工作日 9:00—17:00/);
   });
@@ -102,19 +121,51 @@ describe('agency administration', () => {
   test('an administrator cannot edit the agency above their own, nor move theirs under a foreign one', async () => {
     const admin = await t.signIn('lsw-admin');
     assert.equal((await admin.get(`/console/agencies/${t.demo!.parent.id}/edit`)).status, 403);
-    assert.equal((await admin.post(`/console/agencies/${t.demo!.parent.id}`, { ...NEW_AGENCY, slug: 'huangdao' })).status, 403);
-    assert.equal((await admin.post('/console/agencies', { ...NEW_AGENCY, slug: 'x-new', parentId: t.demo!.parent.id })).status, 403);
+    assert.equal(
+      (
+        await admin.post(`/console/agencies/${t.demo!.parent.id}`, {
+          ...NEW_AGENCY,
+          slug: 'huangdao',
+        })
+      ).status,
+      403,
+    );
+    assert.equal(
+      (
+        await admin.post('/console/agencies', {
+          ...NEW_AGENCY,
+          slug: 'x-new',
+          parentId: t.demo!.parent.id,
+        })
+      ).status,
+      403,
+    );
   });
 
   test('other roles get 403 on agency administration', async () => {
-    for (const username of ['lsw-handler', 'lsw-head', 'lsw-reviewer', 'lsw-publisher', 'lsw-supervisor', 'hd-supervisor']) {
+    for (const username of [
+      'lsw-handler',
+      'lsw-head',
+      'lsw-reviewer',
+      'lsw-publisher',
+      'lsw-supervisor',
+      'hd-supervisor',
+    ]) {
       const s = await t.signIn(username);
       assert.equal((await s.get('/console/agencies')).status, 403, username);
-      const res = await s.post('/console/agencies', { ...NEW_AGENCY, slug: `by-${username}`, parentId: t.demo!.agency.id });
+      const res = await s.post('/console/agencies', {
+        ...NEW_AGENCY,
+        slug: `by-${username}`,
+        parentId: t.demo!.agency.id,
+      });
       assert.equal(res.status, 403, username);
       assert.match(await res.text(), /系统管理员/);
     }
-    const none = await t.db.kysely.selectFrom('agencies').select('id').where('slug', 'like', 'by-%').execute();
+    const none = await t.db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('slug', 'like', 'by-%')
+      .execute();
     assert.equal(none.length, 0);
   });
 });
@@ -127,13 +178,43 @@ describe('agency boundaries', () => {
     // A second, unrelated agency with its own administrator and handler.
     const other = await createAgency(
       t.deps,
-      { ...NEW_AGENCY, parentId: null, slug: 'other', fullName: '另一个机关', shortName: '另一机关', code: '11100000000013338W', level: 'county', kind: 'government', officeName: null, officeAddress: null, officeHours: null, officePhone: null, officeFax: null, officeEmail: null, officeWebsite: null } as never,
+      {
+        ...NEW_AGENCY,
+        parentId: null,
+        slug: 'other',
+        fullName: '另一个机关',
+        shortName: '另一机关',
+        code: '11100000000013338W',
+        level: 'county',
+        kind: 'government',
+        officeName: null,
+        officeAddress: null,
+        officeHours: null,
+        officePhone: null,
+        officeFax: null,
+        officeEmail: null,
+        officeWebsite: null,
+      } as never,
       { id: null, label: 'test' },
     );
     assert.ok(other.ok);
     otherId = other.agency.id;
-    for (const [username, roles] of [['other-admin', ['admin']], ['other-handler', ['handler']]] as const) {
-      const r = await createAccount(t.deps, { agencyId: otherId, username, displayName: username, password: 'gongkai-demo', roles: [...roles] }, { id: null, label: 'test' }, TEST_PASSWORD_PARAMS);
+    for (const [username, roles] of [
+      ['other-admin', ['admin']],
+      ['other-handler', ['handler']],
+    ] as const) {
+      const r = await createAccount(
+        t.deps,
+        {
+          agencyId: otherId,
+          username,
+          displayName: username,
+          password: 'gongkai-demo',
+          roles: [...roles],
+        },
+        { id: null, label: 'test' },
+        TEST_PASSWORD_PARAMS,
+      );
       assert.ok(r.ok);
     }
   });
@@ -144,9 +225,19 @@ describe('agency boundaries', () => {
     assert.equal((await b.get(`/console/agencies/${t.demo!.agency.id}/edit`)).status, 403);
     const lswHandler = t.demo!.accounts['lsw-handler'] ?? '';
     assert.equal((await b.get(`/console/accounts/${lswHandler}`)).status, 403);
-    assert.equal((await b.post(`/console/accounts/${lswHandler}/roles`, { roles: ['admin'] })).status, 403);
-    assert.equal((await b.post(`/console/accounts/${lswHandler}/active`, { active: '0' })).status, 403);
-    assert.equal((await b.post(`/console/accounts/${lswHandler}/password`, { password: 'taken-over-123' })).status, 403);
+    assert.equal(
+      (await b.post(`/console/accounts/${lswHandler}/roles`, { roles: ['admin'] })).status,
+      403,
+    );
+    assert.equal(
+      (await b.post(`/console/accounts/${lswHandler}/active`, { active: '0' })).status,
+      403,
+    );
+    assert.equal(
+      (await b.post(`/console/accounts/${lswHandler}/password`, { password: 'taken-over-123' }))
+        .status,
+      403,
+    );
     assert.equal((await b.get(`/console/audit?chain=${t.demo!.agency.id}`)).status, 403);
     const list = await (await b.get('/console/accounts')).text();
     assert.doesNotMatch(list, /lsw-handler/);
@@ -157,14 +248,38 @@ describe('agency boundaries', () => {
 
   test('an administrator of A cannot create an account in B', async () => {
     const a = await t.signIn('lsw-admin');
-    const res = await a.post('/console/accounts', { username: 'sneaky', displayName: '某人', agencyId: otherId, roles: ['admin'], password: 'gongkai-demo-1' });
+    const res = await a.post('/console/accounts', {
+      username: 'sneaky',
+      displayName: '某人',
+      agencyId: otherId,
+      roles: ['admin'],
+      password: 'gongkai-demo-1',
+    });
     assert.equal(res.status, 400);
     assert.match(await res.text(), /请选择您管理的机关/);
-    assert.equal(await t.db.kysely.selectFrom('accounts').select('id').where('username', '=', 'sneaky').executeTakeFirst(), undefined);
+    assert.equal(
+      await t.db.kysely
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', 'sneaky')
+        .executeTakeFirst(),
+      undefined,
+    );
   });
 
   test('the parent agency administrator manages the subordinate agency; its supervisor only reads', async () => {
-    const r = await createAccount(t.deps, { agencyId: t.demo!.parent.id, username: 'hd-admin', displayName: '区管理员', password: 'gongkai-demo', roles: ['admin'] }, { id: null, label: 'test' }, TEST_PASSWORD_PARAMS);
+    const r = await createAccount(
+      t.deps,
+      {
+        agencyId: t.demo!.parent.id,
+        username: 'hd-admin',
+        displayName: '区管理员',
+        password: 'gongkai-demo',
+        roles: ['admin'],
+      },
+      { id: null, label: 'test' },
+      TEST_PASSWORD_PARAMS,
+    );
     assert.ok(r.ok);
     const hdAdmin = await t.signIn('hd-admin');
     assert.equal((await hdAdmin.get(`/console/agencies/${t.demo!.agency.id}/edit`)).status, 200);
@@ -177,14 +292,25 @@ describe('agency boundaries', () => {
     const sup = await t.signIn('hd-supervisor');
     const res = await sup.post('/console/agency', { agencyId: t.demo!.agency.id });
     assert.equal(res.status, 303);
-    const row = await t.db.kysely.selectFrom('sessions').select('current_agency_id').where('id', '=', hashToken(sup.cookies.get('gk_session') ?? '')).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('sessions')
+      .select('current_agency_id')
+      .where('id', '=', hashToken(sup.cookies.get('gk_session') ?? ''))
+      .executeTakeFirstOrThrow();
     assert.equal(row.current_agency_id, t.demo!.agency.id);
     assert.match(await (await sup.get('/console')).text(), /当前机关：灵山卫街道办事处/);
     assert.equal((await sup.post('/console/agency', { agencyId: otherId })).status, 403);
     const handler = await t.signIn('lsw-handler');
-    assert.equal((await handler.post('/console/agency', { agencyId: t.demo!.agency.id })).status, 403);
+    assert.equal(
+      (await handler.post('/console/agency', { agencyId: t.demo!.agency.id })).status,
+      403,
+    );
     const lswSup = await t.signIn('lsw-supervisor');
-    assert.equal((await lswSup.post('/console/agency', { agencyId: t.demo!.parent.id })).status, 403, 'not upwards');
+    assert.equal(
+      (await lswSup.post('/console/agency', { agencyId: t.demo!.parent.id })).status,
+      403,
+      'not upwards',
+    );
   });
 });
 
@@ -197,24 +323,63 @@ describe('account administration', () => {
 
   test('create an account: password rules in Chinese, then success and an audit event without the hash', async () => {
     const admin = await t.signIn('lsw-admin');
-    const weak = await admin.post('/console/accounts', { username: 'zhang.san', displayName: '张三', agencyId: t.demo!.agency.id, roles: ['handler', 'reviewer'], password: 'short' });
+    const weak = await admin.post('/console/accounts', {
+      username: 'zhang.san',
+      displayName: '张三',
+      agencyId: t.demo!.agency.id,
+      roles: ['handler', 'reviewer'],
+      password: 'short',
+    });
     assert.equal(weak.status, 400);
     const html = await weak.text();
     assert.match(html, /密码太短：至少需要 10 个字符/);
     assert.match(html, /name="username"[^>]*value="zhang.san"/);
     assert.match(html, /value="reviewer"[^>]*checked/);
-    const noRole = await admin.post('/console/accounts', { username: 'zhang.san', displayName: '张三', agencyId: t.demo!.agency.id, password: 'a-good-pass-1' });
+    const noRole = await admin.post('/console/accounts', {
+      username: 'zhang.san',
+      displayName: '张三',
+      agencyId: t.demo!.agency.id,
+      password: 'a-good-pass-1',
+    });
     assert.match(await noRole.text(), /请至少选择一个角色/);
-    const ok = await admin.post('/console/accounts', { username: 'Zhang.San', displayName: '张三', agencyId: t.demo!.agency.id, roles: ['handler', 'reviewer'], password: 'a-good-pass-1' });
+    const ok = await admin.post('/console/accounts', {
+      username: 'Zhang.San',
+      displayName: '张三',
+      agencyId: t.demo!.agency.id,
+      roles: ['handler', 'reviewer'],
+      password: 'a-good-pass-1',
+    });
     assert.equal(ok.status, 303);
-    const acc = await t.db.kysely.selectFrom('accounts').selectAll().where('username', '=', 'zhang.san').executeTakeFirstOrThrow();
+    const acc = await t.db.kysely
+      .selectFrom('accounts')
+      .selectAll()
+      .where('username', '=', 'zhang.san')
+      .executeTakeFirstOrThrow();
     assert.match(acc.password_hash, /^scrypt\$v=1\$N=131072,r=8,p=1\$/);
-    const roles = await t.db.kysely.selectFrom('account_roles').select('role').where('account_id', '=', acc.id).orderBy('role').execute();
-    assert.deepEqual(roles.map((r) => r.role), ['handler', 'reviewer']);
-    const ev = await t.db.kysely.selectFrom('audit_events').selectAll().where('subject_id', '=', acc.id).executeTakeFirstOrThrow();
+    const roles = await t.db.kysely
+      .selectFrom('account_roles')
+      .select('role')
+      .where('account_id', '=', acc.id)
+      .orderBy('role')
+      .execute();
+    assert.deepEqual(
+      roles.map((r) => r.role),
+      ['handler', 'reviewer'],
+    );
+    const ev = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', acc.id)
+      .executeTakeFirstOrThrow();
     assert.equal(ev.action, 'account.create');
     assert.doesNotMatch(`${ev.after_json}`, /scrypt|a-good-pass-1/);
-    const dup = await admin.post('/console/accounts', { username: 'zhang.san', displayName: '张三', agencyId: t.demo!.agency.id, roles: ['handler'], password: 'a-good-pass-1' });
+    const dup = await admin.post('/console/accounts', {
+      username: 'zhang.san',
+      displayName: '张三',
+      agencyId: t.demo!.agency.id,
+      roles: ['handler'],
+      password: 'a-good-pass-1',
+    });
     assert.match(await dup.text(), /该用户名已被使用/);
   });
 
@@ -223,13 +388,24 @@ describe('account administration', () => {
     const handler = await t.signIn('lsw-handler');
     assert.equal((await handler.get('/console/accounts')).status, 403);
     const id = t.demo!.accounts['lsw-handler'] ?? '';
-    assert.equal((await admin.post(`/console/accounts/${id}/roles`, { roles: ['handler', 'admin'] })).status, 303);
+    assert.equal(
+      (await admin.post(`/console/accounts/${id}/roles`, { roles: ['handler', 'admin'] })).status,
+      303,
+    );
     assert.equal((await handler.get('/console/accounts')).status, 200);
     const empty = await admin.post(`/console/accounts/${id}/roles`, {});
     assert.equal(empty.status, 400);
     assert.match(await empty.text(), /请至少选择一个角色/);
-    assert.equal((await admin.post(`/console/accounts/${id}/roles`, { roles: ['handler'] })).status, 303);
-    const ev = await t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'account.roles').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.equal(
+      (await admin.post(`/console/accounts/${id}/roles`, { roles: ['handler'] })).status,
+      303,
+    );
+    const ev = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'account.roles')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     assert.match(ev.before_json ?? '', /admin/);
     assert.doesNotMatch(ev.after_json ?? '', /admin/);
   });
@@ -250,11 +426,18 @@ describe('account administration', () => {
     const id = t.demo!.accounts['lsw-head'] ?? '';
     const weak = await admin.post(`/console/accounts/${id}/password`, { password: '1234567890' });
     assert.match(await weak.text(), /至少两类/);
-    assert.equal((await admin.post(`/console/accounts/${id}/password`, { password: 'new-pass-2024' })).status, 303);
+    assert.equal(
+      (await admin.post(`/console/accounts/${id}/password`, { password: 'new-pass-2024' })).status,
+      303,
+    );
     assert.equal((await victim.get('/console')).status, 303, 'the old session ended');
     await assert.rejects(t.signIn('lsw-head'));
     await t.signIn('lsw-head', 'new-pass-2024');
-    const ev = await t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'account.password_reset').executeTakeFirstOrThrow();
+    const ev = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'account.password_reset')
+      .executeTakeFirstOrThrow();
     assert.equal(ev.after_json, null);
   });
 
@@ -275,7 +458,11 @@ describe('account administration', () => {
     for (const username of ['lsw-handler', 'lsw-reviewer', 'lsw-supervisor', 'hd-supervisor']) {
       const s = await t.signIn(username);
       assert.equal((await s.get('/console/accounts')).status, 403, username);
-      assert.equal((await s.post(`/console/accounts/${id}/roles`, { roles: ['admin'] })).status, 403, username);
+      assert.equal(
+        (await s.post(`/console/accounts/${id}/roles`, { roles: ['admin'] })).status,
+        403,
+        username,
+      );
     }
   });
 });

@@ -29,7 +29,9 @@ describe('audit log console', () => {
   test('filtering by subject shows only that subject', async () => {
     const admin = await t.signIn('lsw-admin');
     const id = t.demo!.accounts['lsw-reviewer'] ?? '';
-    const text = plain(await (await admin.get(`/console/audit?subjectType=account&subjectId=${id}`)).text());
+    const text = plain(
+      await (await admin.get(`/console/audit?subjectType=account&subjectId=${id}`)).text(),
+    );
     assert.match(text, /共 1 条/);
     assert.match(text, new RegExp(id));
   });
@@ -39,7 +41,12 @@ describe('audit log console', () => {
     const chain = t.demo!.agency.id;
     const ok = plain(await (await admin.post('/console/audit/verify', { chain })).text());
     assert.match(ok, /校验通过：共 \d+ 条审计记录，哈希链完整/);
-    await t.db.kysely.updateTable('audit_events').set({ actor_label: '篡改者' }).where('chain_id', '=', chain).where('seq', '=', 2).execute();
+    await t.db.kysely
+      .updateTable('audit_events')
+      .set({ actor_label: '篡改者' })
+      .where('chain_id', '=', chain)
+      .where('seq', '=', 2)
+      .execute();
     const bad = await admin.post('/console/audit/verify', { chain });
     assert.equal(bad.status, 200);
     assert.match(plain(await bad.text()), /校验未通过：第 2 条审计记录的内容已被改动/);
@@ -54,8 +61,15 @@ describe('audit log console', () => {
     try {
       const a = await other.signIn('lsw-admin');
       const own = other.demo!.agency.id;
-      await other.db.kysely.deleteFrom('audit_events').where('chain_id', '=', own).where('seq', '=', 3).execute();
-      assert.match(plain(await (await a.post('/console/audit/verify', { chain: own })).text()), /第 3 条已被删除/);
+      await other.db.kysely
+        .deleteFrom('audit_events')
+        .where('chain_id', '=', own)
+        .where('seq', '=', 3)
+        .execute();
+      assert.match(
+        plain(await (await a.post('/console/audit/verify', { chain: own })).text()),
+        /第 3 条已被删除/,
+      );
     } finally {
       await other.close();
     }
@@ -65,15 +79,27 @@ describe('audit log console', () => {
     for (const username of ['lsw-handler', 'lsw-head', 'lsw-supervisor', 'hd-supervisor']) {
       const s = await t.signIn(username);
       assert.equal((await s.get('/console/audit')).status, 403, username);
-      assert.equal((await s.post('/console/audit/verify', { chain: t.demo!.agency.id })).status, 403, username);
+      assert.equal(
+        (await s.post('/console/audit/verify', { chain: t.demo!.agency.id })).status,
+        403,
+        username,
+      );
     }
     const admin = await t.signIn('lsw-admin');
     assert.equal((await admin.get(`/console/audit?chain=${t.demo!.parent.id}`)).status, 403);
-    assert.equal((await admin.get('/console/audit?chain=system')).status, 403, 'the system chain is for top-level administrators');
+    assert.equal(
+      (await admin.get('/console/audit?chain=system')).status,
+      403,
+      'the system chain is for top-level administrators',
+    );
   });
 
   test('the verify button needs the CSRF token', async () => {
     const admin = await t.signIn('lsw-admin');
-    assert.equal((await admin.post('/console/audit/verify', { chain: t.demo!.agency.id }, { csrf: false })).status, 403);
+    assert.equal(
+      (await admin.post('/console/audit/verify', { chain: t.demo!.agency.id }, { csrf: false }))
+        .status,
+      403,
+    );
   });
 });

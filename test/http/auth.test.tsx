@@ -9,7 +9,12 @@ async function text(res: Response): Promise<string> {
 }
 
 async function auditActions(t: TestApp): Promise<string[]> {
-  const rows = await t.db.kysely.selectFrom('audit_events').select('action').orderBy('occurred_at').orderBy('seq').execute();
+  const rows = await t.db.kysely
+    .selectFrom('audit_events')
+    .select('action')
+    .orderBy('occurred_at')
+    .orderBy('seq')
+    .execute();
   return rows.map((r) => r.action);
 }
 
@@ -30,7 +35,11 @@ describe('sign-in and sessions', () => {
     const v = t.client();
     const page = await v.get('/console/login?next=/console/accounts');
     assert.equal(page.status, 200);
-    const res = await v.post('/console/login', { username: 'lsw-admin', password: 'gongkai-demo', next: '/console/accounts' });
+    const res = await v.post('/console/login', {
+      username: 'lsw-admin',
+      password: 'gongkai-demo',
+      next: '/console/accounts',
+    });
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/console/accounts');
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gk_session='));
@@ -48,14 +57,21 @@ describe('sign-in and sessions', () => {
   test('an outside next is ignored (no open redirect)', async () => {
     const v = t.client();
     await v.get('/console/login');
-    const res = await v.post('/console/login', { username: 'lsw-handler', password: 'gongkai-demo', next: '//evil.example/console' });
+    const res = await v.post('/console/login', {
+      username: 'lsw-handler',
+      password: 'gongkai-demo',
+      next: '//evil.example/console',
+    });
     assert.equal(res.headers.get('location'), '/console');
   });
 
   test('a wrong password is refused in Chinese, and both outcomes are audited', async () => {
     const v = t.client();
     await v.get('/console/login');
-    const res = await v.post('/console/login', { username: 'lsw-head', password: 'wrong-password-1' });
+    const res = await v.post('/console/login', {
+      username: 'lsw-head',
+      password: 'wrong-password-1',
+    });
     assert.equal(res.status, 401);
     const html = await res.text();
     assert.match(html, /用户名或密码不正确/);
@@ -66,7 +82,10 @@ describe('sign-in and sessions', () => {
     assert.ok(actions.includes('auth.login_failed'));
     assert.ok(actions.includes('auth.login'));
     // The typed password is not in the audit log.
-    const all = await t.db.kysely.selectFrom('audit_events').select(['actor_label', 'after_json']).execute();
+    const all = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_label', 'after_json'])
+      .execute();
     assert.ok(all.every((r) => !`${r.actor_label}${r.after_json}`.includes('wrong-password-1')));
   });
 
@@ -75,7 +94,11 @@ describe('sign-in and sessions', () => {
     await v.get('/console/login');
     const res = await v.post('/console/login', { username: 'my-secret-pass', password: 'x' });
     assert.equal(res.status, 401);
-    const rows = await t.db.kysely.selectFrom('audit_events').select(['actor_label', 'chain_id']).where('action', '=', 'auth.login_failed').execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_label', 'chain_id'])
+      .where('action', '=', 'auth.login_failed')
+      .execute();
     assert.ok(rows.some((r) => r.chain_id === 'system' && r.actor_label === '未知用户名'));
     assert.ok(rows.every((r) => !r.actor_label.includes('my-secret-pass')));
   });
@@ -86,7 +109,11 @@ describe('sign-in and sessions', () => {
     const res = await s.post('/console/logout');
     assert.equal(res.status, 303);
     assert.equal(res.headers.get('location'), '/console/login');
-    const row = await t.db.kysely.selectFrom('sessions').select('id').where('id', '=', hashToken(token)).executeTakeFirst();
+    const row = await t.db.kysely
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', '=', hashToken(token))
+      .executeTakeFirst();
     assert.equal(row, undefined);
     const replay = t.client();
     replay.cookies.set('gk_session', token);
@@ -101,10 +128,17 @@ describe('sign-in and sessions', () => {
     v.cookies.set('gk_session', planted);
     await v.get('/console/login');
     v.csrfToken = first.csrfToken; // the page rendered for the planted session
-    const res = await v.post('/console/login', { username: 'lsw-publisher', password: 'gongkai-demo' });
+    const res = await v.post('/console/login', {
+      username: 'lsw-publisher',
+      password: 'gongkai-demo',
+    });
     assert.equal(res.status, 303);
     assert.notEqual(v.cookies.get('gk_session'), planted);
-    const old = await t.db.kysely.selectFrom('sessions').select('id').where('id', '=', hashToken(planted)).executeTakeFirst();
+    const old = await t.db.kysely
+      .selectFrom('sessions')
+      .select('id')
+      .where('id', '=', hashToken(planted))
+      .executeTakeFirst();
     assert.equal(old, undefined);
   });
 });
@@ -143,16 +177,31 @@ describe('CSRF', () => {
 
   test('the token is accepted in the X-CSRF-Token header', async () => {
     const s = await t.signIn('lsw-head');
-    const res = await s.fetch('/console/logout', { method: 'POST', headers: { 'x-csrf-token': s.csrfToken } });
+    const res = await s.fetch('/console/logout', {
+      method: 'POST',
+      headers: { 'x-csrf-token': s.csrfToken },
+    });
     assert.equal(res.status, 303);
   });
 
   test('a foreign Origin or a cross-site fetch is refused even with a valid token', async () => {
     const s = await t.signIn('lsw-publisher');
-    assert.equal((await s.post('/console/logout', {}, { headers: { origin: 'https://evil.example' } })).status, 403);
-    assert.equal((await s.post('/console/logout', {}, { headers: { origin: 'null' } })).status, 403);
-    assert.equal((await s.post('/console/logout', {}, { headers: { 'sec-fetch-site': 'cross-site' } })).status, 403);
-    assert.equal((await s.post('/console/logout', {}, { headers: { origin: 'http://localhost' } })).status, 303);
+    assert.equal(
+      (await s.post('/console/logout', {}, { headers: { origin: 'https://evil.example' } })).status,
+      403,
+    );
+    assert.equal(
+      (await s.post('/console/logout', {}, { headers: { origin: 'null' } })).status,
+      403,
+    );
+    assert.equal(
+      (await s.post('/console/logout', {}, { headers: { 'sec-fetch-site': 'cross-site' } })).status,
+      403,
+    );
+    assert.equal(
+      (await s.post('/console/logout', {}, { headers: { origin: 'http://localhost' } })).status,
+      303,
+    );
   });
 
   test('API calls with a session need the header token and are refused in JSON', async () => {
@@ -169,9 +218,23 @@ describe('CSRF', () => {
     const v = t.client();
     assert.equal((await v.json('POST', '/api/v1/anything', {}, { csrf: false })).status, 404);
     assert.equal((await v.post('/api/v1/anything', {}, { csrf: false })).status, 403);
-    const text = await v.fetch('/api/v1/anything', { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } });
+    const text = await v.fetch('/api/v1/anything', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'text/plain' },
+    });
     assert.equal(text.status, 403);
-    assert.equal((await v.json('POST', '/api/v1/anything', {}, { csrf: false, headers: { origin: 'https://evil.example' } })).status, 403);
+    assert.equal(
+      (
+        await v.json(
+          'POST',
+          '/api/v1/anything',
+          {},
+          { csrf: false, headers: { origin: 'https://evil.example' } },
+        )
+      ).status,
+      403,
+    );
   });
 });
 
@@ -219,19 +282,33 @@ describe('throttling', () => {
       const v = t.client();
       await v.get('/console/login');
       for (let i = 1; i <= 4; i++) {
-        assert.equal((await v.post('/console/login', { username: 'lsw-handler', password: `wrong-${i}` })).status, 401);
+        assert.equal(
+          (await v.post('/console/login', { username: 'lsw-handler', password: `wrong-${i}` }))
+            .status,
+          401,
+        );
       }
-      const fifth = await v.post('/console/login', { username: 'lsw-handler', password: 'wrong-5' });
+      const fifth = await v.post('/console/login', {
+        username: 'lsw-handler',
+        password: 'wrong-5',
+      });
       assert.equal(fifth.status, 429);
       assert.match(await text(fifth), /登录失败次数过多，已暂时锁定，请 15 分钟后再试/);
-      const right = await v.post('/console/login', { username: 'lsw-handler', password: 'gongkai-demo' });
+      const right = await v.post('/console/login', {
+        username: 'lsw-handler',
+        password: 'gongkai-demo',
+      });
       assert.equal(right.status, 429);
       assert.equal(v.cookies.has('gk_session'), false);
       // Another account from the same address is not locked by these five.
       assert.equal((await t.client().post('/console/login', {}, { csrf: false })).status, 403);
       await t.signIn('lsw-head');
       t.clock.advance(15 * 60_000 + 1000);
-      assert.equal((await v.post('/console/login', { username: 'lsw-handler', password: 'gongkai-demo' })).status, 303);
+      assert.equal(
+        (await v.post('/console/login', { username: 'lsw-handler', password: 'gongkai-demo' }))
+          .status,
+        303,
+      );
     } finally {
       await t.close();
     }
@@ -243,7 +320,11 @@ describe('throttling', () => {
       const v = t.client();
       await v.get('/console/login');
       for (let i = 1; i <= 6; i++) {
-        assert.equal((await v.post('/console/login', { username: 'lsw-head', password: `wrong-${i}` })).status, 401, `attempt ${i}`);
+        assert.equal(
+          (await v.post('/console/login', { username: 'lsw-head', password: `wrong-${i}` })).status,
+          401,
+          `attempt ${i}`,
+        );
         t.clock.advance(4 * 60_000);
       }
     } finally {
@@ -256,8 +337,12 @@ describe('throttling', () => {
     try {
       const v = t.client();
       await v.get('/console/login');
-      for (let i = 1; i <= 20; i++) await v.post('/console/login', { username: `nobody-${i}`, password: 'x' });
-      const res = await v.post('/console/login', { username: 'lsw-admin', password: 'gongkai-demo' });
+      for (let i = 1; i <= 20; i++)
+        await v.post('/console/login', { username: `nobody-${i}`, password: 'x' });
+      const res = await v.post('/console/login', {
+        username: 'lsw-admin',
+        password: 'gongkai-demo',
+      });
       assert.equal(res.status, 429);
     } finally {
       await t.close();
@@ -292,7 +377,10 @@ describe('headers and cookies', () => {
       const page = await v.get('/console/login');
       assert.match(page.headers.get('strict-transport-security') ?? '', /max-age=/);
       assert.ok(v.cookies.has('__Host-gk_csrf'));
-      const res = await v.post('/console/login', { username: 'lsw-admin', password: 'gongkai-demo' });
+      const res = await v.post('/console/login', {
+        username: 'lsw-admin',
+        password: 'gongkai-demo',
+      });
       assert.equal(res.status, 303);
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-gk_session='));
       assert.ok(cookie);

@@ -58,13 +58,19 @@ export class TestClient {
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set('cookie', this.cookieHeader());
-    const res = await this.app.request(`${TEST_ORIGIN}${path}`, { ...init, headers, redirect: 'manual' });
+    const res = await this.app.request(`${TEST_ORIGIN}${path}`, {
+      ...init,
+      headers,
+      redirect: 'manual',
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attrs] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()));
+      const expired = attrs.some(
+        (a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -83,7 +89,11 @@ export class TestClient {
   }
 
   /** Posts a form (application/x-www-form-urlencoded), with `_csrf` unless told not to. */
-  async post(path: string, fields: FormFields = {}, options: RequestOptions = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: FormFields = {},
+    options: RequestOptions = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) {
       if (typeof v === 'string') body.append(k, v);
@@ -98,8 +108,16 @@ export class TestClient {
   }
 
   /** Sends JSON with the `X-CSRF-Token` header (as API clients with a session must). */
-  async json(method: string, path: string, value: unknown, options: RequestOptions = {}): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  async json(
+    method: string,
+    path: string,
+    value: unknown,
+    options: RequestOptions = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...options.headers,
+    };
     if (options.csrf !== false) headers['x-csrf-token'] = options.csrf ?? this.csrfToken;
     return this.fetch(path, { method, body: JSON.stringify(value), headers });
   }
@@ -129,7 +147,11 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDb();
   const clock = fixedClock(options.now ?? '2024-09-27T08:00:00.000Z');
-  const deps: AppDeps = { db, config: testConfig({ databaseUrl: db.url, ...options.config }), clock };
+  const deps: AppDeps = {
+    db,
+    config: testConfig({ databaseUrl: db.url, ...options.config }),
+    clock,
+  };
   const demo = options.demo ? await seedDemo(deps, { passwordParams: TEST_PASSWORD_PARAMS }) : null;
   const app = createApp(deps);
   return {
@@ -144,8 +166,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await client.get('/console/login');
       const res = await client.post('/console/login', { username, password });
       const token = client.cookies.get('gk_session');
-      if (res.status !== 303 || !token) throw new Error(`sign-in as ${username} failed with status ${res.status}`);
-      const row = await db.kysely.selectFrom('sessions').select('csrf_token').where('id', '=', hashToken(token)).executeTakeFirstOrThrow();
+      if (res.status !== 303 || !token)
+        throw new Error(`sign-in as ${username} failed with status ${res.status}`);
+      const row = await db.kysely
+        .selectFrom('sessions')
+        .select('csrf_token')
+        .where('id', '=', hashToken(token))
+        .executeTakeFirstOrThrow();
       client.csrfToken = row.csrf_token;
       return client;
     },
