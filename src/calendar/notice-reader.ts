@@ -77,9 +77,14 @@ export function readNoticeText(input: string, options: NoticeReadOptions = {}): 
 
 function normalise(input: string): string {
   // NFKC turns full-width digits, parentheses, colons and commas into their ASCII forms.
+  // Text copied from a PDF or a narrow web page wraps lines anywhere, even inside a date
+  // (「至23\n日」) or a word (「放\n假」): line breaks are dropped, except before a section
+  // heading such as 「二、春节：」, which still starts its own line.
   return input
     .normalize('NFKC')
     .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\u3000]*\n[ \t\u3000]*/g, '\n')
+    .replace(/\n+(?![一二三四五六七八九十]{1,3}\s*[、.]\s*[^:：，,。；;\s]{1,24}?\s*[:：])/g, '')
     .replace(/[〔［]/g, '[')
     .replace(/[〕］]/g, ']');
 }

@@ -41,6 +41,26 @@ describe('the published notices read to the official calendar', () => {
     assert.match(result.warnings[0] ?? '', /2月9日/);
   });
 
+  test('pasted as one line, hard-wrapped, or with half-width punctuation: the same days', () => {
+    for (const year of [2024, 2025, 2026]) {
+      const text = fixture(`notice-${year}.txt`);
+      const expected = readNoticeText(text);
+      const oneLine = text.replace(/\s*\n\s*/g, ' ');
+      // Wrapped every 17 characters, as a PDF column or a narrow page does.
+      const wrapped = text.replace(/\n+/g, '').replace(/(.{17})/gu, '$1\n');
+      const halfWidth = text
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/：/g, ':')
+        .replace(/，/g, ',');
+      for (const variant of [oneLine, wrapped, halfWidth]) {
+        const result = readNoticeText(variant);
+        assert.deepEqual(result.days, expected.days, `${year}`);
+        assert.deepEqual(result.warnings, expected.warnings, `${year}`);
+      }
+    }
+  });
+
   test('2025 and 2026 read without a single warning; names come from the sections', () => {
     const r2025 = readNoticeText(fixture('notice-2025.txt'));
     const r2026 = readNoticeText(fixture('notice-2026.txt'));
