@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { detectFormat, readCalendarSource } from './calendar-file.js';
 import { isWeekend } from './dates.js';
 import { readCalendarIcs } from './ics-reader.js';
@@ -288,5 +289,49 @@ describe('format detection', () => {
       'notice',
     );
     assert.equal(readCalendarSource(fixture('notice-2026.txt'), 'n.txt').format, 'notice');
+  });
+});
+
+describe('robustness', () => {
+  const notice = fixture('notice-2026.txt');
+  const pieces = fc.constantFrom(
+    '一、元旦：',
+    '1月1日',
+    '（周四）',
+    '至',
+    '3日',
+    '放假调休',
+    '上班',
+    '补休',
+    '，',
+    '。',
+    '\n',
+    '2026年',
+    '共3天',
+    '12月31日',
+    '2月30日',
+    '、',
+    '—',
+  );
+  test('random notice-like text, truncated notices and random bytes never throw', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), fc.string(), (parts, noise) => {
+        const r = readNoticeText(`关于2026年部分节假日安排的通知\n${parts.join('')}${noise}`);
+        for (const d of r.days) assert.match(d.date, /^\d{4}-\d{2}-\d{2}$/);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.nat({ max: notice.length }), (n) => {
+        readCalendarSource(notice.slice(0, n));
+        readCalendarSource(notice.slice(n));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        readCalendarJson(s);
+        readCalendarIcs(`BEGIN:VCALENDAR\n${s}`);
+        readCalendarSource(s);
+      }),
+    );
   });
 });
