@@ -230,6 +230,7 @@ export function accountRoutes(): Hono<AppEnv> {
         roles: roles.data,
       },
       actorOf(staff),
+      c.get('deps').passwordParams,
     );
     if (!result.ok) return renderNew(c, v, result.errors, 400);
     return c.redirect(`${ACCOUNTS_PATH}?saved=1`, 303);
@@ -336,7 +337,13 @@ export function accountRoutes(): Hono<AppEnv> {
     const account = await loadManagedAccount(c);
     const body = await c.req.parseBody();
     const password = typeof body.password === 'string' ? body.password : '';
-    const result = await resetPassword(c.get('deps'), account.id, password, actorOf(staffOf(c)));
+    const result = await resetPassword(
+      c.get('deps'),
+      account.id,
+      password,
+      actorOf(staffOf(c)),
+      c.get('deps').passwordParams,
+    );
     if (!result.ok) return renderAccount(c, account, result.errors, account.roles, 400);
     return c.redirect(`${ACCOUNTS_PATH}/${account.id}?saved=password`, 303);
   });

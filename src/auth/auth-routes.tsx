@@ -8,7 +8,7 @@ import { ErrorSummary, PostForm, SubmitButton, TextField } from '../web/forms.js
 import { getAccountForSignIn } from './account-repository.js';
 import { clientAddress } from './client-address.js';
 import { clearCookie, readCookie, SESSION_COOKIE, writeCookie } from './cookies.js';
-import { dummyHash, verifyPassword } from './password.js';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { actorOf, agencyScope, canAccessAgency } from './policy.js';
 import {
   createSession,
@@ -130,7 +130,19 @@ export function authRoutes(): Hono<AppEnv> {
     }
 
     const oldToken = readCookie(c, SESSION_COOKIE);
+    // A hash made with weaker parameters than today's is upgraded now that the password is known.
+    const params = c.get('deps').passwordParams;
+    const upgraded = needsRehash(account.passwordHash, params)
+      ? await hashPassword(password, params)
+      : null;
     const session = await db.kysely.transaction().execute(async (trx) => {
+      if (upgraded) {
+        await trx
+          .updateTable('accounts')
+          .set({ password_hash: upgraded })
+          .where('id', '=', account.id)
+          .execute();
+      }
       // A new session id at every sign-in: a token planted before sign-in is worthless after.
       if (oldToken) await deleteSession(trx, hashToken(oldToken));
       await purgeExpiredSessions(trx, now);

@@ -3,11 +3,14 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
+import type { ScryptParams } from '../auth/password.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   clock: Clock;
+  /** scrypt parameters for new password hashes; the strong default when absent (tests lower it). */
+  passwordParams?: ScryptParams;
 }
 
 /** The signed-in staff member, as the console needs them. */

@@ -392,3 +392,33 @@ describe('headers and cookies', () => {
     }
   });
 });
+
+describe('password upgrade', () => {
+  test('a hash made with weaker parameters is upgraded at the next sign-in', async () => {
+    const t = await createTestApp({ demo: true, passwordParams: { N: 2 ** 11, r: 8, p: 1 } });
+    try {
+      const before = await t.db.kysely
+        .selectFrom('accounts')
+        .select('password_hash')
+        .where('username', '=', 'lsw-head')
+        .executeTakeFirstOrThrow();
+      assert.match(before.password_hash, /N=1024,/);
+      await t.signIn('lsw-head');
+      const after = await t.db.kysely
+        .selectFrom('accounts')
+        .select('password_hash')
+        .where('username', '=', 'lsw-head')
+        .executeTakeFirstOrThrow();
+      assert.match(after.password_hash, /N=2048,/);
+      await t.signIn('lsw-head');
+      const again = await t.db.kysely
+        .selectFrom('accounts')
+        .select('password_hash')
+        .where('username', '=', 'lsw-head')
+        .executeTakeFirstOrThrow();
+      assert.equal(again.password_hash, after.password_hash, 'not rehashed once strong enough');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -142,6 +142,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Start time of the controllable clock. */
   now?: string;
+  /** scrypt parameters for hashes the app makes (default: the cheap test ones). */
+  passwordParams?: ScryptParams;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -151,6 +153,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db,
     config: testConfig({ databaseUrl: db.url, ...options.config }),
     clock,
+    passwordParams: options.passwordParams ?? TEST_PASSWORD_PARAMS,
   };
   const demo = options.demo ? await seedDemo(deps, { passwordParams: TEST_PASSWORD_PARAMS }) : null;
   const app = createApp(deps);
