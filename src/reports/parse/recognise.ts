@@ -64,6 +64,8 @@ const isProse = (text: string): boolean => text.includes('。') || /[；;]$/u.te
 
 class Recogniser {
   readonly findings: Finding[] = [];
+  /** Rows read from an outcome group printed as a single line. */
+  private readonly singleRows: string[] = [];
   readonly proactive: Grid;
   readonly requests: Grid;
   readonly review: Grid;
@@ -229,6 +231,14 @@ class Recogniser {
   private requestsLabel(text: PrintedLabel): boolean {
     const rows = this.format.requests.rows;
     const i = matchRow(text, rows, this.requestIndex);
+    if (i >= 0 && this.namesGroupOf(text, rows[i]!)) {
+      // 「（六）其他处理」 resembles its own sub-row 「3.其他」: it is the group's heading, which
+      // a report may print as a single row with values.
+      this.closeRow();
+      this.group = rows[i]!.group ?? null;
+      this.openRequestsRow(rows[i]!, true);
+      return true;
+    }
     if (i >= 0) {
       this.openRequestsRow(rows[i]!, false);
       this.requestIndex = i;
@@ -245,6 +255,16 @@ class Recogniser {
       if (row && index > this.requestIndex) this.openRequestsRow(row, true);
     }
     return false;
+  }
+
+  /** Whether `text` is the heading of the outcome group whose single-row reading is `row`. */
+  private namesGroupOf(text: PrintedLabel, row: RowDef): boolean {
+    const group = this.format.requests.outcomeGroups.find((g) => g.key === row.group);
+    if (!group || row.number === group.number) return false;
+    return (
+      matchGroup(text, this.format) === group.key &&
+      singleRowOfGroup(group.key, this.format) === row.key
+    );
   }
 
   private openRequestsRow(row: RowDef, tentative: boolean): void {
@@ -287,6 +307,7 @@ class Recogniser {
     if (open.tentative)
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
     if (open.values.length === 0) return;
+    if (open.tentative) this.singleRows.push(open.key);
     const reading = resolveRow(
       open.values,
       open.columns.map((c) => c.label),
@@ -353,6 +374,41 @@ class Recogniser {
 
   finish(): void {
     this.leaveTable();
+    for (const key of this.singleRows) this.fillUnprintedSiblings(key);
+  }
+
+  /**
+   * A 2021 report that prints an outcome group as one row (「（六）其他处理」 with values, as
+   * the 2019 format had it) has no line for the group's other rows. Its values are read into
+   * the row the single line stands for; the rows it never printed count 0, and that choice is
+   * reported once — rather than as one "empty row" per unprinted row.
+   */
+  private fillUnprintedSiblings(key: string): void {
+    const rows = this.format.requests.rows;
+    const row = rows.find((r) => r.key === key);
+    const siblings = rows.filter(
+      (r) => r.group !== undefined && r.group === row?.group && r.key !== key,
+    );
+    if (
+      !row ||
+      siblings.length === 0 ||
+      siblings.some((r) => Object.values(this.requests[r.key] ?? {}).some((v) => v !== null))
+    )
+      return;
+    for (const r of siblings) {
+      this.requests[r.key] = Object.fromEntries(
+        this.format.requests.columns.map((c) => [c.key, 0]),
+      );
+    }
+    const group = this.format.requests.outcomeGroups.find((g) => g.key === row.group)!;
+    const names = siblings.map((r) => `“${r.number}${r.label}”`).join('');
+    this.ambiguous(
+      'requests',
+      key,
+      siblings.length + 1,
+      1,
+      `${TABLE_NAME.requests}“${group.number}${group.label}”只印了一行（2019年试行格式的写法），其数值计入“${row.number}${row.label}”；报告中没有${names}这${siblings.length}行，按0计`,
+    );
   }
 }
 
