@@ -1,6 +1,6 @@
 // Reads and checks each uploaded report: the parser's guesses and the checks' findings,
 // each kept once, errors first. Nothing here touches the database or the network.
-import { checkReport, sortFindings } from '../checks/index.js';
+import { checkReport, mergeFindings } from '../checks/index.js';
 import type { AnnualReport, Finding } from '../model.js';
 import { parseReport } from '../parse/index.js';
 import type { UnpackedFile } from './unpack.js';
@@ -11,19 +11,6 @@ export type CheckedReport =
 
 const READ_FAILED =
   '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
-
-/** The parser may already report what the checks find on the model; each finding is kept once. */
-function mergeFindings(fromParser: readonly Finding[], fromChecks: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of [...fromChecks, ...fromParser]) {
-    const key = [f.code, f.table, f.row, f.column, f.section].join('|');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
-  }
-  return sortFindings(out);
-}
 
 export async function checkUploadedFile(file: UnpackedFile): Promise<CheckedReport> {
   if (file.error !== undefined) return { name: file.name, ok: false, error: file.error };
