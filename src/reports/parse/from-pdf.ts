@@ -12,9 +12,10 @@ export type PdfLines = { ok: true; lines: SourceLine[] } | { ok: false; error: s
 
 export async function linesFromPdf(bytes: Uint8Array): Promise<PdfLines> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs takes ownership of (detaches) the buffer it is given: pass a copy.
+  // pdfjs takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer:
+  // pass a plain Uint8Array copy (Buffer#slice would be a Buffer view, not a copy).
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     verbosity: 0,
     isEvalSupported: false,
     useSystemFonts: false,

@@ -157,3 +157,11 @@ test('a broken PDF gives a clear Chinese error', async () => {
     error: PARSE_ERRORS.badPdf,
   });
 });
+
+test('a PDF handed over as a Node Buffer (as uploads and files arrive) reads the same as a Uint8Array', async () => {
+  const bytes = fixture('2024-hongze-district-government.pdf');
+  const result = await parseReport({ bytes: Buffer.from(bytes), filename: 'x.pdf' });
+  assert.ok(result.ok, result.ok ? '' : result.error);
+  const plain = await parseFixture('2024-hongze-district-government.pdf');
+  assert.deepEqual(result.report.tables, plain.report.tables);
+});
