@@ -46,10 +46,25 @@ for (const tier of requested) {
     failed = true;
     continue;
   }
-  const concurrency = tier === 'e2e' ? '1' : String(Math.max(2, (await import('node:os')).availableParallelism()));
-  const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files];
-  console.log(`\n[${tier}] ${files.length} files${process.env.TEST_DATABASE_URL ? ' on PostgreSQL' : ''}`);
-  const res = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
+  const concurrency =
+    tier === 'e2e' ? '1' : String(Math.max(2, (await import('node:os')).availableParallelism()));
+  const args = [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    ...files,
+  ];
+  console.log(
+    `\n[${tier}] ${files.length} files${process.env.TEST_DATABASE_URL ? ' on PostgreSQL' : ''}`,
+  );
+  const res = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   process.stdout.write(res.stdout ?? '');
   const m = /ℹ tests (\d+)/.exec(res.stdout ?? '');
   const count = m ? Number(m[1]) : 0;

@@ -26,7 +26,8 @@ for (const [env, field] of [
   test(`rejects a bad ${field} with a Chinese message naming it`, () => {
     assert.throws(
       () => loadConfig(env),
-      (e: unknown) => e instanceof ConfigError && e.message.includes(field) && /配置有误/.test(e.message),
+      (e: unknown) =>
+        e instanceof ConfigError && e.message.includes(field) && /配置有误/.test(e.message),
     );
   });
 }

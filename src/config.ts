@@ -28,10 +28,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET 至少需要 32 个字符').optional(),
   SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
-  SESSION_IDLE_MINUTES: z
-    .string()
-    .regex(/^\d+$/, 'SESSION_IDLE_MINUTES 必须是正整数')
-    .optional(),
+  SESSION_IDLE_MINUTES: z.string().regex(/^\d+$/, 'SESSION_IDLE_MINUTES 必须是正整数').optional(),
   PUBLIC_URL: z.url('PUBLIC_URL 必须是完整网址，例如 https://xxgk.example.gov.cn').optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -48,7 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const port = e.PORT === undefined ? 3000 : Number(e.PORT);
-  if (port < 1 || port > 65535) throw new ConfigError('配置有误：\nPORT: PORT 必须是 1–65535 之间的整数');
+  if (port < 1 || port > 65535)
+    throw new ConfigError('配置有误：\nPORT: PORT 必须是 1–65535 之间的整数');
   const idle = e.SESSION_IDLE_MINUTES === undefined ? 120 : Number(e.SESSION_IDLE_MINUTES);
   if (idle < 1) throw new ConfigError('配置有误：\nSESSION_IDLE_MINUTES: 必须是正整数');
   return {

@@ -16,8 +16,14 @@ const errorPatterns: Array<[RegExp, (...m: string[]) => string]> = [
   [/required option '([^']*)' not specified/, (o) => `缺少必填选项 ${o}。`],
   [/missing required argument '([^']*)'/, (a) => `缺少参数 ${a}。`],
   [/option '([^']*)' argument missing/, (o) => `选项 ${o} 缺少取值。`],
-  [/too many arguments(?: for '([^']*)')?/, () => '参数过多，运行 gongkai <命令> --help 查看用法。'],
-  [/option '([^']*)' argument '([^']*)' is invalid\.?\s*(.*)/, (o, v, why) => `选项 ${o} 的取值“${v}”无效。${why ?? ''}`],
+  [
+    /too many arguments(?: for '([^']*)')?/,
+    () => '参数过多，运行 gongkai <命令> --help 查看用法。',
+  ],
+  [
+    /option '([^']*)' argument '([^']*)' is invalid\.?\s*(.*)/,
+    (o, v, why) => `选项 ${o} 的取值“${v}”无效。${why ?? ''}`,
+  ],
 ];
 
 function localiseTerms(s: string): string {

@@ -12,10 +12,7 @@ import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
 
 const program = new Command();
-program
-  .name('gongkai')
-  .description('公开 Gongkai：政府信息公开工作平台')
-  .exitOverride();
+program.name('gongkai').description('公开 Gongkai：政府信息公开工作平台').exitOverride();
 useChineseHelp(program);
 
 registerServe(program);

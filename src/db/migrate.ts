@@ -9,7 +9,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // On PostgreSQL name the schema explicitly: otherwise Kysely looks for its lock table in
   // every schema, finds another schema's (tests run side by side) and never creates its own.
   const schema =
-    db.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s : undefined;
+    db.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrations },

@@ -18,7 +18,9 @@ export function nowTimestamp(clock: Clock = systemClock): string {
 }
 
 /** A clock whose time tests can move. */
-export function fixedClock(start: Date | string): Clock & { advance(ms: number): void; set(d: Date | string): void } {
+export function fixedClock(
+  start: Date | string,
+): Clock & { advance(ms: number): void; set(d: Date | string): void } {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),

@@ -9,7 +9,9 @@ import pg from 'pg';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
-export const testDialect: 'sqlite' | 'postgres' = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+export const testDialect: 'sqlite' | 'postgres' = process.env.TEST_DATABASE_URL
+  ? 'postgres'
+  : 'sqlite';
 
 export interface TestDb extends Db {
   /** The URL the database can be reopened with (for CLI tests in a child process). */

@@ -39,7 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('account_roles')
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('role', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('account_roles_pk', ['account_id', 'role'])
     .execute();
@@ -48,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('sessions')
     // The id is the SHA-256 of the cookie token: a leaked table does not yield live cookies.
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('current_agency_id', 'text', (c) => c.references('agencies.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -12,7 +12,12 @@ import {
 import type { ColumnDef, ReportFormat, RowDef } from './types.js';
 
 // In 2019 （六）其他处理 was a single row with no sub-items.
-const OTHER_ROW: RowDef = { key: 'other.other', group: 'other', number: '（六）', label: '其他处理' };
+const OTHER_ROW: RowDef = {
+  key: 'other.other',
+  group: 'other',
+  number: '（六）',
+  label: '其他处理',
+};
 const OUTCOME_ROWS = [...OUTCOME_ROWS_BEFORE_OTHER, OTHER_ROW];
 
 const ITEMS_COLUMNS: readonly ColumnDef[] = [
@@ -39,7 +44,12 @@ export const FORMAT_2019: ReportFormat = {
         ],
         rows: [
           { key: 'rules', number: '', label: '规章' },
-          { key: 'normative_documents', number: '', label: '规范性文件', aliases: ['行政规范性文件'] },
+          {
+            key: 'normative_documents',
+            number: '',
+            label: '规范性文件',
+            aliases: ['行政规范性文件'],
+          },
         ],
       },
       {

@@ -47,7 +47,12 @@ export const FORMAT_2021: ReportFormat = {
         ],
         rows: [
           { key: 'rules', number: '', label: '规章' },
-          { key: 'normative_documents', number: '', label: '行政规范性文件', aliases: ['规范性文件'] },
+          {
+            key: 'normative_documents',
+            number: '',
+            label: '行政规范性文件',
+            aliases: ['规范性文件'],
+          },
         ],
       },
       {

@@ -7,7 +7,10 @@ export * from './types.js';
 export * from './shape.js';
 export { FORMAT_2019, FORMAT_2021 };
 
-export const FORMATS: Readonly<Record<FormatId, ReportFormat>> = { '2021': FORMAT_2021, '2019': FORMAT_2019 };
+export const FORMATS: Readonly<Record<FormatId, ReportFormat>> = {
+  '2021': FORMAT_2021,
+  '2019': FORMAT_2019,
+};
 
 /** The format a report on `year` must use (reports before 2019 are read with the 2019 layout). */
 export function expectedFormatFor(year: number): ReportFormat {
