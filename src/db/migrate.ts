@@ -17,7 +17,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  let result: MigrationResultSet = await migrator.migrateToLatest();
+  // Kysely's PostgreSQL introspection reads every schema's tables; when another schema is
+  // dropped at that moment (parallel test runs do this) it fails with 'schema "x" does not
+  // exist' before any migration ran. Nothing was changed then, so trying again is safe.
+  for (let attempt = 1; attempt < 5 && isForeignSchemaRace(result, schema); attempt++) {
+    result = await migrator.migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new MigrationError(
@@ -25,4 +31,11 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function isForeignSchemaRace(result: MigrationResultSet, ownSchema: string | undefined): boolean {
+  if (!result.error || !ownSchema || (result.results ?? []).some((r) => r.status === 'Error'))
+    return false;
+  const m = /^schema "([^"]+)" does not exist$/.exec(String((result.error as Error).message ?? ''));
+  return m !== null && m[1] !== ownSchema;
 }
