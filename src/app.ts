@@ -10,6 +10,7 @@ import { securityHeaders } from './auth/security-headers.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { AppDeps, AppEnv } from './web/env.js';
 import { installErrorPages } from './web/errors.js';
+import { requestLimit } from './web/request-limit.js';
 import { contextStorage } from 'hono/context-storage';
 import { staticRoutes } from './web/static-assets.js';
 import { displayRoutes } from './web/display.js';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', contextStorage());
   // Security headers, then the staff session, then CSRF (which needs to know the session).
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));
+  app.use('*', requestLimit);
   app.use('*', sessionMiddleware);
   app.use('*', csrfMiddleware);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
