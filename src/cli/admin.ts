@@ -17,12 +17,10 @@ import { displayNameSchema, usernameSchema } from '../auth/account.js';
 import { getAccountForSignIn, usernameTaken } from '../auth/account-repository.js';
 import { createAccount, resetPassword } from '../auth/account-service.js';
 import { passwordProblem } from '../auth/password-rules.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { DatabaseUrlError, openDatabase, type Db } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../db/time.js';
 import { CliError } from './errors.js';
 import { readNewPassword } from './read-password.js';
+import { withDatabase } from './with-database.js';
 
 const ACTOR = { id: null, label: '命令行（gongkai admin）' };
 
@@ -36,29 +34,6 @@ interface CreateAdminOptions {
   agencyLevel?: string;
   agencyKind?: string;
   parentSlug?: string;
-}
-
-async function withDb<T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.message);
-    throw e;
-  }
-  let db: Db;
-  try {
-    db = openDatabase(config.databaseUrl);
-  } catch (e) {
-    if (e instanceof DatabaseUrlError) throw new CliError(e.message);
-    throw e;
-  }
-  try {
-    await migrateToLatest(db);
-    return await fn(db, config);
-  } finally {
-    await db.close();
-  }
 }
 
 function firstError(errors: Record<string, string>): string {
@@ -96,7 +71,7 @@ export function registerAdmin(program: Command): void {
       if (!displayName.success)
         throw new CliError(`--display-name：${displayName.error.issues[0]?.message ?? '无效'}`);
 
-      await withDb(async (db) => {
+      await withDatabase(async (db) => {
         const deps = { db, clock: systemClock };
         if (await usernameTaken(db.kysely, username.data))
           throw new CliError(`用户名 ${username.data} 已被使用，未做任何修改。`);
@@ -178,7 +153,7 @@ export function registerAdmin(program: Command): void {
     .description('重置账号密码（该账号的登录会话随之失效）；新密码从终端或标准输入读取')
     .requiredOption('--username <用户名>', '要重置密码的账号')
     .action(async (opts: { username: string }) => {
-      await withDb(async (db) => {
+      await withDatabase(async (db) => {
         const account = await getAccountForSignIn(db.kysely, opts.username);
         if (!account) throw new CliError(`没有用户名为 ${opts.username} 的账号。`);
         const password = await readNewPassword();

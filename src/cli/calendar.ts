@@ -7,11 +7,9 @@ import { readCalendarSource } from '../calendar/calendar-file.js';
 import { computeDueDate, parseDueQuestion, saveCalendar } from '../calendar/calendar-service.js';
 import { decodeCalendarBytes, MAX_CALENDAR_BYTES } from '../calendar/decode-text.js';
 import { CalendarInputError } from '../calendar/working-days.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { DatabaseUrlError, openDatabase, type Db } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../db/time.js';
 import { CliError } from './errors.js';
+import { withDatabase } from './with-database.js';
 
 const CLI_ACTOR = { id: null, label: '命令行（gongkai calendar import）' };
 
@@ -108,28 +106,5 @@ async function inputOrFailAsync<T>(fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof CalendarInputError) throw new CliError(e.message);
     throw e;
-  }
-}
-
-async function withDatabase(fn: (db: Db) => Promise<void>): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.message);
-    throw e;
-  }
-  let db: Db;
-  try {
-    db = openDatabase(config.databaseUrl);
-  } catch (e) {
-    if (e instanceof DatabaseUrlError) throw new CliError(e.message);
-    throw e;
-  }
-  try {
-    await migrateToLatest(db);
-    await fn(db);
-  } finally {
-    await db.close();
   }
 }

@@ -1,36 +1,18 @@
 // `gongkai demo`: creates or refreshes the demo agencies and accounts in the configured
 // database (idempotent). The only way demo accounts get into a PostgreSQL database.
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
-import { DatabaseUrlError, openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../db/time.js';
 import { ROLE_LABELS } from '../auth/roles.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { CliError } from './errors.js';
+import { withDatabase } from './with-database.js';
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('在当前数据库中创建或重置演示数据（灵山卫街道办事处及各角色演示账号）')
     .action(async () => {
-      let config;
-      try {
-        config = loadConfig();
-      } catch (e) {
-        if (e instanceof ConfigError) throw new CliError(e.message);
-        throw e;
-      }
-      let db;
-      try {
-        db = openDatabase(config.databaseUrl);
-      } catch (e) {
-        if (e instanceof DatabaseUrlError) throw new CliError(e.message);
-        throw e;
-      }
-      try {
-        await migrateToLatest(db);
+      await withDatabase(async (db) => {
         const result = await seedDemo({ db, clock: systemClock });
         console.log(
           `演示数据已就绪（${db.describe}）：${result.parent.fullName} → ${result.agency.fullName}`,
@@ -42,8 +24,6 @@ export function registerDemo(program: Command): void {
             `  ${a.username}\t${a.roles.map((r) => ROLE_LABELS[r]).join('、')}\t${agency}`,
           );
         }
-      } finally {
-        await db.close();
-      }
+      });
     });
 }

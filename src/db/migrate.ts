@@ -28,6 +28,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new MigrationError(
       `数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${String((result.error as Error).message ?? result.error)}`,
+      { cause: result.error },
     );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
