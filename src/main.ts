@@ -30,6 +30,17 @@ export async function startServer(
   }
   const app = createApp({ db, config, clock: systemClock });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // A port already in use is reported as an 'error' event after serve() returns: wait for
+  // either, so the caller can explain it instead of the process dying on an unhandled event.
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   console.log(`Gongkai 已启动：http://localhost:${config.port}/ （数据库：${db.describe}）`);
   return {
     close: async () => {

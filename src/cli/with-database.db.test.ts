@@ -54,3 +54,19 @@ test('connectionProblem looks through wrapped errors', () => {
   );
   assert.equal(connectionProblem(new Error('other')), null);
 });
+
+test(`gongkai serve on a port already in use says so in Chinese (${testDialect})`, async () => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as { port: number }).port;
+  const db = await createTestDb();
+  try {
+    const r = gongkai({ ...db.env, PORT: String(port), HOST: '127.0.0.1' }, 'serve');
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`端口 ${port} 已被占用`));
+  } finally {
+    blocker.close();
+    await db.destroy();
+  }
+});
