@@ -2,25 +2,14 @@
 // the chain (chain id, seq) and the previous event's hash, goes into it: changing,
 // removing or moving an event breaks the chain. See docs/decisions/0005-audit-chain.md.
 import { createHash } from 'node:crypto';
+import type { AuditEventsTable } from '../db/schema.js';
 import { canonicalJson } from './canonical.js';
 
 /** The hash of the (virtual) event before the first one of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface HashedFields {
-  chain_id: string;
-  seq: number;
-  agency_id: string | null;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_label: string;
-  subject_type: string;
-  subject_id: string;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-}
+/** Every stored field of an event but its own hash. */
+export type HashedFields = Omit<AuditEventsTable, 'hash'>;
 
 export function auditEventHash(e: HashedFields): string {
   const canonical = canonicalJson({

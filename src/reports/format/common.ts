@@ -156,3 +156,12 @@ export const REVIEW_TABLE: ReviewTableDef = {
   ],
   columns: REVIEW_COLUMNS,
 };
+
+/** Rows of table 二 that both formats print alike (规范性文件 was renamed in 2021, so it is not here). */
+export const PROACTIVE_ROWS = {
+  rules: { key: 'rules', number: '', label: '规章' },
+  licensing: { key: 'licensing', number: '', label: '行政许可' },
+  penalty: { key: 'penalty', number: '', label: '行政处罚' },
+  enforcement: { key: 'enforcement', number: '', label: '行政强制' },
+  fees: { key: 'fees', number: '', label: '行政事业性收费' },
+} as const satisfies Record<string, RowDef>;

@@ -4,6 +4,7 @@ import {
   HEAD_ROWS,
   OUTCOME_GROUPS,
   OUTCOME_ROWS_BEFORE_OTHER,
+  PROACTIVE_ROWS,
   REQUESTS_NOTE,
   REVIEW_TABLE,
   SECTIONS,
@@ -43,7 +44,7 @@ export const FORMAT_2019: ReportFormat = {
           { key: 'total_public', label: '对外公开总数量', kind: 'count' },
         ],
         rows: [
-          { key: 'rules', number: '', label: '规章' },
+          PROACTIVE_ROWS.rules,
           {
             key: 'normative_documents',
             number: '',
@@ -57,7 +58,7 @@ export const FORMAT_2019: ReportFormat = {
         heading: '第二十条第（五）项',
         columns: ITEMS_COLUMNS,
         rows: [
-          { key: 'licensing', number: '', label: '行政许可' },
+          PROACTIVE_ROWS.licensing,
           { key: 'other_services', number: '', label: '其他对外管理服务事项' },
         ],
       },
@@ -65,19 +66,14 @@ export const FORMAT_2019: ReportFormat = {
         key: 'article20_6',
         heading: '第二十条第（六）项',
         columns: ITEMS_COLUMNS,
-        rows: [
-          { key: 'penalty', number: '', label: '行政处罚' },
-          { key: 'enforcement', number: '', label: '行政强制' },
-        ],
+        rows: [PROACTIVE_ROWS.penalty, PROACTIVE_ROWS.enforcement],
       },
       {
         key: 'article20_8',
         heading: '第二十条第（八）项',
-        columns: [
-          { key: 'previous_items', label: '上一年项目数量', kind: 'count' },
-          { key: 'change', label: '本年增/减', kind: 'signed' },
-        ],
-        rows: [{ key: 'fees', number: '', label: '行政事业性收费' }],
+        // （八）项 has the item counts without decisions.
+        columns: ITEMS_COLUMNS.slice(0, 2),
+        rows: [PROACTIVE_ROWS.fees],
       },
       {
         key: 'article20_9',

@@ -4,6 +4,7 @@ import {
   HEAD_ROWS,
   OUTCOME_GROUPS,
   OUTCOME_ROWS_BEFORE_OTHER,
+  PROACTIVE_ROWS,
   REQUESTS_NOTE,
   REVIEW_TABLE,
   SECTIONS,
@@ -46,7 +47,7 @@ export const FORMAT_2021: ReportFormat = {
           { key: 'in_force', label: '现行有效件数', kind: 'count' },
         ],
         rows: [
-          { key: 'rules', number: '', label: '规章' },
+          PROACTIVE_ROWS.rules,
           {
             key: 'normative_documents',
             number: '',
@@ -59,22 +60,19 @@ export const FORMAT_2021: ReportFormat = {
         key: 'article20_5',
         heading: '第二十条第（五）项',
         columns: [{ key: 'decisions', label: '本年处理决定数量', kind: 'count' }],
-        rows: [{ key: 'licensing', number: '', label: '行政许可' }],
+        rows: [PROACTIVE_ROWS.licensing],
       },
       {
         key: 'article20_6',
         heading: '第二十条第（六）项',
         columns: [{ key: 'decisions', label: '本年处理决定数量', kind: 'count' }],
-        rows: [
-          { key: 'penalty', number: '', label: '行政处罚' },
-          { key: 'enforcement', number: '', label: '行政强制' },
-        ],
+        rows: [PROACTIVE_ROWS.penalty, PROACTIVE_ROWS.enforcement],
       },
       {
         key: 'article20_8',
         heading: '第二十条第（八）项',
         columns: [{ key: 'amount_wan_yuan', label: '本年收费金额（单位：万元）', kind: 'amount' }],
-        rows: [{ key: 'fees', number: '', label: '行政事业性收费' }],
+        rows: [PROACTIVE_ROWS.fees],
       },
     ],
   },
