@@ -1,7 +1,7 @@
 // `gongkai check` as a user runs it: the real command, in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { blankReport } from '../reports/checks/fixtures/build.js';
 import { seedReport } from '../reports/checks/fixtures/seed-report.js';
 import { reportToJson } from '../reports/json.js';
+import { damagedPdf, paragraphBomb } from '../reports/read/test-support.js';
 import { renderReport } from '../reports/render/index.js';
 import type { AnnualReport } from '../reports/model.js';
 
@@ -132,6 +133,29 @@ test('check: an unreadable file is reported, the others still checked; exit 2', 
   assert.match(r.stdout, /good\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/);
   assert.match(r.stdout, /共检查3份报告，0份有错误，2份无法读取。/);
   assert.doesNotMatch(r.stdout + r.stderr, /at .*\.ts:\d+/);
+});
+
+test('check: a damaged PDF and bombs are unreadable (exit 2); the good files are still reported', () => {
+  const damaged = join(dir, 'damaged.pdf');
+  writeFileSync(damaged, damagedPdf());
+  const bomb = join(dir, 'bomb.docx');
+  writeFileSync(bomb, paragraphBomb());
+  const huge = join(dir, 'huge.txt');
+  writeFileSync(huge, '');
+  truncateSync(huge, 65 * 1024 * 1024); // sparse: nothing is written, the size is what counts
+  const good = writeReport('clean.json', cleanReport());
+  const r = gongkai(damaged, seedText, bomb, huge, good);
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stdout, /damaged\.pdf：无法读取。这个PDF文件已损坏或不完整/u);
+  assert.match(r.stdout, /bomb\.docx：无法读取。这个Word文档的正文部分解压后有 201 MB/u);
+  assert.match(r.stdout, /huge\.txt：无法读取。文件有 65 MB，超过 64 MB 的上限/u);
+  assert.match(r.stdout, /灵山卫街道/u);
+  assert.match(r.stdout, /clean\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/u);
+  assert.match(r.stdout, /共检查5份报告，1份有错误，3份无法读取。/u);
+  assert.doesNotMatch(
+    r.stdout + r.stderr,
+    /XRefEntryException|ERR_UNHANDLED_REJECTION|at .*\.(ts|mjs|js):\d+/u,
+  );
 });
 
 test('check --json: an unreadable file keeps the shape, with an error; exit 2', () => {

@@ -1,24 +1,17 @@
 // `gongkai check FILE... [--previous FILE] [--json]`: reads each annual report (any file
 // the parser reads, or the report JSON), runs every check, prints the findings in Chinese.
-// An unreadable file is reported and the others are still checked.
-import { readFile } from 'node:fs/promises';
+// An unreadable file is reported and the others are still checked. Files are read in
+// worker threads, several at once (one per core), so a hostile file cannot take the run down.
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { checkReport, isPreviousYear, mergeFindings } from '../reports/checks/index.js';
 import { reportFromJson } from '../reports/json.js';
 import type { AnnualReport, Finding } from '../reports/model.js';
-import { parseReport } from '../reports/parse/index.js';
+import { readReportBytes } from '../reports/read/read-file.js';
+import { ReportReader } from '../reports/read/reader-pool.js';
 import { checkExitCode, checkJson, checkText, type CheckedFile } from './check-output.js';
 
 type Read = { ok: true; report: AnnualReport; findings: Finding[] } | { ok: false; error: string };
-
-function readError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return '找不到该文件，请检查文件名和路径。';
-  if (code === 'EISDIR') return '这是一个文件夹，不是文件；请指定其中的报告文件。';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件的权限。';
-  return '读取文件时出错，请确认文件存在且完整。';
-}
 
 function fromJsonBytes(bytes: Uint8Array): Read {
   let value: unknown;
@@ -34,18 +27,13 @@ function fromJsonBytes(bytes: Uint8Array): Read {
   return result.ok ? { ok: true, report: result.report, findings: [] } : result;
 }
 
-/** Reads one report file. Never throws. */
-export async function readReportFile(path: string): Promise<Read> {
-  let bytes: Uint8Array;
-  try {
-    // A plain Uint8Array, not a Node Buffer: some readers (pdfjs) refuse Buffers.
-    bytes = new Uint8Array(await readFile(path));
-  } catch (err) {
-    return { ok: false, error: readError(err) };
-  }
+/** Reads one report file through `reader`. Never throws. */
+export async function readReportFile(path: string, reader: ReportReader): Promise<Read> {
+  const bytes = await readReportBytes(path);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, error: bytes.error };
   try {
     if (/\.json$/i.test(path)) return fromJsonBytes(bytes);
-    const parsed = await parseReport({ bytes, filename: basename(path) });
+    const parsed = await reader.read(bytes, basename(path));
     return parsed.ok ? { ok: true, report: parsed.report, findings: parsed.findings } : parsed;
   } catch {
     return {
@@ -64,41 +52,62 @@ export function registerCheck(program: Command): void {
     .option('--previous <file>', '上一年度的年度报告，用于核对结转数、现行有效件数和内容是否雷同')
     .option('--json', '以 JSON 格式输出结果')
     .action(async (files: string[], options: { previous?: string; json?: boolean }) => {
-      let previous: AnnualReport | undefined;
-      let previousUnreadable = false;
-      if (options.previous) {
-        const read = await readReportFile(options.previous);
-        if (read.ok) previous = read.report;
-        else {
-          previousUnreadable = true;
-          console.error(
-            `${options.previous}（上一年度报告）：无法读取。${read.error}未进行与上一年度的核对。`,
-          );
-        }
+      const reader = new ReportReader();
+      try {
+        await checkFiles(files, options, reader);
+      } finally {
+        await reader.close();
       }
-
-      const checked: CheckedFile[] = [];
-      for (const source of files) {
-        const read = await readReportFile(source);
-        if (!read.ok) {
-          checked.push({ source, ok: false, error: read.error });
-          continue;
-        }
-        if (previous && !isPreviousYear(read.report, previous)) {
-          console.error(
-            `${source}：报告年度为${read.report.year ?? '（不详）'}，--previous 指定的是${previous.year ?? '（年度不详）'}年度报告，不是其上一年度，未核对结转数和现行有效件数。`,
-          );
-        }
-        const findings = checkReport(read.report, previous ? { previous } : {});
-        checked.push({
-          source,
-          ok: true,
-          report: read.report,
-          findings: mergeFindings(read.findings, findings),
-        });
-      }
-
-      process.stdout.write(options.json ? checkJson(checked) : checkText(checked));
-      process.exitCode = checkExitCode(checked, previousUnreadable);
     });
+}
+
+async function checkFiles(
+  files: string[],
+  options: { previous?: string; json?: boolean },
+  reader: ReportReader,
+): Promise<void> {
+  let previous: AnnualReport | undefined;
+  let previousUnreadable = false;
+  if (options.previous) {
+    const read = await readReportFile(options.previous, reader);
+    if (read.ok) previous = read.report;
+    else {
+      previousUnreadable = true;
+      console.error(
+        `${options.previous}（上一年度报告）：无法读取。${read.error}未进行与上一年度的核对。`,
+      );
+    }
+  }
+
+  // Files are opened only as workers come free, so a folder of thousands is never all in memory.
+  const reads: Read[] = new Array<Read>(files.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++)
+      reads[i] = await readReportFile(files[i]!, reader);
+  };
+  await Promise.all(Array.from({ length: reader.workers * 2 }, lane));
+  const checked: CheckedFile[] = [];
+  for (const [i, source] of files.entries()) {
+    const read = reads[i]!;
+    if (!read.ok) {
+      checked.push({ source, ok: false, error: read.error });
+      continue;
+    }
+    if (previous && !isPreviousYear(read.report, previous)) {
+      console.error(
+        `${source}：报告年度为${read.report.year ?? '（不详）'}，--previous 指定的是${previous.year ?? '（年度不详）'}年度报告，不是其上一年度，未核对结转数和现行有效件数。`,
+      );
+    }
+    const findings = checkReport(read.report, previous ? { previous } : {});
+    checked.push({
+      source,
+      ok: true,
+      report: read.report,
+      findings: mergeFindings(read.findings, findings),
+    });
+  }
+
+  process.stdout.write(options.json ? checkJson(checked) : checkText(checked));
+  process.exitCode = checkExitCode(checked, previousUnreadable);
 }

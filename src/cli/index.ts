@@ -10,6 +10,9 @@ import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
 import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
+import { containUnhandledRejections } from './process-guards.js';
+
+containUnhandledRejections();
 
 const program = new Command();
 program.name('gongkai').description('公开 Gongkai：政府信息公开工作平台').exitOverride();

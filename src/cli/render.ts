@@ -1,9 +1,10 @@
 // `gongkai render FILE --to html|docx|json|csv [-o OUT]`: reads a report in any form
 // `gongkai check` reads and writes it in the official layout (HTML, Word) or as data
 // (JSON, CSV). Text formats go to standard output unless -o is given.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseReport } from '../reports/parse/index.js';
+import { readReportBytes } from '../reports/read/read-file.js';
+import { ReportReader } from '../reports/read/reader-pool.js';
 import { RENDER_FORMATS, isRenderFormat, renderReport } from '../reports/render/index.js';
 import { CliError } from './errors.js';
 
@@ -51,13 +52,15 @@ export function registerRender(program: Command): void {
           2,
         );
       }
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch (err) {
-        throw fileError(file, err, false);
+      const bytes = await readReportBytes(file);
+      if (!(bytes instanceof Uint8Array)) {
+        throw bytes.code
+          ? fileError(file, bytes, false)
+          : new CliError(`无法读取文件“${file}”：${bytes.error}`, 2);
       }
-      const parsed = await parseReport({ bytes: new Uint8Array(bytes), filename: file });
+      // Read in a worker like every report, so a damaged file ends in a message.
+      const reader = new ReportReader({ workers: 1 });
+      const parsed = await reader.read(bytes, file).finally(() => reader.close());
       if (!parsed.ok) throw new CliError(`无法读取年度报告“${file}”：${parsed.error}`, 2);
       for (const f of parsed.findings) console.error(`提示：${f.message}`);
 

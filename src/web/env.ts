@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
 import type { ScryptParams } from '../auth/password.js';
+import type { ReportReader } from '../reports/read/reader-pool.js';
 
 export interface AppDeps {
   db: Db;
@@ -11,6 +12,8 @@ export interface AppDeps {
   clock: Clock;
   /** scrypt parameters for new password hashes; the strong default when absent (tests lower it). */
   passwordParams?: ScryptParams;
+  /** Reads uploaded report files in worker threads; the process-wide reader when absent. */
+  reportReader?: ReportReader;
 }
 
 /** The signed-in staff member, as the console needs them. */

@@ -11,6 +11,7 @@ import type { Config } from '../../src/config.js';
 import { hashToken } from '../../src/auth/sessions.js';
 import type { ScryptParams } from '../../src/auth/password.js';
 import { createApp } from '../../src/app.js';
+import type { ReportReader } from '../../src/reports/read/reader-pool.js';
 import { fixedClock } from '../../src/db/time.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { seedDemo, type DemoResult } from '../../src/demo/seed-demo.js';
@@ -144,6 +145,8 @@ export interface TestAppOptions {
   now?: string;
   /** scrypt parameters for hashes the app makes (default: the cheap test ones). */
   passwordParams?: ScryptParams;
+  /** The report reader (worker threads) uploads are read with; the process-wide one if absent. */
+  reportReader?: ReportReader;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -154,6 +157,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config: testConfig({ databaseUrl: db.url, ...options.config }),
     clock,
     passwordParams: options.passwordParams ?? TEST_PASSWORD_PARAMS,
+    ...(options.reportReader ? { reportReader: options.reportReader } : {}),
   };
   const demo = options.demo ? await seedDemo(deps, { passwordParams: TEST_PASSWORD_PARAMS }) : null;
   const app = createApp(deps);

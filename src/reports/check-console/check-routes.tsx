@@ -9,6 +9,7 @@ import type { AppEnv } from '../../web/env.js';
 import { TABLES_CSS } from '../render/index.js';
 import { CHECK_PATH, ResultsPage, UploadPage } from './check-page.js';
 import { checkUploadedFiles } from './check-uploads.js';
+import { sharedReportReader } from '../read/reader-pool.js';
 import { CheckResultStore } from './result-store.js';
 import { summaryCsv } from './summary-csv.js';
 import { UPLOAD_LIMITS, unpackUploads, type UploadedFile } from './unpack.js';
@@ -55,7 +56,10 @@ export function reportCheckRoutes(store: CheckResultStore = new CheckResultStore
       }
       if (uploads.length === 0) return c.html(<UploadPage error={NO_FILES} />, 400);
 
-      const results = await checkUploadedFiles(unpackUploads(uploads));
+      const results = await checkUploadedFiles(
+        unpackUploads(uploads),
+        c.get('deps').reportReader ?? sharedReportReader(),
+      );
       const staff = c.get('staff')!;
       const { clock } = c.get('deps');
       const resultId = store.put(staff.accountId, summaryCsv(results), clock.now());

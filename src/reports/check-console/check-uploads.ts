@@ -1,8 +1,9 @@
 // Reads and checks each uploaded report: the parser's guesses and the checks' findings,
-// each kept once, errors first. Nothing here touches the database or the network.
+// each kept once, errors first. Reading happens in the reader's worker threads, off the
+// request thread. Nothing here touches the database or the network.
 import { checkReport, mergeFindings } from '../checks/index.js';
 import type { AnnualReport, Finding } from '../model.js';
-import { parseReport } from '../parse/index.js';
+import type { ReportReader } from '../read/reader-pool.js';
 import type { UnpackedFile } from './unpack.js';
 
 export type CheckedReport =
@@ -12,11 +13,14 @@ export type CheckedReport =
 const READ_FAILED =
   '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
 
-export async function checkUploadedFile(file: UnpackedFile): Promise<CheckedReport> {
+export async function checkUploadedFile(
+  file: UnpackedFile,
+  reader: ReportReader,
+): Promise<CheckedReport> {
   if (file.error !== undefined) return { name: file.name, ok: false, error: file.error };
   const base = file.name.split('/').pop() ?? file.name;
   try {
-    const parsed = await parseReport({ bytes: file.bytes, filename: base });
+    const parsed = await reader.read(file.bytes, base);
     if (!parsed.ok) return { name: file.name, ok: false, error: parsed.error };
     return {
       name: file.name,
@@ -30,10 +34,11 @@ export async function checkUploadedFile(file: UnpackedFile): Promise<CheckedRepo
   }
 }
 
-export async function checkUploadedFiles(files: readonly UnpackedFile[]): Promise<CheckedReport[]> {
-  const out: CheckedReport[] = [];
-  for (const file of files) out.push(await checkUploadedFile(file));
-  return out;
+export function checkUploadedFiles(
+  files: readonly UnpackedFile[],
+  reader: ReportReader,
+): Promise<CheckedReport[]> {
+  return Promise.all(files.map((file) => checkUploadedFile(file, reader)));
 }
 
 export interface ReportVerdict {

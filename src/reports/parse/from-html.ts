@@ -5,7 +5,9 @@ import { HTMLElement, NodeType, parse } from 'node-html-parser';
 import type { Node } from 'node-html-parser';
 import type { SourceCell, SourceLine } from './document.js';
 import { textLine } from './document.js';
+import { maxOpenDepth } from './html-depth.js';
 import { readCell } from './labels.js';
+import { LIMIT_ERRORS, READ_LIMITS, ReadLimitError, type ReadLimits } from './limits.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
 const BLOCK = new Set([
@@ -84,14 +86,44 @@ interface Placed {
   blank: boolean;
 }
 
-export function tableLines(table: HTMLElement): SourceLine[] {
-  const rows = table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+/** Counts down the grid cells a page's tables may still fill; throws when they run out. */
+class GridBudget {
+  constructor(
+    private left: number,
+    private readonly limit: number,
+  ) {}
+  spend(cells: number): void {
+    this.left -= cells;
+    if (this.left < 0) throw new ReadLimitError(LIMIT_ERRORS.htmlGrid(this.limit));
+  }
+}
+
+function rowsOf(table: HTMLElement): HTMLElement[] {
+  return table.querySelectorAll('tr').filter((tr) => tr.closest('table') === table);
+}
+
+function cellsOf(tr: HTMLElement): HTMLElement[] {
+  return tr.childNodes.filter(
+    (td): td is HTMLElement =>
+      td instanceof HTMLElement && (tagOf(td) === 'td' || tagOf(td) === 'th'),
+  );
+}
+
+export function tableLines(
+  table: HTMLElement,
+  budget = new GridBudget(READ_LIMITS.htmlGridCells, READ_LIMITS.htmlGridCells),
+): SourceLine[] {
+  const rows = rowsOf(table);
+  // The spans are counted before the grid is laid out, so a page of huge merged cells is
+  // refused before it can fill memory.
+  rows.forEach((tr, r) => {
+    for (const td of cellsOf(tr))
+      budget.spend(Math.min(span(td, 'rowspan'), rows.length - r) * span(td, 'colspan'));
+  });
   const grid: (Placed | undefined)[][] = rows.map(() => []);
   rows.forEach((tr, r) => {
     let c = 0;
-    for (const td of tr.childNodes) {
-      const tag = tagOf(td);
-      if (!(td instanceof HTMLElement) || (tag !== 'td' && tag !== 'th')) continue;
+    for (const td of cellsOf(tr)) {
       while (grid[r]![c]) c++;
       const text = squash(cellText(td));
       const reading = readCell(text);
@@ -128,7 +160,11 @@ export function tableLines(table: HTMLElement): SourceLine[] {
   return out;
 }
 
-export function linesFromHtml(html: string): SourceLine[] {
+export function linesFromHtml(html: string, limits: ReadLimits = READ_LIMITS): SourceLine[] {
+  if (html.length > limits.textChars) throw new ReadLimitError(LIMIT_ERRORS.text(limits.textChars));
+  if (maxOpenDepth(html, limits.htmlDepth) > limits.htmlDepth)
+    throw new ReadLimitError(LIMIT_ERRORS.htmlDepth(limits.htmlDepth));
+  const budget = new GridBudget(limits.htmlGridCells, limits.htmlGridCells);
   const root = parse(html, { comment: false });
   const out: SourceLine[] = [];
   let buffer = '';
@@ -148,7 +184,7 @@ export function linesFromHtml(html: string): SourceLine[] {
     // article in one): its cells are read as blocks of text, its inner tables as tables.
     if (tag === 'table' && node instanceof HTMLElement && node.querySelector('table') === null) {
       flush();
-      out.push(...tableLines(node));
+      out.push(...tableLines(node, budget));
       return;
     }
     if (tag === 'br') return flush();

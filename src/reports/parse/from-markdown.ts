@@ -3,6 +3,7 @@
 import type { SourceCell, SourceLine } from './document.js';
 import { textLine } from './document.js';
 import { linesFromHtml } from './from-html.js';
+import { READ_LIMITS, type ReadLimits } from './limits.js';
 
 const RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
 const TABLE_BLOCK = /<table[\s>][\s\S]*?<\/table>/giu;
@@ -40,12 +41,12 @@ function markdownLines(text: string): SourceLine[] {
   return out;
 }
 
-export function linesFromMarkdown(text: string): SourceLine[] {
+export function linesFromMarkdown(text: string, limits: ReadLimits = READ_LIMITS): SourceLine[] {
   const out: SourceLine[] = [];
   let last = 0;
   for (const m of text.matchAll(TABLE_BLOCK)) {
     out.push(...markdownLines(text.slice(last, m.index)));
-    out.push(...linesFromHtml(m[0]));
+    out.push(...linesFromHtml(m[0], limits));
     last = m.index + m[0].length;
   }
   out.push(...markdownLines(text.slice(last)));

@@ -14,12 +14,15 @@ import { linesFromHtml } from './from-html.js';
 import { linesFromMarkdown } from './from-markdown.js';
 import { linesFromPdf } from './from-pdf.js';
 import { linesFromText } from './from-text.js';
+import { LIMIT_ERRORS, READ_LIMITS, ReadLimitError, type ReadLimits } from './limits.js';
 import { recognise } from './recognise.js';
 
 export interface ParseInput {
   bytes: Uint8Array;
   /** Used to tell the file type when the bytes alone do not (e.g. .txt vs .md). */
   filename?: string;
+  /** What the file may cost to read; READ_LIMITS unless a caller needs others. */
+  limits?: ReadLimits;
 }
 
 export type ParseResult =
@@ -79,7 +82,7 @@ function fromLines(lines: readonly SourceLine[]): ParseResult {
 }
 
 async function parse(input: ParseInput): Promise<ParseResult> {
-  const { bytes, filename } = input;
+  const { bytes, filename, limits = READ_LIMITS } = input;
   if (bytes.length === 0) return { ok: false, error: PARSE_ERRORS.empty };
   const binary = binaryKind(bytes);
   if (binary === 'pdf') {
@@ -87,12 +90,18 @@ async function parse(input: ParseInput): Promise<ParseResult> {
     return pdf.ok ? fromLines(pdf.lines) : pdf;
   }
   if (binary === 'zip') {
-    const docx = await linesFromDocx(bytes);
+    const docx = await linesFromDocx(bytes, limits);
     return docx.ok ? fromLines(docx.lines) : docx;
   }
   const other = otherBinary(bytes);
   if (other) return { ok: false, error: other };
+  // No encoding read here spends more than four bytes on a character, so a file over four
+  // times the limit is over it without being decoded.
+  if (bytes.length > limits.textChars * 4)
+    return { ok: false, error: LIMIT_ERRORS.text(limits.textChars) };
   const text = decodeText(bytes);
+  if (text.length > limits.textChars)
+    return { ok: false, error: LIMIT_ERRORS.text(limits.textChars) };
   if (text.trim() === '') return { ok: false, error: PARSE_ERRORS.empty };
   if (looksBinary(text)) return { ok: false, error: PARSE_ERRORS.binary };
   switch (textKind(text, filename)) {
@@ -107,9 +116,9 @@ async function parse(input: ParseInput): Promise<ParseResult> {
       return read.ok ? { ok: true, report: read.report, findings: [] } : read;
     }
     case 'html':
-      return fromLines(linesFromHtml(text));
+      return fromLines(linesFromHtml(text, limits));
     case 'markdown':
-      return fromLines(linesFromMarkdown(text));
+      return fromLines(linesFromMarkdown(text, limits));
     case 'text':
       return fromLines(linesFromText(text));
   }
@@ -133,6 +142,7 @@ export async function parseReport(input: ParseInput): Promise<ParseResult> {
   try {
     return await parse(input);
   } catch (error) {
+    if (error instanceof ReadLimitError) return { ok: false, error: error.message };
     // Bad input must end in a message, never a stack trace.
     return {
       ok: false,

@@ -1,0 +1,86 @@
+// Reading in worker threads: a file that crashes, exhausts or outruns its worker is
+// answered as unreadable in Chinese, every other file is still read, and the pool goes on.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { PARSE_ERRORS } from '../parse/index.js';
+import { LIMIT_ERRORS, READ_LIMITS } from '../parse/limits.js';
+import { READER_ERRORS, ReportReader } from './reader-pool.js';
+import {
+  damagedPdf,
+  goodPdf,
+  numberFlood,
+  paragraphBomb,
+  seedText,
+  spanBombPage,
+  unclosedDivs,
+} from './test-support.js';
+
+const readers: ReportReader[] = [];
+const reader = (options: ConstructorParameters<typeof ReportReader>[0] = {}): ReportReader => {
+  const r = new ReportReader({ workers: 2, ...options });
+  readers.push(r);
+  return r;
+};
+after(() => Promise.all(readers.map((r) => r.close())));
+
+const errorOf = (result: Awaited<ReturnType<ReportReader['read']>>): string | null =>
+  result.ok ? null : result.error;
+
+test('a damaged PDF is unreadable; the good files beside it are read, in order', async () => {
+  const r = reader();
+  const results = await r.readAll([
+    { bytes: seedText(), filename: 'seed.txt' },
+    { bytes: damagedPdf(), filename: 'damaged.pdf' },
+    { bytes: goodPdf(), filename: 'hongze.pdf' },
+  ]);
+  assert.equal(results[0]!.ok && results[0]!.report.year, 2021);
+  assert.equal(errorOf(results[1]!), PARSE_ERRORS.badPdf);
+  assert.equal(results[2]!.ok && results[2]!.report.year, 2024);
+});
+
+test('every hostile file of the hardening issue gets its own Chinese reason', async () => {
+  const results = await reader().readAll([
+    { bytes: paragraphBomb(), filename: 'bomb.docx' },
+    { bytes: spanBombPage(150, 1000), filename: 'spans.html' },
+    { bytes: unclosedDivs(100_000), filename: 'divs.html' },
+    { bytes: numberFlood(29 * 1024 * 1024), filename: 'flood.txt' },
+    { bytes: seedText(), filename: 'seed.txt' },
+  ]);
+  assert.match(errorOf(results[0]!) ?? '', /Word文档的正文部分解压后有 201 MB/u);
+  assert.equal(errorOf(results[1]!), LIMIT_ERRORS.htmlGrid(READ_LIMITS.htmlGridCells));
+  assert.equal(errorOf(results[2]!), LIMIT_ERRORS.htmlDepth(READ_LIMITS.htmlDepth));
+  assert.equal(errorOf(results[3]!), LIMIT_ERRORS.text(READ_LIMITS.textChars));
+  assert.ok(results[4]!.ok);
+});
+
+test('a file that exhausts the worker heap ends that worker only; the next file is read', async () => {
+  // Limits raised past the flood, so only the worker's 64 MB heap stands in its way.
+  const r = reader({ workers: 1, maxHeapMb: 64, limits: { ...READ_LIMITS, textChars: 1e9 } });
+  const flood = await r.read(numberFlood(29 * 1024 * 1024), 'flood.txt');
+  assert.equal(errorOf(flood), READER_ERRORS.memory);
+  const seed = await r.read(seedText(), 'seed.txt');
+  assert.ok(seed.ok);
+});
+
+test('a file that outruns its time is stopped; the next file is read', async () => {
+  // The depth limit raised: 30,000 unclosed <div> would keep node-html-parser busy ~20 s.
+  const r = reader({
+    workers: 1,
+    timeoutMs: 1_500,
+    limits: { ...READ_LIMITS, htmlDepth: 1e9 },
+  });
+  const slow = r.read(unclosedDivs(30_000), 'slow.html');
+  const queued = r.read(seedText(), 'seed.txt');
+  assert.equal(errorOf(await slow), READER_ERRORS.timeout(2));
+  assert.ok((await queued).ok, 'the file queued behind it gets a fresh worker');
+});
+
+test('closing answers the files still waiting; a closed reader reads nothing', async () => {
+  const r = reader({ workers: 1 });
+  const first = r.read(goodPdf(), 'a.pdf');
+  const waiting = r.read(seedText(), 'seed.txt');
+  await r.close();
+  assert.equal(errorOf(await waiting), READER_ERRORS.closed);
+  assert.equal(errorOf(await first), READER_ERRORS.closed);
+  assert.equal(errorOf(await r.read(seedText())), READER_ERRORS.closed);
+});

@@ -1,0 +1,200 @@
+// Reads report files in worker threads, so that a file which crashes the parser, exhausts
+// memory or never finishes costs one worker, not the server or the rest of a batch. Each
+// worker has a heap limit (V8 ends it with ERR_WORKER_OUT_OF_MEMORY when reached) and each
+// file a time limit (the worker is terminated); either way the file is reported unreadable
+// with a Chinese reason and the next file gets a fresh worker. The parser's own limits
+// (../parse/limits.ts) refuse most hostile files before any of this is needed.
+// See docs/decisions/0010-reading-untrusted-reports.md.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ParseResult } from '../parse/index.js';
+import { READ_LIMITS, type ReadLimits } from '../parse/limits.js';
+import type { ReadRequest, WorkerMessage } from './protocol.js';
+
+export interface ReaderOptions {
+  /** Worker threads at most (files are read in parallel up to this). */
+  workers: number;
+  /** Time one file may take, from the moment a ready worker starts on it. */
+  timeoutMs: number;
+  /** V8 heap of each worker (old generation), in MB. */
+  maxHeapMb: number;
+  /** The parser's limits (declared zip sizes, text length, HTML depth and grid). */
+  limits: ReadLimits;
+}
+
+export const DEFAULT_READER_OPTIONS: Readonly<ReaderOptions> = {
+  workers: Math.max(1, availableParallelism()),
+  timeoutMs: 30_000,
+  maxHeapMb: 512,
+  limits: READ_LIMITS,
+};
+
+export const READER_ERRORS = {
+  timeout: (seconds: number) =>
+    `读取这个文件超过 ${seconds} 秒仍未完成，已停止读取；文件可能已损坏或结构异常，请改用报告的Word版或带文字层的PDF`,
+  memory:
+    '读取这个文件所需的内存超过上限，已停止读取；文件可能已损坏或是恶意构造的，请改用报告的Word版或带文字层的PDF',
+  crashed:
+    '读取这个文件时读取程序意外退出，已停止读取；请确认文件完整，或改用报告的Word版或带文字层的PDF',
+  closed: '报告读取服务已关闭，未读取这个文件；请重新提交',
+} as const;
+
+const ENTRY = new URL('./read-worker-entry.mjs', import.meta.url);
+
+interface Task {
+  bytes: Uint8Array;
+  filename: string | undefined;
+  resolve: (result: ParseResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: (Task & { id: number; timer: NodeJS.Timeout }) | null;
+  /** Set once the slot is finished with, so its late events change nothing. */
+  gone: boolean;
+}
+
+const failed = (error: string): ParseResult => ({ ok: false, error });
+
+export class ReportReader {
+  private readonly options: ReaderOptions;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: Partial<ReaderOptions> = {}) {
+    this.options = { ...DEFAULT_READER_OPTIONS, ...options };
+  }
+
+  /** How many files are read at once. */
+  get workers(): number {
+    return this.options.workers;
+  }
+
+  /** Reads one file. Never rejects: an unreadable file is a result with a Chinese reason. */
+  read(bytes: Uint8Array, filename?: string): Promise<ParseResult> {
+    if (this.closed) return Promise.resolve(failed(READER_ERRORS.closed));
+    return new Promise((resolve) => {
+      this.queue.push({ bytes, filename, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Reads many files in parallel (up to the worker count); results in the order given. */
+  readAll(files: readonly { bytes: Uint8Array; filename?: string }[]): Promise<ParseResult[]> {
+    return Promise.all(files.map((f) => this.read(f.bytes, f.filename)));
+  }
+
+  /** Ends every worker; files still waiting are answered as not read. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.resolve(failed(READER_ERRORS.closed));
+    const slots = [...this.slots];
+    for (const slot of slots) this.retire(slot, READER_ERRORS.closed);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const idle = [...this.slots].find((s) => s.ready && !s.task);
+      if (idle) {
+        this.start(idle, this.queue.shift()!);
+        continue;
+      }
+      // Workers still starting will take the queued files when ready.
+      const starting = [...this.slots].filter((s) => !s.ready).length;
+      if (this.slots.size < this.options.workers && starting < this.queue.length) {
+        this.spawn();
+        continue;
+      }
+      return;
+    }
+  }
+
+  private spawn(): void {
+    const worker = new Worker(ENTRY, {
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.maxHeapMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.options.maxHeapMb / 8)),
+      },
+      // A worker's output is not the user's: the CLI prints only its own results.
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const slot: Slot = { worker, ready: false, task: null, gone: false };
+    this.slots.add(slot);
+    worker.unref();
+    worker.on('message', (message: WorkerMessage) => {
+      if (slot.gone) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.id !== message.id) return;
+      clearTimeout(task.timer);
+      slot.task = null;
+      worker.unref();
+      task.resolve(message.result);
+      this.dispatch();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      this.retire(
+        slot,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? READER_ERRORS.memory : READER_ERRORS.crashed,
+      );
+    });
+    worker.on('exit', () => this.retire(slot, READER_ERRORS.crashed));
+  }
+
+  private start(slot: Slot, task: Task): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      this.retire(slot, READER_ERRORS.timeout(Math.round(this.options.timeoutMs / 1000)));
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+    slot.task = { ...task, id, timer };
+    slot.worker.ref();
+    const request: ReadRequest = {
+      id,
+      bytes: task.bytes,
+      limits: this.options.limits,
+      ...(task.filename !== undefined ? { filename: task.filename } : {}),
+    };
+    slot.worker.postMessage(request);
+  }
+
+  /** Takes a worker out of the pool, answering its file (if any) with `reason`. */
+  private retire(slot: Slot, reason: string): void {
+    if (slot.gone) return;
+    slot.gone = true;
+    this.slots.delete(slot);
+    const task = slot.task;
+    slot.task = null;
+    if (task) {
+      clearTimeout(task.timer);
+      task.resolve(failed(reason));
+    } else if (!slot.ready && !this.closed) {
+      // A worker that dies before it is ready would die again: answer what waits rather
+      // than spawning forever.
+      for (const waiting of this.queue.splice(0)) waiting.resolve(failed(reason));
+    }
+    if (!this.closed) this.dispatch();
+  }
+}
+
+let shared: ReportReader | undefined;
+
+/**
+ * The server's reader, made on first use: one core is left for answering requests. Its
+ * idle workers do not keep the process alive.
+ */
+export function sharedReportReader(): ReportReader {
+  shared ??= new ReportReader({ workers: Math.max(1, availableParallelism() - 1) });
+  return shared;
+}
