@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
 import type { ScryptParams } from '../auth/password.js';
+import type { Semaphore } from '../auth/semaphore.js';
 
 export interface AppDeps {
   db: Db;
@@ -11,6 +12,8 @@ export interface AppDeps {
   clock: Clock;
   /** scrypt parameters for new password hashes; the strong default when absent (tests lower it). */
   passwordParams?: ScryptParams;
+  /** Bounds the password checks of sign-ins; one per process when absent (tests pass their own). */
+  signInChecks?: Semaphore;
 }
 
 /** The signed-in staff member, as the console needs them. */
