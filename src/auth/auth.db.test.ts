@@ -15,7 +15,6 @@ import {
 import { verifyPassword, type ScryptParams } from './password.js';
 import { agencyScope, canAccessAgency } from './policy.js';
 import { createSession, hashToken, loadSession } from './sessions.js';
-import { clearUser, lockedUntil, recordFailure, throttleKeys } from './throttle.js';
 
 const fast: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
 const actor = { id: null, label: '测试' };
@@ -62,35 +61,6 @@ test(`sessions: stored by token hash, idle and absolute expiry, deactivated acco
     const s2 = await createSession(db.kysely, accountId, demo.agency.id, clock.now());
     await setAccountActive({ db, clock }, accountId, false, actor);
     assert.equal(await loadSession(db.kysely, s2.token, clock.now(), 30), null, 'deactivated');
-  } finally {
-    await db.destroy();
-  }
-});
-
-test(`throttle: counts per key within the window, locks at the limit, clears on success (${testDialect})`, async () => {
-  const db = await createTestDb();
-  try {
-    const clock = fixedClock('2024-09-27T08:00:00.000Z');
-    const keys = throttleKeys('Someone', '203.0.113.9');
-    assert.equal(keys[0]?.key, 'user:someone');
-    assert.doesNotMatch(keys[1]?.key ?? '', /203\.0\.113\.9/, 'addresses are stored hashed');
-    const all = keys.map((k) => k.key);
-    for (let i = 0; i < 4; i++) await recordFailure(db.kysely, keys, clock.now());
-    assert.equal(await lockedUntil(db.kysely, all, clock.now()), null);
-    await recordFailure(db.kysely, keys, clock.now());
-    assert.equal(
-      (await lockedUntil(db.kysely, all, clock.now()))?.toISOString(),
-      '2024-09-27T08:15:00.000Z',
-    );
-    clock.advance(15 * 60_000);
-    assert.equal(await lockedUntil(db.kysely, all, clock.now()), null);
-    await recordFailure(db.kysely, keys, clock.now());
-    await clearUser(db.kysely, keys[0]?.key ?? '');
-    const left = await db.kysely.selectFrom('login_throttle').select('key').execute();
-    assert.deepEqual(
-      left.map((r) => r.key),
-      [keys[1]?.key],
-    );
   } finally {
     await db.destroy();
   }

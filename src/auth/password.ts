@@ -83,10 +83,16 @@ export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYP
 
 /**
  * A hash of a random password, verified against when the username is unknown, so that
- * a sign-in takes as long for a missing account as for a wrong password.
+ * a sign-in takes as long for a missing account as for a wrong password. Made with the
+ * parameters new hashes get (`params`), which is what real accounts' hashes cost.
  */
-let dummy: Promise<string> | null = null;
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+const dummies = new Map<string, Promise<string>>();
+export function dummyHash(params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<string> {
+  const id = `${params.N},${params.r},${params.p}`;
+  let dummy = dummies.get(id);
+  if (!dummy) {
+    dummy = hashPassword(randomBytes(16).toString('hex'), params);
+    dummies.set(id, dummy);
+  }
   return dummy;
 }

@@ -50,7 +50,8 @@ export interface SessionsTable {
 
 export interface LoginThrottleTable {
   key: string;
-  failures: number;
+  /** Attempts reserved in the current window: failures plus password checks still running. */
+  attempts: number;
   window_started_at: string;
   locked_until: string | null;
 }

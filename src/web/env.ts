@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
 import type { ScryptParams } from '../auth/password.js';
+import type { Semaphore } from '../auth/semaphore.js';
 import type { ReportReader } from '../reports/read/reader-pool.js';
 
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   passwordParams?: ScryptParams;
   /** Reads uploaded report files in worker threads; the process-wide reader when absent. */
   reportReader?: ReportReader;
+  /** Bounds the password checks of sign-ins; one per process when absent (tests pass their own). */
+  signInChecks?: Semaphore;
 }
 
 /** The signed-in staff member, as the console needs them. */
