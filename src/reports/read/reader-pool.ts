@@ -4,7 +4,7 @@
 // file a time limit (the worker is terminated); either way the file is reported unreadable
 // with a Chinese reason and the next file gets a fresh worker. The parser's own limits
 // (../parse/limits.ts) refuse most hostile files before any of this is needed.
-// See docs/decisions/0010-reading-untrusted-reports.md.
+// See docs/decisions/0011-reading-untrusted-reports.md.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../parse/index.js';
