@@ -52,26 +52,37 @@ function positionOf(value: string, isBad: (ch: string) => boolean): number {
 /**
  * The Chinese message saying what is wrong with `value` as a value of the field `label`, or
  * null when the rule has nothing against it. An empty value is not this rule's concern
- * (whether a field is required is the field's own rule).
+ * (whether a field is required is the field's own rule). `fix` says what to do about a bad
+ * character, for values that were not typed into a field (a file's name or contents).
  */
 export function textProblem(
   value: string,
   label: string,
   kind: TextKind = 'single',
+  fix = '请删除后重新填写',
 ): string | null {
   if (value === '') return null;
   const isControl = (s: string) => ALWAYS_FORBIDDEN.test(s) || (kind === 'single' && TAB.test(s));
   // Checked before "only invisible": a NUL on its own is a control character, not a blank.
-  if (isControl(value)) return containsMessage(label, positionOf(value, isControl));
+  if (isControl(value)) return containsMessage(label, positionOf(value, isControl), fix);
   if (INVISIBLE.test(value)) return `${label}不能只由空格或不可见字符组成`;
   if (kind === 'single' && LINE_BREAK.test(value)) return `${label}不能换行，请写在一行内`;
   const isInvisible = (s: string) => INVISIBLE_FORBIDDEN.test(s);
-  if (isInvisible(value)) return containsMessage(label, positionOf(value, isInvisible));
+  if (isInvisible(value)) return containsMessage(label, positionOf(value, isInvisible), fix);
   return null;
 }
 
-function containsMessage(label: string, position: number): string {
-  return `${label}不能包含控制字符或不可见字符（第 ${position} 个字符），请删除后重新填写`;
+/**
+ * Whether `value` holds any control character of the rule, line breaks and tab included: for
+ * values that are not typed into a field, such as the path and query of a URL, where only
+ * these characters (not blanks) are a sign of tampering.
+ */
+export function containsControlCharacter(value: string): boolean {
+  return ALWAYS_FORBIDDEN.test(value) || /[\t\n\r]/.test(value);
+}
+
+function containsMessage(label: string, position: number, fix: string): string {
+  return `${label}不能包含控制字符或不可见字符（第 ${position} 个字符），${fix}`;
 }
 
 function withRule(label: string, kind: TextKind) {
