@@ -11,6 +11,7 @@ import { sessionMiddleware } from './auth/session-middleware.js';
 import type { AppDeps, AppEnv } from './web/env.js';
 import { installErrorPages } from './web/errors.js';
 import { requestLimit } from './web/request-limit.js';
+import { refuseControlCharactersInUrl } from './web/url-text.js';
 import { contextStorage } from 'hono/context-storage';
 import { staticRoutes } from './web/static-assets.js';
 import { displayRoutes } from './web/display.js';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Security headers, then the staff session, then CSRF (which needs to know the session).
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));
   app.use('*', requestLimit);
+  app.use('*', refuseControlCharactersInUrl);
   app.use('*', sessionMiddleware);
   app.use('*', csrfMiddleware);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

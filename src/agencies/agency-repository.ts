@@ -1,6 +1,7 @@
 // SQL for agencies; rows become `Agency` here and nowhere else.
 import type { Kysely } from 'kysely';
 import type { AgencyRow, Database } from '../db/schema.js';
+import type { UniqueKey } from '../db/unique-violation.js';
 import {
   AGENCY_KINDS,
   AGENCY_LEVELS,
@@ -11,6 +12,11 @@ import {
 } from './agency.js';
 
 type Q = Kysely<Database>;
+
+/** The unique columns of `agencies` that a form fills (see migration 0001). */
+export const AGENCY_UNIQUE_KEYS = [
+  { table: 'agencies', column: 'slug', constraint: 'agencies_slug_key', field: 'slug' },
+] as const satisfies readonly UniqueKey<string>[];
 
 export function rowToAgency(r: AgencyRow): Agency {
   return {
@@ -145,12 +151,6 @@ export async function listAncestorAgencies(db: Q, agencyId: string): Promise<Age
     current = parent;
   }
   return out;
-}
-
-export async function slugTaken(db: Q, slug: string, exceptId?: string): Promise<boolean> {
-  let q = db.selectFrom('agencies').select('id').where('slug', '=', slug);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
 }
 
 /** Orders agencies depth-first so that each parent is followed by its subtree. */

@@ -1,6 +1,7 @@
 // Agencies (行政机关): domain type, levels and kinds, and the one input schema that both
 // the console form and any API use.
 import { z } from 'zod';
+import { optionalSingleLine, singleLine } from '../validation/text-input.js';
 import { parseAgencyCode } from './agency-code.js';
 
 export const AGENCY_LEVELS = ['state_council', 'province', 'city', 'county', 'township'] as const;
@@ -45,31 +46,19 @@ export interface Agency {
   updatedAt: string;
 }
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .transform((s) => (s === '' ? null : s));
-
 const PHONE = /^[0-9()（）+\-－\s、,，转]{5,40}$/;
 
 /** Form and API input for creating or editing an agency. All fields arrive as strings. */
 export const agencyInputSchema = z.object({
-  parentId: z
-    .string()
-    .trim()
-    .transform((s) => (s === '' ? null : s)),
-  fullName: z.string().trim().min(2, '请填写机关全称').max(100, '机关全称不能超过 100 个字'),
-  shortName: z.string().trim().min(2, '请填写机关简称').max(40, '机关简称不能超过 40 个字'),
-  slug: z
-    .string()
-    .trim()
+  parentId: singleLine('上级机关').transform((s) => (s === '' ? null : s)),
+  fullName: singleLine('机关全称').min(2, '请填写机关全称').max(100, '机关全称不能超过 100 个字'),
+  shortName: singleLine('机关简称').min(2, '请填写机关简称').max(40, '机关简称不能超过 40 个字'),
+  slug: singleLine('网址标识')
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '网址标识只能用小写英文字母、数字和连字符，如 lingshanwei')
     .min(2, '网址标识至少 2 个字符')
     .max(60, '网址标识不能超过 60 个字符'),
-  code: z.string().transform((s, ctx) => {
+  code: singleLine('机关代码').transform((s, ctx) => {
     const r = parseAgencyCode(s);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: r.message });
@@ -79,22 +68,22 @@ export const agencyInputSchema = z.object({
   }),
   level: z.enum(AGENCY_LEVELS, { error: '请选择机关层级' }),
   kind: z.enum(AGENCY_KINDS, { error: '请选择机关类别' }),
-  officeName: optionalText(60, '工作机构名称'),
-  officeAddress: optionalText(200, '办公地址'),
-  officeHours: optionalText(200, '办公时间'),
-  officePhone: optionalText(40, '联系电话').refine(
+  officeName: optionalSingleLine('工作机构名称', 60),
+  officeAddress: optionalSingleLine('办公地址', 200),
+  officeHours: optionalSingleLine('办公时间', 200),
+  officePhone: optionalSingleLine('联系电话', 40).refine(
     (s) => s === null || PHONE.test(s),
     '联系电话只能包含数字、区号连字符和括号，如 0532-83185761',
   ),
-  officeFax: optionalText(40, '传真').refine(
+  officeFax: optionalSingleLine('传真', 40).refine(
     (s) => s === null || PHONE.test(s),
     '传真号码只能包含数字、区号连字符和括号',
   ),
-  officeEmail: optionalText(120, '电子邮箱').refine(
+  officeEmail: optionalSingleLine('电子邮箱', 120).refine(
     (s) => s === null || z.email().safeParse(s).success,
     '电子邮箱格式不正确，如 xxgk@example.gov.cn',
   ),
-  officeWebsite: optionalText(200, '网址').refine(
+  officeWebsite: optionalSingleLine('网址', 200).refine(
     (s) => s === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(s),
     '网址应以 http:// 或 https:// 开头',
   ),

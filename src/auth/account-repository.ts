@@ -1,10 +1,16 @@
 // SQL for staff accounts and their roles.
 import type { Kysely } from 'kysely';
 import type { AccountRow, Database } from '../db/schema.js';
+import type { UniqueKey } from '../db/unique-violation.js';
 import type { Account } from './account.js';
 import { toRoles } from './roles.js';
 
 type Q = Kysely<Database>;
+
+/** The unique columns of `accounts` that a form fills (see migration 0001). */
+export const ACCOUNT_UNIQUE_KEYS = [
+  { table: 'accounts', column: 'username', constraint: 'accounts_username_key', field: 'username' },
+] as const satisfies readonly UniqueKey<string>[];
 
 function toAccount(r: AccountRow, roles: string[]): Account {
   return {

@@ -252,7 +252,7 @@ export function accountRoutes(): Hono<AppEnv> {
             {notice === 'password' ? '密码已重置，该账号需用新密码重新登录。' : '已保存。'}
           </p>
         ) : null}
-        <ErrorSummary errors={e._form ? { _form: e._form } : {}} />
+        <ErrorSummary errors={e} labels={{ roles: '角色', password: '新密码' }} />
         <dl class="facts">
           <dt>所属机关</dt>
           <dd>{agency?.fullName ?? ''}</dd>

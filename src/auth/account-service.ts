@@ -5,8 +5,9 @@ import type { Kysely } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../db/time.js';
+import { mapUniqueViolation } from '../db/unique-violation.js';
 import type { Account } from './account.js';
-import { getAccountById, replaceRoles, usernameTaken } from './account-repository.js';
+import { ACCOUNT_UNIQUE_KEYS, getAccountById, replaceRoles } from './account-repository.js';
 import { hashPassword, type ScryptParams } from './password.js';
 import { passwordProblem } from './password-rules.js';
 import { toRoles, type Role } from './roles.js';
@@ -34,6 +35,8 @@ function auditView(a: Account) {
   };
 }
 
+export const USERNAME_TAKEN = '该用户名已被使用，请换一个';
+
 export interface NewAccount {
   agencyId: string;
   username: string;
@@ -52,46 +55,52 @@ export async function createAccount(
   if (problem) return { ok: false, errors: { password: problem } };
   // Hash outside the transaction: it is slow and needs no lock.
   const passwordHash = await hashPassword(input.password, params);
-  return deps.db.kysely.transaction().execute(async (trx): Promise<AccountResult> => {
-    if (await usernameTaken(trx, input.username))
-      return { ok: false, errors: { username: '该用户名已被使用' } };
-    const agency = await trx
-      .selectFrom('agencies')
-      .select('id')
-      .where('id', '=', input.agencyId)
-      .executeTakeFirst();
-    if (!agency) return { ok: false, errors: { agencyId: '所选机关不存在' } };
-    const now = deps.clock.now().toISOString();
-    const id = randomUUID();
-    await trx
-      .insertInto('accounts')
-      .values({
-        id,
-        agency_id: input.agencyId,
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        is_active: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await replaceRoles(trx, id, toRoles(input.roles));
-    const account = (await getAccountById(trx, id)) as Account;
-    await appendAuditEvent(
-      trx,
-      {
-        agencyId: input.agencyId,
-        actor,
-        subjectType: 'account',
-        subjectId: id,
-        action: 'account.create',
-        after: auditView(account),
-      },
-      deps.clock,
-    );
-    return { ok: true, account };
-  });
+  const write = () =>
+    deps.db.kysely.transaction().execute(async (trx): Promise<AccountResult> => {
+      const agency = await trx
+        .selectFrom('agencies')
+        .select('id')
+        .where('id', '=', input.agencyId)
+        .executeTakeFirst();
+      if (!agency) return { ok: false, errors: { agencyId: '所选机关不存在' } };
+      const now = deps.clock.now().toISOString();
+      const id = randomUUID();
+      await trx
+        .insertInto('accounts')
+        .values({
+          id,
+          agency_id: input.agencyId,
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          is_active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await replaceRoles(trx, id, toRoles(input.roles));
+      const account = (await getAccountById(trx, id)) as Account;
+      await appendAuditEvent(
+        trx,
+        {
+          agencyId: input.agencyId,
+          actor,
+          subjectType: 'account',
+          subjectId: id,
+          action: 'account.create',
+          after: auditView(account),
+        },
+        deps.clock,
+      );
+      return { ok: true, account };
+    });
+  // The unique constraint decides whether the username is free, so that two simultaneous
+  // requests for one name end the same way as two in a row; the transaction (account, roles
+  // and audit event) has been rolled back by then.
+  return mapUniqueViolation(ACCOUNT_UNIQUE_KEYS, write, () => ({
+    ok: false,
+    errors: { username: USERNAME_TAKEN },
+  }));
 }
 
 export async function setAccountRoles(

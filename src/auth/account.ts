@@ -1,5 +1,6 @@
 // Staff accounts: domain type and the inputs of the admin console.
 import { z } from 'zod';
+import { singleLine } from '../validation/text-input.js';
 import { ROLES, type Role } from './roles.js';
 
 export interface Account {
@@ -13,9 +14,7 @@ export interface Account {
   updatedAt: string;
 }
 
-export const usernameSchema = z
-  .string()
-  .trim()
+export const usernameSchema = singleLine('用户名')
   .toLowerCase()
   .min(3, '用户名至少 3 个字符')
   .max(40, '用户名不能超过 40 个字符')
@@ -24,9 +23,7 @@ export const usernameSchema = z
     '用户名只能用小写英文字母、数字、点、下划线和连字符，且以字母或数字开头',
   );
 
-export const displayNameSchema = z
-  .string()
-  .trim()
+export const displayNameSchema = singleLine('姓名')
   .min(1, '请填写姓名')
   .max(40, '姓名不能超过 40 个字');
 

@@ -5,6 +5,7 @@ import { appendAuditEvent } from '../audit/audit-log.js';
 import { ConsolePage } from '../web/layout.js';
 import type { AppEnv } from '../web/env.js';
 import { ErrorSummary, PostForm, SubmitButton, TextField } from '../web/forms.js';
+import { containsControlCharacter, textProblem } from '../validation/text-input.js';
 import { getAccountForSignIn } from './account-repository.js';
 import { clientAddress } from './client-address.js';
 import { clearCookie, readCookie, SESSION_COOKIE, writeCookie } from './cookies.js';
@@ -48,7 +49,8 @@ export function safeNext(next: unknown): string {
   ) {
     return '/console';
   }
-  return /[\\\s]/.test(next) ? '/console' : next;
+  // A control character cannot go into the Location header (and names no page of ours).
+  return /[\\\s]/.test(next) || containsControlCharacter(next) ? '/console' : next;
 }
 
 function LoginPage(props: { username: string; next: string; error?: string }) {
@@ -94,6 +96,11 @@ export function authRoutes(): Hono<AppEnv> {
       typeof body.username === 'string' ? body.username.trim().toLowerCase().slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
+    // No account is named with control or invisible characters, and PostgreSQL refuses a NUL
+    // in the lookup (and in the throttle key): say what is wrong before either is tried.
+    const usernameProblem = textProblem(username, '用户名');
+    if (usernameProblem)
+      return c.html(<LoginPage username={username} next={next} error={usernameProblem} />, 400);
     const now = clock.now();
     const keys = throttleKeys(username, clientAddress(c));
 

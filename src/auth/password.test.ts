@@ -45,4 +45,13 @@ test('password rules explain in Chinese what to fix', () => {
   assert.match(passwordProblem('lsw-handler-2024', 'lsw-handler') ?? '', /不能包含用户名/);
   assert.match(passwordProblem('aaaa1111aaaa', 'x') ?? '', /重复字符/);
   assert.equal(passwordProblem('gongkai-demo', 'lsw-handler'), null);
+  assert.match(
+    passwordProblem('gongkai\u0000demo', 'x') ?? '',
+    /^密码不能包含控制字符或不可见字符（第 8 个字符）/,
+  );
+  assert.match(
+    passwordProblem('gongkai\u200bdemo', 'x') ?? '',
+    /^密码不能包含控制字符或不可见字符/,
+  );
+  assert.equal(passwordProblem('gongkai demo 2024', 'x'), null, 'inner spaces stay allowed');
 });

@@ -22,13 +22,16 @@ import {
 } from './calendar-pages.js';
 import {
   correctDay,
+  DAY_NAME_MAX,
   daysOfYear,
+  importedNamesProblem,
   loadedYears,
   previewCalendarChanges,
   saveCalendar,
   type Actor,
   type DayCorrection,
 } from './calendar-service.js';
+import { multiLine, optionalSingleLine, textProblem } from '../validation/text-input.js';
 import { checkIsoDate } from './dates.js';
 import { decodeCalendarBytes, MAX_CALENDAR_BYTES } from './decode-text.js';
 import { CalendarInputError } from './working-days.js';
@@ -90,6 +93,12 @@ function doneMessage(c: Context<AppEnv>): string | null {
   return null;
 }
 
+const pastedText = multiLine('通知全文');
+// The file's name becomes the source shown beside the loaded year.
+const fileNameProblem = (name: string) =>
+  textProblem(name, '文件名', 'single', '请重命名文件后重新上传');
+const dayName = optionalSingleLine('节日名称', DAY_NAME_MAX);
+
 const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const fromBase64 = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
 
@@ -110,6 +119,10 @@ export function calendarRoutes(): Hono<AppEnv> {
       return fail({ file: '请只用一种方式：粘贴通知全文，或上传文件（请清空文本框或不选文件）' });
     }
     if (!file && !text.trim()) return fail({ text: '请粘贴通知全文，或选择要上传的文件' });
+    const pasted = pastedText.safeParse(text);
+    if (!pasted.success) return fail({ text: pasted.error.issues[0]?.message ?? '通知全文有误' });
+    const nameProblem = file ? fileNameProblem(file.name) : null;
+    if (nameProblem) return fail({ file: nameProblem });
     if (file && file.size > MAX_CALENDAR_BYTES) {
       return fail(
         {
@@ -125,6 +138,8 @@ export function calendarRoutes(): Hono<AppEnv> {
       const why = result.warnings.length > 0 ? result.warnings.join('；') : '没有读到任何日期';
       return fail({ [file ? 'file' : 'text']: `没有读到任何放假或上班日期：${why}` });
     }
+    const namesProblem = importedNamesProblem(result.days);
+    if (namesProblem) return fail({ [file ? 'file' : 'text']: namesProblem });
     return c.html(
       <CalendarPreview
         format={result.format}
@@ -143,6 +158,12 @@ export function calendarRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const payload = typeof body.payload === 'string' ? body.payload : '';
     const fileName = typeof body.fileName === 'string' && body.fileName ? body.fileName : null;
+    const nameProblem = fileName ? fileNameProblem(fileName) : null;
+    if (nameProblem)
+      return renderHome(c, {
+        status: 400,
+        importForm: { text: '', errors: { file: nameProblem } },
+      });
     const content = fromBase64(payload);
     const result = readCalendarSource(content, fileName ?? undefined);
     if (result.days.length === 0) {
@@ -194,15 +215,16 @@ export function calendarRoutes(): Hono<AppEnv> {
     if (!form.date) errors.date = '请填写日期，例如 2026-10-10';
     else if (!date.ok) errors.date = date.error;
     if (!['holiday', 'workday', 'normal'].includes(form.kind)) errors.kind = '请选择这一天的安排';
-    if (form.name.trim().length > 60) errors.name = '节日名称不能超过60个字';
-    if (Object.keys(errors).length > 0 || !date.ok) {
+    const name = dayName.safeParse(form.name);
+    if (!name.success) errors.name = name.error.issues[0]?.message ?? '节日名称有误';
+    if (Object.keys(errors).length > 0 || !date.ok || !name.success) {
       return renderHome(c, { status: 400, dayForm: { ...form, errors } });
     }
     try {
       await correctDay(c.get('deps'), actorOf(c), {
         date: date.date,
         kind: form.kind as DayCorrection,
-        name: form.name,
+        name: name.data,
       });
     } catch (e) {
       if (!(e instanceof CalendarInputError)) throw e;

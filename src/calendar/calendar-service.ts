@@ -14,6 +14,7 @@ import {
   type LoadedYear,
 } from './calendar-repository.js';
 import { diffCalendarDays, type CalendarDiff } from './calendar-diff.js';
+import { textProblem } from '../validation/text-input.js';
 import { checkIsoDate, yearOf } from './dates.js';
 import {
   addWorkingDays,
@@ -104,6 +105,23 @@ export async function previewCalendarChanges(
   return diffCalendarDays(existing, input.days);
 }
 
+/** The longest name of a holiday that is kept. */
+export const DAY_NAME_MAX = 60;
+
+/**
+ * What is wrong, in Chinese, with the names of imported days (they come from the pasted
+ * notice or the uploaded file, and are stored and shown as they are), or null.
+ */
+export function importedNamesProblem(days: readonly CalendarDay[]): string | null {
+  for (const d of days) {
+    const problem = d.name
+      ? textProblem(d.name, `${d.date} 的节日名称`, 'single', '请修改通知或文件后重新导入')
+      : null;
+    if (problem) return problem;
+  }
+  return null;
+}
+
 export interface SaveCalendarInput {
   /** Years the source describes completely: their days are replaced and they become loaded. */
   years: number[];
@@ -140,7 +158,16 @@ export async function saveCalendar(
       throw new CalendarInputError(`没有读到${y}年的任何放假或上班日期，未保存；请检查粘贴的内容`);
     }
   }
+  const namesProblem = importedNamesProblem(input.days);
+  if (namesProblem) throw new CalendarInputError(namesProblem);
   const source = input.source.trim().slice(0, 200) || '管理员导入';
+  const sourceProblem = textProblem(
+    source,
+    '来源（通知标题或文件名）',
+    'single',
+    '请重命名文件后重新导入',
+  );
+  if (sourceProblem) throw new CalendarInputError(sourceProblem);
   const now = deps.clock.now().toISOString();
   await deps.db.kysely.transaction().execute(async (trx) => {
     const outside = input.days.filter((d) => !years.includes(yearOf(d.date)));
@@ -183,7 +210,9 @@ export async function correctDay(
   if (input.kind !== 'holiday' && input.kind !== 'workday' && input.kind !== 'normal') {
     throw new CalendarInputError('请选择这一天的类型：放假、调休上班或按平常（周一至周五上班）');
   }
-  const name = input.name?.trim().slice(0, 60) || null;
+  const name = input.name?.trim().slice(0, DAY_NAME_MAX) || null;
+  const nameProblem = name ? textProblem(name, '节日名称') : null;
+  if (nameProblem) throw new CalendarInputError(nameProblem);
   const now = deps.clock.now().toISOString();
   await deps.db.kysely.transaction().execute(async (trx) => {
     const before = await findCalendarDay(trx, check.date);

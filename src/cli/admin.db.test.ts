@@ -99,6 +99,44 @@ describe(`gongkai admin and gongkai demo (${testDialect})`, () => {
     assert.doesNotMatch(weak.stderr + weak.stdout, /short/);
   });
 
+  test('create-admin refuses control and invisible characters in every option, naming it, before any lookup', async () => {
+    const base = {
+      '--agency-slug': 'newtown',
+      '--username': 'zhang.san',
+      '--display-name': '张三',
+      '--agency-name': '新城镇人民政府',
+      '--agency-code': '00001333-8',
+      '--agency-level': 'township',
+    };
+    const cases: [string, string, RegExp][] = [
+      [
+        '--display-name',
+        '张\u202E三',
+        /--display-name：姓名不能包含控制字符或不可见字符（第 2 个字符）/,
+      ],
+      ['--username', 'zhang\u0001san', /--username：用户名不能包含控制字符或不可见字符/],
+      ['--agency-slug', 'new\u0007town', /--agency-slug：网址标识不能包含控制字符或不可见字符/],
+      [
+        '--agency-name',
+        '新城镇\u200B\u200B人民政府',
+        /--agency-name：机关全称不能包含控制字符或不可见字符/,
+      ],
+      [
+        '--agency-name',
+        '\u200B\u200B\u200B',
+        /--agency-name：机关全称不能只由空格或不可见字符组成/,
+      ],
+    ];
+    for (const [name, value, message] of cases) {
+      const args = Object.entries({ ...base, [name]: value }).flat();
+      const r = await gongkai(db.env, 'a-strong-pass-1\n', 'admin', 'create-admin', ...args);
+      assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+    }
+    assert.equal(await db.kysely.selectFrom('agencies').select('id').executeTakeFirst(), undefined);
+    assert.equal(await db.kysely.selectFrom('accounts').select('id').executeTakeFirst(), undefined);
+  });
+
   test('create-admin creates the agency and its first administrator, reading the password from stdin', async () => {
     const r = await gongkai(
       db.env,
@@ -173,6 +211,16 @@ describe(`gongkai admin and gongkai demo (${testDialect})`, () => {
     );
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /没有用户名为 nobody 的账号/);
+    const control = await gongkai(
+      db.env,
+      'another-pass-2\n',
+      'admin',
+      'reset-password',
+      '--username',
+      'zhang.san\u202E',
+    );
+    assert.equal(control.code, 2);
+    assert.match(control.stderr, /--username：用户名不能包含控制字符或不可见字符（第 10 个字符）/);
   });
 
   test('gongkai demo fills the demo data and lists the accounts; running it again refreshes', async () => {

@@ -4,6 +4,7 @@
 //   gongkai admin reset-password --username zhang.san
 // Passwords are read from the terminal or standard input, never from the command line.
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { getAgencyBySlug } from '../agencies/agency-repository.js';
 import { createAgency } from '../agencies/agency-service.js';
 import {
@@ -40,6 +41,24 @@ function firstError(errors: Record<string, string>): string {
   return Object.values(errors)[0] ?? '输入有误';
 }
 
+/** The option that supplied each field of the agency, to name it in an error. */
+const AGENCY_OPTION: Readonly<Record<string, string>> = {
+  parentId: '--parent-slug',
+  fullName: '--agency-name',
+  shortName: '--agency-short-name',
+  slug: '--agency-slug',
+  code: '--agency-code',
+  level: '--agency-level',
+  kind: '--agency-kind',
+};
+
+/** Validates an option with the form's own schema, so the command refuses what the form refuses. */
+function option<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new CliError(`${name}：${r.error.issues[0]?.message ?? '无效'}`);
+  return r.data;
+}
+
 export function registerAdmin(program: Command): void {
   const admin = program.command('admin').description('系统管理：创建首个系统管理员、重置密码');
 
@@ -64,42 +83,46 @@ export function registerAdmin(program: Command): void {
     )
     .option('--parent-slug <标识>', '新建机关时：上级机关的网址标识')
     .action(async (opts: CreateAdminOptions) => {
-      const username = usernameSchema.safeParse(opts.username);
-      if (!username.success)
-        throw new CliError(`--username：${username.error.issues[0]?.message ?? '无效'}`);
-      const displayName = displayNameSchema.safeParse(opts.displayName);
-      if (!displayName.success)
-        throw new CliError(`--display-name：${displayName.error.issues[0]?.message ?? '无效'}`);
+      const username = option('--username', usernameSchema, opts.username);
+      const displayName = option('--display-name', displayNameSchema, opts.displayName);
+      // Checked before the slugs are looked up, as in the form.
+      const slugSchema = agencyInputSchema.shape.slug;
+      const agencySlug = option('--agency-slug', slugSchema, opts.agencySlug);
+      const parentSlug =
+        opts.parentSlug === undefined
+          ? undefined
+          : option('--parent-slug', slugSchema, opts.parentSlug);
 
       await withDatabase(async (db) => {
         const deps = { db, clock: systemClock };
-        if (await usernameTaken(db.kysely, username.data))
-          throw new CliError(`用户名 ${username.data} 已被使用，未做任何修改。`);
-        let agency: Agency | null = await getAgencyBySlug(db.kysely, opts.agencySlug);
+        // Asked before the password is; the unique constraint still decides in createAccount.
+        if (await usernameTaken(db.kysely, username))
+          throw new CliError(`用户名 ${username} 已被使用，未做任何修改。`);
+        let agency: Agency | null = await getAgencyBySlug(db.kysely, agencySlug);
         const creatingAgency = !agency;
         if (agency && opts.agencyName && opts.agencyName.trim() !== agency.fullName) {
           throw new CliError(
-            `网址标识 ${opts.agencySlug} 已属于「${agency.fullName}」，与 --agency-name 不符，未做任何修改。`,
+            `网址标识 ${agencySlug} 已属于「${agency.fullName}」，与 --agency-name 不符，未做任何修改。`,
           );
         }
         let agencyInput = null;
         if (!agency) {
           if (!opts.agencyName || !opts.agencyCode || !opts.agencyLevel) {
             throw new CliError(
-              `没有网址标识为 ${opts.agencySlug} 的机关。如需一并创建机关，请同时提供 --agency-name、--agency-code 和 --agency-level。`,
+              `没有网址标识为 ${agencySlug} 的机关。如需一并创建机关，请同时提供 --agency-name、--agency-code 和 --agency-level。`,
             );
           }
           let parentId = '';
-          if (opts.parentSlug) {
-            const parent = await getAgencyBySlug(db.kysely, opts.parentSlug);
-            if (!parent) throw new CliError(`没有网址标识为 ${opts.parentSlug} 的上级机关。`);
+          if (parentSlug) {
+            const parent = await getAgencyBySlug(db.kysely, parentSlug);
+            if (!parent) throw new CliError(`没有网址标识为 ${parentSlug} 的上级机关。`);
             parentId = parent.id;
           }
           const parsed = agencyInputSchema.safeParse({
             parentId,
             fullName: opts.agencyName,
             shortName: opts.agencyShortName ?? opts.agencyName,
-            slug: opts.agencySlug,
+            slug: agencySlug,
             code: opts.agencyCode,
             level: opts.agencyLevel,
             kind: opts.agencyKind ?? 'government',
@@ -113,15 +136,16 @@ export function registerAdmin(program: Command): void {
           });
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
+            const field = String(issue?.path[0] ?? '');
             throw new CliError(
-              `机关信息有误（${String(issue?.path[0] ?? '')}）：${issue?.message ?? ''}`,
+              `${AGENCY_OPTION[field] ?? '机关信息'}：${issue?.message ?? '有误'}，未做任何修改。`,
             );
           }
           agencyInput = parsed.data;
         }
 
         const password = await readNewPassword();
-        const problem = passwordProblem(password, username.data);
+        const problem = passwordProblem(password, username);
         if (problem) throw new CliError(`${problem}，未做任何修改。`);
 
         if (agencyInput) {
@@ -134,8 +158,8 @@ export function registerAdmin(program: Command): void {
           deps,
           {
             agencyId: agency.id,
-            username: username.data,
-            displayName: displayName.data,
+            username,
+            displayName,
             password,
             roles: ['admin'],
           },
@@ -153,9 +177,10 @@ export function registerAdmin(program: Command): void {
     .description('重置账号密码（该账号的登录会话随之失效）；新密码从终端或标准输入读取')
     .requiredOption('--username <用户名>', '要重置密码的账号')
     .action(async (opts: { username: string }) => {
+      const username = option('--username', usernameSchema, opts.username);
       await withDatabase(async (db) => {
-        const account = await getAccountForSignIn(db.kysely, opts.username);
-        if (!account) throw new CliError(`没有用户名为 ${opts.username} 的账号。`);
+        const account = await getAccountForSignIn(db.kysely, username);
+        if (!account) throw new CliError(`没有用户名为 ${username} 的账号。`);
         const password = await readNewPassword();
         const result = await resetPassword({ db, clock: systemClock }, account.id, password, ACTOR);
         if (!result.ok) throw new CliError(`${firstError(result.errors)}，未做任何修改。`);

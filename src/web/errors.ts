@@ -24,10 +24,24 @@ const GENERIC: Readonly<Record<number, string>> = {
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
+export const UNSTORABLE_TEXT =
+  '提交的内容含有无法保存的字符（如控制字符或不可见字符），请删除后重新提交。';
+
+/**
+ * PostgreSQL's "invalid byte sequence" (a NUL in text) and "untranslatable character": input
+ * that the shared text rule should have refused. A last line of defence so that a field it
+ * missed gives the visitor a 400 instead of a 500; it is still logged, to be fixed.
+ */
+function unstorableText(err: Error): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
+
 /** The message the visitor reads: ours when we wrote it in Chinese, else a generic one. */
 export function visitorMessage(err: Error, status: number): string {
   if (status >= 500) return SERVER_ERROR;
   if (err instanceof HTTPException && HAS_CHINESE.test(err.message)) return err.message;
+  if (unstorableText(err)) return UNSTORABLE_TEXT;
   return GENERIC[status] ?? '请求无法处理，请检查后重试。';
 }
 
@@ -40,11 +54,15 @@ export function installErrorPages(app: Hono<AppEnv>): void {
   app.onError((err, c) => {
     // A body that is not valid JSON is the client's mistake, not ours.
     const status = (
-      err instanceof HTTPException ? err.status : err instanceof SyntaxError ? 400 : 500
+      err instanceof HTTPException
+        ? err.status
+        : err instanceof SyntaxError || unstorableText(err)
+          ? 400
+          : 500
     ) as ContentfulStatusCode;
     // Only messages we wrote ourselves (HTTPException, in Chinese) are shown; anything else is logged.
     const message = visitorMessage(err, status);
-    if (status >= 500) console.error(err);
+    if (status >= 500 || unstorableText(err)) console.error(err);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { status, message } }, status);
     return c.html(ErrorPage({ status, message }), status);
   });
