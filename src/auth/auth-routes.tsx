@@ -10,13 +10,7 @@ import { clientAddress } from './client-address.js';
 import { clearCookie, readCookie, SESSION_COOKIE, writeCookie } from './cookies.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { actorOf, agencyScope, canAccessAgency } from './policy.js';
-import {
-  createSession,
-  deleteSession,
-  hashToken,
-  purgeExpiredSessions,
-  setCurrentAgency,
-} from './sessions.js';
+import { createSession, deleteSession, hashToken, setCurrentAgency } from './sessions.js';
 import { clearUser, lockedUntil, lockMessage, recordFailure, throttleKeys } from './throttle.js';
 
 export const LOGIN_PATH = '/console/login';
@@ -145,7 +139,6 @@ export function authRoutes(): Hono<AppEnv> {
       }
       // A new session id at every sign-in: a token planted before sign-in is worthless after.
       if (oldToken) await deleteSession(trx, hashToken(oldToken));
-      await purgeExpiredSessions(trx, now);
       await clearUser(trx, keys[0]?.key ?? '');
       const created = await createSession(trx, account.id, account.agencyId, now);
       await appendAuditEvent(

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { insertTestAccount } from '../../test/support/accounts.js';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
 import { fixedClock } from '../db/time.js';
 import { scheduleJob } from '../jobs/job-queue.js';
@@ -41,42 +42,7 @@ describe(`file store (${testDialect})`, () => {
 
   before(async () => {
     db = await createTestDb();
-    const t = clock.now().toISOString();
-    await db.kysely
-      .insertInto('agencies')
-      .values({
-        id: 'agency-files-test',
-        parent_id: null,
-        slug: 'files-test',
-        full_name: '测试机关',
-        short_name: '测试机关',
-        code: '11370211D000000133',
-        level: 'township',
-        kind: 'government',
-        office_name: null,
-        office_address: null,
-        office_hours: null,
-        office_phone: null,
-        office_fax: null,
-        office_email: null,
-        office_website: null,
-        created_at: t,
-        updated_at: t,
-      })
-      .execute();
-    await db.kysely
-      .insertInto('accounts')
-      .values({
-        id: accountId,
-        agency_id: 'agency-files-test',
-        username: 'files-test',
-        display_name: '测试',
-        password_hash: 'x',
-        is_active: 1,
-        created_at: t,
-        updated_at: t,
-      })
-      .execute();
+    await insertTestAccount(db, accountId);
   });
   after(() => db.destroy());
   beforeEach(async () => {
