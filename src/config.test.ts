@@ -8,6 +8,14 @@ test('defaults: port 3000 and the embedded SQLite database', () => {
   assert.equal(c.databaseUrl, DEFAULT_SQLITE_URL);
   assert.equal(c.secureCookies, false);
   assert.ok(c.sessionSecret.length >= 32);
+  assert.equal(c.fileStoreDir, 'data/files');
+});
+
+test('FILE_STORE_DIR names the file store folder', () => {
+  assert.equal(
+    loadConfig({ FILE_STORE_DIR: '/srv/gongkai/files' }).fileStoreDir,
+    '/srv/gongkai/files',
+  );
 });
 
 test('reads PORT, DATABASE_URL and SECURE_COOKIES', () => {
@@ -22,6 +30,7 @@ for (const [env, field] of [
   [{ PORT: '70000' }, 'PORT'],
   [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
   [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+  [{ FILE_STORE_DIR: '' }, 'FILE_STORE_DIR'],
 ] as const) {
   test(`rejects a bad ${field} with a Chinese message naming it`, () => {
     assert.throws(

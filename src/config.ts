@@ -16,6 +16,8 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Public base URL used in canonical links and page tags; never another host. */
   publicUrl: string | undefined;
+  /** Folder of the local file store (uploads, generated documents); never served as is. */
+  fileStoreDir: string;
   nodeEnv: string;
 }
 
@@ -30,12 +32,20 @@ const envSchema = z.object({
   SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
   SESSION_IDLE_MINUTES: z.string().regex(/^\d+$/, 'SESSION_IDLE_MINUTES 必须是正整数').optional(),
   PUBLIC_URL: z.url('PUBLIC_URL 必须是完整网址，例如 https://xxgk.example.gov.cn').optional(),
+  FILE_STORE_DIR: z
+    .string()
+    .min(
+      1,
+      'FILE_STORE_DIR 不能为空：请填写存放上传文件的目录，或删去这一设置（默认为 data/files）',
+    )
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
 
 export const DEFAULT_SQLITE_URL = 'sqlite:data/gongkai.db';
+export const DEFAULT_FILE_STORE_DIR = 'data/files';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -57,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES === 'true' || e.SECURE_COOKIES === '1',
     sessionIdleMinutes: idle,
     publicUrl: e.PUBLIC_URL,
+    fileStoreDir: e.FILE_STORE_DIR ?? DEFAULT_FILE_STORE_DIR,
     nodeEnv: e.NODE_ENV ?? 'development',
   };
 }

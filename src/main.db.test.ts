@@ -51,3 +51,25 @@ test(`serve without --demo-if-new leaves a new database empty (${testDialect})`,
     await db.destroy();
   }
 });
+
+test(`serve runs the job poller: the recurring purge is scheduled at start (${testDialect})`, async () => {
+  const db = await createTestDb({ migrate: false });
+  const log = console.log;
+  console.log = () => {};
+  try {
+    const server = await startServer(testConfig({ databaseUrl: db.url, port: 0 }), {});
+    // The poller may already have run it (and scheduled the next one) by now.
+    const purge = await db.kysely
+      .selectFrom('jobs')
+      .select(['recurring_key', 'status'])
+      .where('type', '=', 'maintenance.purge')
+      .execute();
+    await server.close();
+    assert.ok(purge.length >= 1, 'a purge job exists');
+    assert.ok(purge.every((j) => j.recurring_key === 'purge'));
+    assert.ok(purge.filter((j) => j.status === 'pending').length <= 1);
+  } finally {
+    console.log = log;
+    await db.destroy();
+  }
+});

@@ -1,4 +1,4 @@
-// Composition root: configuration → database → app → HTTP server.
+// Composition root: configuration → database → app → HTTP server, and the job poller.
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -8,6 +8,17 @@ import { systemClock } from './db/time.js';
 import { countAgencies } from './agencies/agency-repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { calendarChangedJob, type CalendarDependent } from './calendar/calendar-changed.js';
+import { localBlobStorage } from './files/blob-storage.js';
+import { createFileStore } from './files/file-store.js';
+import { createJobRunner } from './jobs/job-runner.js';
+import { PURGE_RECURRING, purgeJob } from './jobs/purge-job.js';
+
+/**
+ * What is recomputed when the calendar changes (due dates of open cases, once the requests
+ * feature exists: it adds its recomputation here).
+ */
+const CALENDAR_DEPENDENTS: readonly CalendarDependent[] = [];
 
 export interface StartOptions {
   /** Fill a freshly created embedded database with demo data. */
@@ -29,6 +40,18 @@ export async function startServer(
     );
   }
   const app = createApp({ db, config, clock: systemClock });
+  const files = createFileStore({
+    db,
+    clock: systemClock,
+    blobs: localBlobStorage(config.fileStoreDir),
+  });
+  const jobs = createJobRunner(
+    { db, clock: systemClock },
+    {
+      handlers: [purgeJob({ files }), calendarChangedJob(CALENDAR_DEPENDENTS)],
+      recurring: [PURGE_RECURRING],
+    },
+  );
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   // A port already in use is reported as an 'error' event after serve() returns: wait for
   // either, so the caller can explain it instead of the process dying on an unhandled event.
@@ -41,10 +64,17 @@ export async function startServer(
     await db.close();
     throw e;
   }
+  // Several instances may poll the same database; each job is claimed by one of them.
+  await jobs.start();
   console.log(`Gongkai 已启动：http://localhost:${config.port}/ （数据库：${db.describe}）`);
   return {
+    // SIGTERM/SIGINT (gongkai serve): no new requests or jobs; the job in progress may
+    // finish before the database closes (otherwise its lease runs out and it is retried).
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([
+        new Promise<void>((resolve) => server.close(() => resolve())),
+        jobs.stop(),
+      ]);
       await db.close();
     },
   };

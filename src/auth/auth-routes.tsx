@@ -11,13 +11,7 @@ import { clientAddress } from './client-address.js';
 import { clearCookie, readCookie, SESSION_COOKIE, writeCookie } from './cookies.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { actorOf, agencyScope, canAccessAgency } from './policy.js';
-import {
-  createSession,
-  deleteSession,
-  hashToken,
-  purgeExpiredSessions,
-  setCurrentAgency,
-} from './sessions.js';
+import { createSession, deleteSession, hashToken, setCurrentAgency } from './sessions.js';
 import { Semaphore } from './semaphore.js';
 import {
   recordFailure,
@@ -177,7 +171,6 @@ export function authRoutes(): Hono<AppEnv> {
       }
       // A new session id at every sign-in: a token planted before sign-in is worthless after.
       if (oldToken) await deleteSession(trx, hashToken(oldToken));
-      await purgeExpiredSessions(trx, now);
       await recordSuccess(trx, reserved.reservations);
       const created = await createSession(trx, account.id, account.agencyId, now);
       await appendAuditEvent(

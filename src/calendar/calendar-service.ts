@@ -1,5 +1,6 @@
 // Calendar use cases: read the calendar, compute a due date, save an imported year, correct
-// one day. Each change runs in one transaction together with its audit event.
+// one day. Each change runs in one transaction together with its audit event and the
+// calendar.changed job that recomputes what depends on the calendar.
 import { appendAuditEvent } from '../audit/audit-log.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
@@ -13,6 +14,7 @@ import {
   upsertDays,
   type LoadedYear,
 } from './calendar-repository.js';
+import { scheduleCalendarChanged } from './calendar-changed.js';
 import { diffCalendarDays, type CalendarDiff } from './calendar-diff.js';
 import { textProblem } from '../validation/text-input.js';
 import { checkIsoDate, yearOf } from './dates.js';
@@ -181,6 +183,16 @@ export async function saveCalendar(
     await deleteDaysOfYears(trx, years);
     await upsertDays(trx, input.days, now);
     await markYearsLoaded(trx, years, source, now);
+    const touched = [
+      `${years[0]}-01-01`,
+      `${years[years.length - 1]}-12-31`,
+      ...outside.map((d) => d.date),
+    ].sort();
+    await scheduleCalendarChanged(
+      trx,
+      { from: touched[0]!, to: touched[touched.length - 1]! },
+      deps.clock,
+    );
     await appendAuditEvent(
       trx,
       {
@@ -220,6 +232,7 @@ export async function correctDay(
       input.kind === 'normal' ? null : { date: check.date, kind: input.kind, name };
     if (after) await upsertDays(trx, [after], now);
     else await deleteDay(trx, check.date);
+    await scheduleCalendarChanged(trx, { from: check.date, to: check.date }, deps.clock);
     await appendAuditEvent(
       trx,
       {

@@ -22,6 +22,9 @@ test(`migrations apply from empty, and again as a no-op (${testDialect})`, async
       'audit_events',
       'audit_heads',
       'calendar_days',
+      'jobs',
+      'files',
+      'check_results',
     ]) {
       assert.ok(names.includes(t), `table ${t} exists`);
     }

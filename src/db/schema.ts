@@ -91,6 +91,43 @@ export interface CalendarYearsTable {
   loaded_at: string;
 }
 
+export interface JobsTable {
+  id: string;
+  type: string;
+  payload_json: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  unique_key: string | null;
+  recurring_key: string | null;
+  result_json: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface FilesTable {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CheckResultsTable {
+  id: string;
+  owner_id: string;
+  csv: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -101,8 +138,13 @@ export interface Database {
   audit_heads: AuditHeadsTable;
   calendar_days: CalendarDaysTable;
   calendar_years: CalendarYearsTable;
+  jobs: JobsTable;
+  files: FilesTable;
+  check_results: CheckResultsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type FileRow = Selectable<FilesTable>;

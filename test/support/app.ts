@@ -6,6 +6,8 @@
 //   const handler = await t.signIn('lsw-handler');
 //   const res = await handler.post('/console/x', { title: '…' });   // _csrf added for you
 //   await t.close();
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Config } from '../../src/config.js';
 import { hashToken } from '../../src/auth/sessions.js';
@@ -32,6 +34,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: false,
     sessionIdleMinutes: 120,
     publicUrl: undefined,
+    // Tests that store files make their own folder; nothing may land in the checkout.
+    fileStoreDir: join(tmpdir(), 'gongkai-test-files-unused'),
     nodeEnv: 'test',
     ...overrides,
   };

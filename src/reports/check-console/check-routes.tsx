@@ -10,7 +10,7 @@ import { TABLES_CSS } from '../render/index.js';
 import { CHECK_PATH, ResultsPage, UploadPage } from './check-page.js';
 import { checkUploadedFiles } from './check-uploads.js';
 import { sharedReportReader } from '../read/reader-pool.js';
-import { CheckResultStore } from './result-store.js';
+import { findCheckResult, saveCheckResult } from './result-store.js';
 import { summaryCsv } from './summary-csv.js';
 import { UPLOAD_LIMITS, unpackUploads, type UploadedFile } from './unpack.js';
 
@@ -21,7 +21,7 @@ const NO_FILES = '请选择至少一个报告文件。';
 // The table styles, served as a versioned file: the CSP forbids inline styles.
 const tablesCssHref = `/static/reports/report-tables.${createHash('sha256').update(TABLES_CSS).digest('hex').slice(0, 12)}.css`;
 
-export function reportCheckRoutes(store: CheckResultStore = new CheckResultStore()): Hono<AppEnv> {
+export function reportCheckRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get(tablesCssHref, (c) => {
@@ -61,16 +61,27 @@ export function reportCheckRoutes(store: CheckResultStore = new CheckResultStore
         c.get('deps').reportReader ?? sharedReportReader(),
       );
       const staff = c.get('staff')!;
-      const { clock } = c.get('deps');
-      const resultId = store.put(staff.accountId, summaryCsv(results), clock.now());
+      const { db, clock } = c.get('deps');
+      const resultId = await saveCheckResult(
+        db.kysely,
+        staff.accountId,
+        summaryCsv(results),
+        clock.now(),
+      );
       return c.html(
         <ResultsPage results={results} resultId={resultId} stylesheetHref={tablesCssHref} />,
       );
     },
   );
 
-  app.get(`${CHECK_PATH}/:id/summary.csv`, requireStaff, (c) => {
-    const csv = store.get(c.req.param('id'), c.get('staff')!.accountId, c.get('deps').clock.now());
+  app.get(`${CHECK_PATH}/:id/summary.csv`, requireStaff, async (c) => {
+    const { db, clock } = c.get('deps');
+    const csv = await findCheckResult(
+      db.kysely,
+      c.req.param('id'),
+      c.get('staff')!.accountId,
+      clock.now(),
+    );
     if (csv === null) {
       return c.html(
         <UploadPage error="这份检查结果已过期或不存在（结果保存两小时，且只有上传者本人可以下载），请重新上传检查。" />,
