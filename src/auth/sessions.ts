@@ -139,7 +139,7 @@ export async function setCurrentAgency(db: Q, sessionId: string, agencyId: strin
     .execute();
 }
 
-/** Removes sessions past their absolute expiry (housekeeping at sign-in). */
+/** Removes sessions past their absolute expiry (run by the recurring purge job). */
 export async function purgeExpiredSessions(db: Q, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
 }
