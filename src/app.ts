@@ -1,31 +1,25 @@
-// The web application: middleware in order, then the portal, the console and the API.
+// The web application: middleware in order, then every feature's routes (src/features.ts).
 // Built without a port so tests can call `app.request()` directly.
 import { Hono } from 'hono';
-import { agencyRoutes } from './agencies/agency-routes.js';
-import { accountRoutes } from './auth/account-routes.js';
-import { auditRoutes } from './audit/audit-routes.js';
-import { authRoutes } from './auth/auth-routes.js';
 import { csrfMiddleware } from './auth/csrf.js';
 import { securityHeaders } from './auth/security-headers.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { AppDeps, AppEnv } from './web/env.js';
+import { navItems } from './console/nav.js';
+import { FEATURES, platformOf } from './features.js';
 import { installErrorPages } from './web/errors.js';
 import { requestLimit } from './web/request-limit.js';
 import { refuseControlCharactersInUrl } from './web/url-text.js';
 import { contextStorage } from 'hono/context-storage';
-import { staticRoutes } from './web/static-assets.js';
-import { displayRoutes } from './web/display.js';
-import { portalRoutes } from './portal/portal-routes.js';
-import { consoleRoutes } from './console/console-routes.js';
-import { apiRoutes } from './api/api-routes.js';
-import { calendarRoutes } from './calendar/calendar-routes.js';
-import { reportCheckRoutes } from './reports/check-console/check-routes.js';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const platform = platformOf(FEATURES);
+  const nav = navItems(platform.nav);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('staff', null);
+    c.set('consoleNav', nav);
     await next();
   });
   // Layouts read the request (display setting, staff, CSRF token) through this.
@@ -37,17 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', sessionMiddleware);
   app.use('*', csrfMiddleware);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.route('/', authRoutes());
-  app.route('/', agencyRoutes());
-  app.route('/', accountRoutes());
-  app.route('/', auditRoutes());
-  app.route('/', staticRoutes());
-  app.route('/', displayRoutes());
-  app.route('/', portalRoutes());
-  app.route('/', consoleRoutes());
-  app.route('/', apiRoutes());
-  app.route('/', calendarRoutes());
-  app.route('/', reportCheckRoutes());
+  for (const feature of FEATURES) if (feature.routes) app.route('/', feature.routes(platform));
   installErrorPages(app);
   return app;
 }

@@ -7,7 +7,7 @@ import { getAgencyById, getAgencyBySlug, listAgencies } from '../agencies/agency
 import { AGENCY_KINDS, AGENCY_LEVELS, type Agency } from '../agencies/agency.js';
 import type { AppEnv } from '../web/env.js';
 import type { ApiOperation } from './openapi.js';
-import { apiSchemas, errorSchema } from './schemas.js';
+import { errorSchema, type ApiSchema } from './schemas.js';
 import { apiError } from './api-errors.js';
 
 export const disclosureOfficeSchema = z.object({
@@ -18,10 +18,6 @@ export const disclosureOfficeSchema = z.object({
   fax: z.string().nullable().describe('传真号码'),
   email: z.string().nullable().describe('电子邮箱'),
   website: z.string().nullable().describe('网址'),
-});
-apiSchemas.add(disclosureOfficeSchema, {
-  id: 'DisclosureOffice',
-  description: '政府信息公开工作机构（指南所列联系方式）',
 });
 
 export const publicAgencySchema = z.object({
@@ -37,16 +33,25 @@ export const publicAgencySchema = z.object({
   guideUrl: z.string().describe('政府信息公开指南地址'),
   updatedAt: z.string().describe('机关信息最近更新时间（ISO 8601，UTC）'),
 });
-apiSchemas.add(publicAgencySchema, { id: 'Agency', description: '机关的公开信息' });
 
 export const agencyListSchema = z.object({ agencies: z.array(publicAgencySchema) });
-apiSchemas.add(agencyListSchema, {
-  id: 'AgencyList',
-  description: '全部机关，按隶属关系排列（上级在前）',
-});
 
 export const agencyDetailSchema = z.object({ agency: publicAgencySchema });
-apiSchemas.add(agencyDetailSchema, { id: 'AgencyDetail' });
+/** The components the agency operations refer to. */
+export const agencySchemas: readonly ApiSchema[] = [
+  {
+    schema: disclosureOfficeSchema,
+    id: 'DisclosureOffice',
+    description: '政府信息公开工作机构（指南所列联系方式）',
+  },
+  { schema: publicAgencySchema, id: 'Agency', description: '机关的公开信息' },
+  {
+    schema: agencyListSchema,
+    id: 'AgencyList',
+    description: '全部机关，按隶属关系排列（上级在前）',
+  },
+  { schema: agencyDetailSchema, id: 'AgencyDetail' },
+];
 
 const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 

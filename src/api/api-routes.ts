@@ -1,11 +1,12 @@
 // The /api router: the OpenAPI document and the public /api/v1 endpoints of this folder.
-// Other features mount their own /api/v1 routes and list them in openapi.ts.
+// Other features mount their own /api/v1 routes and declare them in their feature.ts; the
+// document lists what app.ts gives it.
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/env.js';
 import { agencyApiRoutes } from './agency-api.js';
-import { buildOpenApiDocument } from './openapi.js';
+import { buildOpenApiDocument, type ApiSpec } from './openapi.js';
 
-export function apiRoutes(): Hono<AppEnv> {
+export function apiRoutes(specs: readonly ApiSpec[]): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Public, read-only open data: any site may read it.
   app.use('/api/v1/agencies/*', async (c, next) => {
@@ -19,7 +20,7 @@ export function apiRoutes(): Hono<AppEnv> {
   let cached: string | null = null;
   app.get('/api/openapi.json', (c) => {
     cached ??= JSON.stringify(
-      buildOpenApiDocument({ serverUrl: c.get('deps').config.publicUrl ?? '/' }),
+      buildOpenApiDocument({ serverUrl: c.get('deps').config.publicUrl ?? '/', specs }),
       null,
       2,
     );

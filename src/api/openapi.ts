@@ -1,13 +1,11 @@
 // The OpenAPI 3.1 document at /api/openapi.json, built from the same Zod schemas the API
-// validates and answers with. Every /api/v1 route is listed in `apiOperations`; a test
-// compares this list with the routes the app actually serves.
+// validates and answers with, from the operations and schemas every feature declares in its
+// feature.ts (`api`); a test compares the document with the routes the app actually serves.
 //
-// To document a new endpoint: register its schemas in `apiSchemas` (with an id) and add
-// its operations with ONE import + ONE spread line in `apiOperations` below.
+// To document a new endpoint: list its operations and the schemas they refer to in the
+// feature's `api` — nothing else to register.
 import { z } from 'zod';
-import { agencyOperations } from './agency-api.js';
-import { calendarOperations } from '../calendar/calendar-api.js';
-import { apiSchemas, errorSchema } from './schemas.js';
+import { errorApiSchema, errorSchema, type ApiSchema } from './schemas.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -42,7 +40,11 @@ export interface ApiOperation {
   responses: Record<string, ApiResponse>;
 }
 
-export const apiOperations: ApiOperation[] = [...agencyOperations, ...calendarOperations];
+/** What a feature adds to the API: its operations and the component schemas they use. */
+export interface ApiSpec {
+  operations: readonly ApiOperation[];
+  schemas: readonly ApiSchema[];
+}
 
 const TAGS = [
   {
@@ -51,7 +53,9 @@ const TAGS = [
   },
 ];
 
-function schemaRef(schema: z.ZodType): { $ref: string } {
+type SchemaRegistry = ReturnType<typeof z.registry<{ id: string; description?: string }>>;
+
+function schemaRef(apiSchemas: SchemaRegistry, schema: z.ZodType): { $ref: string } {
   const meta = apiSchemas.get(schema);
   if (!meta)
     throw new Error(
@@ -69,9 +73,13 @@ function inlineSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
-export function buildOpenApiDocument(
-  options: { serverUrl?: string } = {},
-): Record<string, unknown> {
+export function buildOpenApiDocument(options: {
+  serverUrl?: string;
+  specs: readonly ApiSpec[];
+}): Record<string, unknown> {
+  const apiSchemas: SchemaRegistry = z.registry<{ id: string; description?: string }>();
+  for (const { schema, ...meta } of [errorApiSchema, ...options.specs.flatMap((s) => s.schemas)])
+    if (!apiSchemas.has(schema)) apiSchemas.add(schema, meta);
   const generated = z.toJSONSchema(apiSchemas, {
     uri: (id) => `#/components/schemas/${id}`,
     unrepresentable: 'any',
@@ -83,13 +91,15 @@ export function buildOpenApiDocument(
   }
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of apiOperations) {
+  for (const op of options.specs.flatMap((s) => s.operations)) {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
       responses[status] = r.schema
         ? {
             description: r.description,
-            content: { [r.contentType ?? 'application/json']: { schema: schemaRef(r.schema) } },
+            content: {
+              [r.contentType ?? 'application/json']: { schema: schemaRef(apiSchemas, r.schema) },
+            },
           }
         : { description: r.description };
     }
@@ -116,7 +126,7 @@ export function buildOpenApiDocument(
               description: op.requestBody.description,
               content: {
                 [op.requestBody.contentType ?? 'application/json']: {
-                  schema: schemaRef(op.requestBody.schema),
+                  schema: schemaRef(apiSchemas, op.requestBody.schema),
                 },
               },
             },

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { apiError } from '../api/api-errors.js';
 import type { ApiOperation } from '../api/openapi.js';
-import { apiSchemas, errorSchema } from '../api/schemas.js';
+import { errorSchema, type ApiSchema } from '../api/schemas.js';
 import type { AppEnv } from '../web/env.js';
 import { computeDueDate, parseDueQuestion } from './calendar-service.js';
 import { CalendarInputError, MAX_WORKING_DAYS } from './working-days.js';
@@ -18,7 +18,10 @@ export const dueDateSchema = z.object({
     .boolean()
     .describe('为 true 时计算用到了尚未载入节假日安排的年份（按周一至周五估算），结果只是暂定'),
 });
-apiSchemas.add(dueDateSchema, { id: 'DueDate', description: '按工作日计算的期限届满日' });
+/** The components the calendar operations refer to. */
+export const calendarSchemas: readonly ApiSchema[] = [
+  { schema: dueDateSchema, id: 'DueDate', description: '按工作日计算的期限届满日' },
+];
 
 export const calendarOperations: ApiOperation[] = [
   {

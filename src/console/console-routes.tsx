@@ -7,7 +7,7 @@ import { roleLabel } from '../auth/roles.js';
 import { chineseDate } from '../portal/dates.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import { ConsolePage } from '../web/layout.js';
-import { navFor } from './nav.js';
+import { navFor, type ConsoleNavItem } from './nav.js';
 import { nextReportDeadline } from './report-deadline.js';
 
 const OFFICE_FIELD_LABELS: Readonly<Record<keyof DisclosureOffice, string>> = {
@@ -31,12 +31,14 @@ function Dashboard({
   staff,
   agency,
   now,
+  nav,
 }: {
   staff: StaffSession;
   agency: Agency | null;
   now: Date;
+  nav: readonly ConsoleNavItem[];
 }) {
-  const links = navFor(staff.roles).filter((i) => i.href !== '/console');
+  const links = navFor(staff.roles, nav).filter((i) => i.href !== '/console');
   const deadline = nextReportDeadline(now);
   const missing = agency ? missingGuideFields(agency.office) : [];
   return (
@@ -95,7 +97,9 @@ export function consoleRoutes(): Hono<AppEnv> {
     const staff = c.get('staff') as StaffSession;
     const { db, clock } = c.get('deps');
     const agency = await getAgencyById(db.kysely, staff.currentAgencyId);
-    return c.html(<Dashboard staff={staff} agency={agency} now={clock.now()} />);
+    return c.html(
+      <Dashboard staff={staff} agency={agency} now={clock.now()} nav={c.get('consoleNav')} />,
+    );
   });
   return app;
 }

@@ -1,7 +1,10 @@
-// The console navigation. Each feature adds ONE entry here for its console page, and only
-// once the page exists; `roles` limits who sees the link (absent: every signed-in account).
-// The route itself must still check the role: hiding a link is not access control.
+// The console navigation. Each feature declares its entries (with the permission a link
+// needs) in its feature.ts; app.ts turns them into these items, with the roles that hold
+// the permission, and puts them in every request's context for the layout. The route itself
+// must still check the permission: hiding a link is not access control.
+import { PERMISSIONS } from '../auth/policy.js';
 import type { Role } from '../auth/roles.js';
+import type { NavEntry } from '../web/feature.js';
 
 export interface ConsoleNavItem {
   href: string;
@@ -9,28 +12,23 @@ export interface ConsoleNavItem {
   roles?: readonly Role[];
 }
 
-export const consoleNav: ConsoleNavItem[] = [
-  { href: '/console', label: '工作台' },
-  { href: '/console/calendar', label: '工作日历', roles: ['admin'] },
-  { href: '/console/agencies', label: '机关管理', roles: ['admin'] },
-  { href: '/console/accounts', label: '账号管理', roles: ['admin'] },
-  { href: '/console/audit', label: '审计日志', roles: ['admin'] },
-  { href: '/console/reports/check', label: '年度报告检查' },
-];
+/** The features' entries as navigation items: each with the roles holding its permission. */
+export function navItems(entries: readonly NavEntry[]): ConsoleNavItem[] {
+  return entries.map(({ href, label, permission }) =>
+    permission ? { href, label, roles: PERMISSIONS[permission] } : { href, label },
+  );
+}
 
-/** The links an account with `roles` sees, in the order above. */
+/** The links an account with `roles` sees, in the order given. */
 export function navFor(
   roles: readonly string[],
-  items: readonly ConsoleNavItem[] = consoleNav,
+  items: readonly ConsoleNavItem[],
 ): ConsoleNavItem[] {
   return items.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
 }
 
 /** The nav item a path belongs to: the longest matching prefix, so /console/x/1 marks /console/x. */
-export function currentNavHref(
-  path: string,
-  items: readonly ConsoleNavItem[] = consoleNav,
-): string | null {
+export function currentNavHref(path: string, items: readonly ConsoleNavItem[]): string | null {
   let best: string | null = null;
   for (const { href } of items) {
     const match = path === href || (href !== '/console' && path.startsWith(`${href}/`));

@@ -6,6 +6,7 @@ import type { Clock } from '../db/time.js';
 import type { ScryptParams } from '../auth/password.js';
 import type { Semaphore } from '../auth/semaphore.js';
 import type { ReportReader } from '../reports/read/reader-pool.js';
+import type { ConsoleNavItem } from '../console/nav.js';
 
 export interface AppDeps {
   db: Db;
@@ -37,5 +38,7 @@ export interface AppEnv {
     deps: AppDeps;
     staff: StaffSession | null;
     csrfToken: string;
+    /** The console navigation composed from the features (set by app.ts for the layout). */
+    consoleNav: readonly ConsoleNavItem[];
   };
 }

@@ -320,7 +320,7 @@ export async function ConsolePage({ title, staff, children }: ConsolePageProps) 
         switchable = (await listAgencies(db)).filter((a) => scope.read.has(a.id));
     }
   }
-  const items = who ? navFor(who.roles) : [];
+  const items = who ? navFor(who.roles, c?.get('consoleNav') ?? []) : [];
   const active = currentNavHref(path, items);
   return (
     <Document title={`${title} - ${CONSOLE_NAME}`}>

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { consoleNav, currentNavHref, navFor } from '../../src/console/nav.js';
+import { currentNavHref, navFor } from '../../src/console/nav.js';
+import { consoleNav } from '../../src/features.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 function text(el: HTMLElement | null | undefined): string {

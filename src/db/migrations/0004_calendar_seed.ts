@@ -1,8 +1,10 @@
 // Loads the official calendar for 2004–2026 (holidays and make-up working days) so every
 // database, SQLite or PostgreSQL, can compute statutory deadlines from its first start.
 // Later years come from the notices administrators import in the console.
+// Migrations import no feature code (a feature's code changes; a migration must not): the
+// shipped data file is read directly, as it was when this migration was written.
 import type { Kysely } from 'kysely';
-import { officialSeed } from '../../calendar/seed.js';
+import official from '../../calendar/data/official-days-2004-2026.json' with { type: 'json' };
 
 // Migrations run on an untyped handle; these are the rows of calendar_days / calendar_years.
 interface SeedTables {
@@ -14,7 +16,7 @@ const CHUNK = 500;
 
 export async function up(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as unknown as Kysely<SeedTables>;
-  const seed = officialSeed();
+  const seed = official;
   const now = new Date().toISOString();
   for (let i = 0; i < seed.days.length; i += CHUNK) {
     const rows = seed.days
@@ -30,7 +32,7 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
 
 export async function down(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as unknown as Kysely<SeedTables>;
-  const seed = officialSeed();
+  const seed = official;
   const first = Math.min(...seed.years);
   const last = Math.max(...seed.years);
   await db

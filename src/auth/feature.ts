@@ -1,0 +1,12 @@
+// Accounts and sign-in: the sign-in pages and the administrators' account pages.
+import type { Feature } from '../web/feature.js';
+import { ACCOUNTS_PATH, accountRoutes } from './account-routes.js';
+import { authRoutes } from './auth-routes.js';
+
+export const signInFeature: Feature = { name: 'sign-in', routes: authRoutes };
+
+export const accountsFeature: Feature = {
+  name: 'accounts',
+  routes: accountRoutes,
+  nav: [{ href: ACCOUNTS_PATH, label: '账号管理', permission: 'account.manage' }],
+};

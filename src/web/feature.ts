@@ -1,0 +1,33 @@
+// What a feature adds to the platform, declared in one place per feature folder
+// (`src/<feature>/feature.ts`) and composed by app.ts from the list in src/features.ts.
+// Nothing registers itself as a side effect of being imported: a feature that is not in
+// the list adds nothing. See docs/decisions/0014-where-code-goes.md.
+import type { Hono } from 'hono';
+import type { ApiSpec } from '../api/openapi.js';
+import type { Permission } from '../auth/policy.js';
+import type { AppEnv } from './env.js';
+
+/** A link in the console navigation; shown only to accounts holding `permission`. */
+export interface NavEntry {
+  href: string;
+  label: string;
+  /** Absent: every signed-in account sees it. Hiding a link is not access control. */
+  permission?: Permission;
+}
+
+/** What app.ts has composed from every feature, for the few routes that list them all. */
+export interface Platform {
+  api: readonly ApiSpec[];
+  nav: readonly NavEntry[];
+}
+
+export interface Feature {
+  /** The feature's folder name, e.g. 'agencies'. */
+  name: string;
+  /** Its pages and endpoints, mounted at '/'; given what the composition knows of all features. */
+  routes?: (platform: Platform) => Hono<AppEnv>;
+  /** Its /api/v1 operations and their schemas, for the OpenAPI document. */
+  api?: ApiSpec;
+  /** Its console navigation entries, in the order they appear. */
+  nav?: readonly NavEntry[];
+}
