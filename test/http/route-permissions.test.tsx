@@ -1,0 +1,149 @@
+// Every route the app serves, with what it requires. The table is the reviewed statement of
+// access; the test checks that the app serves exactly these routes (a route added without a
+// row fails) and that each is refused to whoever lacks what its row names.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { PERMISSIONS, type Permission } from '../../src/auth/policy.js';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
+
+/** 'public': anyone; 'staff': any signed-in account; otherwise the permission needed. */
+type Access = 'public' | 'staff' | Permission;
+
+const ROUTES: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /': 'public',
+  'GET /accessibility': 'public',
+  'GET /display': 'public',
+  'GET /static/:file': 'public',
+  'GET /static/reports/:file': 'public',
+  'GET /agencies/:slug': 'public',
+  'GET /agencies/:slug/guide': 'public',
+  'GET /agencies/:slug/rules': 'public',
+  'GET /agencies/:slug/catalogue': 'public',
+  'GET /agencies/:slug/reports': 'public',
+  'GET /agencies/:slug/requests': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/v1/agencies': 'public',
+  'GET /api/v1/agencies/:slug': 'public',
+  'GET /api/v1/calendar/due': 'public',
+  'GET /console/login': 'public',
+  'POST /console/login': 'public',
+  'POST /console/logout': 'staff',
+  'POST /console/agency': 'staff',
+  'GET /console': 'console.view',
+  'GET /console/reports/check': 'staff',
+  'POST /console/reports/check': 'staff',
+  'GET /console/reports/check/:id/summary.csv': 'staff',
+  'GET /console/calendar': 'calendar.manage',
+  'POST /console/calendar/preview': 'calendar.manage',
+  'POST /console/calendar/save': 'calendar.manage',
+  'POST /console/calendar/day': 'calendar.manage',
+  'GET /console/agencies': 'agency.manage',
+  'GET /console/agencies/new': 'agency.manage',
+  'POST /console/agencies': 'agency.manage',
+  'GET /console/agencies/:id/edit': 'agency.manage',
+  'POST /console/agencies/:id': 'agency.manage',
+  'GET /console/accounts': 'account.manage',
+  'GET /console/accounts/new': 'account.manage',
+  'POST /console/accounts': 'account.manage',
+  'GET /console/accounts/:id': 'account.manage',
+  'POST /console/accounts/:id/roles': 'account.manage',
+  'POST /console/accounts/:id/password': 'account.manage',
+  'POST /console/accounts/:id/active': 'account.manage',
+  'GET /console/audit': 'audit.view',
+  'POST /console/audit/verify': 'audit.view',
+};
+
+/** The stylesheet of the report tables is served under a content hash. */
+const key = (method: string, path: string): string =>
+  `${method} ${path.replace(/report-tables\.[0-9a-f]+\.css$/u, ':file')}`;
+
+const SAMPLE: Record<string, string> = {
+  slug: 'lingshanwei',
+  id: '00000000-0000-4000-8000-000000000000',
+  file: 'gongkai.css',
+};
+const concrete = (path: string): string =>
+  path.replace(/:([A-Za-z]+)/gu, (_, name: string) => SAMPLE[name] ?? 'x');
+
+/** Demo accounts by role (see src/demo). */
+const ACCOUNT_OF_ROLE: Record<string, string> = {
+  handler: 'lsw-handler',
+  office_head: 'lsw-head',
+  reviewer: 'lsw-reviewer',
+  publisher: 'lsw-publisher',
+  supervisor: 'hd-supervisor',
+  admin: 'lsw-admin',
+};
+
+describe('every route with what it requires', () => {
+  let t: TestApp;
+  const clients = new Map<string, TestClient>();
+  const signedIn = async (username: string): Promise<TestClient> => {
+    const known = clients.get(username);
+    if (known) return known;
+    const client = await t.signIn(username);
+    clients.set(username, client);
+    return client;
+  };
+
+  before(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  after(() => t.close());
+
+  const served = (): string[] => [
+    ...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => key(r.method, r.path))),
+  ];
+
+  test('the app serves exactly the routes of the table', () => {
+    const routes = served();
+    assert.deepEqual(
+      routes.filter((r) => !(r in ROUTES)),
+      [],
+      'served without a row in the table: add one with the permission it requires',
+    );
+    assert.deepEqual(
+      Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+      [],
+      'in the table but not served',
+    );
+  });
+
+  test('a visitor is refused every route that is not public', async () => {
+    for (const [route, access] of Object.entries(ROUTES)) {
+      if (access === 'public') continue;
+      const [method, path] = route.split(' ') as [string, string];
+      const res = await t.client().fetch(concrete(path), { method });
+      // Sent to sign in, or refused (a post without a session fails the CSRF check first).
+      const toLogin =
+        res.status === 303 && /^\/console\/login/u.test(res.headers.get('location') ?? '');
+      assert.ok(toLogin || res.status === 401 || res.status === 403, `${route}: ${res.status}`);
+    }
+  });
+
+  test('a signed-in account without the permission gets 403 on every route that needs it', async () => {
+    for (const [route, access] of Object.entries(ROUTES)) {
+      if (access === 'public' || access === 'staff') continue;
+      const allowed: readonly string[] = PERMISSIONS[access];
+      const lacking = Object.keys(ACCOUNT_OF_ROLE).filter((role) => !allowed.includes(role));
+      for (const role of lacking) {
+        const client = await signedIn(ACCOUNT_OF_ROLE[role]!);
+        const [method, path] = route.split(' ') as [string, string];
+        const res =
+          method === 'GET' ? await client.get(concrete(path)) : await client.post(concrete(path));
+        assert.equal(res.status, 403, `${route} as ${role}`);
+      }
+    }
+  });
+
+  test('an account holding the permission is not refused for want of it', async () => {
+    for (const [route, access] of Object.entries(ROUTES)) {
+      if (access === 'public' || access === 'staff' || !route.startsWith('GET ')) continue;
+      if (route.includes(':')) continue; // sample ids do not exist; the page would be a 404
+      const role = PERMISSIONS[access][0]!;
+      const res = await (await signedIn(ACCOUNT_OF_ROLE[role]!)).get(route.slice(4));
+      assert.equal(res.status, 200, `${route} as ${role}`);
+    }
+  });
+});
