@@ -34,22 +34,25 @@ const overview = (root: HTMLElement): string[][] =>
     .querySelectorAll('table.data tbody tr')
     .map((tr) => tr.querySelectorAll('th, td').slice(1).map(text));
 
-describe('console report check with hostile files', () => {
-  let t: TestApp;
-  let supervisor: TestClient;
-  const reader = new ReportReader({ workers: 1 });
-
+/** A demo app whose uploads are read by `reader`, and the supervisor signed in to it. */
+function withReader(reader: ReportReader): { t: TestApp; supervisor: TestClient } {
+  const ctx = {} as { t: TestApp; supervisor: TestClient };
   before(async () => {
-    t = await createTestApp({ demo: true, reportReader: reader });
-    supervisor = await t.signIn('hd-supervisor');
+    ctx.t = await createTestApp({ demo: true, reportReader: reader });
+    ctx.supervisor = await ctx.t.signIn('hd-supervisor');
   });
   after(async () => {
     await reader.close();
-    await t.close();
+    await ctx.t.close();
   });
+  return ctx;
+}
+
+describe('console report check with hostile files', () => {
+  const ctx = withReader(new ReportReader({ workers: 1 }));
 
   test('a damaged PDF and two bombs are unreadable; the seed beside them is checked', async () => {
-    const res = await upload(supervisor, [
+    const res = await upload(ctx.supervisor, [
       { name: 'damaged.pdf', bytes: damagedPdf() },
       { name: 'seed.txt', bytes: seedText() },
       { name: 'bomb.docx', bytes: paragraphBomb() },
@@ -72,42 +75,29 @@ describe('console report check with hostile files', () => {
     assert.match(page, /这个Word文档的正文部分解压后有 201 MB/u);
     assert.match(page, /合并单元格后超过 100 万个单元格/u);
     // The server is still there for the next request.
-    assert.equal((await t.client().get('/healthz')).status, 200);
+    assert.equal((await ctx.t.client().get('/healthz')).status, 200);
   });
 });
 
 describe('console report check while a slow file is read', () => {
-  let t: TestApp;
-  let supervisor: TestClient;
   // The depth limit lifted, so 40,000 unclosed <div> keep the worker busy far past its
   // 4 seconds; the reader stops it then.
-  const reader = new ReportReader({
-    workers: 1,
-    timeoutMs: 4_000,
-    limits: { ...READ_LIMITS, htmlDepth: 1e9 },
-  });
-
-  before(async () => {
-    t = await createTestApp({ demo: true, reportReader: reader });
-    supervisor = await t.signIn('hd-supervisor');
-  });
-  after(async () => {
-    await reader.close();
-    await t.close();
-  });
+  const ctx = withReader(
+    new ReportReader({ workers: 1, timeoutMs: 4_000, limits: { ...READ_LIMITS, htmlDepth: 1e9 } }),
+  );
 
   test('/healthz answers within a second throughout; the file is then reported as too slow', async () => {
     let done = false;
-    const checking = upload(supervisor, [{ name: 'slow.html', bytes: unclosedDivs(40_000) }]).then(
-      (res) => {
-        done = true;
-        return res;
-      },
-    );
+    const checking = upload(ctx.supervisor, [
+      { name: 'slow.html', bytes: unclosedDivs(40_000) },
+    ]).then((res) => {
+      done = true;
+      return res;
+    });
     let probes = 0;
     while (!done) {
       const started = performance.now();
-      const res = await t.client().get('/healthz');
+      const res = await ctx.t.client().get('/healthz');
       const took = performance.now() - started;
       assert.equal(res.status, 200);
       assert.ok(took < 1_000, `/healthz took ${Math.round(took)} ms while the file was read`);

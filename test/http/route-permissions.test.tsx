@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PERMISSIONS, type Permission } from '../../src/auth/policy.js';
+import { ROLES } from '../../src/auth/roles.js';
+import { DEMO_ACCOUNTS } from '../../src/demo/demo-data.js';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
 
 /** 'public': anyone; 'staff': any signed-in account; otherwise the permission needed. */
@@ -66,15 +68,10 @@ const SAMPLE: Record<string, string> = {
 const concrete = (path: string): string =>
   path.replace(/:([A-Za-z]+)/gu, (_, name: string) => SAMPLE[name] ?? 'x');
 
-/** Demo accounts by role (see src/demo). */
-const ACCOUNT_OF_ROLE: Record<string, string> = {
-  handler: 'lsw-handler',
-  office_head: 'lsw-head',
-  reviewer: 'lsw-reviewer',
-  publisher: 'lsw-publisher',
-  supervisor: 'hd-supervisor',
-  admin: 'lsw-admin',
-};
+/** A demo account for each role: the first one holding it (see src/demo/demo-data.ts). */
+const ACCOUNT_OF_ROLE: Record<string, string> = Object.fromEntries(
+  ROLES.map((role) => [role, DEMO_ACCOUNTS.find((a) => a.roles.includes(role))!.username]),
+);
 
 describe('every route with what it requires', () => {
   let t: TestApp;
