@@ -1,6 +1,8 @@
 // Reading in worker threads: a file that crashes, exhausts or outruns its worker is
 // answered as unreadable in Chinese, every other file is still read, and the pool goes on.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { PARSE_ERRORS } from '../parse/index.js';
 import { LIMIT_ERRORS, READ_LIMITS } from '../parse/limits.js';
@@ -83,4 +85,22 @@ test('closing answers the files still waiting; a closed reader reads nothing', a
   assert.equal(errorOf(await waiting), READER_ERRORS.closed);
   assert.equal(errorOf(await first), READER_ERRORS.closed);
   assert.equal(errorOf(await r.read(seedText())), READER_ERRORS.closed);
+});
+
+test('idle workers do not keep a process alive: a server or test that never closes its reader exits', () => {
+  const pool = fileURLToPath(new URL('./reader-pool.ts', import.meta.url));
+  const support = fileURLToPath(new URL('./test-support.ts', import.meta.url));
+  const script = `
+    const { sharedReportReader } = await import(${JSON.stringify(pool)});
+    const { seedText } = await import(${JSON.stringify(support)});
+    const result = await sharedReportReader().read(seedText(), 'seed.txt');
+    console.log(result.ok ? 'read' : result.error);
+  `;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.signal, null, 'the process had to be killed: something kept it alive');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'read');
 });
