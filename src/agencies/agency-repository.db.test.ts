@@ -45,7 +45,7 @@ test(`agency hierarchy: by slug, children, descendants, ancestors, tree order ($
     const make = async (slug: string, name: string, parent: string | null) => {
       const r = await createAgency(deps, input(slug, name, parent), actor);
       assert.ok(r.ok, JSON.stringify(r));
-      return r.agency;
+      return r.value;
     };
     const district = await make('huangdao', '青岛市黄岛区人民政府', null);
     const street = await make('lingshanwei', '灵山卫街道办事处', district.id);
@@ -97,14 +97,14 @@ test(`create and update write audit events in the agency's chain; cycles and dup
     const deps = { db, clock };
     const top = await createAgency(deps, input('top', '上级人民政府', null), actor);
     assert.ok(top.ok);
-    const child = await createAgency(deps, input('child', '下级街道办事处', top.agency.id), actor);
+    const child = await createAgency(deps, input('child', '下级街道办事处', top.value.id), actor);
     assert.ok(child.ok);
-    const dup = await createAgency(deps, input('child', '重名', top.agency.id), actor);
+    const dup = await createAgency(deps, input('child', '重名', top.value.id), actor);
     assert.deepEqual(dup, { ok: false, errors: { slug: '该网址标识已被其他机关使用，请换一个' } });
     const cycle = await updateAgency(
       deps,
-      top.agency.id,
-      input('top', '上级人民政府', child.agency.id),
+      top.value.id,
+      input('top', '上级人民政府', child.value.id),
       actor,
     );
     assert.equal(cycle.ok, false);
@@ -112,19 +112,19 @@ test(`create and update write audit events in the agency's chain; cycles and dup
     clock.advance(60_000);
     const upd = await updateAgency(
       deps,
-      child.agency.id,
-      { ...input('child', '下级街道办事处（更名）', top.agency.id), officeFax: '0532-1234567' },
+      child.value.id,
+      { ...input('child', '下级街道办事处（更名）', top.value.id), officeFax: '0532-1234567' },
       actor,
     );
     assert.ok(upd.ok);
-    const reread = await getAgencyById(db.kysely, child.agency.id);
+    const reread = await getAgencyById(db.kysely, child.value.id);
     assert.equal(reread?.fullName, '下级街道办事处（更名）');
     assert.equal(reread?.office.fax, '0532-1234567');
     assert.equal(reread?.updatedAt, '2024-01-01T00:01:00.000Z');
     const events = await db.kysely
       .selectFrom('audit_events')
       .selectAll()
-      .where('chain_id', '=', child.agency.id)
+      .where('chain_id', '=', child.value.id)
       .orderBy('seq')
       .execute();
     assert.deepEqual(
@@ -132,7 +132,7 @@ test(`create and update write audit events in the agency's chain; cycles and dup
       ['agency.create', 'agency.update'],
     );
     assert.match(events[1]?.before_json ?? '', /"fullName":"下级街道办事处"/);
-    assert.equal((await verifyAuditChain(db.kysely, child.agency.id)).ok, true);
+    assert.equal((await verifyAuditChain(db.kysely, child.value.id)).ok, true);
   } finally {
     await db.destroy();
   }

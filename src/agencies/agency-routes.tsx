@@ -1,13 +1,14 @@
 // Console pages for administrators: the agencies they manage (their own and those below),
 // created and edited through forms that work without JavaScript.
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { requireRole } from '../auth/guards.js';
-import { actorOf, agencyScope } from '../auth/policy.js';
-import { fieldErrors, formStrings } from '../auth/form-errors.js';
-import type { AppEnv, StaffSession } from '../web/env.js';
+import { requirePermission } from '../auth/guards.js';
+import { authorize, authorizeOn, canWriteAgency, writableAgencies } from '../auth/policy.js';
+import { actorOf } from '../commands/actor.js';
+import type { AppEnv } from '../web/env.js';
+import { readForm } from '../web/form-input.js';
 import type { FieldErrors } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
+import { NoticeBanner, readNotice, redirectWithNotice } from '../web/notice.js';
 import {
   AGENCY_LEVEL_LABELS,
   AGENCY_FORM_FIELDS,
@@ -18,41 +19,29 @@ import {
   type AgencyFormValues,
 } from './agency.js';
 import { AgencyForm } from './agency-form.js';
-import { depthOf, getAgencyById, listAgencies } from './agency-repository.js';
+import { depthOf, getAgencyById } from './agency-repository.js';
 import { createAgency, updateAgency } from './agency-service.js';
 
 export const AGENCIES_PATH = '/console/agencies';
 
-async function managed(c: Context<AppEnv>, staff: StaffSession): Promise<Agency[]> {
-  const scope = await agencyScope(c.get('deps').db.kysely, staff);
-  return (await listAgencies(c.get('deps').db.kysely)).filter((a) => scope.write.has(a.id));
-}
+const NOTICES = { saved: { '1': '已保存。' } };
+const AGENCY_FORM = { fields: AGENCY_FORM_FIELDS };
 
-function staffOf(c: Context<AppEnv>): StaffSession {
-  const staff = c.get('staff');
-  if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
-  return staff;
-}
-
-function notManaged(): HTTPException {
-  return new HTTPException(403, { message: '您无权管理该机关。' });
+/** The agencies the signed-in administrator manages. */
+async function managed(c: Context<AppEnv>): Promise<Agency[]> {
+  return writableAgencies(c.get('deps').db.kysely, await authorize(c, 'agency.manage'));
 }
 
 export function agencyRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(`${AGENCIES_PATH}/*`, requireRole('admin'));
-  app.use(AGENCIES_PATH, requireRole('admin'));
+  app.use(`${AGENCIES_PATH}/*`, requirePermission('agency.manage'));
+  app.use(AGENCIES_PATH, requirePermission('agency.manage'));
 
   app.get(AGENCIES_PATH, async (c) => {
-    const agencies = await managed(c, staffOf(c));
-    const saved = c.req.query('saved') === '1';
+    const agencies = await managed(c);
     return c.html(
       <ConsolePage title="机关管理">
-        {saved ? (
-          <p class="notice" role="status">
-            已保存。
-          </p>
-        ) : null}
+        <NoticeBanner message={readNotice(c, NOTICES)} />
         <p>
           <a class="button" href={`${AGENCIES_PATH}/new`}>
             新建下级机关
@@ -100,7 +89,7 @@ export function agencyRoutes(): Hono<AppEnv> {
     errors: FieldErrors,
     status: 200 | 400 = 200,
   ) => {
-    const parents = await managed(c, staffOf(c));
+    const parents = await managed(c);
     return c.html(
       <ConsolePage title="新建机关">
         <AgencyForm
@@ -117,21 +106,20 @@ export function agencyRoutes(): Hono<AppEnv> {
   };
 
   app.get(`${AGENCIES_PATH}/new`, async (c) => {
-    const staff = staffOf(c);
+    const staff = await authorize(c, 'agency.manage');
     return renderNew(c, { ...emptyAgencyForm(), parentId: staff.currentAgencyId }, {});
   });
 
   app.post(AGENCIES_PATH, async (c) => {
-    const staff = staffOf(c);
-    const values = formStrings(await c.req.parseBody(), AGENCY_FORM_FIELDS);
-    const parsed = agencyInputSchema.safeParse(values);
-    if (!parsed.success) return renderNew(c, values, fieldErrors(parsed.error), 400);
-    const scope = await agencyScope(c.get('deps').db.kysely, staff);
-    if (!parsed.data.parentId) return renderNew(c, values, { parentId: '请选择上级机关' }, 400);
-    if (!scope.write.has(parsed.data.parentId)) throw notManaged();
-    const result = await createAgency(c.get('deps'), parsed.data, actorOf(staff));
-    if (!result.ok) return renderNew(c, values, result.errors, 400);
-    return c.redirect(`${AGENCIES_PATH}?saved=1`, 303);
+    const form = await readForm(c, agencyInputSchema, AGENCY_FORM);
+    if (!form.ok) return renderNew(c, form.values, form.errors, 400);
+    const parentId = form.data.parentId;
+    if (!parentId) return renderNew(c, form.values, { parentId: '请选择上级机关' }, 400);
+    // A new agency goes below one the administrator manages.
+    const staff = await authorize(c, 'agency.manage', { agencyId: parentId, mode: 'write' });
+    const result = await createAgency(c.get('deps'), form.data, actorOf(staff));
+    if (!result.ok) return renderNew(c, form.values, result.errors, 400);
+    return redirectWithNotice(c, AGENCIES_PATH, 'saved');
   });
 
   const renderEdit = async (
@@ -141,8 +129,7 @@ export function agencyRoutes(): Hono<AppEnv> {
     errors: FieldErrors,
     status: 200 | 400 = 200,
   ) => {
-    const staff = staffOf(c);
-    const candidates = (await managed(c, staff)).filter((a) => a.id !== agency.id);
+    const candidates = (await managed(c)).filter((a) => a.id !== agency.id);
     // The current parent stays selectable even when it is above the admin's own agency.
     const current = agency.parentId
       ? await getAgencyById(c.get('deps').db.kysely, agency.parentId)
@@ -166,35 +153,42 @@ export function agencyRoutes(): Hono<AppEnv> {
     );
   };
 
-  const loadManaged = async (c: Context<AppEnv>): Promise<Agency> => {
-    const staff = staffOf(c);
-    const agency = await getAgencyById(c.get('deps').db.kysely, c.req.param('id') ?? '');
-    if (!agency) throw new HTTPException(404, { message: '该机关不存在。' });
-    const scope = await agencyScope(c.get('deps').db.kysely, staff);
-    if (!scope.write.has(agency.id)) throw notManaged();
-    return agency;
-  };
+  /** The agency of the path, when the administrator manages it (403/404 otherwise). */
+  const loadManaged = async (c: Context<AppEnv>) =>
+    authorizeOn(
+      c,
+      'agency.manage',
+      await getAgencyById(c.get('deps').db.kysely, c.req.param('id') ?? ''),
+      { agencyOf: (a) => a.id, mode: 'write', notFound: '该机关不存在。' },
+    );
 
   app.get(`${AGENCIES_PATH}/:id/edit`, async (c) => {
-    const agency = await loadManaged(c);
+    const { resource: agency } = await loadManaged(c);
     return renderEdit(c, agency, agencyToForm(agency), {});
   });
 
   app.post(`${AGENCIES_PATH}/:id`, async (c) => {
-    const staff = staffOf(c);
-    const agency = await loadManaged(c);
-    const values = formStrings(await c.req.parseBody(), AGENCY_FORM_FIELDS);
-    const parsed = agencyInputSchema.safeParse(values);
-    if (!parsed.success) return renderEdit(c, agency, values, fieldErrors(parsed.error), 400);
-    const scope = await agencyScope(c.get('deps').db.kysely, staff);
-    const newParent = parsed.data.parentId;
+    const { staff, resource: agency } = await loadManaged(c);
+    const form = await readForm(c, agencyInputSchema, AGENCY_FORM);
+    if (!form.ok) return renderEdit(c, agency, form.values, form.errors, 400);
+    const newParent = form.data.parentId;
     // Moving an agency needs rights over its new parent; keeping the parent needs none.
-    if (newParent !== agency.parentId && (newParent === null || !scope.write.has(newParent))) {
-      return renderEdit(c, agency, values, { parentId: '只能选择您管理的机关作为上级机关' }, 400);
+    const db = c.get('deps').db.kysely;
+    if (
+      newParent !== agency.parentId &&
+      (newParent === null || !(await canWriteAgency(db, staff, newParent)))
+    ) {
+      return renderEdit(
+        c,
+        agency,
+        form.values,
+        { parentId: '只能选择您管理的机关作为上级机关' },
+        400,
+      );
     }
-    const result = await updateAgency(c.get('deps'), agency.id, parsed.data, actorOf(staff));
-    if (!result.ok) return renderEdit(c, agency, values, result.errors, 400);
-    return c.redirect(`${AGENCIES_PATH}?saved=1`, 303);
+    const result = await updateAgency(c.get('deps'), agency.id, form.data, actorOf(staff));
+    if (!result.ok) return renderEdit(c, agency, form.values, result.errors, 400);
+    return redirectWithNotice(c, AGENCIES_PATH, 'saved');
   });
 
   return app;

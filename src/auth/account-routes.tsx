@@ -1,10 +1,9 @@
 // Console pages for administrators: the staff accounts of the agencies they manage —
 // list, create, set roles, deactivate/reactivate, reset password. Every change is audited.
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { listAgencies } from '../agencies/agency-repository.js';
-import type { Agency } from '../agencies/agency.js';
-import type { AppEnv, StaffSession } from '../web/env.js';
+import { actorOf } from '../commands/actor.js';
+import type { AppEnv } from '../web/env.js';
+import { formStrings, readForm } from '../web/form-input.js';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -15,7 +14,8 @@ import {
   type FieldErrors,
 } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
-import { displayNameSchema, rolesSchema, usernameSchema, type Account } from './account.js';
+import { NoticeBanner, readNotice, redirectWithNotice } from '../web/notice.js';
+import { accountRolesFormSchema, newAccountFormSchema, type Account } from './account.js';
 import { getAccountById, listAccountsOfAgencies } from './account-repository.js';
 import {
   createAccount,
@@ -23,10 +23,10 @@ import {
   setAccountActive,
   setAccountRoles,
 } from './account-service.js';
-import { requireRole } from './guards.js';
+import { requirePermission } from './guards.js';
 import { PASSWORD_RULES_TEXT } from './password-rules.js';
-import { actorOf, agencyScope } from './policy.js';
-import { ROLE_LABELS, ROLES, roleLabel, type Role } from './roles.js';
+import { authorize, authorizeOn, canWriteAgency, writableAgencies } from './policy.js';
+import { ROLE_LABELS, ROLES, roleLabel } from './roles.js';
 
 export const ACCOUNTS_PATH = '/console/accounts';
 
@@ -34,43 +34,53 @@ const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const ROLE_HINT =
   '承办人办理申请；负责人审批延期和答复；保密审查员审查拟公开信息；发布员发布信息；上级监督可查阅下级机关；系统管理员管理机关、账号和审计日志。';
 
-function staffOf(c: Context<AppEnv>): StaffSession {
-  const staff = c.get('staff');
-  if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
-  return staff;
+/** The new-account form's fields: they label the inputs and the error summary alike. */
+const NEW_ACCOUNT_LABELS = {
+  username: '用户名',
+  displayName: '姓名',
+  agencyId: '所属机关',
+  roles: '角色',
+  password: '初始密码',
+} as const;
+const NEW_ACCOUNT_FORM = {
+  fields: ['username', 'displayName', 'agencyId', 'password'],
+  arrays: ['roles'],
+} as const;
+
+/** The account page's forms (roles, password reset), labelled the same way. */
+const ACCOUNT_LABELS = { roles: '角色', password: '新密码' } as const;
+
+const LIST_NOTICES = { saved: { '1': '已保存。' } };
+const ACCOUNT_NOTICES = {
+  saved: { '1': '已保存。', password: '密码已重置，该账号需用新密码重新登录。' },
+};
+
+/** The agencies the signed-in administrator manages. */
+async function managedAgencies(c: Context<AppEnv>) {
+  return writableAgencies(c.get('deps').db.kysely, await authorize(c, 'account.manage'));
 }
 
-async function managedAgencies(c: Context<AppEnv>): Promise<Agency[]> {
-  const scope = await agencyScope(c.get('deps').db.kysely, staffOf(c));
-  return (await listAgencies(c.get('deps').db.kysely)).filter((a) => scope.write.has(a.id));
-}
-
-async function loadManagedAccount(c: Context<AppEnv>): Promise<Account> {
-  const account = await getAccountById(c.get('deps').db.kysely, c.req.param('id') ?? '');
-  if (!account) throw new HTTPException(404, { message: '该账号不存在。' });
-  const scope = await agencyScope(c.get('deps').db.kysely, staffOf(c));
-  if (!scope.write.has(account.agencyId))
-    throw new HTTPException(403, { message: '您无权管理其他机关的账号。' });
-  return account;
-}
-
-function rolesFrom(body: Record<string, string | File | (string | File)[]>): string[] {
-  const v = body.roles;
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+/** The account of the path, when the administrator manages its agency (403/404 otherwise). */
+async function loadManagedAccount(c: Context<AppEnv>) {
+  return authorizeOn(
+    c,
+    'account.manage',
+    await getAccountById(c.get('deps').db.kysely, c.req.param('id') ?? ''),
+    { agencyOf: (a) => a.agencyId, mode: 'write', notFound: '该账号不存在。' },
+  );
 }
 
 interface NewValues {
   username: string;
   displayName: string;
   agencyId: string;
-  roles: string[];
+  roles: readonly string[];
 }
 
 export function accountRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(ACCOUNTS_PATH, requireRole('admin'));
-  app.use(`${ACCOUNTS_PATH}/*`, requireRole('admin'));
+  app.use(ACCOUNTS_PATH, requirePermission('account.manage'));
+  app.use(`${ACCOUNTS_PATH}/*`, requirePermission('account.manage'));
 
   app.get(ACCOUNTS_PATH, async (c) => {
     const agencies = await managedAgencies(c);
@@ -81,11 +91,7 @@ export function accountRoutes(): Hono<AppEnv> {
     const names = new Map(agencies.map((a) => [a.id, a.fullName]));
     return c.html(
       <ConsolePage title="账号管理">
-        {c.req.query('saved') === '1' ? (
-          <p class="notice" role="status">
-            已保存。
-          </p>
-        ) : null}
+        <NoticeBanner message={readNotice(c, LIST_NOTICES)} />
         <p>
           <a class="button" href={`${ACCOUNTS_PATH}/new`}>
             新建账号
@@ -130,19 +136,10 @@ export function accountRoutes(): Hono<AppEnv> {
     return c.html(
       <ConsolePage title="新建账号">
         <PostForm action={ACCOUNTS_PATH} label="新建账号">
-          <ErrorSummary
-            errors={e}
-            labels={{
-              username: '用户名',
-              displayName: '姓名',
-              agencyId: '所属机关',
-              roles: '角色',
-              password: '初始密码',
-            }}
-          />
+          <ErrorSummary errors={e} labels={NEW_ACCOUNT_LABELS} />
           <TextField
             name="username"
-            label="用户名"
+            label={NEW_ACCOUNT_LABELS.username}
             value={v.username}
             error={e.username}
             required
@@ -151,14 +148,14 @@ export function accountRoutes(): Hono<AppEnv> {
           />
           <TextField
             name="displayName"
-            label="姓名"
+            label={NEW_ACCOUNT_LABELS.displayName}
             value={v.displayName}
             error={e.displayName}
             required
           />
           <SelectField
             name="agencyId"
-            label="所属机关"
+            label={NEW_ACCOUNT_LABELS.agencyId}
             value={v.agencyId}
             error={e.agencyId}
             required
@@ -166,7 +163,7 @@ export function accountRoutes(): Hono<AppEnv> {
           />
           <ChoiceGroup
             name="roles"
-            label="角色"
+            label={NEW_ACCOUNT_LABELS.roles}
             kind="checkbox"
             value={v.roles}
             error={e.roles}
@@ -176,7 +173,7 @@ export function accountRoutes(): Hono<AppEnv> {
           />
           <TextField
             name="password"
-            label="初始密码"
+            label={NEW_ACCOUNT_LABELS.password}
             type="password"
             error={e.password}
             required
@@ -190,50 +187,28 @@ export function accountRoutes(): Hono<AppEnv> {
     );
   };
 
-  app.get(`${ACCOUNTS_PATH}/new`, (c) =>
-    renderNew(
+  app.get(`${ACCOUNTS_PATH}/new`, async (c) => {
+    const staff = await authorize(c, 'account.manage');
+    return renderNew(
       c,
-      { username: '', displayName: '', agencyId: staffOf(c).currentAgencyId, roles: [] },
+      { username: '', displayName: '', agencyId: staff.currentAgencyId, roles: [] },
       {},
-    ),
-  );
+    );
+  });
 
   app.post(ACCOUNTS_PATH, async (c) => {
-    const staff = staffOf(c);
-    const body = await c.req.parseBody({ all: true });
-    const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-    const v: NewValues = {
-      username: str('username'),
-      displayName: str('displayName'),
-      agencyId: str('agencyId'),
-      roles: rolesFrom(body),
-    };
-    const errors: Record<string, string> = {};
-    const username = usernameSchema.safeParse(v.username);
-    if (!username.success) errors.username = username.error.issues[0]?.message ?? '用户名无效';
-    const displayName = displayNameSchema.safeParse(v.displayName);
-    if (!displayName.success)
-      errors.displayName = displayName.error.issues[0]?.message ?? '姓名无效';
-    const roles = rolesSchema.safeParse(v.roles);
-    if (!roles.success) errors.roles = roles.error.issues[0]?.message ?? '角色无效';
-    const scope = await agencyScope(c.get('deps').db.kysely, staff);
-    if (!scope.write.has(v.agencyId)) errors.agencyId = '请选择您管理的机关';
-    if (!username.success || !displayName.success || !roles.success || errors.agencyId)
-      return renderNew(c, v, errors, 400);
-    const result = await createAccount(
-      c.get('deps'),
-      {
-        agencyId: v.agencyId,
-        username: username.data,
-        displayName: displayName.data,
-        password: str('password'),
-        roles: roles.data,
-      },
-      actorOf(staff),
-      c.get('deps').passwordParams,
-    );
-    if (!result.ok) return renderNew(c, v, result.errors, 400);
-    return c.redirect(`${ACCOUNTS_PATH}?saved=1`, 303);
+    const staff = await authorize(c, 'account.manage');
+    const form = await readForm(c, newAccountFormSchema, NEW_ACCOUNT_FORM);
+    const agencyId = form.values.agencyId;
+    // Every problem is listed at once: the agency's too, alongside the form's own.
+    const agencyError = (await canWriteAgency(c.get('deps').db.kysely, staff, agencyId))
+      ? {}
+      : { agencyId: '请选择您管理的机关' };
+    if (!form.ok) return renderNew(c, form.values, { ...form.errors, ...agencyError }, 400);
+    if (agencyError.agencyId) return renderNew(c, form.values, agencyError, 400);
+    const result = await createAccount(c.get('deps'), form.data, actorOf(staff));
+    if (!result.ok) return renderNew(c, form.values, result.errors, 400);
+    return redirectWithNotice(c, ACCOUNTS_PATH, 'saved');
   });
 
   const renderAccount = async (
@@ -244,15 +219,10 @@ export function accountRoutes(): Hono<AppEnv> {
     status: 200 | 400 = 200,
   ) => {
     const agency = (await managedAgencies(c)).find((a) => a.id === account.agencyId);
-    const notice = c.req.query('saved');
     return c.html(
       <ConsolePage title={`账号：${account.displayName}（${account.username}）`}>
-        {notice ? (
-          <p class="notice" role="status">
-            {notice === 'password' ? '密码已重置，该账号需用新密码重新登录。' : '已保存。'}
-          </p>
-        ) : null}
-        <ErrorSummary errors={e} labels={{ roles: '角色', password: '新密码' }} />
+        <NoticeBanner message={readNotice(c, ACCOUNT_NOTICES)} />
+        <ErrorSummary errors={e} labels={ACCOUNT_LABELS} />
         <dl class="facts">
           <dt>所属机关</dt>
           <dd>{agency?.fullName ?? ''}</dd>
@@ -263,7 +233,7 @@ export function accountRoutes(): Hono<AppEnv> {
         <PostForm action={`${ACCOUNTS_PATH}/${account.id}/roles`} label="设置角色">
           <ChoiceGroup
             name="roles"
-            label="角色"
+            label={ACCOUNT_LABELS.roles}
             kind="checkbox"
             value={roles}
             error={e.roles}
@@ -277,7 +247,7 @@ export function accountRoutes(): Hono<AppEnv> {
         <PostForm action={`${ACCOUNTS_PATH}/${account.id}/password`} label="重置密码">
           <TextField
             name="password"
-            label="新密码"
+            label={ACCOUNT_LABELS.password}
             type="password"
             error={e.password}
             required
@@ -309,56 +279,44 @@ export function accountRoutes(): Hono<AppEnv> {
     );
   };
 
-  app.get(`${ACCOUNTS_PATH}/:id`, async (c) => renderAccount(c, await loadManagedAccount(c), {}));
+  app.get(`${ACCOUNTS_PATH}/:id`, async (c) =>
+    renderAccount(c, (await loadManagedAccount(c)).resource, {}),
+  );
 
   app.post(`${ACCOUNTS_PATH}/:id/roles`, async (c) => {
-    const account = await loadManagedAccount(c);
-    const requested = rolesFrom(await c.req.parseBody({ all: true }));
-    const roles = rolesSchema.safeParse(requested);
-    if (!roles.success)
-      return renderAccount(
-        c,
-        account,
-        { roles: roles.error.issues[0]?.message ?? '角色无效' },
-        requested,
-        400,
-      );
+    const { staff, resource: account } = await loadManagedAccount(c);
+    const form = await readForm(c, accountRolesFormSchema, { arrays: ['roles'] });
+    if (!form.ok) return renderAccount(c, account, form.errors, form.values.roles, 400);
     const result = await setAccountRoles(
       c.get('deps'),
       account.id,
-      roles.data as Role[],
-      actorOf(staffOf(c)),
+      form.data.roles,
+      actorOf(staff),
     );
-    if (!result.ok) return renderAccount(c, account, result.errors, requested, 400);
-    return c.redirect(`${ACCOUNTS_PATH}/${account.id}?saved=1`, 303);
+    if (!result.ok) return renderAccount(c, account, result.errors, form.values.roles, 400);
+    return redirectWithNotice(c, `${ACCOUNTS_PATH}/${account.id}`, 'saved');
   });
 
   app.post(`${ACCOUNTS_PATH}/:id/password`, async (c) => {
-    const account = await loadManagedAccount(c);
-    const body = await c.req.parseBody();
-    const password = typeof body.password === 'string' ? body.password : '';
-    const result = await resetPassword(
-      c.get('deps'),
-      account.id,
-      password,
-      actorOf(staffOf(c)),
-      c.get('deps').passwordParams,
-    );
+    const { staff, resource: account } = await loadManagedAccount(c);
+    // The password rules are the service's to check.
+    const { password } = formStrings(await c.req.parseBody(), ['password']);
+    const result = await resetPassword(c.get('deps'), account.id, password, actorOf(staff));
     if (!result.ok) return renderAccount(c, account, result.errors, account.roles, 400);
-    return c.redirect(`${ACCOUNTS_PATH}/${account.id}?saved=password`, 303);
+    return redirectWithNotice(c, `${ACCOUNTS_PATH}/${account.id}`, 'saved', 'password');
   });
 
   app.post(`${ACCOUNTS_PATH}/:id/active`, async (c) => {
-    const account = await loadManagedAccount(c);
-    const body = await c.req.parseBody();
+    const { staff, resource: account } = await loadManagedAccount(c);
+    const { active } = formStrings(await c.req.parseBody(), ['active']);
     const result = await setAccountActive(
       c.get('deps'),
       account.id,
-      body.active === '1',
-      actorOf(staffOf(c)),
+      active === '1',
+      actorOf(staff),
     );
     if (!result.ok) return renderAccount(c, account, result.errors, account.roles, 400);
-    return c.redirect(`${ACCOUNTS_PATH}/${account.id}?saved=1`, 303);
+    return redirectWithNotice(c, `${ACCOUNTS_PATH}/${account.id}`, 'saved');
   });
 
   return app;

@@ -30,3 +30,14 @@ export const displayNameSchema = singleLine('姓名')
 export const rolesSchema = z
   .array(z.enum(ROLES as [Role, ...Role[]], { error: '角色无效' }))
   .min(1, '请至少选择一个角色');
+
+/** The console's form for a new account; the password rules are the service's to check. */
+export const newAccountFormSchema = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  agencyId: z.string(),
+  roles: rolesSchema,
+  password: z.string(),
+});
+
+export const accountRolesFormSchema = z.object({ roles: rolesSchema });

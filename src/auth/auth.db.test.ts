@@ -23,7 +23,7 @@ test(`sessions: stored by token hash, idle and absolute expiry, deactivated acco
   const db = await createTestDb();
   try {
     const clock = fixedClock('2024-09-27T08:00:00.000Z');
-    const demo = await seedDemo({ db, clock }, { passwordParams: fast });
+    const demo = await seedDemo({ db, clock, passwordParams: fast });
     const accountId = demo.accounts['lsw-head'] ?? '';
     const s = await createSession(db.kysely, accountId, demo.agency.id, clock.now());
     const row = await db.kysely
@@ -70,8 +70,8 @@ test(`account service: create, roles, reset password, each audited in the agency
   const db = await createTestDb();
   try {
     const clock = fixedClock('2024-09-27T08:00:00.000Z');
-    const demo = await seedDemo({ db, clock }, { passwordParams: fast });
-    const deps = { db, clock };
+    const demo = await seedDemo({ db, clock, passwordParams: fast });
+    const deps = { db, clock, passwordParams: fast };
     const created = await createAccount(
       deps,
       {
@@ -82,14 +82,13 @@ test(`account service: create, roles, reset password, each audited in the agency
         roles: ['publisher', 'handler'],
       },
       actor,
-      fast,
     );
     assert.ok(created.ok);
-    assert.deepEqual(created.account.roles, ['handler', 'publisher']);
-    const roles = await setAccountRoles(deps, created.account.id, ['reviewer'], actor);
+    assert.deepEqual(created.value.roles, ['handler', 'publisher']);
+    const roles = await setAccountRoles(deps, created.value.id, ['reviewer'], actor);
     assert.ok(roles.ok);
-    assert.deepEqual((await getAccountById(db.kysely, created.account.id))?.roles, ['reviewer']);
-    const reset = await resetPassword(deps, created.account.id, 'second-pass-2', actor, fast);
+    assert.deepEqual((await getAccountById(db.kysely, created.value.id))?.roles, ['reviewer']);
+    const reset = await resetPassword(deps, created.value.id, 'second-pass-2', actor);
     assert.ok(reset.ok);
     const stored = await getAccountForSignIn(db.kysely, 'WANG.WU');
     assert.equal(await verifyPassword('second-pass-2', stored?.passwordHash ?? ''), true);
@@ -97,7 +96,7 @@ test(`account service: create, roles, reset password, each audited in the agency
     const actions = await db.kysely
       .selectFrom('audit_events')
       .select('action')
-      .where('subject_id', '=', created.account.id)
+      .where('subject_id', '=', created.value.id)
       .orderBy('seq')
       .execute();
     assert.deepEqual(
@@ -115,7 +114,6 @@ test(`account service: create, roles, reset password, each audited in the agency
         roles: ['handler'],
       },
       actor,
-      fast,
     );
     assert.deepEqual(bad, { ok: false, errors: { agencyId: '所选机关不存在' } });
   } finally {
@@ -127,7 +125,7 @@ test(`policy: own agency for staff, subtree reads for supervisors, subtree write
   const db = await createTestDb();
   try {
     const clock = fixedClock('2024-09-27T08:00:00.000Z');
-    const demo = await seedDemo({ db, clock }, { passwordParams: fast });
+    const demo = await seedDemo({ db, clock, passwordParams: fast });
     const staff = (agencyId: string, roles: string[]): StaffSession => ({
       sessionId: 's',
       accountId: 'a',

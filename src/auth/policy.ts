@@ -9,10 +9,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
-import { subtreeIds } from '../agencies/agency-repository.js';
+import { listAgencies, subtreeIds } from '../agencies/agency-repository.js';
+import type { Agency } from '../agencies/agency.js';
 import type { Database } from '../db/schema.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
-import type { Role } from './roles.js';
+import { ROLE_LABELS, type Role } from './roles.js';
 
 /** Actions and the roles that may perform them (within an agency the account may write). */
 export const PERMISSIONS = {
@@ -26,6 +27,7 @@ export const PERMISSIONS = {
   'report.approve': ['office_head'],
   'calendar.manage': ['admin'],
   'agency.manage': ['admin'],
+  'agency.switch': ['supervisor', 'admin'],
   'account.manage': ['admin'],
   'audit.view': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -60,40 +62,81 @@ export function canAccessAgency(scope: AgencyScope, agencyId: string, mode: Acce
 
 export const FORBIDDEN_AGENCY = '您无权访问其他机关的信息。';
 export const FORBIDDEN_WRITE = '您对该机关只有查阅权限，不能修改。';
+export const SIGN_IN_FIRST = '请先登录工作台。';
+
+/** What staff without `permission` are told: which roles hold it. */
+export function missingPermissionMessage(permission: Permission): string {
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return `此操作需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}。`;
+}
+
+/** The agency a request acts on and how; a missing one means the resource does not exist. */
+export interface AgencyTarget {
+  agencyId: string | null | undefined;
+  mode: AccessMode;
+  /** The 404 message when the resource, and so its agency, is missing. */
+  notFound?: string;
+}
 
 /**
- * Throws 403 unless the signed-in staff member may access `agencyId` in `mode` (and,
- * when given, holds `permission`). Returns the staff session for convenience.
+ * The route guard: the signed-in staff member, when they hold `permission` and (given a
+ * target) may access its agency in its mode. Otherwise answers 403, or 404 when the target's
+ * resource is missing.
  */
-export async function assertAgencyAccess(
+export async function authorize(
   c: Context<AppEnv>,
-  agencyId: string,
-  mode: AccessMode,
-  permission?: Permission,
+  permission: Permission,
+  target?: AgencyTarget,
 ): Promise<StaffSession> {
   const staff = c.get('staff');
-  if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
-  if (permission && !hasPermission(staff, permission)) {
-    throw new HTTPException(403, { message: '您的角色不能进行此操作。' });
+  if (!staff) throw new HTTPException(403, { message: SIGN_IN_FIRST });
+  if (!hasPermission(staff, permission)) {
+    throw new HTTPException(403, { message: missingPermissionMessage(permission) });
+  }
+  if (!target) return staff;
+  if (!target.agencyId) {
+    throw new HTTPException(404, { message: target.notFound ?? '您访问的内容不存在。' });
   }
   const scope = await agencyScope(c.get('deps').db.kysely, staff);
-  if (!canAccessAgency(scope, agencyId, 'read'))
+  if (!canAccessAgency(scope, target.agencyId, 'read'))
     throw new HTTPException(403, { message: FORBIDDEN_AGENCY });
-  if (mode === 'write' && !canAccessAgency(scope, agencyId, 'write'))
+  if (target.mode === 'write' && !canAccessAgency(scope, target.agencyId, 'write'))
     throw new HTTPException(403, { message: FORBIDDEN_WRITE });
   return staff;
 }
 
-/** Throws 403 unless the signed-in staff member holds `permission`. */
-export function assertPermission(c: Context<AppEnv>, permission: Permission): StaffSession {
-  const staff = c.get('staff');
-  if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
-  if (!hasPermission(staff, permission))
-    throw new HTTPException(403, { message: '您的角色不能进行此操作。' });
-  return staff;
+/**
+ * Loads a resource and authorizes `permission` on its agency (see authorize): the staff
+ * member and the resource, which is then known to exist.
+ */
+export async function authorizeOn<R>(
+  c: Context<AppEnv>,
+  permission: Permission,
+  resource: R | null | undefined,
+  access: { agencyOf: (r: R) => string; mode: AccessMode; notFound: string },
+): Promise<{ staff: StaffSession; resource: R }> {
+  const staff = await authorize(c, permission, {
+    agencyId: resource ? access.agencyOf(resource) : null,
+    mode: access.mode,
+    notFound: access.notFound,
+  });
+  return { staff, resource: resource as R };
 }
 
-/** The actor recorded in audit events for a staff member. */
-export function actorOf(staff: StaffSession): { id: string; label: string } {
-  return { id: staff.accountId, label: `${staff.displayName}（${staff.username}）` };
+/** Whether `staff` may write agency `agencyId` (a choice in a form, say). */
+export async function canWriteAgency(
+  db: Kysely<Database>,
+  staff: StaffSession,
+  agencyId: string,
+): Promise<boolean> {
+  return canAccessAgency(await agencyScope(db, staff), agencyId, 'write');
+}
+
+/** The agencies `staff` may write (their own and, for administrators, those below), in tree order. */
+export async function writableAgencies(
+  db: Kysely<Database>,
+  staff: StaffSession,
+): Promise<Agency[]> {
+  const scope = await agencyScope(db, staff);
+  return (await listAgencies(db)).filter((a) => scope.write.has(a.id));
 }

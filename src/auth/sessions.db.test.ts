@@ -20,7 +20,7 @@ async function withSessions(
   const db = await createTestDb();
   try {
     const clock = fixedClock('2024-09-27T08:00:00.000Z');
-    const demo = await seedDemo({ db, clock }, { passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+    const demo = await seedDemo({ db, clock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
     const accountId = demo.accounts['lsw-handler'] ?? '';
     await run(
       db,

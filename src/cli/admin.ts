@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { getAgencyBySlug } from '../agencies/agency-repository.js';
-import { createAgency } from '../agencies/agency-service.js';
+import { AGENCY_UNIQUE, insertAgency } from '../agencies/agency-service.js';
 import {
   AGENCY_KINDS,
   AGENCY_LEVEL_LABELS,
@@ -16,14 +16,22 @@ import {
 } from '../agencies/agency.js';
 import { displayNameSchema, usernameSchema } from '../auth/account.js';
 import { getAccountForSignIn, usernameTaken } from '../auth/account-repository.js';
-import { createAccount, resetPassword } from '../auth/account-service.js';
-import { passwordProblem } from '../auth/password-rules.js';
+import {
+  ACCOUNT_UNIQUE,
+  hashNewPassword,
+  insertAccount,
+  resetPassword,
+} from '../auth/account-service.js';
+import { systemActor } from '../commands/actor.js';
+import { runCommand, type CommandContext } from '../commands/command.js';
+import { ok, type Result } from '../commands/result.js';
 import { systemClock } from '../db/time.js';
+import type { FieldErrors } from '../web/forms.js';
 import { CliError } from './errors.js';
 import { readNewPassword } from './read-password.js';
 import { withDatabase } from './with-database.js';
 
-const ACTOR = { id: null, label: '命令行（gongkai admin）' };
+const ACTOR = systemActor('命令行（gongkai admin）');
 
 interface CreateAdminOptions {
   agencySlug: string;
@@ -37,8 +45,8 @@ interface CreateAdminOptions {
   parentSlug?: string;
 }
 
-function firstError(errors: Record<string, string>): string {
-  return Object.values(errors)[0] ?? '输入有误';
+function firstError(errors: FieldErrors): string {
+  return Object.values(errors).find((m) => m) ?? '输入有误';
 }
 
 /** The option that supplied each field of the agency, to name it in an error. */
@@ -95,18 +103,20 @@ export function registerAdmin(program: Command): void {
 
       await withDatabase(async (db) => {
         const deps = { db, clock: systemClock };
-        // Asked before the password is; the unique constraint still decides in createAccount.
+        // Asked before the password is; the unique constraint still decides, in the command below.
         if (await usernameTaken(db.kysely, username))
           throw new CliError(`用户名 ${username} 已被使用，未做任何修改。`);
-        let agency: Agency | null = await getAgencyBySlug(db.kysely, agencySlug);
-        const creatingAgency = !agency;
-        if (agency && opts.agencyName && opts.agencyName.trim() !== agency.fullName) {
+        const found = await getAgencyBySlug(db.kysely, agencySlug);
+        if (found && opts.agencyName && opts.agencyName.trim() !== found.fullName) {
           throw new CliError(
-            `网址标识 ${agencySlug} 已属于「${agency.fullName}」，与 --agency-name 不符，未做任何修改。`,
+            `网址标识 ${agencySlug} 已属于「${found.fullName}」，与 --agency-name 不符，未做任何修改。`,
           );
         }
-        let agencyInput = null;
-        if (!agency) {
+        // The agency the administrator belongs to: the one found, or one the command creates.
+        let agencyOf: (ctx: CommandContext) => Promise<Result<Agency>>;
+        if (found) {
+          agencyOf = async () => ok(found);
+        } else {
           if (!opts.agencyName || !opts.agencyCode || !opts.agencyLevel) {
             throw new CliError(
               `没有网址标识为 ${agencySlug} 的机关。如需一并创建机关，请同时提供 --agency-name、--agency-code 和 --agency-level。`,
@@ -141,33 +151,41 @@ export function registerAdmin(program: Command): void {
               `${AGENCY_OPTION[field] ?? '机关信息'}：${issue?.message ?? '有误'}，未做任何修改。`,
             );
           }
-          agencyInput = parsed.data;
+          const input = parsed.data;
+          agencyOf = (ctx: CommandContext) => insertAgency(ctx, input);
         }
 
         const password = await readNewPassword();
-        const problem = passwordProblem(password, username);
-        if (problem) throw new CliError(`${problem}，未做任何修改。`);
+        const hashed = await hashNewPassword(deps, password, username);
+        if (!hashed.ok) throw new CliError(`${firstError(hashed.errors)}，未做任何修改。`);
 
-        if (agencyInput) {
-          const created = await createAgency(deps, agencyInput, ACTOR);
-          if (!created.ok) throw new CliError(firstError(created.errors));
-          agency = created.agency;
-        }
-        if (!agency) throw new CliError('机关不存在。');
-        const result = await createAccount(
+        // The agency and its administrator are one change: both are created, or neither.
+        const result = await runCommand(
           deps,
-          {
-            agencyId: agency.id,
-            username,
-            displayName,
-            password,
-            roles: ['admin'],
-          },
           ACTOR,
+          async (ctx) => {
+            const created = await agencyOf(ctx);
+            if (!created.ok) return created;
+            const account = await insertAccount(ctx, {
+              agencyId: created.value.id,
+              username,
+              displayName,
+              roles: ['admin'],
+              passwordHash: hashed.value,
+            });
+            return account.ok ? ok({ agency: created.value, account: account.value }) : account;
+          },
+          {
+            unique: {
+              keys: [...AGENCY_UNIQUE.keys, ...ACCOUNT_UNIQUE.keys],
+              taken: { ...AGENCY_UNIQUE.taken, ...ACCOUNT_UNIQUE.taken },
+            },
+          },
         );
-        if (!result.ok) throw new CliError(`${firstError(result.errors)}，未创建账号。`);
+        if (!result.ok) throw new CliError(`${firstError(result.errors)}，未做任何修改。`);
+        const { agency: saved, account } = result.value;
         console.log(
-          `${creatingAgency ? `已创建机关「${agency.fullName}」（${agency.slug}），` : ''}已为「${agency.fullName}」创建系统管理员 ${result.account.username}（${result.account.displayName}）。`,
+          `${found ? '' : `已创建机关「${saved.fullName}」（${saved.slug}），`}已为「${saved.fullName}」创建系统管理员 ${account.username}（${account.displayName}）。`,
         );
       });
     });

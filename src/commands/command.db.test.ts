@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
+import { AGENCY_UNIQUE_KEYS } from '../agencies/agency-repository.js';
 import { fixedClock } from '../db/time.js';
 import { systemActor } from './actor.js';
 import { runCommand, type CommandContext } from './command.js';
@@ -110,5 +111,59 @@ test(`an audit event that cannot be written takes the change with it (${testDial
       }),
     );
     assert.deepEqual(await counts(db, '2031-01-05'), { days: 0, events: 0 });
+  });
+});
+
+/** A change that inserts an agency with `slug` and records its creation. */
+const insertAgency = (id: string, slug: string) => async (ctx: CommandContext) => {
+  await ctx.trx
+    .insertInto('agencies')
+    .values({
+      id,
+      parent_id: null,
+      slug,
+      full_name: '测试机关',
+      short_name: '测试',
+      code: '11100000000013338W',
+      level: 'county',
+      kind: 'government',
+      created_at: ctx.now.toISOString(),
+      updated_at: ctx.now.toISOString(),
+    })
+    .execute();
+  ctx.record({ agencyId: id, subjectType: 'agency', subjectId: id, action: 'agency.create' });
+  return ok(id);
+};
+
+const slugTaken = {
+  keys: AGENCY_UNIQUE_KEYS,
+  taken: { slug: '该网址标识已被使用' },
+};
+
+test(`a unique value already taken becomes the declared field error, and nothing of the change remains (${testDialect})`, async () => {
+  await withDb(async (db) => {
+    const first = await runCommand({ db, clock }, actor, insertAgency('a1', 'same'), {
+      unique: slugTaken,
+    });
+    assert.deepEqual(first, { ok: true, value: 'a1' });
+    const second = await runCommand({ db, clock }, actor, insertAgency('a2', 'same'), {
+      unique: slugTaken,
+    });
+    assert.deepEqual(second, { ok: false, errors: { slug: '该网址标识已被使用' } });
+    const events = await db.kysely
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', '=', 'agency.create')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.subject_id),
+      ['a1'],
+    );
+    // Without the option the driver's error reaches the caller.
+    await assert.rejects(runCommand({ db, clock }, actor, insertAgency('a3', 'same')));
+    // A primary-key clash is no form field's business: it is rethrown even with the option.
+    await assert.rejects(
+      runCommand({ db, clock }, actor, insertAgency('a1', 'other'), { unique: slugTaken }),
+    );
   });
 });

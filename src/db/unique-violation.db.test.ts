@@ -144,7 +144,7 @@ test(`simultaneous creations of one slug or one username: one succeeds, the rest
   const db = await createTestDb();
   try {
     const clock = fixedClock('2024-01-01T00:00:00.000Z');
-    const deps = { db, clock };
+    const deps = { db, clock, passwordParams: cheap };
     const agencies = await Promise.all(
       Array.from({ length: 8 }, () => createAgency(deps, agencyInput('race'), actor)),
     );
@@ -152,7 +152,7 @@ test(`simultaneous creations of one slug or one username: one succeeds, the rest
     assert.equal(created.length, 1);
     for (const r of agencies.filter((x) => !x.ok))
       assert.deepEqual(r, { ok: false, errors: { slug: '该网址标识已被其他机关使用，请换一个' } });
-    const agencyId = created[0]?.ok ? created[0].agency.id : '';
+    const agencyId = created[0]?.ok ? created[0].value.id : '';
     const agencyEvents = await db.kysely
       .selectFrom('audit_events')
       .select('action')
@@ -172,7 +172,6 @@ test(`simultaneous creations of one slug or one username: one succeeds, the rest
             roles: ['handler'],
           },
           actor,
-          cheap,
         ),
       ),
     );

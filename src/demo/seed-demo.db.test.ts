@@ -13,7 +13,7 @@ test(`demo data: the seed's agency under its parent, one account per role, idemp
   try {
     const clock = fixedClock('2024-09-27T08:00:00.000Z');
     const params = { N: 2 ** 10, r: 8, p: 1 };
-    const first = await seedDemo({ db, clock }, { passwordParams: params });
+    const first = await seedDemo({ db, clock, passwordParams: params });
     assert.equal(first.agency.fullName, '灵山卫街道办事处');
     assert.equal(first.agency.shortName, '灵山卫街道');
     assert.equal(first.agency.parentId, first.parent.id);
@@ -56,7 +56,7 @@ test(`demo data: the seed's agency under its parent, one account per role, idemp
       .deleteFrom('account_roles')
       .where('account_id', '=', first.accounts['lsw-handler'] ?? '')
       .execute();
-    const second = await seedDemo({ db, clock }, { passwordParams: params });
+    const second = await seedDemo({ db, clock, passwordParams: params });
     assert.equal(second.agency.id, first.agency.id);
     assert.deepEqual(second.accounts, first.accounts);
     assert.equal(second.agency.office.phone, '0532-83185761');

@@ -1,18 +1,17 @@
 // Creates or refreshes the demo data (idempotent): agencies are matched by slug and
-// accounts by username; each is created, or reset to its demo values, with an audit event.
+// accounts by username; each is created, or reset to its demo values, with an audit event —
+// all in one command, so a failure leaves the database as it was.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { getAgencyBySlug, inputToColumns, rowToAgency } from '../agencies/agency-repository.js';
 import type { Agency, AgencyInput } from '../agencies/agency.js';
-import { appendAuditEvent } from '../audit/audit-log.js';
 import { replaceRoles } from '../auth/account-repository.js';
-import { hashPassword, type ScryptParams } from '../auth/password.js';
-import type { Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
-import type { Clock } from '../db/time.js';
+import { hashPassword } from '../auth/password.js';
+import { systemActor } from '../commands/actor.js';
+import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
+import { ok } from '../commands/result.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-data.js';
 
-const ACTOR = { id: null, label: '演示数据' };
+const ACTOR = systemActor('演示数据');
 
 export interface DemoResult {
   parent: Agency;
@@ -21,29 +20,21 @@ export interface DemoResult {
   accounts: Record<string, string>;
 }
 
-async function upsertAgency(
-  trx: Kysely<Database>,
-  input: AgencyInput,
-  clock: Clock,
-): Promise<Agency> {
-  const now = clock.now().toISOString();
+async function upsertAgency(ctx: CommandContext, input: AgencyInput): Promise<Agency> {
+  const { trx } = ctx;
+  const now = ctx.now.toISOString();
   const existing = await getAgencyBySlug(trx, input.slug);
   if (!existing) {
     const row = { id: randomUUID(), ...inputToColumns(input), created_at: now, updated_at: now };
     await trx.insertInto('agencies').values(row).execute();
     const agency = rowToAgency(row);
-    await appendAuditEvent(
-      trx,
-      {
-        agencyId: agency.id,
-        actor: ACTOR,
-        subjectType: 'agency',
-        subjectId: agency.id,
-        action: 'demo.agency.create',
-        after: agency,
-      },
-      clock,
-    );
+    ctx.record({
+      agencyId: agency.id,
+      subjectType: 'agency',
+      subjectId: agency.id,
+      action: 'demo.agency.create',
+      after: agency,
+    });
     return agency;
   }
   await trx
@@ -58,38 +49,30 @@ async function upsertAgency(
       .where('id', '=', existing.id)
       .executeTakeFirstOrThrow(),
   );
-  await appendAuditEvent(
-    trx,
-    {
-      agencyId: agency.id,
-      actor: ACTOR,
-      subjectType: 'agency',
-      subjectId: agency.id,
-      action: 'demo.agency.refresh',
-      before: existing,
-      after: agency,
-    },
-    clock,
-  );
+  ctx.record({
+    agencyId: agency.id,
+    subjectType: 'agency',
+    subjectId: agency.id,
+    action: 'demo.agency.refresh',
+    before: existing,
+    after: agency,
+  });
   return agency;
 }
 
-export async function seedDemo(
-  deps: { db: Db; clock: Clock },
-  options: { passwordParams?: ScryptParams } = {},
-): Promise<DemoResult> {
+export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
   // Hash first, outside the transaction (slow, and in parallel).
   const hashes = await Promise.all(
-    DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, options.passwordParams)),
+    DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, deps.passwordParams)),
   );
-  const { clock } = deps;
-  return deps.db.kysely.transaction().execute(async (trx) => {
-    const parent = await upsertAgency(trx, DEMO_PARENT, clock);
-    const agency = await upsertAgency(trx, { ...DEMO_AGENCY, parentId: parent.id }, clock);
+  const result = await runCommand(deps, ACTOR, async (ctx) => {
+    const { trx } = ctx;
+    const parent = await upsertAgency(ctx, DEMO_PARENT);
+    const agency = await upsertAgency(ctx, { ...DEMO_AGENCY, parentId: parent.id });
     const accounts: Record<string, string> = {};
     for (const [i, demo] of DEMO_ACCOUNTS.entries()) {
       const agencyId = demo.agency === 'parent' ? parent.id : agency.id;
-      const now = clock.now().toISOString();
+      const now = ctx.now.toISOString();
       const values = {
         agency_id: agencyId,
         display_name: demo.displayName,
@@ -114,25 +97,23 @@ export async function seedDemo(
       }
       await replaceRoles(trx, id, demo.roles);
       accounts[demo.username] = id;
-      await appendAuditEvent(
-        trx,
-        {
+      ctx.record({
+        agencyId,
+        subjectType: 'account',
+        subjectId: id,
+        action: existing ? 'demo.account.refresh' : 'demo.account.create',
+        after: {
+          username: demo.username,
+          displayName: demo.displayName,
+          roles: demo.roles,
           agencyId,
-          actor: ACTOR,
-          subjectType: 'account',
-          subjectId: id,
-          action: existing ? 'demo.account.refresh' : 'demo.account.create',
-          after: {
-            username: demo.username,
-            displayName: demo.displayName,
-            roles: demo.roles,
-            agencyId,
-            isActive: true,
-          },
+          isActive: true,
         },
-        clock,
-      );
+      });
     }
-    return { parent, agency, accounts };
+    return ok({ parent, agency, accounts });
   });
+  // The change returns no field errors: only a thrown error stops it.
+  if (!result.ok) throw new Error('演示数据未能写入');
+  return result.value;
 }

@@ -1,19 +1,14 @@
 // The typed context every route sees. `deps` is set once per request by the app;
 // `staff` by the session middleware (null for visitors); `csrfToken` for forms.
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
-import type { Clock } from '../db/time.js';
-import type { ScryptParams } from '../auth/password.js';
 import type { Semaphore } from '../auth/semaphore.js';
+import type { ServiceDeps } from '../commands/command.js';
 import type { ReportReader } from '../reports/read/reader-pool.js';
 import type { ConsoleNavItem } from '../console/nav.js';
 
-export interface AppDeps {
-  db: Db;
+/** What the services need (database, clock, password parameters), and what only the app does. */
+export interface AppDeps extends ServiceDeps {
   config: Config;
-  clock: Clock;
-  /** scrypt parameters for new password hashes; the strong default when absent (tests lower it). */
-  passwordParams?: ScryptParams;
   /** Reads uploaded report files in worker threads; the process-wide reader when absent. */
   reportReader?: ReportReader;
   /** Bounds the password checks of sign-ins; one per process when absent (tests pass their own). */

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createAgency } from '../../src/agencies/agency-service.js';
 import { createAccount } from '../../src/auth/account-service.js';
 import { hashToken } from '../../src/auth/sessions.js';
-import { createTestApp, TEST_PASSWORD_PARAMS, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/app.js';
 
 const NEW_AGENCY = {
   fullName: '灵山卫街道东岳路社区居民委员会',
@@ -198,7 +198,7 @@ describe('agency boundaries', () => {
       { id: null, label: 'test' },
     );
     assert.ok(other.ok);
-    otherId = other.agency.id;
+    otherId = other.value.id;
     for (const [username, roles] of [
       ['other-admin', ['admin']],
       ['other-handler', ['handler']],
@@ -213,7 +213,6 @@ describe('agency boundaries', () => {
           roles: [...roles],
         },
         { id: null, label: 'test' },
-        TEST_PASSWORD_PARAMS,
       );
       assert.ok(r.ok);
     }
@@ -278,7 +277,6 @@ describe('agency boundaries', () => {
         roles: ['admin'],
       },
       { id: null, label: 'test' },
-      TEST_PASSWORD_PARAMS,
     );
     assert.ok(r.ok);
     const hdAdmin = await t.signIn('hd-admin');

@@ -163,7 +163,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     passwordParams: options.passwordParams ?? TEST_PASSWORD_PARAMS,
     ...(options.reportReader ? { reportReader: options.reportReader } : {}),
   };
-  const demo = options.demo ? await seedDemo(deps, { passwordParams: TEST_PASSWORD_PARAMS }) : null;
+  const demo = options.demo
+    ? await seedDemo({ ...deps, passwordParams: TEST_PASSWORD_PARAMS })
+    : null;
   const app = createApp(deps);
   return {
     app,

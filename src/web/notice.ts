@@ -1,0 +1,34 @@
+// The short confirmation a page shows after a form redirected to it (post, redirect, get):
+// the redirect carries a key and value in the query, e.g. `/console/agencies?saved=1`, and the
+// page looks the pair up in its registry of messages. Only registered pairs show anything, so
+// a hand-made URL cannot put words of its own on the page.
+import type { Context } from 'hono';
+import { jsx } from 'hono/jsx';
+
+/** The messages a page can show: by query key, then by value. */
+export type NoticeRegistry = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** `path` with the notice `key=value` in its query. */
+export function noticeUrl(path: string, key: string, value = '1'): string {
+  const sep = path.includes('?') ? '&' : '?';
+  return `${path}${sep}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+}
+
+/** Redirects (303, so the browser gets the page) to `path`, showing the notice `key=value`. */
+export function redirectWithNotice(c: Context, path: string, key: string, value = '1'): Response {
+  return c.redirect(noticeUrl(path, key, value), 303);
+}
+
+/** The message of the first registered notice in the request's query, or null. */
+export function readNotice(c: Context, registry: NoticeRegistry): string | null {
+  for (const [key, messages] of Object.entries(registry)) {
+    const value = c.req.query(key);
+    if (value !== undefined && Object.hasOwn(messages, value)) return messages[value] ?? null;
+  }
+  return null;
+}
+
+/** The notice as the page shows it (announced to screen readers), or nothing. */
+export function NoticeBanner({ message }: { message: string | null }) {
+  return message === null ? null : jsx('p', { class: 'notice', role: 'status' }, message);
+}
