@@ -3,6 +3,9 @@ import { Hono } from 'hono';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency, DisclosureOffice } from '../agencies/agency.js';
 import { requireStaff } from '../auth/guards.js';
+import { isPlatformAdmin } from '../auth/platform-admin.js';
+import { NextYearNotice } from '../calendar/calendar-pages.js';
+import { nextYearDue } from '../calendar/calendar-service.js';
 import { roleLabel } from '../auth/roles.js';
 import { chineseDate } from '../portal/dates.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
@@ -31,10 +34,13 @@ function Dashboard({
   staff,
   agency,
   now,
+  missingYear,
 }: {
   staff: StaffSession;
   agency: Agency | null;
   now: Date;
+  /** For the platform administrator: next year's holiday notice is due but not loaded. */
+  missingYear: number | null;
 }) {
   const links = navFor(staff.roles).filter((i) => i.href !== '/console');
   const deadline = nextReportDeadline(now);
@@ -45,6 +51,7 @@ function Dashboard({
         {staff.displayName}，您好。今天是{chineseDate(now)}。您的角色：
         {staff.roles.map(roleLabel).join('、') || '无'}。
       </p>
+      {missingYear ? <NextYearNotice year={missingYear} /> : null}
       {agency ? (
         <section aria-labelledby="agency-title">
           <h2 id="agency-title">{agency.fullName}</h2>
@@ -95,7 +102,12 @@ export function consoleRoutes(): Hono<AppEnv> {
     const staff = c.get('staff') as StaffSession;
     const { db, clock } = c.get('deps');
     const agency = await getAgencyById(db.kysely, staff.currentAgencyId);
-    return c.html(<Dashboard staff={staff} agency={agency} now={clock.now()} />);
+    const missingYear = (await isPlatformAdmin(db.kysely, staff))
+      ? await nextYearDue({ db, clock })
+      : null;
+    return c.html(
+      <Dashboard staff={staff} agency={agency} now={clock.now()} missingYear={missingYear} />,
+    );
   });
   return app;
 }
