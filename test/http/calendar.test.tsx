@@ -113,7 +113,11 @@ describe('console calendar page', () => {
       .where('subject_type', '=', 'calendar')
       .execute();
     assert.deepEqual(events, [
-      { subject_id: '2024', actor_label: '演示平台管理员（hd-platform）', action: 'calendar.import' },
+      {
+        subject_id: '2024',
+        actor_label: '演示平台管理员（hd-platform）',
+        action: 'calendar.import',
+      },
     ]);
     const year = await t.db.kysely
       .selectFrom('calendar_years')

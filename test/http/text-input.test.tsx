@@ -253,7 +253,10 @@ describe('text fields refuse control, bidirectional and invisible characters', (
     form.append('text', '');
     form.append('file', new File([ics], 'holidays.ics', { type: 'text/calendar' }));
     form.append('_csrf', platform.csrfToken);
-    const uploaded = await platform.fetch('/console/calendar/preview', { method: 'POST', body: form });
+    const uploaded = await platform.fetch('/console/calendar/preview', {
+      method: 'POST',
+      body: form,
+    });
     const root = await assertFieldError(uploaded, 'file', '2027-10-01 的节日名称', CONTAINS);
     assert.match(errorOf(root, 'file'), /请修改通知或文件后重新导入$/);
     // The confirmation step checks the file name it is sent back as well.
