@@ -3,25 +3,25 @@
 import type { Child } from 'hono/jsx';
 import type { Direction } from './list-query.js';
 
-export interface Column<T> {
+export interface Column<T, S extends string = string> {
   label: string;
   cell: (row: T) => Child;
   /** The list's sort key for this column, when it can be sorted by. */
-  sortKey?: string;
+  sortKey?: S;
 }
 
-export interface TableSort {
-  sort: string;
+export interface TableSort<S extends string = string> {
+  sort: S;
   direction: Direction;
-  /** The link that sorts by `key` in `direction`. */
-  hrefFor(changes: { sort: string; direction: Direction }): string;
+  /** The link that sorts by `sort` in `direction`. */
+  hrefFor(changes: { sort: S; direction: Direction }): string;
 }
 
-export interface DataTableProps<T> {
+export interface DataTableProps<T, S extends string = string> {
   caption: Child;
-  columns: readonly Column<T>[];
+  columns: readonly Column<T, S>[];
   rows: readonly T[];
-  sorting?: TableSort;
+  sorting?: TableSort<S>;
   /** Shown in place of the rows when there are none. */
   empty?: string;
 }
@@ -29,7 +29,13 @@ export interface DataTableProps<T> {
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const ARROW = { asc: '（升序）', desc: '（降序）' } as const;
 
-function Header<T>({ column, sorting }: { column: Column<T>; sorting: TableSort | undefined }) {
+function Header<T, S extends string>({
+  column,
+  sorting,
+}: {
+  column: Column<T, S>;
+  sorting: TableSort<S> | undefined;
+}) {
   if (!column.sortKey || !sorting) return <th scope="col">{column.label}</th>;
   const current = sorting.sort === column.sortKey;
   const next: Direction = current && sorting.direction === 'desc' ? 'asc' : 'desc';
@@ -43,7 +49,7 @@ function Header<T>({ column, sorting }: { column: Column<T>; sorting: TableSort 
   );
 }
 
-export function DataTable<T>(p: DataTableProps<T>) {
+export function DataTable<T, S extends string = string>(p: DataTableProps<T, S>) {
   return (
     <table class="data">
       <caption>{p.caption}</caption>

@@ -13,6 +13,11 @@ const port = parentPort;
 // rejections are dropped here rather than ending the thread with the result unsent.
 process.on('unhandledRejection', () => {});
 
+// A reader's chatter (pdf.js warnings on odd files) is not the user's output: the CLI prints
+// only its own results. Silenced here rather than by piping the worker's streams, which
+// would keep the parent process alive while the worker idles.
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = () => {};
+
 port.on('message', (request: ReadRequest) => {
   void parseReport({
     bytes: request.bytes,

@@ -115,16 +115,14 @@ export class ReportReader {
 
   private spawn(): void {
     const worker = new Worker(ENTRY, {
+      // The entry registers the TypeScript loader itself; the parent's flags (--test,
+      // --input-type, …) are not the worker's business.
+      execArgv: [],
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.maxHeapMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.options.maxHeapMb / 8)),
       },
-      // A worker's output is not the user's: the CLI prints only its own results.
-      stdout: true,
-      stderr: true,
     });
-    worker.stdout.resume();
-    worker.stderr.resume();
     const slot: Slot = { worker, ready: false, task: null, gone: false };
     this.slots.add(slot);
     worker.unref();

@@ -1,0 +1,20 @@
+// Chinese names of the audit events about agencies (a leaf data module: no imports).
+export const agencyAuditLabels = {
+  actions: { 'agency.create': '新建机关', 'agency.update': '修改机关信息' },
+  subjects: { agency: '机关' },
+  fields: {
+    agency: {
+      id: '编号',
+      parentId: '上级机关',
+      slug: '网址标识',
+      fullName: '机关全称',
+      shortName: '机关简称',
+      code: '统一社会信用代码',
+      level: '层级',
+      kind: '类别',
+      office: '政府信息公开工作机构',
+      createdAt: '创建时间',
+      updatedAt: '修改时间',
+    },
+  },
+};
