@@ -4,7 +4,6 @@ export const agencyAuditLabels = {
   subjects: { agency: '机关' },
   fields: {
     agency: {
-      id: '编号',
       parentId: '上级机关',
       slug: '网址标识',
       fullName: '机关全称',
@@ -15,6 +14,14 @@ export const agencyAuditLabels = {
       office: '政府信息公开工作机构',
       createdAt: '创建时间',
       updatedAt: '修改时间',
+      // The disclosure office's fields, inside `office`.
+      name: '机构名称',
+      address: '办公地址',
+      hours: '办公时间',
+      phone: '联系电话',
+      fax: '传真号码',
+      email: '电子邮箱',
+      website: '网址',
     },
   },
 };

@@ -1,7 +1,7 @@
 // An event's before/after as rows a person reads: one per changed field, labelled in Chinese
 // by the feature that owns the subject, values in words (names for ids, 是/否, 共N项).
 import { roleLabel } from '../auth/roles.js';
-import { fieldLabel } from './audit-labels.js';
+import { beijingTime, fieldLabel } from './audit-labels.js';
 
 export interface FieldChange {
   label: string;
@@ -10,6 +10,9 @@ export interface FieldChange {
 }
 
 const ID_FIELDS = new Set(['agencyId', 'parentId', 'currentAgencyId']);
+/** The subject's own id is the row's subject, not a change. */
+const HIDDEN_FIELDS = new Set(['id']);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DAY_KINDS: Record<string, string> = { holiday: '放假', workday: '调休上班' };
 const EMPTY = '—';
 
@@ -24,6 +27,7 @@ function formatValue(
   if (typeof value === 'string') {
     if (ID_FIELDS.has(field)) return names.get(value) ?? value;
     if (field === 'kind' && DAY_KINDS[value]) return DAY_KINDS[value];
+    if (TIMESTAMP.test(value)) return beijingTime(value);
     return value;
   }
   if (typeof value === 'number') return String(value);
@@ -57,7 +61,7 @@ export function fieldChanges(
   const a = asRecord(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .filter((k) => !HIDDEN_FIELDS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     .map((k) => ({
       label: fieldLabel(subjectType, k),
       before: formatValue(subjectType, k, b[k], names),
