@@ -1,27 +1,35 @@
-// Chinese names for audit actions and subject types shown in the console. Features may
-// write other actions; those are shown as stored.
-const ACTIONS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.login_failed': '登录失败',
-  'auth.switch_agency': '切换机关',
-  'agency.create': '新建机关',
-  'agency.update': '修改机关信息',
-  'account.create': '新建账号',
-  'account.roles': '设置角色',
-  'account.activate': '启用账号',
-  'account.deactivate': '停用账号',
-  'account.password_reset': '重置密码',
-  'demo.agency.create': '创建演示机关',
-  'demo.agency.refresh': '重置演示机关',
-  'demo.account.create': '创建演示账号',
-  'demo.account.refresh': '重置演示账号',
-};
+// The one registry of audit labels, combined from the features that write the events:
+// each feature owns the Chinese names of its actions, subject types and fields.
+import { agencyAuditLabels } from '../agencies/audit-labels.js';
+import { authAuditLabels } from '../auth/audit-labels.js';
+import { calendarAuditLabels } from '../calendar/audit-labels.js';
+import { demoAuditLabels } from '../demo/audit-labels.js';
+import type { AuditLabels } from './audit-label-types.js';
 
-const SUBJECTS: Record<string, string> = {
-  agency: '机关',
-  account: '账号',
-};
+const FEATURES: readonly AuditLabels[] = [
+  agencyAuditLabels,
+  authAuditLabels,
+  calendarAuditLabels,
+  demoAuditLabels,
+];
+
+const ACTIONS: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...FEATURES.map((f) => f.actions),
+);
+const SUBJECTS: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...FEATURES.map((f) => f.subjects),
+);
+const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.assign(
+  {},
+  ...FEATURES.map((f) => f.fields),
+);
+
+/** Whether `action` has a Chinese name (every action written must). */
+export function hasActionLabel(action: string): boolean {
+  return Object.hasOwn(ACTIONS, action);
+}
 
 export function actionLabel(action: string): string {
   return ACTIONS[action] ?? action;
@@ -29,6 +37,16 @@ export function actionLabel(action: string): string {
 
 export function subjectLabel(type: string): string {
   return SUBJECTS[type] ?? type;
+}
+
+/** The subject types with Chinese names, for the audit log's filter. */
+export function subjectOptions(): { value: string; label: string }[] {
+  return Object.entries(SUBJECTS).map(([value, label]) => ({ value, label }));
+}
+
+/** The Chinese label of a field of a subject type, or the field name when it has none. */
+export function fieldLabel(subjectType: string, field: string): string {
+  return FIELDS[subjectType]?.[field] ?? field;
 }
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {

@@ -1,5 +1,7 @@
-// Reading the audit log for the console: newest first, paged, optionally by subject.
+// Reading the audit log for the console: newest first (or oldest first), paged, filtered by
+// subject, actor, time range and action; and the names the log shows instead of ids.
 import type { Kysely } from 'kysely';
+import { paginate } from '../db/paginate.js';
 import type { Database } from '../db/schema.js';
 
 export interface AuditEvent {
@@ -21,6 +23,14 @@ export interface AuditQuery {
   chainId: string;
   subjectType?: string | undefined;
   subjectId?: string | undefined;
+  actorId?: string | undefined;
+  /** Events at or after this instant (ISO UTC). */
+  from?: string | undefined;
+  /** Events before this instant (ISO UTC). */
+  before?: string | undefined;
+  /** Actions left out, e.g. sign-in and sign-out. */
+  excludeActions?: readonly string[] | undefined;
+  direction?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
@@ -37,19 +47,24 @@ function parseJson(text: string | null): unknown {
 export async function listAuditEvents(
   db: Kysely<Database>,
   q: AuditQuery,
-): Promise<{ events: AuditEvent[]; total: number }> {
+): Promise<{ events: AuditEvent[]; total: number; page: number; pageCount: number }> {
   let base = db.selectFrom('audit_events').where('chain_id', '=', q.chainId);
   if (q.subjectType) base = base.where('subject_type', '=', q.subjectType);
   if (q.subjectId) base = base.where('subject_id', '=', q.subjectId);
-  const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .selectAll()
-    .orderBy('seq', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  if (q.actorId) base = base.where('actor_id', '=', q.actorId);
+  if (q.from) base = base.where('occurred_at', '>=', q.from);
+  if (q.before) base = base.where('occurred_at', '<', q.before);
+  if (q.excludeActions && q.excludeActions.length > 0)
+    base = base.where('action', 'not in', [...q.excludeActions]);
+  const { rows, total, page, pageCount } = await paginate(
+    db,
+    base.selectAll().orderBy('seq', q.direction ?? 'desc'),
+    q,
+  );
   return {
-    total: Number(count.n),
+    total,
+    page,
+    pageCount,
     events: rows.map((r) => ({
       chainId: r.chain_id,
       seq: Number(r.seq),
@@ -65,4 +80,46 @@ export async function listAuditEvents(
       hash: r.hash,
     })),
   };
+}
+
+/** The people who acted in a chain (accounts only), for the audit log's filter. */
+export async function listChainActors(
+  db: Kysely<Database>,
+  chainId: string,
+): Promise<{ id: string; label: string }[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['actor_id', 'actor_label'])
+    .distinct()
+    .where('chain_id', '=', chainId)
+    .where('actor_id', 'is not', null)
+    .orderBy('actor_label')
+    .execute();
+  const byId = new Map<string, string>();
+  for (const r of rows)
+    if (r.actor_id && !byId.has(r.actor_id)) byId.set(r.actor_id, r.actor_label);
+  return [...byId].map(([id, label]) => ({ id, label }));
+}
+
+/** Display names of agencies and accounts by id, for the ids an audit page shows. */
+export async function namesOf(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const wanted = [...new Set(ids)].filter((id) => id.length > 0);
+  if (wanted.length === 0) return names;
+  const agencies = await db
+    .selectFrom('agencies')
+    .select(['id', 'full_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const a of agencies) names.set(a.id, a.full_name);
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'username'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const a of accounts) names.set(a.id, `${a.display_name}（${a.username}）`);
+  return names;
 }

@@ -1,36 +1,43 @@
-// The audit log in the console (administrators): events of one chain, newest first,
-// paged and filterable by subject, and a 「校验」 button that verifies the whole chain.
+// The audit log in the console (administrators): events of one chain, newest first, with
+// names instead of ids, filters (subject type, person, date range, without sign-ins), each
+// change as a 字段 / 修改前 / 修改后 table, and a 「校验」 button that verifies the chain.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { getAgencyById, listAgencies } from '../agencies/agency-repository.js';
-import { requireRole } from '../auth/guards.js';
+import { listAgencies } from '../agencies/agency-repository.js';
+import { SESSION_ACTIONS } from '../auth/audit-labels.js';
+import { requirePermission } from '../auth/guards.js';
+import { isPlatformAdmin } from '../auth/platform-admin.js';
 import { agencyScope } from '../auth/policy.js';
+import { DataTable } from '../web/data-table.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import { PostForm, SelectField, SubmitButton, TextField } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
-import { actionLabel, beijingTime, subjectLabel } from './audit-labels.js';
+import { identifier, isoDate, oneOf, parseListQuery } from '../web/list-query.js';
+import { Pager } from '../web/pager.js';
+import { fieldChanges, referencedIds } from './audit-changes.js';
+import { actionLabel, beijingTime, subjectLabel, subjectOptions } from './audit-labels.js';
 import { SYSTEM_CHAIN } from './audit-log.js';
-import { listAuditEvents } from './audit-repository.js';
+import { listAuditEvents, listChainActors, namesOf, type AuditEvent } from './audit-repository.js';
 import { verifyAuditChain, type AuditVerification } from './audit-verify.js';
 
 export const AUDIT_PATH = '/console/audit';
 const PAGE_SIZE = 50;
+const NO_SESSIONS = 'no-sessions';
 
 interface ChainOption {
   value: string;
   label: string;
 }
 
-/** The chains an administrator may read: the agencies they manage, and 'system' for a top-level admin. */
+/** The chains an administrator may read: the agencies they manage, and 'system' for the platform administrator. */
 async function chainOptions(c: Context<AppEnv>, staff: StaffSession): Promise<ChainOption[]> {
   const db = c.get('deps').db.kysely;
   const scope = await agencyScope(db, staff);
   const options = (await listAgencies(db))
     .filter((a) => scope.write.has(a.id))
     .map((a) => ({ value: a.id, label: a.fullName }));
-  const own = await getAgencyById(db, staff.agencyId);
-  if (own && own.parentId === null)
-    options.push({ value: SYSTEM_CHAIN, label: '系统（不属于某一机关的事件）' });
+  if (await isPlatformAdmin(db, staff))
+    options.push({ value: SYSTEM_CHAIN, label: '平台（工作日历、命令行等不属于某一机关的事件）' });
   return options;
 }
 
@@ -49,36 +56,97 @@ function pickChain(
     : staff.agencyId;
 }
 
-function json(value: unknown): string {
-  return value === null || value === undefined ? '' : JSON.stringify(value, null, 2);
+/** The start of a Beijing calendar day as an ISO UTC instant. */
+const beijingDayStart = (date: string, plusDays = 0): string =>
+  new Date(Date.parse(`${date}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
+
+function subjectName(e: AuditEvent, names: ReadonlyMap<string, string>): string {
+  if (e.subjectType === 'calendar') return `${e.subjectId.split(',').join('、')}年`;
+  return names.get(e.subjectId) ?? e.subjectId;
+}
+
+function Changes({ event, names }: { event: AuditEvent; names: ReadonlyMap<string, string> }) {
+  const rows = fieldChanges(event.subjectType, event.before, event.after, names);
+  if (rows.length === 0) return <>—</>;
+  return (
+    <table class="data">
+      <caption class="visually-hidden">第 {event.seq} 条的修改内容</caption>
+      <thead>
+        <tr>
+          <th scope="col">字段</th>
+          <th scope="col">修改前</th>
+          <th scope="col">修改后</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{r.label}</th>
+            <td>{r.before}</td>
+            <td>{r.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 async function renderLog(
   c: Context<AppEnv>,
-  params: { chain?: string; subjectType?: string; subjectId?: string; page?: string },
+  params: Record<string, string | undefined>,
   verification: AuditVerification | null,
 ) {
   const staff = c.get('staff');
   if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
+  const db = c.get('deps').db.kysely;
   const options = await chainOptions(c, staff);
   const chain = pickChain(options, params.chain || undefined, staff);
-  const page = Math.max(1, Math.min(100000, Number.parseInt(params.page ?? '1', 10) || 1));
-  const subjectType = params.subjectType?.trim() || undefined;
-  const subjectId = params.subjectId?.trim() || undefined;
-  const { events, total } = await listAuditEvents(c.get('deps').db.kysely, {
+  const subjects = subjectOptions();
+  const list = parseListQuery(
+    AUDIT_PATH,
+    { ...params, chain },
+    {
+      filters: {
+        chain: oneOf(
+          '机关',
+          options.map((o) => o.value),
+        ),
+        subjectType: oneOf(
+          '对象类型',
+          subjects.map((o) => o.value),
+        ),
+        subjectId: identifier('对象编号'),
+        actor: identifier('操作人'),
+        from: isoDate('起始日期'),
+        to: isoDate('截止日期'),
+        group: oneOf('操作范围', [NO_SESSIONS]),
+      },
+      sorts: ['time'],
+      defaultSort: 'time',
+      defaultDirection: 'desc',
+      pageSize: PAGE_SIZE,
+    },
+  );
+  const f = list.filters;
+  const result = await listAuditEvents(db, {
     chainId: chain,
-    subjectType,
-    subjectId,
-    page,
-    pageSize: PAGE_SIZE,
+    subjectType: f.subjectType,
+    subjectId: f.subjectId,
+    actorId: f.actor,
+    from: f.from ? beijingDayStart(f.from) : undefined,
+    before: f.to ? beijingDayStart(f.to, 1) : undefined,
+    excludeActions: f.group === NO_SESSIONS ? SESSION_ACTIONS : undefined,
+    direction: list.direction,
+    page: list.page,
+    pageSize: list.pageSize,
   });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const link = (p: number) => {
-    const q = new URLSearchParams({ chain, page: String(p) });
-    if (subjectType) q.set('subjectType', subjectType);
-    if (subjectId) q.set('subjectId', subjectId);
-    return `${AUDIT_PATH}?${q}`;
-  };
+  const actors = await listChainActors(db, chain);
+  const names = await namesOf(db, [
+    ...result.events.map((e) => e.subjectId),
+    ...result.events.flatMap((e) => referencedIds(e.before, e.after)),
+    ...(f.subjectId ? [f.subjectId] : []),
+  ]);
+  const hrefFor = list.hrefFor;
   return c.html(
     <ConsolePage title="审计日志">
       {verification ? (
@@ -100,88 +168,97 @@ async function renderLog(
           )}
         </div>
       ) : null}
+      {list.problems.length > 0 ? (
+        <div class="notice warn">
+          <p>以下筛选条件有误，已忽略：{list.problems.join('；')}。</p>
+        </div>
+      ) : null}
       <form method="get" action={AUDIT_PATH} class="form" aria-label="筛选审计记录">
         <SelectField name="chain" label="机关" value={chain} options={options} />
-        <TextField
+        <SelectField
           name="subjectType"
           label="对象类型"
-          value={subjectType ?? ''}
-          hint="如 account（账号）、agency（机关）"
+          value={f.subjectType ?? ''}
+          options={subjects}
+          emptyLabel="全部"
         />
-        <TextField name="subjectId" label="对象编号" value={subjectId ?? ''} />
+        <SelectField
+          name="actor"
+          label="操作人"
+          value={f.actor ?? ''}
+          options={actors.map((a) => ({ value: a.id, label: a.label }))}
+          emptyLabel="全部"
+        />
+        <TextField
+          name="from"
+          label="起始日期"
+          type="date"
+          value={f.from ?? ''}
+          hint="北京时间，含当日；格式：年-月-日"
+        />
+        <TextField name="to" label="截止日期" type="date" value={f.to ?? ''} hint="含当日" />
+        <SelectField
+          name="group"
+          label="操作范围"
+          value={f.group ?? ''}
+          options={[{ value: NO_SESSIONS, label: '不含登录/退出' }]}
+          emptyLabel="全部操作"
+        />
+        {f.subjectId ? <input type="hidden" name="subjectId" value={f.subjectId} /> : null}
         <SubmitButton secondary>筛选</SubmitButton>
       </form>
+      {f.subjectId ? (
+        <p>
+          只显示对象“{names.get(f.subjectId) ?? f.subjectId}”（编号 {f.subjectId}
+          ）的记录。
+          <a href={hrefFor({ filters: { subjectId: undefined, subjectType: undefined } })}>
+            显示全部对象
+          </a>
+        </p>
+      ) : null}
       <PostForm action={`${AUDIT_PATH}/verify`} label="校验审计日志">
         <input type="hidden" name="chain" value={chain} />
         <p>校验会重新计算本机关全部审计记录的哈希链，发现被改动、删除或调换顺序的记录。</p>
         <SubmitButton>校验</SubmitButton>
       </PostForm>
-      <table>
-        <caption>
-          共 {total} 条，第 {page}/{pages} 页（最新的在前）
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">序号</th>
-            <th scope="col">时间（北京时间）</th>
-            <th scope="col">操作人</th>
-            <th scope="col">操作</th>
-            <th scope="col">对象</th>
-            <th scope="col">变更内容</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr>
-              <td>{e.seq}</td>
-              <td>{beijingTime(e.occurredAt)}</td>
-              <td>{e.actorLabel}</td>
-              <td>{actionLabel(e.action)}</td>
-              <td>
-                <a
-                  href={`${AUDIT_PATH}?${new URLSearchParams({ chain, subjectType: e.subjectType, subjectId: e.subjectId })}`}
-                >
-                  {subjectLabel(e.subjectType)} {e.subjectId}
-                </a>
-              </td>
-              <td>
-                {e.before !== null || e.after !== null ? (
-                  <details>
-                    <summary>查看</summary>
-                    {e.before !== null ? (
-                      <>
-                        <p>变更前：</p>
-                        <pre>{json(e.before)}</pre>
-                      </>
-                    ) : null}
-                    {e.after !== null ? (
-                      <>
-                        <p>变更后：</p>
-                        <pre>{json(e.after)}</pre>
-                      </>
-                    ) : null}
-                  </details>
-                ) : (
-                  '—'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <nav aria-label="分页">
-        {page > 1 ? <a href={link(page - 1)}>上一页</a> : null}
-        {page > 1 && page < pages ? '　' : null}
-        {page < pages ? <a href={link(page + 1)}>下一页</a> : null}
-      </nav>
+      <DataTable<AuditEvent, 'time'>
+        caption={`审计记录（${list.direction === 'desc' ? '最新的在前' : '最早的在前'}）`}
+        rows={result.events}
+        sorting={{ sort: list.sort, direction: list.direction, hrefFor }}
+        columns={[
+          { label: '序号', cell: (e) => e.seq },
+          { label: '时间（北京时间）', cell: (e) => beijingTime(e.occurredAt), sortKey: 'time' },
+          { label: '操作人', cell: (e) => e.actorLabel },
+          { label: '操作', cell: (e) => actionLabel(e.action) },
+          {
+            label: '对象',
+            cell: (e) => (
+              <a
+                href={hrefFor({
+                  filters: { subjectType: e.subjectType, subjectId: e.subjectId },
+                })}
+              >
+                {subjectLabel(e.subjectType)}：{subjectName(e, names)}
+              </a>
+            ),
+          },
+          { label: '修改内容', cell: (e) => <Changes event={e} names={names} /> },
+        ]}
+      />
+      <Pager
+        total={result.total}
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={hrefFor}
+      />
     </ConsolePage>,
   );
 }
 
 export function auditRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(AUDIT_PATH, requireRole('admin'));
-  app.use(`${AUDIT_PATH}/*`, requireRole('admin'));
+  app.use(AUDIT_PATH, requirePermission('audit.view'));
+  app.use(`${AUDIT_PATH}/*`, requirePermission('audit.view'));
 
   app.get(AUDIT_PATH, (c) => renderLog(c, c.req.query(), null));
 

@@ -5,7 +5,6 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../web/env.js';
 import { hasPermission, missingPermissionMessage, type Permission } from './policy.js';
-import { ROLE_LABELS, type Role } from './roles.js';
 
 /** The sign-in URL that brings the visitor back to `path` afterwards (same-site paths only). */
 export function loginUrl(path: string): string {
@@ -34,20 +33,6 @@ export function requirePermission(permission: Permission) {
     if (!staff) return visitorResponse(c);
     if (!hasPermission(staff, permission)) {
       throw new HTTPException(403, { message: missingPermissionMessage(permission) });
-    }
-    await next();
-  });
-}
-
-/** Passes when the signed-in account holds at least one of `roles`. */
-export function requireRole(...roles: Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const staff = c.get('staff');
-    if (!staff) return visitorResponse(c);
-    if (!roles.some((r) => staff.roles.includes(r))) {
-      throw new HTTPException(403, {
-        message: `此操作需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}。`,
-      });
     }
     await next();
   });

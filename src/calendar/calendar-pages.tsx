@@ -16,6 +16,7 @@ import type { CalendarFormat } from './calendar-file.js';
 import type { LoadedYear } from './calendar-repository.js';
 import { weekdayName } from './dates.js';
 import { MAX_CALENDAR_BYTES } from './decode-text.js';
+import { nextYearReminder } from './next-year.js';
 import type { CalendarDay } from './working-days.js';
 
 export const CALENDAR_PATH = '/console/calendar';
@@ -49,10 +50,27 @@ export interface DayForm {
   errors: FieldErrors;
 }
 
+/** Field labels of both forms on the page, for the one error summary at its top. */
+const FORM_LABELS = {
+  text: '通知全文',
+  file: '上传文件',
+  date: '日期',
+  kind: '这一天的安排',
+  name: '节日名称',
+};
+
 export interface CalendarHomeProps {
   years: LoadedYear[];
   shownYear: number;
   shownDays: CalendarDay[];
+  /** Dates of the shown year set by hand (shown 「人工更正」). */
+  manualDates?: ReadonlySet<string>;
+  /** Only the platform administrator may change the national calendar; others read it. */
+  canChange: boolean;
+  /** Who may change it, e.g. 「青岛市黄岛区人民政府的系统管理员」. */
+  changedBy: string;
+  /** Next year's notice is due but not loaded (from November). */
+  missingYear?: number | null;
   message?: string | null;
   importForm?: ImportForm;
   dayForm?: DayForm;
@@ -66,7 +84,15 @@ function dateCell(date: string) {
   );
 }
 
-function DaysTable({ days, caption }: { days: CalendarDay[]; caption: string }) {
+function DaysTable({
+  days,
+  caption,
+  manualDates,
+}: {
+  days: CalendarDay[];
+  caption: string;
+  manualDates?: ReadonlySet<string> | undefined;
+}) {
   return (
     <table class="data">
       <caption>{caption}</caption>
@@ -82,7 +108,10 @@ function DaysTable({ days, caption }: { days: CalendarDay[]; caption: string }) 
           <tr>
             <td>{dateCell(d.date)}</td>
             <td>{KIND_LABELS[d.kind]}</td>
-            <td>{d.name ?? ''}</td>
+            <td>
+              {d.name ?? ''}
+              {manualDates?.has(d.date) ? <span class="tag">人工更正</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -97,12 +126,26 @@ export function CalendarHome(p: CalendarHomeProps) {
   const lastLoaded = loaded.length > 0 ? Math.max(...loaded) : null;
   const yearChoices = [...new Set([...loaded, p.shownYear])].sort((a, b) => b - a);
   return (
-    <ConsolePage title="工作日历">
+    <ConsolePage
+      title="工作日历"
+      errorSummary={
+        <ErrorSummary errors={{ ...importForm.errors, ...dayForm.errors }} labels={FORM_LABELS} />
+      }
+    >
       {p.message ? (
         <div class="notice ok" role="status">
           <p>{p.message}</p>
         </div>
       ) : null}
+      {p.missingYear ? <NextYearNotice year={p.missingYear} /> : null}
+      {p.canChange ? null : (
+        <div class="notice">
+          <p>
+            工作日历全国统一，只能由{p.changedBy}
+            导入节假日安排或更正单日；您可以查看，不能修改。
+          </p>
+        </div>
+      )}
       <p class="lead">
         依申请公开的答复、补正、延期等期限按工作日计算（起算当日不计，次日为第1个工作日），以国务院办公厅每年发布的节假日安排为准。
         {lastLoaded !== null
@@ -138,35 +181,33 @@ export function CalendarHome(p: CalendarHomeProps) {
         )}
       </section>
 
-      <section aria-labelledby="import-title">
-        <h2 id="import-title">导入节假日安排</h2>
-        <p>
-          每年11月前后，国务院办公厅发布《关于下一年部分节假日安排的通知》。请将通知全文粘贴到下面，或上传通知文本、JSON
-          或 ICS 日历文件。下一步会列出读到的放假和调休上班日期，核对无误后再保存。
-        </p>
-        <PostForm action={PREVIEW_PATH} multipart label="导入节假日安排">
-          <ErrorSummary
-            errors={importForm.errors}
-            labels={{ text: '通知全文', file: '上传文件' }}
-          />
-          <TextArea
-            name="text"
-            label="通知全文"
-            hint="从标题“国务院办公厅关于××××年部分节假日安排的通知”起，连同“一、元旦：……”等各条一起粘贴。"
-            value={importForm.text}
-            error={importForm.errors.text}
-            rows={12}
-          />
-          <FileField
-            name="file"
-            label="或上传文件"
-            hint={`支持 .txt（通知全文）、.json、.ics，不超过 ${MAX_UPLOAD_LABEL}。出错后需重新选择文件。`}
-            accept=".txt,.text,.json,.ics"
-            error={importForm.errors.file}
-          />
-          <SubmitButton>读取并预览</SubmitButton>
-        </PostForm>
-      </section>
+      {p.canChange ? (
+        <section aria-labelledby="import-title">
+          <h2 id="import-title">导入节假日安排</h2>
+          <p>
+            每年11月前后，国务院办公厅发布《关于下一年部分节假日安排的通知》。请将通知全文粘贴到下面，或上传通知文本、JSON
+            或 ICS 日历文件。下一步会列出读到的放假和调休上班日期，核对无误后再保存。
+          </p>
+          <PostForm action={PREVIEW_PATH} multipart label="导入节假日安排">
+            <TextArea
+              name="text"
+              label="通知全文"
+              hint="从标题“国务院办公厅关于××××年部分节假日安排的通知”起，连同“一、元旦：……”等各条一起粘贴。"
+              value={importForm.text}
+              error={importForm.errors.text}
+              rows={12}
+            />
+            <FileField
+              name="file"
+              label="或上传文件"
+              hint={`支持 .txt（通知全文）、.json、.ics，不超过 ${MAX_UPLOAD_LABEL}。出错后需重新选择文件。`}
+              accept=".txt,.text,.json,.ics"
+              error={importForm.errors.file}
+            />
+            <SubmitButton>读取并预览</SubmitButton>
+          </PostForm>
+        </section>
+      ) : null}
 
       <section aria-labelledby="days-title">
         <h2 id="days-title">{p.shownYear}年的节假日和调休上班日</h2>
@@ -188,48 +229,63 @@ export function CalendarHome(p: CalendarHomeProps) {
             {loaded.includes(p.shownYear) ? '这一年没有节假日记录。' : `${p.shownYear}年尚未载入。`}
           </p>
         ) : (
-          <DaysTable days={p.shownDays} caption={`${p.shownYear}年（共${p.shownDays.length}天）`} />
+          <DaysTable
+            days={p.shownDays}
+            caption={`${p.shownYear}年（共${p.shownDays.length}天）`}
+            manualDates={p.manualDates}
+          />
         )}
       </section>
 
-      <section aria-labelledby="correct-title">
-        <h2 id="correct-title">更正单日</h2>
-        <p>发现某一天有误（例如通知后来调整了安排），可在这里单独更正。每次更正都记入审计日志。</p>
-        <PostForm action={DAY_PATH} label="更正单日">
-          <ErrorSummary
-            errors={dayForm.errors}
-            labels={{ date: '日期', kind: '这一天的安排', name: '节日名称' }}
-          />
-          <TextField
-            name="date"
-            label="日期"
-            hint="格式：年-月-日，例如 2026-10-10"
-            value={dayForm.date}
-            error={dayForm.errors.date}
-            inputmode="numeric"
-            maxlength={10}
-            required
-          />
-          <ChoiceGroup
-            name="kind"
-            label="这一天的安排"
-            options={DAY_KIND_OPTIONS}
-            value={dayForm.kind}
-            error={dayForm.errors.kind}
-            required
-          />
-          <TextField
-            name="name"
-            label="节日名称"
-            hint="例如 国庆节；按平常时不用填写"
-            value={dayForm.name}
-            error={dayForm.errors.name}
-            maxlength={60}
-          />
-          <SubmitButton>保存更正</SubmitButton>
-        </PostForm>
-      </section>
+      {p.canChange ? (
+        <section aria-labelledby="correct-title">
+          <h2 id="correct-title">更正单日</h2>
+          <p>
+            发现某一天有误（例如通知后来调整了安排），可在这里单独更正。每次更正都记入审计日志。
+          </p>
+          <PostForm action={DAY_PATH} label="更正单日">
+            <TextField
+              name="date"
+              label="日期"
+              hint="格式：年-月-日，例如 2026-10-10"
+              value={dayForm.date}
+              error={dayForm.errors.date}
+              inputmode="numeric"
+              maxlength={10}
+              required
+            />
+            <ChoiceGroup
+              name="kind"
+              label="这一天的安排"
+              options={DAY_KIND_OPTIONS}
+              value={dayForm.kind}
+              error={dayForm.errors.kind}
+              required
+            />
+            <TextField
+              name="name"
+              label="节日名称"
+              hint="例如 国庆节；按平常时不用填写"
+              value={dayForm.name}
+              error={dayForm.errors.name}
+              maxlength={60}
+            />
+            <SubmitButton>保存更正</SubmitButton>
+          </PostForm>
+        </section>
+      ) : null}
     </ConsolePage>
+  );
+}
+
+/** The reminder on the console home and the calendar page, for the platform administrator. */
+export function NextYearNotice({ year }: { year: number }) {
+  return (
+    <div class="notice warn">
+      <p>
+        {nextYearReminder(year)}（<a href={CALENDAR_PATH}>工作日历</a>）。
+      </p>
+    </div>
   );
 }
 
@@ -242,6 +298,8 @@ export interface PreviewProps {
   loadedYears: LoadedYear[];
   /** What saving would change in the stored calendar. */
   diff: CalendarDiff;
+  /** Days set by hand that saving would overwrite. */
+  manualOverwritten: CalendarDay[];
   /** The text read, base64 (UTF-8): posted back and read again on save. */
   payload: string;
   error?: string | null;
@@ -311,6 +369,19 @@ export function CalendarPreview(p: PreviewProps) {
         </p>
       ) : null}
       <ChangeSummary diff={p.diff} />
+      {p.manualOverwritten.length > 0 ? (
+        <section aria-labelledby="manual-title" class="notice warn">
+          <h2 id="manual-title">将覆盖的人工更正（{p.manualOverwritten.length}天）</h2>
+          <p>以下日期曾在“更正单日”中人工更正，保存后将以本次导入的内容为准：</p>
+          <ul>
+            {p.manualOverwritten.map((d) => (
+              <li>
+                {dateCell(d.date)}：现为“{kindAndName(d)}”
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {p.warnings.length > 0 ? (
         <section aria-labelledby="warnings-title" class="notice warn">
           <h2 id="warnings-title">需要核对的地方（{p.warnings.length}处）</h2>

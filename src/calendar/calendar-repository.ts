@@ -56,16 +56,37 @@ export async function deleteDaysOfYears(
   }
 }
 
-/** Inserts or overwrites each day. */
+/** The dates in `range` that an administrator set by hand. */
+export async function listManualDays(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+): Promise<CalendarDay[]> {
+  const rows = await db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'name'])
+    .where('manual', '=', 1)
+    .where('date', '>=', range.from)
+    .where('date', '<=', range.to)
+    .orderBy('date')
+    .execute();
+  return rows.map((r) => ({ date: r.date, kind: r.kind as DayKind, name: r.name }));
+}
+
+/** Inserts or overwrites each day; `manual` marks a correction by hand (an import clears it). */
 export async function upsertDays(
   db: Kysely<Database>,
   days: readonly CalendarDay[],
   now: string,
+  manual = false,
 ): Promise<void> {
   for (let i = 0; i < days.length; i += CHUNK) {
-    const rows = days
-      .slice(i, i + CHUNK)
-      .map((d) => ({ date: d.date, kind: d.kind, name: d.name, updated_at: now }));
+    const rows = days.slice(i, i + CHUNK).map((d) => ({
+      date: d.date,
+      kind: d.kind,
+      name: d.name,
+      updated_at: now,
+      manual: manual ? 1 : 0,
+    }));
     await db
       .insertInto('calendar_days')
       .values(rows)
@@ -74,6 +95,7 @@ export async function upsertDays(
           kind: eb.ref('excluded.kind'),
           name: eb.ref('excluded.name'),
           updated_at: eb.ref('excluded.updated_at'),
+          manual: eb.ref('excluded.manual'),
         })),
       )
       .execute();

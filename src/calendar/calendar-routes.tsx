@@ -4,7 +4,10 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { requireRole } from '../auth/guards.js';
+import { createMiddleware } from 'hono/factory';
+import { actorOf as commandActor } from '../commands/actor.js';
+import { requirePermission } from '../auth/guards.js';
+import { isPlatformAdmin, platformAdminLabel } from '../auth/platform-admin.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import type { FieldErrors } from '../web/forms.js';
 import { calendarApiRoutes } from './calendar-api.js';
@@ -26,6 +29,9 @@ import {
   daysOfYear,
   importedNamesProblem,
   loadedYears,
+  manualDatesOfYear,
+  manualDaysOverwritten,
+  nextYearDue,
   previewCalendarChanges,
   saveCalendar,
   type Actor,
@@ -48,9 +54,20 @@ const limitBody = bodyLimit({
 });
 
 function actorOf(c: Context<AppEnv>): Actor {
-  const staff = c.get('staff') as StaffSession;
-  return { id: staff.accountId, label: `${staff.displayName}（${staff.username}）` };
+  return commandActor(c.get('staff') as StaffSession);
 }
+
+/** The calendar is national: only the platform administrator changes it (403 for others). */
+const requirePlatformAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  const db = c.get('deps').db.kysely;
+  const staff = c.get('staff') as StaffSession;
+  if (!(await isPlatformAdmin(db, staff))) {
+    throw new HTTPException(403, {
+      message: `工作日历全国统一，只有${await platformAdminLabel(db)}可以修改；您可以查看。`,
+    });
+  }
+  await next();
+});
 
 async function renderHome(
   c: Context<AppEnv>,
@@ -71,11 +88,16 @@ async function renderHome(
       ? requested
       : deps.clock.now().getUTCFullYear());
   const shownDays = await daysOfYear(deps, shownYear);
+  const canChange = await isPlatformAdmin(deps.db.kysely, c.get('staff') as StaffSession);
   return c.html(
     <CalendarHome
       years={years}
       shownYear={shownYear}
       shownDays={shownDays}
+      manualDates={await manualDatesOfYear(deps, shownYear)}
+      canChange={canChange}
+      changedBy={await platformAdminLabel(deps.db.kysely)}
+      missingYear={canChange ? await nextYearDue(deps) : null}
       message={options.message ?? null}
       importForm={options.importForm}
       dayForm={options.dayForm}
@@ -104,8 +126,9 @@ const fromBase64 = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
 
 export function calendarRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(CALENDAR_PATH, requireRole('admin'));
-  app.use(`${CALENDAR_PATH}/*`, requireRole('admin'));
+  app.use(CALENDAR_PATH, requirePermission('calendar.manage'));
+  app.use(`${CALENDAR_PATH}/*`, requirePermission('calendar.manage'));
+  for (const path of [PREVIEW_PATH, SAVE_PATH, DAY_PATH]) app.post(path, requirePlatformAdmin);
 
   app.get(CALENDAR_PATH, (c) => renderHome(c, { message: doneMessage(c) }));
 
@@ -149,6 +172,7 @@ export function calendarRoutes(): Hono<AppEnv> {
         warnings={result.warnings}
         loadedYears={await loadedYears(c.get('deps'))}
         diff={await previewCalendarChanges(c.get('deps'), result)}
+        manualOverwritten={await manualDaysOverwritten(c.get('deps'), result)}
         payload={toBase64(content)}
       />,
     );
@@ -193,6 +217,7 @@ export function calendarRoutes(): Hono<AppEnv> {
           warnings={result.warnings}
           loadedYears={await loadedYears(c.get('deps'))}
           diff={await previewCalendarChanges(c.get('deps'), result)}
+          manualOverwritten={await manualDaysOverwritten(c.get('deps'), result)}
           payload={payload}
           error={e.message}
         />,

@@ -1,21 +1,25 @@
 // Calendar use cases: read the calendar, compute a due date, save an imported year, correct
-// one day. Each change runs in one transaction together with its audit event and the
-// calendar.changed job that recomputes what depends on the calendar.
-import { appendAuditEvent } from '../audit/audit-log.js';
-import type { Db } from '../db/database.js';
-import type { Clock } from '../db/time.js';
+// one day. Each change is a command (runCommand): one transaction with its audit event and
+// the calendar.changed job that recomputes what depends on the calendar. The calendar is
+// national: its events belong to no agency and go to the system chain, which the platform
+// administrator reads.
+import type { Actor } from '../commands/actor.js';
+import { runCommand, type ServiceDeps } from '../commands/command.js';
+import { ok } from '../commands/result.js';
 import {
   deleteDay,
   deleteDaysOfYears,
   findCalendarDay,
   listCalendarDays,
   listLoadedYears,
+  listManualDays,
   markYearsLoaded,
   upsertDays,
   type LoadedYear,
 } from './calendar-repository.js';
 import { scheduleCalendarChanged } from './calendar-changed.js';
 import { diffCalendarDays, type CalendarDiff } from './calendar-diff.js';
+import { missingNextYear } from './next-year.js';
 import { textProblem } from '../validation/text-input.js';
 import { checkIsoDate, yearOf } from './dates.js';
 import {
@@ -31,18 +35,47 @@ import {
   type WorkingCalendar,
 } from './working-days.js';
 
-export interface CalendarDeps {
-  db: Db;
-  clock: Clock;
-}
-
-export interface Actor {
-  id: string | null;
-  label: string;
-}
+export type CalendarDeps = ServiceDeps;
+export type { Actor };
 
 export const CALENDAR_SUBJECT = 'calendar';
 export const CALENDAR_DAY_SUBJECT = 'calendar_day';
+
+/** The days of `input` an import would touch that an administrator had set by hand. */
+export async function manualDaysOverwritten(
+  deps: Pick<CalendarDeps, 'db'>,
+  input: { years: number[]; days: CalendarDay[] },
+): Promise<CalendarDay[]> {
+  const found = new Map<string, CalendarDay>();
+  for (const y of new Set(input.years)) {
+    for (const d of await listManualDays(deps.db.kysely, { from: `${y}-01-01`, to: `${y}-12-31` }))
+      found.set(d.date, d);
+  }
+  for (const d of input.days) {
+    if (input.years.includes(yearOf(d.date))) continue;
+    for (const m of await listManualDays(deps.db.kysely, { from: d.date, to: d.date }))
+      found.set(m.date, m);
+  }
+  return [...found.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Next year, when its holiday notice is due (from November) but not loaded; else null. */
+export async function nextYearDue(deps: CalendarDeps): Promise<number | null> {
+  const years = await listLoadedYears(deps.db.kysely);
+  return missingNextYear(
+    deps.clock.now(),
+    years.map((y) => y.year),
+  );
+}
+
+/** The dates in `year` set by hand, for the calendar page. */
+export async function manualDatesOfYear(
+  deps: Pick<CalendarDeps, 'db'>,
+  year: number,
+): Promise<Set<string>> {
+  const days = await listManualDays(deps.db.kysely, { from: `${year}-01-01`, to: `${year}-12-31` });
+  return new Set(days.map((d) => d.date));
+}
 
 export async function loadWorkingCalendar(
   deps: Pick<CalendarDeps, 'db'>,
@@ -170,8 +203,9 @@ export async function saveCalendar(
     '请重命名文件后重新导入',
   );
   if (sourceProblem) throw new CalendarInputError(sourceProblem);
-  const now = deps.clock.now().toISOString();
-  await deps.db.kysely.transaction().execute(async (trx) => {
+  await runCommand(deps, actor, async (ctx) => {
+    const { trx } = ctx;
+    const now = ctx.now.toISOString();
     const outside = input.days.filter((d) => !years.includes(yearOf(d.date)));
     const before: CalendarDay[] = [];
     for (const y of years)
@@ -193,19 +227,15 @@ export async function saveCalendar(
       { from: touched[0]!, to: touched[touched.length - 1]! },
       deps.clock,
     );
-    await appendAuditEvent(
-      trx,
-      {
-        agencyId: null,
-        actor,
-        subjectType: CALENDAR_SUBJECT,
-        subjectId: years.join(','),
-        action: 'calendar.import',
-        before: { days: before },
-        after: { source, years, days: input.days },
-      },
-      deps.clock,
-    );
+    ctx.record({
+      agencyId: null,
+      subjectType: CALENDAR_SUBJECT,
+      subjectId: years.join(','),
+      action: 'calendar.import',
+      before: { days: before },
+      after: { source, years, days: input.days },
+    });
+    return ok(null);
   });
 }
 
@@ -225,26 +255,22 @@ export async function correctDay(
   const name = input.name?.trim().slice(0, DAY_NAME_MAX) || null;
   const nameProblem = name ? textProblem(name, '节日名称') : null;
   if (nameProblem) throw new CalendarInputError(nameProblem);
-  const now = deps.clock.now().toISOString();
-  await deps.db.kysely.transaction().execute(async (trx) => {
+  await runCommand(deps, actor, async (ctx) => {
+    const { trx } = ctx;
     const before = await findCalendarDay(trx, check.date);
     const after: CalendarDay | null =
       input.kind === 'normal' ? null : { date: check.date, kind: input.kind, name };
-    if (after) await upsertDays(trx, [after], now);
+    if (after) await upsertDays(trx, [after], ctx.now.toISOString(), true);
     else await deleteDay(trx, check.date);
     await scheduleCalendarChanged(trx, { from: check.date, to: check.date }, deps.clock);
-    await appendAuditEvent(
-      trx,
-      {
-        agencyId: null,
-        actor,
-        subjectType: CALENDAR_DAY_SUBJECT,
-        subjectId: check.date,
-        action: 'calendar.day.correct',
-        before,
-        after,
-      },
-      deps.clock,
-    );
+    ctx.record({
+      agencyId: null,
+      subjectType: CALENDAR_DAY_SUBJECT,
+      subjectId: check.date,
+      action: 'calendar.day.correct',
+      before,
+      after,
+    });
+    return ok(null);
   });
 }

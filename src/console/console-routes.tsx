@@ -3,6 +3,9 @@ import { Hono } from 'hono';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency, DisclosureOffice } from '../agencies/agency.js';
 import { requireStaff } from '../auth/guards.js';
+import { isPlatformAdmin } from '../auth/platform-admin.js';
+import { NextYearNotice } from '../calendar/calendar-pages.js';
+import { nextYearDue } from '../calendar/calendar-service.js';
 import { roleLabel } from '../auth/roles.js';
 import { chineseDate } from '../portal/dates.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
@@ -32,11 +35,14 @@ function Dashboard({
   agency,
   now,
   nav,
+  missingYear,
 }: {
   staff: StaffSession;
   agency: Agency | null;
   now: Date;
   nav: readonly ConsoleNavItem[];
+  /** For the platform administrator: next year's holiday notice is due but not loaded. */
+  missingYear: number | null;
 }) {
   const links = navFor(staff.roles, nav).filter((i) => i.href !== '/console');
   const deadline = nextReportDeadline(now);
@@ -47,6 +53,7 @@ function Dashboard({
         {staff.displayName}，您好。今天是{chineseDate(now)}。您的角色：
         {staff.roles.map(roleLabel).join('、') || '无'}。
       </p>
+      {missingYear ? <NextYearNotice year={missingYear} /> : null}
       {agency ? (
         <section aria-labelledby="agency-title">
           <h2 id="agency-title">{agency.fullName}</h2>
@@ -97,8 +104,17 @@ export function consoleRoutes(): Hono<AppEnv> {
     const staff = c.get('staff') as StaffSession;
     const { db, clock } = c.get('deps');
     const agency = await getAgencyById(db.kysely, staff.currentAgencyId);
+    const missingYear = (await isPlatformAdmin(db.kysely, staff))
+      ? await nextYearDue({ db, clock })
+      : null;
     return c.html(
-      <Dashboard staff={staff} agency={agency} now={clock.now()} nav={c.get('consoleNav')} />,
+      <Dashboard
+        staff={staff}
+        agency={agency}
+        now={clock.now()}
+        nav={c.get('consoleNav')}
+        missingYear={missingYear}
+      />,
     );
   });
   return app;

@@ -1,6 +1,6 @@
 // Row types of every table, as the database returns them. Features map rows to domain
 // types in their repositories; nothing above a repository sees these.
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface AgenciesTable {
   id: string;
@@ -83,6 +83,8 @@ export interface CalendarDaysTable {
   kind: string;
   name: string | null;
   updated_at: string;
+  /** 1 when an administrator set this day by hand (更正单日), 0 when it came from an import. */
+  manual: Generated<number>;
 }
 
 export interface CalendarYearsTable {

@@ -72,5 +72,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: '演示监督员（区）',
     roles: ['supervisor'],
     agency: 'parent',
-  },
+  }, // The top of the demo tree: its administrator is the platform administrator (工作日历).
+  { username: 'hd-platform', displayName: '演示平台管理员', roles: ['admin'], agency: 'parent' },
 ];

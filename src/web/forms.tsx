@@ -289,8 +289,9 @@ export interface ErrorSummaryProps {
 }
 
 /**
- * The box at the top of a form listing every error, each linking to its field. Screen
- * readers announce it (role="alert") when the page comes back with errors.
+ * The box listing every error, each linking to its field. Screen readers announce it
+ * (role="alert"), and it takes focus when the page loads (autofocus, no script), so the
+ * errors are seen even when the form is far down a long page.
  */
 export function ErrorSummary({ errors, labels, title }: ErrorSummaryProps) {
   const entries = Object.entries(errors).filter(
@@ -298,7 +299,13 @@ export function ErrorSummary({ errors, labels, title }: ErrorSummaryProps) {
   );
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+      autofocus
+    >
       <h2 id="error-summary-title">{title ?? '提交的内容有误，请修改后重新提交'}</h2>
       <ul>
         {entries.map(([name, message]) =>

@@ -300,10 +300,12 @@ function SiteFooter({ site }: { site: SiteInfo }) {
 interface ConsolePageProps extends PageProps {
   /** Defaults to the signed-in account of the current request. */
   staff?: StaffSession | null;
+  /** A form's error summary: first in <main>, above the heading, so it is seen on long pages. */
+  errorSummary?: Child;
 }
 
 /** Staff console page: header with the agency and account, navigation by role, content in <main>. */
-export async function ConsolePage({ title, staff, children }: ConsolePageProps) {
+export async function ConsolePage({ title, staff, errorSummary, children }: ConsolePageProps) {
   const c = context();
   const who = staff === undefined ? (c?.get('staff') ?? null) : staff;
   const csrf = c?.get('csrfToken') ?? '';
@@ -382,6 +384,7 @@ export async function ConsolePage({ title, staff, children }: ConsolePageProps) 
       ) : null}
       <div class="wrap">
         <main id="main" tabindex={-1}>
+          {errorSummary}
           <h1>{title}</h1>
           {children}
         </main>

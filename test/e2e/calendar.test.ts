@@ -51,7 +51,7 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
 
   test('import the 2026 notice with a preview, then correct one day', async () => {
     await page.goto('/console/login');
-    await page.getByLabel('用户名').fill('lsw-admin');
+    await page.getByLabel('用户名').fill('hd-platform');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL('**/console');

@@ -39,7 +39,8 @@ describe('console calendar page', () => {
   let admin: TestClient;
   before(async () => {
     t = await createTestApp({ demo: true, now: '2026-11-20T02:00:00.000Z' });
-    admin = await t.signIn('lsw-admin');
+    // The calendar is national: its platform administrator (top of the demo tree) changes it.
+    admin = await t.signIn('hd-platform');
   });
   after(() => t.close());
 
@@ -112,7 +113,11 @@ describe('console calendar page', () => {
       .where('subject_type', '=', 'calendar')
       .execute();
     assert.deepEqual(events, [
-      { subject_id: '2024', actor_label: '演示系统管理员（lsw-admin）', action: 'calendar.import' },
+      {
+        subject_id: '2024',
+        actor_label: '演示平台管理员（hd-platform）',
+        action: 'calendar.import',
+      },
     ]);
     const year = await t.db.kysely
       .selectFrom('calendar_years')
@@ -299,7 +304,8 @@ describe('the preview lists what saving would change', () => {
   let admin: TestClient;
   before(async () => {
     t = await createTestApp({ demo: true, now: '2026-11-20T02:00:00.000Z' });
-    admin = await t.signIn('lsw-admin');
+    // The calendar is national: its platform administrator (top of the demo tree) changes it.
+    admin = await t.signIn('hd-platform');
   });
   after(() => t.close());
 

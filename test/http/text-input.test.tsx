@@ -210,9 +210,11 @@ describe('text fields refuse control, bidirectional and invisible characters', (
   });
 
   test('calendar day edit: the holiday name; date and kind kept, no day stored', async () => {
+    // The calendar is national: the platform administrator changes it.
+    const platform = await t.signIn('hd-platform');
     const events = await count(t, 'audit_events');
     for (const [, bad, message] of BAD) {
-      const res = await admin.post('/console/calendar/day', {
+      const res = await platform.post('/console/calendar/day', {
         date: '2027-03-08',
         kind: 'holiday',
         name: bad,
@@ -232,7 +234,9 @@ describe('text fields refuse control, bidirectional and invisible characters', (
   });
 
   test('calendar import: a pasted notice with a control character, a file whose names carry one', async () => {
-    const pasted = await admin.post('/console/calendar/preview', {
+    // The calendar is national: the platform administrator changes it.
+    const platform = await t.signIn('hd-platform');
+    const pasted = await platform.post('/console/calendar/preview', {
       text: '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日放假\u0000，共1天。',
     });
     await assertFieldError(pasted, 'text', '通知全文', CONTAINS);
@@ -248,12 +252,15 @@ describe('text fields refuse control, bidirectional and invisible characters', (
     const form = new FormData();
     form.append('text', '');
     form.append('file', new File([ics], 'holidays.ics', { type: 'text/calendar' }));
-    form.append('_csrf', admin.csrfToken);
-    const uploaded = await admin.fetch('/console/calendar/preview', { method: 'POST', body: form });
+    form.append('_csrf', platform.csrfToken);
+    const uploaded = await platform.fetch('/console/calendar/preview', {
+      method: 'POST',
+      body: form,
+    });
     const root = await assertFieldError(uploaded, 'file', '2027-10-01 的节日名称', CONTAINS);
     assert.match(errorOf(root, 'file'), /请修改通知或文件后重新导入$/);
     // The confirmation step checks the file name it is sent back as well.
-    const save = await admin.post('/console/calendar/save', {
+    const save = await platform.post('/console/calendar/save', {
       payload: Buffer.from('x').toString('base64'),
       fileName: 'a\u0000.ics',
     });
@@ -456,9 +463,11 @@ describe('random text on every form never gives a 5xx', () => {
   });
 
   test('calendar day names', async () => {
+    // The calendar is national: the platform administrator changes it.
+    const platform = await t.signIn('hd-platform');
     await fc.assert(
       fc.asyncProperty(nasty, async (name) => {
-        const res = await admin.post('/console/calendar/day', {
+        const res = await platform.post('/console/calendar/day', {
           date: '2027-03-09',
           kind: 'holiday',
           name,
