@@ -40,7 +40,6 @@ import {
 import { multiLine, optionalSingleLine, textProblem } from '../validation/text-input.js';
 import { checkIsoDate } from './dates.js';
 import { decodeCalendarBytes, MAX_CALENDAR_BYTES } from './decode-text.js';
-import { CalendarInputError } from './working-days.js';
 
 // The whole request may carry the file and the pasted text (base64 on confirmation).
 const MAX_REQUEST_BYTES = MAX_CALENDAR_BYTES * 3;
@@ -200,14 +199,12 @@ export function calendarRoutes(): Hono<AppEnv> {
       content.normalize('NFKC'),
     )?.[0];
     const source = title ?? (fileName ? `文件 ${fileName}` : '管理员粘贴导入');
-    try {
-      await saveCalendar(c.get('deps'), actorOf(c), {
-        years: result.years,
-        days: result.days,
-        source,
-      });
-    } catch (e) {
-      if (!(e instanceof CalendarInputError)) throw e;
+    const saved = await saveCalendar(c.get('deps'), actorOf(c), {
+      years: result.years,
+      days: result.days,
+      source,
+    });
+    if (!saved.ok) {
       return c.html(
         <CalendarPreview
           format={result.format}
@@ -219,7 +216,7 @@ export function calendarRoutes(): Hono<AppEnv> {
           diff={await previewCalendarChanges(c.get('deps'), result)}
           manualOverwritten={await manualDaysOverwritten(c.get('deps'), result)}
           payload={payload}
-          error={e.message}
+          error={Object.values(saved.errors)[0] ?? ''}
         />,
         400,
       );
@@ -245,16 +242,13 @@ export function calendarRoutes(): Hono<AppEnv> {
     if (Object.keys(errors).length > 0 || !date.ok || !name.success) {
       return renderHome(c, { status: 400, dayForm: { ...form, errors } });
     }
-    try {
-      await correctDay(c.get('deps'), actorOf(c), {
-        date: date.date,
-        kind: form.kind as DayCorrection,
-        name: name.data,
-      });
-    } catch (e) {
-      if (!(e instanceof CalendarInputError)) throw e;
-      return renderHome(c, { status: 400, dayForm: { ...form, errors: { date: e.message } } });
-    }
+    const corrected = await correctDay(c.get('deps'), actorOf(c), {
+      date: date.date,
+      kind: form.kind as DayCorrection,
+      name: name.data,
+    });
+    if (!corrected.ok)
+      return renderHome(c, { status: 400, dayForm: { ...form, errors: corrected.errors } });
     return c.redirect(
       `${CALENDAR_PATH}?corrected=${date.date}&year=${date.date.slice(0, 4)}#days-title`,
       303,

@@ -5,7 +5,7 @@
 // administrator reads.
 import type { Actor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
-import { ok } from '../commands/result.js';
+import { fail, ok, type Result } from '../commands/result.js';
 import {
   deleteDay,
   deleteDaysOfYears,
@@ -165,6 +165,26 @@ export interface SaveCalendarInput {
   source: string;
 }
 
+/** Why the days cannot be saved as `years` (in Chinese), or null. */
+function saveProblem(years: number[], days: readonly CalendarDay[], source: string): string | null {
+  if (years.length === 0) return '没有可以保存的年份：请确认读到了通知标题中的年份';
+  for (const y of years)
+    if (!Number.isInteger(y) || y < 1900 || y > 2200)
+      return `年份「${y}」超出支持范围（1900–2200年）`;
+  for (const d of days) {
+    const check = checkIsoDate(d.date);
+    if (!check.ok) return check.error;
+    if (d.kind !== 'holiday' && d.kind !== 'workday') return `${d.date} 的类型无效`;
+  }
+  for (const y of years)
+    if (!days.some((d) => yearOf(d.date) === y))
+      return `没有读到${y}年的任何放假或上班日期，未保存；请检查粘贴的内容`;
+  return (
+    importedNamesProblem(days) ??
+    textProblem(source, '来源（通知标题或文件名）', 'single', '请重命名文件后重新导入')
+  );
+}
+
 /**
  * Replaces the days of `years` with `days` (days outside those years, such as 12月30日 of
  * the year before in a 元旦 range, are added or overwritten one by one) and marks the
@@ -174,36 +194,12 @@ export async function saveCalendar(
   deps: CalendarDeps,
   actor: Actor,
   input: SaveCalendarInput,
-): Promise<void> {
+): Promise<Result<null>> {
   const years = [...new Set(input.years)].sort((a, b) => a - b);
-  if (years.length === 0)
-    throw new CalendarInputError('没有可以保存的年份：请确认读到了通知标题中的年份');
-  for (const y of years) {
-    if (!Number.isInteger(y) || y < 1900 || y > 2200)
-      throw new CalendarInputError(`年份「${y}」超出支持范围（1900–2200年）`);
-  }
-  for (const d of input.days) {
-    const check = checkIsoDate(d.date);
-    if (!check.ok) throw new CalendarInputError(check.error);
-    if (d.kind !== 'holiday' && d.kind !== 'workday')
-      throw new CalendarInputError(`${d.date} 的类型无效`);
-  }
-  for (const y of years) {
-    if (!input.days.some((d) => yearOf(d.date) === y)) {
-      throw new CalendarInputError(`没有读到${y}年的任何放假或上班日期，未保存；请检查粘贴的内容`);
-    }
-  }
-  const namesProblem = importedNamesProblem(input.days);
-  if (namesProblem) throw new CalendarInputError(namesProblem);
   const source = input.source.trim().slice(0, 200) || '管理员导入';
-  const sourceProblem = textProblem(
-    source,
-    '来源（通知标题或文件名）',
-    'single',
-    '请重命名文件后重新导入',
-  );
-  if (sourceProblem) throw new CalendarInputError(sourceProblem);
-  await runCommand(deps, actor, async (ctx) => {
+  const problem = saveProblem(years, input.days, source);
+  if (problem) return fail({ _form: problem });
+  return runCommand(deps, actor, async (ctx) => {
     const { trx } = ctx;
     const now = ctx.now.toISOString();
     const outside = input.days.filter((d) => !years.includes(yearOf(d.date)));
@@ -246,16 +242,16 @@ export async function correctDay(
   deps: CalendarDeps,
   actor: Actor,
   input: { date: string; kind: DayCorrection; name: string | null },
-): Promise<void> {
+): Promise<Result<null>> {
   const check = checkIsoDate(input.date);
-  if (!check.ok) throw new CalendarInputError(check.error);
+  if (!check.ok) return fail({ date: check.error });
   if (input.kind !== 'holiday' && input.kind !== 'workday' && input.kind !== 'normal') {
-    throw new CalendarInputError('请选择这一天的类型：放假、调休上班或按平常（周一至周五上班）');
+    return fail({ kind: '请选择这一天的类型：放假、调休上班或按平常（周一至周五上班）' });
   }
   const name = input.name?.trim().slice(0, DAY_NAME_MAX) || null;
   const nameProblem = name ? textProblem(name, '节日名称') : null;
-  if (nameProblem) throw new CalendarInputError(nameProblem);
-  await runCommand(deps, actor, async (ctx) => {
+  if (nameProblem) return fail({ name: nameProblem });
+  return runCommand(deps, actor, async (ctx) => {
     const { trx } = ctx;
     const before = await findCalendarDay(trx, check.date);
     const after: CalendarDay | null =

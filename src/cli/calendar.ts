@@ -52,13 +52,12 @@ export function registerCalendar(program: Command): void {
         return;
       }
       await withDatabase(async (db) => {
-        await inputOrFailAsync(() =>
-          saveCalendar({ db, clock: systemClock }, CLI_ACTOR, {
-            years: result.years,
-            days: result.days,
-            source: sourceLabel(file, text),
-          }),
-        );
+        const saved = await saveCalendar({ db, clock: systemClock }, CLI_ACTOR, {
+          years: result.years,
+          days: result.days,
+          source: sourceLabel(file, text),
+        });
+        if (!saved.ok) throw new CliError(Object.values(saved.errors).join('；'));
         console.error(
           `已保存 ${result.years.join('、')} 年的节假日安排（共 ${result.days.length} 天）。`,
         );
@@ -94,15 +93,6 @@ function sourceLabel(file: string, text: string): string {
 function inputOrFail<T>(fn: () => T): T {
   try {
     return fn();
-  } catch (e) {
-    if (e instanceof CalendarInputError) throw new CliError(e.message);
-    throw e;
-  }
-}
-
-async function inputOrFailAsync<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
   } catch (e) {
     if (e instanceof CalendarInputError) throw new CliError(e.message);
     throw e;
