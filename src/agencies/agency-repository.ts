@@ -85,6 +85,22 @@ export async function listAgencies(db: Q): Promise<Agency[]> {
   return treeOrder(rows.map(rowToAgency));
 }
 
+/**
+ * The first top-level agency in the order `listAgencies` gives (by name, then id): the host
+ * of the site. One indexed row instead of the whole list, for every portal page's header.
+ */
+export async function getTopLevelAgency(db: Q): Promise<Agency | null> {
+  const r = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .orderBy('full_name')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? rowToAgency(r) : null;
+}
+
 export async function countAgencies(db: Q): Promise<number> {
   const r = await db
     .selectFrom('agencies')

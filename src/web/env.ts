@@ -1,11 +1,14 @@
 // The typed context every route sees. `deps` is set once per request by the app;
-// `staff` by the session middleware (null for visitors); `csrfToken` for forms.
+// `staff` by the session middleware (null for visitors); `csrfToken` for forms, which read it
+// through `csrfTokenOf` (a visitor's token is only made when a form asks for it); `site` by
+// the portal's middleware, for the portal layout.
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../db/time.js';
 import type { ScryptParams } from '../auth/password.js';
 import type { Semaphore } from '../auth/semaphore.js';
 import type { ReportReader } from '../reports/read/reader-pool.js';
+import type { SiteInfo } from './site.js';
 
 export interface AppDeps {
   db: Db;
@@ -37,5 +40,6 @@ export interface AppEnv {
     deps: AppDeps;
     staff: StaffSession | null;
     csrfToken: string;
+    site: SiteInfo;
   };
 }
