@@ -87,10 +87,14 @@ export async function listAgencies(db: Q): Promise<Agency[]> {
 
 /**
  * The first top-level agency in the order `listAgencies` gives (by name, then id): the host
- * of the site. One indexed row instead of the whole list, for every portal page's header.
+ * of the site, read for every portal page's header. A site nearly always has one top-level
+ * agency, and asking SQLite to sort (even one row) costs more than the lookup: the order is
+ * asked for only when there are several.
  */
 export async function getTopLevelAgency(db: Q): Promise<Agency | null> {
-  const r = await db
+  const tops = await db.selectFrom('agencies').selectAll().where('parent_id', 'is', null).execute();
+  if (tops.length <= 1) return tops[0] ? rowToAgency(tops[0]) : null;
+  const first = await db
     .selectFrom('agencies')
     .selectAll()
     .where('parent_id', 'is', null)
@@ -98,7 +102,7 @@ export async function getTopLevelAgency(db: Q): Promise<Agency | null> {
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
-  return r ? rowToAgency(r) : null;
+  return first ? rowToAgency(first) : null;
 }
 
 export async function countAgencies(db: Q): Promise<number> {
