@@ -1,10 +1,16 @@
-// `npm run bench`: throughput of `gongkai check` on seed-sized reports and the cost of
-// rendering .docx. Each figure is printed beside a baseline measured in the same run (a
-// JSON round trip of the same report), so numbers from different machines compare by
-// ratio. Goal: ≥ 500 reports per second on one core for parse + check. Prints only;
-// never fails a build.
+// `npm run bench`: throughput of `gongkai check` on seed-sized reports, the cost of
+// rendering .docx, and the throughput of real pages over HTTP. Each figure is printed beside
+// a baseline measured in the same run (a JSON round trip of the same report; a bare Hono
+// hello-world on the same server), so numbers from different machines compare by ratio.
+// Goals: ≥ 500 reports per second on one core for parse + check; portal pages at ≥ 0.25×
+// the hello-world's requests per second with p95 < 50 ms at 16 concurrent clients.
+// Prints only; never fails a build.
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadTest, summarize, type LoadResult, type LoadSample } from './http-load.js';
+import type { PageServerMessage, PageServerPorts } from './page-servers.js';
 import { checkReport } from '../src/reports/checks/index.js';
 import { reportToJson } from '../src/reports/json.js';
 import type { AnnualReport } from '../src/reports/model.js';
@@ -12,6 +18,12 @@ import { parseReport } from '../src/reports/parse/index.js';
 import { renderReport } from '../src/reports/render/index.js';
 
 const GOAL_PER_SECOND = 500;
+const PAGE_GOAL_RATIO = 0.25;
+const PAGE_GOAL_P95_MS = 50;
+const CLIENTS = 16;
+/** Rounds over all targets, so a change in the machine's load affects each target alike. */
+const PAGE_ROUNDS = 3;
+const PAGE_SECONDS_PER_ROUND = 1;
 const SEED = new URL('../test/fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url);
 
 interface Measure {
@@ -92,8 +104,135 @@ async function main(): Promise<void> {
   );
 }
 
+interface PageTarget {
+  label: string;
+  path: string;
+  server: keyof PageServerPorts;
+  /** Portal pages are held to the goal; the others are shown for comparison. */
+  goal: boolean;
+}
+
+const PAGE_TARGETS: readonly PageTarget[] = [
+  { label: '基准   Hono hello-world', path: '/', server: 'hello', goal: false },
+  { label: '门户首页', path: '/', server: 'app', goal: true },
+  { label: '机关专栏', path: '/agencies/lingshanwei', server: 'app', goal: true },
+  { label: '公开指南', path: '/agencies/lingshanwei/guide', server: 'app', goal: true },
+  { label: '工作台登录页', path: '/console/login', server: 'app', goal: false },
+];
+
+interface PageServers {
+  ports: PageServerPorts;
+  /** CPU time the server process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
+  stop(): void;
+}
+
+/** Starts bench/page-servers.ts in a child process and waits for its ports. */
+async function startPageServers(): Promise<PageServers> {
+  // PAGE_PROFILE_DIR=dir writes a CPU profile of the servers (open it in Chrome DevTools).
+  const profileDir = process.env.PAGE_PROFILE_DIR;
+  const child = fork(fileURLToPath(new URL('./page-servers.ts', import.meta.url)), {
+    execArgv: [
+      ...process.execArgv,
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T extends PageServerMessage['type']>(type: T) =>
+    new Promise<Extract<PageServerMessage, { type: T }>>((resolve, reject) => {
+      const onMessage = (m: PageServerMessage) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m as Extract<PageServerMessage, { type: T }>);
+      };
+      const onExit = (code: number | null) =>
+        reject(new Error(`测量用服务器已退出（退出码 ${code}）`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const { ports } = await next('ports');
+  return {
+    ports,
+    cpuMicros: async () => {
+      const answer = next('cpu');
+      child.send('cpu');
+      return (await answer).micros;
+    },
+    stop: () => child.disconnect(),
+  };
+}
+
+const ms = (n: number) => n.toFixed(1);
+const fmtPage = (r: LoadResult) =>
+  `${Math.round(r.perSecond).toLocaleString('zh-CN')} 次/秒，` +
+  `延迟 p50 ${ms(r.p50)} / p95 ${ms(r.p95)} / p99 ${ms(r.p99)} 毫秒` +
+  (r.errors > 0 ? `，出错 ${r.errors} 次` : '');
+
+async function pages(): Promise<void> {
+  console.log(
+    `\n页面吞吐量（${CLIENTS} 个并发长连接客户端，每项 ${PAGE_ROUNDS} 轮共 ${PAGE_ROUNDS * PAGE_SECONDS_PER_ROUND} 秒；` +
+      `服务器在单独的进程中，内置 SQLite 数据库，演示数据）`,
+  );
+  const servers = await startPageServers();
+  try {
+    const url = (t: PageTarget) => `http://127.0.0.1:${servers.ports[t.server]}${t.path}`;
+    const samples = new Map<PageTarget, LoadSample[]>(PAGE_TARGETS.map((t) => [t, []]));
+    const cpu = new Map<PageTarget, number>(PAGE_TARGETS.map((t) => [t, 0]));
+    // Warm each target once, so the JIT has compiled its code path before measuring.
+    for (const t of PAGE_TARGETS) await loadTest(url(t), { concurrency: CLIENTS, seconds: 1 });
+    for (let round = 0; round < PAGE_ROUNDS; round++) {
+      for (const t of PAGE_TARGETS) {
+        const before = await servers.cpuMicros();
+        const sample = await loadTest(url(t), {
+          concurrency: CLIENTS,
+          seconds: PAGE_SECONDS_PER_ROUND,
+        });
+        cpu.set(t, (cpu.get(t) ?? 0) + (await servers.cpuMicros()) - before);
+        samples.get(t)?.push(sample);
+      }
+    }
+    const results = PAGE_TARGETS.map((t) => {
+      const r = summarize(samples.get(t) ?? []);
+      return { t, r, cpuEach: (cpu.get(t) ?? 0) / Math.max(1, r.requests) };
+    });
+    const baseline = results[0];
+    if (!baseline) return;
+    for (const { t, r, cpuEach } of results) {
+      const cpuText = `服务器 CPU 每次 ${Math.round(cpuEach)} 微秒`;
+      if (t.server === 'hello') {
+        console.log(`${t.label}：${fmtPage(r)}，${cpuText}`);
+        continue;
+      }
+      const ratio = r.perSecond / baseline.r.perSecond;
+      const goal = t.goal
+        ? ratio >= PAGE_GOAL_RATIO && r.p95 < PAGE_GOAL_P95_MS && r.errors === 0
+          ? '；达到目标'
+          : '；未达到目标'
+        : '';
+      console.log(
+        `${t.label} ${t.path}（${Math.round(r.bodyBytes / 1024)} KB）：${fmtPage(r)}，` +
+          `为基准的 ${ratio.toFixed(2)} 倍；${cpuText}，为基准的 ${(cpuEach / baseline.cpuEach).toFixed(1)} 倍${goal}`,
+      );
+    }
+    // On a busy machine the wall-clock figures fall; CPU time per request hardly moves.
+    console.log(
+      `按 CPU 时间折算：门户页面为基准吞吐量的 ${results
+        .filter((x) => x.t.goal)
+        .map((x) => (baseline.cpuEach / x.cpuEach).toFixed(2))
+        .join(' / ')} 倍`,
+    );
+    console.log(
+      `目标：门户页面不低于基准的 ${PAGE_GOAL_RATIO} 倍，p95 低于 ${PAGE_GOAL_P95_MS} 毫秒`,
+    );
+  } finally {
+    servers.stop();
+  }
+}
+
 try {
   await main();
+  await pages();
 } catch (err) {
   // A benchmark reports; it never breaks a build.
   console.log(`性能测量未能完成：${err instanceof Error ? err.message : String(err)}`);

@@ -91,6 +91,26 @@ export async function listAgencies(db: Q): Promise<Agency[]> {
   return treeOrder(rows.map(rowToAgency));
 }
 
+/**
+ * The first top-level agency in the order `listAgencies` gives (by name, then id): the host
+ * of the site, read for every portal page's header. A site nearly always has one top-level
+ * agency, and asking SQLite to sort (even one row) costs more than the lookup: the order is
+ * asked for only when there are several.
+ */
+export async function getTopLevelAgency(db: Q): Promise<Agency | null> {
+  const tops = await db.selectFrom('agencies').selectAll().where('parent_id', 'is', null).execute();
+  if (tops.length <= 1) return tops[0] ? rowToAgency(tops[0]) : null;
+  const first = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .orderBy('full_name')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return first ? rowToAgency(first) : null;
+}
+
 export async function countAgencies(db: Q): Promise<number> {
   const r = await db
     .selectFrom('agencies')

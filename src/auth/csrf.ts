@@ -78,32 +78,59 @@ function sessionlessJsonApi(c: Context<AppEnv>): boolean {
   );
 }
 
+/**
+ * Visitors' tokens not yet issued, by request. Most public pages hold no form, and a token
+ * costs a random cookie and an HMAC: it is made only when a form on the page asks for it.
+ */
+const pendingTokens = new WeakMap<Context<AppEnv>, () => string>();
+
+/**
+ * The token a form rendered for this request must carry: the session's for signed-in staff;
+ * for visitors the HMAC of their `gk_csrf` cookie, which is set on this response if the
+ * visitor has none yet. The same value on every call within a request.
+ */
+export function csrfTokenOf(c: Context<AppEnv>): string {
+  const known = c.get('csrfToken');
+  if (known) return known;
+  const issue = pendingTokens.get(c);
+  if (!issue) return '';
+  pendingTokens.delete(c);
+  const token = issue();
+  c.set('csrfToken', token);
+  return token;
+}
+
 export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const { config } = c.get('deps');
   const staff = c.get('staff');
-  if (!staff && !SAFE_METHODS.has(c.req.method) && sessionlessJsonApi(c) && originAllowed(c)) {
+  if (SAFE_METHODS.has(c.req.method)) {
+    if (!staff) {
+      pendingTokens.set(c, () => {
+        let cookie = readCookie(c, ANON_CSRF_COOKIE);
+        if (!cookie) {
+          cookie = randomBytes(32).toString('base64url');
+          // Set while the page renders, before the response exists: the cookie goes out
+          // exactly with the first page whose form carries its token.
+          writeCookie(c, ANON_CSRF_COOKIE, cookie);
+        }
+        return anonymousToken(config.sessionSecret, cookie);
+      });
+    }
     await next();
     return;
   }
-  let cookie = staff ? undefined : readCookie(c, ANON_CSRF_COOKIE);
+  if (!staff && sessionlessJsonApi(c) && originAllowed(c)) {
+    await next();
+    return;
+  }
   if (!staff) {
+    const cookie = readCookie(c, ANON_CSRF_COOKIE);
     c.set('csrfToken', cookie ? anonymousToken(config.sessionSecret, cookie) : '');
   }
-
-  if (!SAFE_METHODS.has(c.req.method)) {
-    const expected = c.get('csrfToken');
-    const got = await submittedToken(c);
-    if (!originAllowed(c) || !expected || !got || !sameToken(expected, got)) {
-      throw new HTTPException(403, { message: CSRF_MESSAGE });
-    }
-  } else if (!staff && !cookie) {
-    cookie = randomBytes(32).toString('base64url');
-    c.set('csrfToken', anonymousToken(config.sessionSecret, cookie));
-    await next();
-    // Only pages (which may hold forms) get the cookie; images, JSON and files do not.
-    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html'))
-      writeCookie(c, ANON_CSRF_COOKIE, cookie);
-    return;
+  const expected = c.get('csrfToken');
+  const got = await submittedToken(c);
+  if (!originAllowed(c) || !expected || !got || !sameToken(expected, got)) {
+    throw new HTTPException(403, { message: CSRF_MESSAGE });
   }
   await next();
 });

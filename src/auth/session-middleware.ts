@@ -19,6 +19,8 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   await next();
-  // Console pages show personal data: never keep them in shared caches or history.
-  if (c.get('staff')) c.header('Cache-Control', 'no-store');
+  // Console pages show personal data: never keep them in shared caches or history. Set on
+  // the finished response's headers (as the security headers are): `c.header()` here would
+  // copy the whole response.
+  if (c.get('staff')) c.res.headers.set('Cache-Control', 'no-store');
 });

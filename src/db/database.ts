@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -47,12 +47,51 @@ function openSqlite(path: string): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
   return {
     kysely,
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
     close: () => kysely.destroy(),
+  };
+}
+
+/** How many distinct SQL texts keep their prepared statement. */
+export const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and preparing costs more than running
+ * the small indexed queries a page makes. The app issues a few hundred distinct SQL texts
+ * (values travel as parameters), so statements are kept by their text, least recently used
+ * dropped first. A statement still being iterated (a streamed query) is busy and cannot be
+ * run again meanwhile: such a query gets a fresh statement.
+ */
+export function cachingStatements(
+  sqlite: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (sql) => {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        // Re-inserting marks it as the most recently used.
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(sql);
+      if (hit) return stmt; // the cached one is busy: leave it for its iterator
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { getAgencyById, getAgencyBySlug, listAgencies } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import type { AppEnv } from '../web/env.js';
+import { siteInfo } from '../web/site.js';
 import { AccessibilityPage } from './accessibility-page.js';
 import {
   CataloguePage,
@@ -28,6 +29,11 @@ async function agencyOr404(c: Context<AppEnv>): Promise<Agency> {
 
 export function portalRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // The layout's header and footer data, loaded before each page renders. Only on the
+  // portal's own paths, so console and API requests do not pay for it.
+  app.use('/', siteInfo);
+  app.use('/accessibility', siteInfo);
+  app.use('/agencies/*', siteInfo);
 
   app.get('/', async (c) => {
     const agencies = await listAgencies(c.get('deps').db.kysely);

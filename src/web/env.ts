@@ -1,10 +1,13 @@
 // The typed context every route sees. `deps` is set once per request by the app;
-// `staff` by the session middleware (null for visitors); `csrfToken` for forms.
+// `staff` by the session middleware (null for visitors); `csrfToken` for forms, which read it
+// through `csrfTokenOf` (a visitor's token is only made when a form asks for it); `site` by
+// the portal's middleware, for the portal layout.
 import type { Config } from '../config.js';
 import type { Semaphore } from '../auth/semaphore.js';
 import type { ServiceDeps } from '../commands/command.js';
 import type { ReportReader } from '../reports/read/reader-pool.js';
 import type { ConsoleNavItem } from '../console/nav.js';
+import type { SiteInfo } from './site.js';
 
 /** What the services need (database, clock, password parameters), and what only the app does. */
 export interface AppDeps extends ServiceDeps {
@@ -35,5 +38,6 @@ export interface AppEnv {
     csrfToken: string;
     /** The console navigation composed from the features (set by app.ts for the layout). */
     consoleNav: readonly ConsoleNavItem[];
+    site: SiteInfo;
   };
 }

@@ -10,6 +10,7 @@
 //   </PostForm>
 import type { Child } from 'hono/jsx';
 import { tryGetContext } from 'hono/context-storage';
+import { csrfTokenOf } from '../auth/csrf.js';
 import type { AppEnv } from './env.js';
 
 /** One Chinese message per field name; `_form` holds a message about the form as a whole. */
@@ -243,7 +244,8 @@ export function ChoiceGroup(p: ChoiceGroupProps) {
 
 /** The hidden CSRF field every state-changing form carries (token of the current request by default). */
 export function CsrfField({ token }: { token?: string } = {}) {
-  const value = token ?? tryGetContext<AppEnv>()?.get('csrfToken') ?? '';
+  const c = token === undefined ? tryGetContext<AppEnv>() : undefined;
+  const value = token ?? (c ? csrfTokenOf(c) : '');
   return <input type="hidden" name="_csrf" value={value} />;
 }
 

@@ -7,6 +7,7 @@ import { tryGetContext } from 'hono/context-storage';
 import type { Context } from 'hono';
 import { getAgencyById, listAgencies } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
+import { csrfTokenOf } from '../auth/csrf.js';
 import { agencyScope } from '../auth/policy.js';
 import { roleLabel } from '../auth/roles.js';
 import { currentNavHref, navFor } from '../console/nav.js';
@@ -18,7 +19,7 @@ import {
   type DisplayMode,
 } from './display.js';
 import type { AppEnv, StaffSession } from './env.js';
-import { CONSOLE_NAME, loadSiteInfo, PLATFORM_NAME, type SiteInfo } from './site.js';
+import { CONSOLE_NAME, PLATFORM_NAME, type SiteInfo } from './site.js';
 import { stylesheetHref } from './static-assets.js';
 
 /** Where the sign-out form posts. */
@@ -179,12 +180,24 @@ interface PortalPageProps extends PageProps {
   keywords?: string;
 }
 
-/** Public portal page: site header, the agency's column navigation, breadcrumbs, footer. */
-export async function PortalPage({ title, agency, column, keywords, children }: PortalPageProps) {
+/** The site data of this request, set by the portal's `siteInfo` middleware. */
+function currentSite(): SiteInfo {
   const c = context();
-  const site: SiteInfo = c
-    ? await loadSiteInfo(c.get('deps').db, c.get('deps').config.publicUrl)
-    : { host: null, siteName: PLATFORM_NAME, domain: null };
+  if (!c) return { host: null, siteName: PLATFORM_NAME, domain: null };
+  const site = c.get('site');
+  // A portal route without the middleware is a programming error: fail loudly rather than
+  // show a page with the wrong 主办单位.
+  if (!site) throw new Error('portal page rendered without the siteInfo middleware');
+  return site;
+}
+
+/**
+ * Public portal page: site header, the agency's column navigation, breadcrumbs, footer.
+ * Synchronous: its data is on the context before rendering starts, so the page renders in
+ * one pass without waiting on promises.
+ */
+export function PortalPage({ title, agency, column, keywords, children }: PortalPageProps) {
+  const site = currentSite();
   const tags: PageTags = {
     SiteName: site.siteName,
     SiteDomain: site.domain,
@@ -300,73 +313,25 @@ function SiteFooter({ site }: { site: SiteInfo }) {
 interface ConsolePageProps extends PageProps {
   /** Defaults to the signed-in account of the current request. */
   staff?: StaffSession | null;
-  /** A form's error summary: first in <main>, above the heading, so it is seen on long pages. */
+  /** A form's error summary, shown first in <main> (before the heading) so it is seen. */
   errorSummary?: Child;
 }
 
 /** Staff console page: header with the agency and account, navigation by role, content in <main>. */
-export async function ConsolePage({ title, staff, errorSummary, children }: ConsolePageProps) {
+export function ConsolePage({ title, staff, errorSummary, children }: ConsolePageProps) {
   const c = context();
   const who = staff === undefined ? (c?.get('staff') ?? null) : staff;
-  const csrf = c?.get('csrfToken') ?? '';
   const path = c ? new URL(c.req.url).pathname : '/console';
-  let agency: Agency | null = null;
-  let switchable: Agency[] = [];
-  if (who && c) {
-    const db = c.get('deps').db.kysely;
-    agency = await getAgencyById(db, who.currentAgencyId);
-    // Supervisors (and administrators) may work on the agencies below their own.
-    if (who.roles.includes('supervisor') || who.roles.includes('admin')) {
-      const scope = await agencyScope(db, who);
-      if (scope.read.size > 1)
-        switchable = (await listAgencies(db)).filter((a) => scope.read.has(a.id));
-    }
-  }
   const items = who ? navFor(who.roles, c?.get('consoleNav') ?? []) : [];
   const active = currentNavHref(path, items);
   return (
     <Document title={`${title} - ${CONSOLE_NAME}`}>
-      <header class="site-header console-header">
-        <div class="wrap">
-          <p class="site-title">
-            <a href={who ? '/console' : '/console/login'}>
-              {CONSOLE_NAME}
-              {agency ? <small>当前机关：{agency.fullName}</small> : null}
-            </a>
-          </p>
-          <DisplaySettings />
-          {who ? (
-            <div class="console-bar">
-              <span>
-                {who.displayName}（{who.roles.map(roleLabel).join('、') || '无角色'}）
-              </span>
-              {switchable.length > 1 ? (
-                <form method="post" action={AGENCY_SWITCH_PATH}>
-                  <input type="hidden" name="_csrf" value={csrf} />
-                  <input type="hidden" name="next" value={path} />
-                  <label for="agency-switch">切换机关</label>
-                  <select id="agency-switch" name="agencyId">
-                    {switchable.map((a) => (
-                      <option value={a.id} selected={a.id === who.currentAgencyId}>
-                        {a.fullName}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" class="secondary">
-                    切换
-                  </button>
-                </form>
-              ) : null}
-              <form method="post" action={LOGOUT_PATH}>
-                <input type="hidden" name="_csrf" value={csrf} />
-                <button type="submit" class="link-button">
-                  退出登录
-                </button>
-              </form>
-            </div>
-          ) : null}
-        </div>
-      </header>
+      {/* Only a signed-in header needs the database; the sign-in page renders without waiting. */}
+      {who && c ? (
+        <StaffConsoleHeader who={who} c={c} path={path} />
+      ) : (
+        <ConsoleHeader who={who} agency={null} switchable={[]} csrf="" path={path} />
+      )}
       {items.length > 0 ? (
         <nav class="site-nav console-nav" aria-label="工作台导航">
           <div class="wrap">
@@ -397,5 +362,92 @@ export async function ConsolePage({ title, staff, errorSummary, children }: Cons
         </div>
       </footer>
     </Document>
+  );
+}
+
+async function StaffConsoleHeader({
+  who,
+  c,
+  path,
+}: {
+  who: StaffSession;
+  c: Context<AppEnv>;
+  path: string;
+}) {
+  const db = c.get('deps').db.kysely;
+  const agency = await getAgencyById(db, who.currentAgencyId);
+  let switchable: Agency[] = [];
+  // Supervisors (and administrators) may work on the agencies below their own.
+  if (who.roles.includes('supervisor') || who.roles.includes('admin')) {
+    const scope = await agencyScope(db, who);
+    if (scope.read.size > 1)
+      switchable = (await listAgencies(db)).filter((a) => scope.read.has(a.id));
+  }
+  return (
+    <ConsoleHeader
+      who={who}
+      agency={agency}
+      switchable={switchable}
+      csrf={csrfTokenOf(c)}
+      path={path}
+    />
+  );
+}
+
+function ConsoleHeader({
+  who,
+  agency,
+  switchable,
+  csrf,
+  path,
+}: {
+  who: StaffSession | null;
+  agency: Agency | null;
+  switchable: Agency[];
+  csrf: string;
+  path: string;
+}) {
+  return (
+    <header class="site-header console-header">
+      <div class="wrap">
+        <p class="site-title">
+          <a href={who ? '/console' : '/console/login'}>
+            {CONSOLE_NAME}
+            {agency ? <small>当前机关：{agency.fullName}</small> : null}
+          </a>
+        </p>
+        <DisplaySettings />
+        {who ? (
+          <div class="console-bar">
+            <span>
+              {who.displayName}（{who.roles.map(roleLabel).join('、') || '无角色'}）
+            </span>
+            {switchable.length > 1 ? (
+              <form method="post" action={AGENCY_SWITCH_PATH}>
+                <input type="hidden" name="_csrf" value={csrf} />
+                <input type="hidden" name="next" value={path} />
+                <label for="agency-switch">切换机关</label>
+                <select id="agency-switch" name="agencyId">
+                  {switchable.map((a) => (
+                    <option value={a.id} selected={a.id === who.currentAgencyId}>
+                      {a.fullName}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" class="secondary">
+                  切换
+                </button>
+              </form>
+            ) : null}
+            <form method="post" action={LOGOUT_PATH}>
+              <input type="hidden" name="_csrf" value={csrf} />
+              <button type="submit" class="link-button">
+                退出登录
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </div>
+    </header>
   );
 }

@@ -1,8 +1,10 @@
 // The site as a whole: who runs it (主办单位) and what it is called. One Gongkai hosts the
 // columns of many agencies; the top of the agency hierarchy is the host of the site.
-import { listAgencies } from '../agencies/agency-repository.js';
+import { createMiddleware } from 'hono/factory';
+import { getTopLevelAgency } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Db } from '../db/database.js';
+import type { AppEnv } from './env.js';
 
 export const PLATFORM_NAME = '政府信息公开平台';
 export const CONSOLE_NAME = '政府信息公开工作台';
@@ -16,16 +18,28 @@ export interface SiteInfo {
   domain: string | null;
 }
 
-export async function loadSiteInfo(db: Db, publicUrl: string | undefined): Promise<SiteInfo> {
-  const agencies = await listAgencies(db.kysely);
-  const host = agencies.find((a) => a.parentId === null) ?? null;
-  let domain: string | null = null;
-  if (publicUrl) {
-    try {
-      domain = new URL(publicUrl).host;
-    } catch {
-      domain = null;
-    }
+/** The host name of PUBLIC_URL, or null when it is not set or not a URL. */
+export function publicDomain(publicUrl: string | undefined): string | null {
+  if (!publicUrl) return null;
+  try {
+    return new URL(publicUrl).host;
+  } catch {
+    return null;
   }
-  return { host, siteName: host ? host.fullName : PLATFORM_NAME, domain };
 }
+
+export async function loadSiteInfo(db: Db, publicUrl: string | undefined): Promise<SiteInfo> {
+  const host = await getTopLevelAgency(db.kysely);
+  return { host, siteName: host ? host.fullName : PLATFORM_NAME, domain: publicDomain(publicUrl) };
+}
+
+/**
+ * Puts the site's header and footer data on the context (`site`) before a portal page
+ * renders, so the layout itself never waits on the database. Read fresh on every request:
+ * another process may have changed the host agency.
+ */
+export const siteInfo = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, config } = c.get('deps');
+  c.set('site', await loadSiteInfo(db, config.publicUrl));
+  await next();
+});

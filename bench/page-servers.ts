@@ -1,0 +1,81 @@
+// The servers the page benchmark loads, in a process of their own so that the load
+// generator does not share their thread: a bare Hono hello-world and the real app on a
+// temporary SQLite database with the demo data, both served by @hono/node-server on
+// 127.0.0.1 (ports chosen by the system). Tells the parent its ports over IPC, answers
+// `cpu` with the CPU time it has used so far, and stops when the parent disconnects.
+// Started by bench/run.ts; not a command of its own.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApp } from '../src/app.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { systemClock } from '../src/db/time.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
+
+export interface PageServerPorts {
+  hello: number;
+  app: number;
+}
+
+export type PageServerMessage =
+  { type: 'ports'; ports: PageServerPorts } | { type: 'cpu'; micros: number };
+
+function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+const port = (s: ServerType) => (s.address() as AddressInfo).port;
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+const db = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
+await migrateToLatest(db);
+// Nobody signs in during the benchmark: cheap hashes keep the set-up short.
+await seedDemo({ db, clock: systemClock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+
+const hello = new Hono();
+hello.get('/', (c) => c.text('Hello Hono!'));
+
+const app = createApp({
+  db,
+  clock: systemClock,
+  config: {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: `sqlite:${join(dir, 'bench.db')}`,
+    sessionSecret: randomBytes(32).toString('hex'),
+    secureCookies: false,
+    sessionIdleMinutes: 120,
+    publicUrl: undefined,
+    fileStoreDir: join(dir, 'files'),
+    nodeEnv: 'production',
+  },
+});
+
+const servers = [await listen(hello.fetch), await listen(app.fetch)] as const;
+const ports: PageServerPorts = { hello: port(servers[0]), app: port(servers[1]) };
+const send = (m: PageServerMessage) => process.send?.(m);
+send({ type: 'ports', ports });
+// CPU time is what a page costs even when other work on the machine slows the wall clock.
+process.on('message', (m) => {
+  if (m !== 'cpu') return;
+  const used = process.cpuUsage();
+  send({ type: 'cpu', micros: used.user + used.system });
+});
+
+process.once('disconnect', () => {
+  for (const s of servers) s.close();
+  void db.close().finally(() => {
+    rmSync(dir, { recursive: true, force: true });
+    // Exit normally, so that --cpu-prof (see bench/run.ts) writes its profile.
+    process.exit(0);
+  });
+});

@@ -1,0 +1,181 @@
+// What a page does besides showing itself: public pages without a form issue no CSRF cookie
+// or token (every form still gets a valid one), a column page reads only the agencies it
+// shows however many are registered, and signed-in pages stay out of caches.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { KyselyPlugin } from 'kysely';
+import { getAgencyBySlug } from '../../src/agencies/agency-repository.js';
+import { createAgency } from '../../src/agencies/agency-service.js';
+import { createApp } from '../../src/app.js';
+import { anonymousToken } from '../../src/auth/csrf.js';
+import { createTestApp, TestClient, type TestApp } from '../support/app.js';
+
+const PORTAL_PAGES = [
+  '/',
+  '/accessibility',
+  '/agencies/lingshanwei',
+  '/agencies/lingshanwei/guide',
+  '/agencies/lingshanwei/rules',
+  '/agencies/lingshanwei/catalogue',
+  '/agencies/lingshanwei/reports',
+  '/agencies/lingshanwei/requests',
+];
+
+describe('CSRF tokens only where there is a form', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  after(() => t.close());
+
+  test('portal pages set no CSRF cookie and carry no token', async () => {
+    const v = t.client();
+    for (const path of PORTAL_PAGES) {
+      const res = await v.get(path);
+      assert.equal(res.status, 200, path);
+      assert.deepEqual(res.headers.getSetCookie(), [], path);
+      assert.doesNotMatch(await res.text(), /name="_csrf"/, path);
+    }
+    assert.equal(v.cookies.size, 0);
+  });
+
+  test('after browsing the portal, the sign-in form gets a cookie and a token that sign in', async () => {
+    const v = t.client();
+    for (const path of PORTAL_PAGES) await v.get(path);
+    const page = await v.get('/console/login');
+    const cookie = v.cookies.get('gk_csrf');
+    assert.ok(cookie);
+    assert.equal(page.headers.getSetCookie().filter((c) => c.startsWith('gk_csrf=')).length, 1);
+    assert.equal(v.csrfToken, anonymousToken(t.deps.config.sessionSecret, cookie));
+    const res = await v.post('/console/login', {
+      username: 'lsw-handler',
+      password: 'gongkai-demo',
+    });
+    assert.equal(res.status, 303);
+  });
+
+  test('a visitor who has the cookie keeps it, and the form token stays the same', async () => {
+    const v = t.client();
+    await v.get('/console/login');
+    const cookie = v.cookies.get('gk_csrf');
+    const token = v.csrfToken;
+    const again = await v.get('/console/login');
+    assert.deepEqual(again.headers.getSetCookie(), []);
+    assert.equal(v.cookies.get('gk_csrf'), cookie);
+    assert.equal(v.csrfToken, token);
+  });
+
+  test('a failed sign-in shows the form again with a token that still works', async () => {
+    const v = t.client();
+    await v.get('/console/login');
+    const wrong = await v.post('/console/login', { username: 'lsw-head', password: 'wrong-pw-1' });
+    assert.notEqual(wrong.status, 303);
+    const token = /name="_csrf" value="([^"]*)"/.exec(await wrong.text())?.[1];
+    assert.equal(token, v.csrfToken);
+    const res = await v.post('/console/login', { username: 'lsw-head', password: 'gongkai-demo' });
+    assert.equal(res.status, 303);
+  });
+});
+
+describe('a portal page reads what it shows', () => {
+  let t: TestApp;
+  let rows = 0;
+  let queries = 0;
+  let visitor: TestClient;
+  const EXTRA = 30;
+
+  before(async () => {
+    t = await createTestApp({ demo: true });
+    const district = await getAgencyBySlug(t.db.kysely, 'huangdao');
+    assert.ok(district);
+    for (let i = 0; i < EXTRA; i++) {
+      const r = await createAgency(
+        t.deps,
+        {
+          parentId: district.id,
+          slug: `street-${i}`,
+          fullName: `测试第${i}街道办事处`,
+          shortName: `测试${i}`,
+          code: '11100000000013338W',
+          level: 'township',
+          kind: 'government',
+          officeName: null,
+          officeAddress: null,
+          officeHours: null,
+          officePhone: null,
+          officeFax: null,
+          officeEmail: null,
+          officeWebsite: null,
+        },
+        { id: null, label: '测试' },
+      );
+      assert.ok(r.ok);
+    }
+    // The same app over a database handle that counts the queries and rows each page reads.
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => {
+        rows += args.result.rows.length;
+        return args.result;
+      },
+    };
+    const app = createApp({
+      ...t.deps,
+      db: { ...t.deps.db, kysely: t.deps.db.kysely.withPlugin(counting) },
+    });
+    visitor = new TestClient(app);
+  });
+  after(() => t.close());
+
+  async function cost(path: string): Promise<{ rows: number; queries: number; html: string }> {
+    rows = 0;
+    queries = 0;
+    const res = await visitor.get(path);
+    assert.equal(res.status, 200, path);
+    return { rows, queries, html: await res.text() };
+  }
+
+  test('column pages read their agency, its parent where shown, and the site host only', async () => {
+    const home = await cost('/agencies/lingshanwei');
+    assert.deepEqual([home.queries, home.rows], [2, 2]);
+    assert.match(home.html, /主办单位：青岛市黄岛区人民政府/);
+    for (const path of PORTAL_PAGES.slice(3).filter((p) => !p.endsWith('/guide'))) {
+      const page = await cost(path);
+      assert.deepEqual([page.queries, page.rows], [2, 2], path);
+    }
+    const guide = await cost('/agencies/lingshanwei/guide');
+    assert.deepEqual([guide.queries, guide.rows], [3, 3]);
+    assert.match(guide.html, /上一级行政机关（青岛市黄岛区人民政府）/);
+    const accessibility = await cost('/accessibility');
+    assert.deepEqual([accessibility.queries, accessibility.rows], [1, 1]);
+  });
+
+  test('the directory, which shows every agency, reads each once', async () => {
+    const page = await cost('/');
+    const listed = page.html.match(/href="\/agencies\/[^"]+"/g) ?? [];
+    assert.equal(listed.length, EXTRA + 2);
+    assert.equal(page.queries, 2);
+    assert.equal(page.rows, listed.length + 1); // the list, and the site host for the footer
+  });
+});
+
+describe('signed-in pages', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  after(() => t.close());
+
+  test('are never stored by caches; public pages may be', async () => {
+    const staff = await t.signIn('lsw-supervisor');
+    for (const path of ['/console', '/console/login', '/agencies/lingshanwei']) {
+      const res = await staff.get(path);
+      assert.equal(res.headers.get('cache-control'), 'no-store', path);
+    }
+    const res = await t.client().get('/agencies/lingshanwei');
+    assert.equal(res.headers.get('cache-control'), null);
+  });
+});
