@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { getAgencyById, listAgencies } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import { csrfTokenOf } from '../auth/csrf.js';
-import { agencyScope } from '../auth/policy.js';
+import { agencyScope, hasPermission } from '../auth/policy.js';
 import { roleLabel } from '../auth/roles.js';
 import { currentNavHref, navFor } from '../console/nav.js';
 import {
@@ -378,7 +378,7 @@ async function StaffConsoleHeader({
   const agency = await getAgencyById(db, who.currentAgencyId);
   let switchable: Agency[] = [];
   // Supervisors (and administrators) may work on the agencies below their own.
-  if (who.roles.includes('supervisor') || who.roles.includes('admin')) {
+  if (hasPermission(who, 'agency.switch')) {
     const scope = await agencyScope(db, who);
     if (scope.read.size > 1)
       switchable = (await listAgencies(db)).filter((a) => scope.read.has(a.id));
