@@ -20,7 +20,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   let result: MigrationResultSet = await migrator.migrateToLatest();
   // Kysely's PostgreSQL introspection reads every schema's tables; when another schema is
   // dropped at that moment (parallel test runs do this) it fails with 'schema "x" does not
-  // exist' before any migration ran. Nothing was changed then, so trying again is safe.
+  // exist', or a column or table of it vanishing under the catalog scan, before any
+  // migration ran. Nothing was changed then, so trying again is safe.
   for (let attempt = 1; attempt < 5 && isForeignSchemaRace(result, schema); attempt++) {
     result = await migrator.migrateToLatest();
   }
@@ -34,9 +35,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** PostgreSQL codes of an object that vanished: undefined column, table, schema. */
+const VANISHED = new Set(['42703', '42P01', '3F000']);
+
 function isForeignSchemaRace(result: MigrationResultSet, ownSchema: string | undefined): boolean {
-  if (!result.error || !ownSchema || (result.results ?? []).some((r) => r.status === 'Error'))
+  // Only an error before any migration ran (none succeeded, none failed) is a catalog race.
+  if (!result.error || !ownSchema || (result.results ?? []).some((r) => r.status !== 'NotExecuted'))
     return false;
-  const m = /^schema "([^"]+)" does not exist$/.exec(String((result.error as Error).message ?? ''));
-  return m !== null && m[1] !== ownSchema;
+  const error = result.error as Error & { code?: string };
+  const m = /^schema "([^"]+)" does not exist$/.exec(String(error.message ?? ''));
+  if (m) return m[1] !== ownSchema;
+  return error.code !== undefined && VANISHED.has(error.code);
 }
