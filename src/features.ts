@@ -10,7 +10,11 @@ import { consoleFeature } from './console/feature.js';
 import { portalFeature } from './portal/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { navItems } from './console/nav.js';
-import type { Feature, NavEntry, Platform } from './web/feature.js';
+import { auditLabelIndex } from './audit/audit-labels.js';
+import { demoFeature } from './demo/feature.js';
+import { housekeepingFeature } from './jobs/feature.js';
+import type { RecurringJob, RegisteredJob } from './jobs/job-runner.js';
+import type { Feature, JobSetup, NavEntry, Platform } from './web/feature.js';
 import { displayFeature, staticFeature } from './web/shell-feature.js';
 
 export const FEATURES: readonly Feature[] = [
@@ -25,13 +29,29 @@ export const FEATURES: readonly Feature[] = [
   displayFeature,
   portalFeature,
   apiFeature,
+  housekeepingFeature,
+  demoFeature,
 ];
 
-/** What the features add up to: the navigation and the API, in list order. */
+/** What the features add up to: navigation, API, audit labels, calendar dependents. */
 export function platformOf(features: readonly Feature[]): Platform {
   return {
     nav: features.flatMap((f): readonly NavEntry[] => f.nav ?? []),
     api: features.flatMap((f) => (f.api ? [f.api] : [])),
+    auditLabels: auditLabelIndex(features.flatMap((f) => (f.auditLabels ? [f.auditLabels] : []))),
+    calendarDependents: features.flatMap((f) => f.calendarDependents ?? []),
+  };
+}
+
+/** The job handlers and schedules of every feature, for `serve`'s poller. */
+export function jobsOf(
+  features: readonly Feature[],
+  files: JobSetup['files'],
+): { handlers: RegisteredJob[]; recurring: RecurringJob[] } {
+  const setup: JobSetup = { files, platform: platformOf(features) };
+  return {
+    handlers: features.flatMap((f) => f.jobs?.(setup) ?? []),
+    recurring: features.flatMap((f) => f.recurring ?? []),
   };
 }
 

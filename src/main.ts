@@ -8,17 +8,10 @@ import { systemClock } from './db/time.js';
 import { countAgencies } from './agencies/agency-repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-data.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { calendarChangedJob, type CalendarDependent } from './calendar/calendar-changed.js';
 import { localBlobStorage } from './files/blob-storage.js';
 import { createFileStore } from './files/file-store.js';
+import { FEATURES, jobsOf } from './features.js';
 import { createJobRunner } from './jobs/job-runner.js';
-import { PURGE_RECURRING, purgeJob } from './jobs/purge-job.js';
-
-/**
- * What is recomputed when the calendar changes (due dates of open cases, once the requests
- * feature exists: it adds its recomputation here).
- */
-const CALENDAR_DEPENDENTS: readonly CalendarDependent[] = [];
 
 export interface StartOptions {
   /** Fill a freshly created embedded database with demo data. */
@@ -45,13 +38,8 @@ export async function startServer(
     clock: systemClock,
     blobs: localBlobStorage(config.fileStoreDir),
   });
-  const jobs = createJobRunner(
-    { db, clock: systemClock },
-    {
-      handlers: [purgeJob({ files }), calendarChangedJob(CALENDAR_DEPENDENTS)],
-      recurring: [PURGE_RECURRING],
-    },
-  );
+  // Each feature brings the handlers of the jobs it schedules (src/features.ts).
+  const jobs = createJobRunner({ db, clock: systemClock }, jobsOf(FEATURES, files));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   // A port already in use is reported as an 'error' event after serve() returns: wait for
   // either, so the caller can explain it instead of the process dying on an unhandled event.

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fieldChanges, referencedIds } from './audit-changes.js';
+import { FEATURES, platformOf } from '../features.js';
+import { fieldChanges as changesWith, referencedIds } from './audit-changes.js';
+
+const labels = platformOf(FEATURES).auditLabels;
+const fieldChanges = (
+  ...args: Parameters<typeof changesWith> extends [unknown, ...infer R] ? R : never
+) => changesWith(labels, ...args);
 
 test('changed fields only, with the owning feature’s Chinese labels and names for ids', () => {
   const names = new Map([['ag-1', '青岛市黄岛区人民政府']]);

@@ -1,7 +1,7 @@
 // An event's before/after as rows a person reads: one per changed field, labelled in Chinese
 // by the feature that owns the subject, values in words (names for ids, 是/否, 共N项).
 import { roleLabel } from '../auth/roles.js';
-import { beijingTime, fieldLabel } from './audit-labels.js';
+import { beijingTime, type AuditLabelIndex } from './audit-labels.js';
 
 export interface FieldChange {
   label: string;
@@ -17,6 +17,7 @@ const DAY_KINDS: Record<string, string> = { holiday: '放假', workday: '调休�
 const EMPTY = '—';
 
 function formatValue(
+  labels: AuditLabelIndex,
   subjectType: string,
   field: string,
   value: unknown,
@@ -41,7 +42,10 @@ function formatValue(
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => `${fieldLabel(subjectType, k)}：${formatValue(subjectType, k, v, names)}`);
+      .map(
+        ([k, v]) =>
+          `${labels.field(subjectType, k)}：${formatValue(labels, subjectType, k, v, names)}`,
+      );
     return parts.length > 0 ? parts.join('；') : EMPTY;
   }
   return String(value);
@@ -52,6 +56,7 @@ const asRecord = (v: unknown): Record<string, unknown> =>
 
 /** The fields that differ between before and after (all of them for a creation). */
 export function fieldChanges(
+  labels: AuditLabelIndex,
   subjectType: string,
   before: unknown,
   after: unknown,
@@ -63,9 +68,9 @@ export function fieldChanges(
   return keys
     .filter((k) => !HIDDEN_FIELDS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
     .map((k) => ({
-      label: fieldLabel(subjectType, k),
-      before: formatValue(subjectType, k, b[k], names),
-      after: formatValue(subjectType, k, a[k], names),
+      label: labels.field(subjectType, k),
+      before: formatValue(labels, subjectType, k, b[k], names),
+      after: formatValue(labels, subjectType, k, a[k], names),
     }));
 }
 

@@ -5,7 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { actionLabel, fieldLabel, hasActionLabel, subjectLabel } from './audit-labels.js';
+import { FEATURES, platformOf } from '../features.js';
+import { auditLabelIndex } from './audit-labels.js';
+
+const labels = platformOf(FEATURES).auditLabels;
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,16 +37,35 @@ test('every action written in the source has a Chinese label', () => {
   // The scan finds the actions of every feature (so it cannot pass by finding none).
   for (const known of ['auth.login', 'account.deactivate', 'agency.update', 'calendar.import'])
     assert.ok(actions.has(known), `scan found ${known}`);
-  const missing = [...actions].filter(([a]) => !hasActionLabel(a));
+  const missing = [...actions].filter(([a]) => !labels.hasAction(a));
   assert.deepEqual(missing, [], 'actions without a label (action, file)');
 });
 
 test('labels come from the owning feature; unknown names are shown as stored', () => {
-  assert.equal(actionLabel('calendar.import'), '导入节假日安排');
-  assert.equal(subjectLabel('agency'), '机关');
-  assert.equal(fieldLabel('agency', 'fullName'), '机关全称');
-  assert.equal(fieldLabel('calendar_day', 'kind'), '安排');
-  assert.equal(actionLabel('x.unknown'), 'x.unknown');
-  assert.equal(hasActionLabel('x.unknown'), false);
-  assert.equal(hasActionLabel('toString'), false);
+  assert.equal(labels.action('calendar.import'), '导入节假日安排');
+  assert.equal(labels.subject('agency'), '机关');
+  assert.equal(labels.field('agency', 'fullName'), '机关全称');
+  assert.equal(labels.field('calendar_day', 'kind'), '安排');
+  assert.equal(labels.action('x.unknown'), 'x.unknown');
+  assert.equal(labels.hasAction('x.unknown'), false);
+  assert.equal(labels.hasAction('toString'), false);
+  assert.equal(labels.action('toString'), 'toString');
+  assert.equal(labels.field('agency', 'constructor'), 'constructor');
+});
+
+test('field labels of one subject type given by two features are merged, not replaced', () => {
+  const index = auditLabelIndex([
+    { actions: {}, subjects: { case: '案件' }, fields: { case: { state: '状态' } } },
+    { actions: { 'case.x': '操作' }, subjects: {}, fields: { case: { outcome: '结果' } } },
+  ]);
+  assert.equal(index.field('case', 'state'), '状态');
+  assert.equal(index.field('case', 'outcome'), '结果');
+  assert.equal(index.subject('case'), '案件');
+  assert.equal(index.hasAction('case.x'), true);
+});
+
+test('a feature not in the list adds no labels', () => {
+  const index = auditLabelIndex([]);
+  assert.equal(index.hasAction('calendar.import'), false);
+  assert.deepEqual(index.subjectOptions(), []);
 });

@@ -1,52 +1,38 @@
-// The one registry of audit labels, combined from the features that write the events:
-// each feature owns the Chinese names of its actions, subject types and fields.
-import { agencyAuditLabels } from '../agencies/audit-labels.js';
-import { authAuditLabels } from '../auth/audit-labels.js';
-import { calendarAuditLabels } from '../calendar/audit-labels.js';
-import { demoAuditLabels } from '../demo/audit-labels.js';
+// The Chinese names of audit actions, subject types and fields, combined from the features
+// that write the events: each feature declares its own (`Feature.auditLabels`, a leaf data
+// module in its folder) and the composition (src/features.ts) builds one index from the
+// feature list, so this module knows no feature.
 import type { AuditLabels } from './audit-label-types.js';
 
-const FEATURES: readonly AuditLabels[] = [
-  agencyAuditLabels,
-  authAuditLabels,
-  calendarAuditLabels,
-  demoAuditLabels,
-];
-
-const ACTIONS: Readonly<Record<string, string>> = Object.assign(
-  {},
-  ...FEATURES.map((f) => f.actions),
-);
-const SUBJECTS: Readonly<Record<string, string>> = Object.assign(
-  {},
-  ...FEATURES.map((f) => f.subjects),
-);
-const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.assign(
-  {},
-  ...FEATURES.map((f) => f.fields),
-);
-
-/** Whether `action` has a Chinese name (every action written must). */
-export function hasActionLabel(action: string): boolean {
-  return Object.hasOwn(ACTIONS, action);
+export interface AuditLabelIndex {
+  /** Whether `action` has a Chinese name (every action written must). */
+  hasAction(action: string): boolean;
+  action(action: string): string;
+  subject(type: string): string;
+  /** The subject types with Chinese names, for the audit log's filter. */
+  subjectOptions(): { value: string; label: string }[];
+  /** The Chinese label of a field of a subject type, or the field name when it has none. */
+  field(subjectType: string, field: string): string;
 }
 
-export function actionLabel(action: string): string {
-  return ACTIONS[action] ?? action;
-}
-
-export function subjectLabel(type: string): string {
-  return SUBJECTS[type] ?? type;
-}
-
-/** The subject types with Chinese names, for the audit log's filter. */
-export function subjectOptions(): { value: string; label: string }[] {
-  return Object.entries(SUBJECTS).map(([value, label]) => ({ value, label }));
-}
-
-/** The Chinese label of a field of a subject type, or the field name when it has none. */
-export function fieldLabel(subjectType: string, field: string): string {
-  return FIELDS[subjectType]?.[field] ?? field;
+export function auditLabelIndex(features: readonly AuditLabels[]): AuditLabelIndex {
+  const actions: Record<string, string> = Object.assign({}, ...features.map((f) => f.actions));
+  const subjects: Record<string, string> = Object.assign({}, ...features.map((f) => f.subjects));
+  const fields: Record<string, Record<string, string>> = {};
+  // Two features may label fields of the same subject type: merge, do not replace.
+  for (const f of features)
+    for (const [type, labels] of Object.entries(f.fields))
+      fields[type] = { ...fields[type], ...labels };
+  return {
+    hasAction: (action) => Object.hasOwn(actions, action),
+    action: (action) => (Object.hasOwn(actions, action) ? (actions[action] ?? action) : action),
+    subject: (type) => (Object.hasOwn(subjects, type) ? (subjects[type] ?? type) : type),
+    subjectOptions: () => Object.entries(subjects).map(([value, label]) => ({ value, label })),
+    field: (type, field) =>
+      Object.hasOwn(fields, type) && Object.hasOwn(fields[type] ?? {}, field)
+        ? (fields[type]?.[field] ?? field)
+        : field,
+  };
 }
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {

@@ -10,12 +10,13 @@ import { isPlatformAdmin } from '../auth/platform-admin.js';
 import { agencyScope } from '../auth/policy.js';
 import { DataTable } from '../web/data-table.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
+import type { Platform } from '../web/feature.js';
 import { PostForm, SelectField, SubmitButton, TextField } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
 import { identifier, isoDate, oneOf, parseListQuery } from '../web/list-query.js';
 import { Pager } from '../web/pager.js';
 import { fieldChanges, referencedIds } from './audit-changes.js';
-import { actionLabel, beijingTime, subjectLabel, subjectOptions } from './audit-labels.js';
+import { beijingTime, type AuditLabelIndex } from './audit-labels.js';
 import { SYSTEM_CHAIN } from './audit-log.js';
 import { listAuditEvents, listChainActors, namesOf, type AuditEvent } from './audit-repository.js';
 import { verifyAuditChain, type AuditVerification } from './audit-verify.js';
@@ -65,8 +66,16 @@ function subjectName(e: AuditEvent, names: ReadonlyMap<string, string>): string 
   return names.get(e.subjectId) ?? e.subjectId;
 }
 
-function Changes({ event, names }: { event: AuditEvent; names: ReadonlyMap<string, string> }) {
-  const rows = fieldChanges(event.subjectType, event.before, event.after, names);
+function Changes({
+  event,
+  names,
+  labels,
+}: {
+  event: AuditEvent;
+  names: ReadonlyMap<string, string>;
+  labels: AuditLabelIndex;
+}) {
+  const rows = fieldChanges(labels, event.subjectType, event.before, event.after, names);
   if (rows.length === 0) return <>—</>;
   return (
     <table class="data">
@@ -93,6 +102,7 @@ function Changes({ event, names }: { event: AuditEvent; names: ReadonlyMap<strin
 
 async function renderLog(
   c: Context<AppEnv>,
+  labels: AuditLabelIndex,
   params: Record<string, string | undefined>,
   verification: AuditVerification | null,
 ) {
@@ -101,7 +111,7 @@ async function renderLog(
   const db = c.get('deps').db.kysely;
   const options = await chainOptions(c, staff);
   const chain = pickChain(options, params.chain || undefined, staff);
-  const subjects = subjectOptions();
+  const subjects = labels.subjectOptions();
   const list = parseListQuery(
     AUDIT_PATH,
     { ...params, chain },
@@ -229,7 +239,7 @@ async function renderLog(
           { label: '序号', cell: (e) => e.seq },
           { label: '时间（北京时间）', cell: (e) => beijingTime(e.occurredAt), sortKey: 'time' },
           { label: '操作人', cell: (e) => e.actorLabel },
-          { label: '操作', cell: (e) => actionLabel(e.action) },
+          { label: '操作', cell: (e) => labels.action(e.action) },
           {
             label: '对象',
             cell: (e) => (
@@ -238,11 +248,11 @@ async function renderLog(
                   filters: { subjectType: e.subjectType, subjectId: e.subjectId },
                 })}
               >
-                {subjectLabel(e.subjectType)}：{subjectName(e, names)}
+                {labels.subject(e.subjectType)}：{subjectName(e, names)}
               </a>
             ),
           },
-          { label: '修改内容', cell: (e) => <Changes event={e} names={names} /> },
+          { label: '修改内容', cell: (e) => <Changes event={e} names={names} labels={labels} /> },
         ]}
       />
       <Pager
@@ -255,12 +265,13 @@ async function renderLog(
   );
 }
 
-export function auditRoutes(): Hono<AppEnv> {
+export function auditRoutes(platform: Platform): Hono<AppEnv> {
+  const labels = platform.auditLabels;
   const app = new Hono<AppEnv>();
   app.use(AUDIT_PATH, requirePermission('audit.view'));
   app.use(`${AUDIT_PATH}/*`, requirePermission('audit.view'));
 
-  app.get(AUDIT_PATH, (c) => renderLog(c, c.req.query(), null));
+  app.get(AUDIT_PATH, (c) => renderLog(c, labels, c.req.query(), null));
 
   app.post(`${AUDIT_PATH}/verify`, async (c) => {
     const staff = c.get('staff');
@@ -269,7 +280,7 @@ export function auditRoutes(): Hono<AppEnv> {
     const requested = typeof body.chain === 'string' ? body.chain : undefined;
     const chain = pickChain(await chainOptions(c, staff), requested, staff);
     const verification = await verifyAuditChain(c.get('deps').db.kysely, chain);
-    return renderLog(c, { chain }, verification);
+    return renderLog(c, labels, { chain }, verification);
   });
 
   return app;

@@ -1,8 +1,8 @@
 // When the calendar changes, whatever was computed from it (due dates of open cases, their
 // provisional flags) must be computed again (architecture principle 4). Every calendar
 // write schedules a `calendar.changed` job in its own transaction; the job runs each
-// dependent given at start-up and records what each did. Features that compute from the
-// calendar add a dependent in the composition root (main.ts); none exists yet.
+// dependent given at start-up and records what each did. A feature that computes from the
+// calendar declares its dependent as `Feature.calendarDependents` (src/web/feature.ts).
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';

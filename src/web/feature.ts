@@ -4,6 +4,11 @@
 // the list adds nothing. See docs/decisions/0014-where-code-goes.md.
 import type { Hono } from 'hono';
 import type { ApiSpec } from '../api/openapi.js';
+import type { AuditLabelIndex } from '../audit/audit-labels.js';
+import type { AuditLabels } from '../audit/audit-label-types.js';
+import type { CalendarDependent } from '../calendar/calendar-changed.js';
+import type { FileStore } from '../files/file-store.js';
+import type { RecurringJob, RegisteredJob } from '../jobs/job-runner.js';
 import type { Permission } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
 
@@ -19,6 +24,16 @@ export interface NavEntry {
 export interface Platform {
   api: readonly ApiSpec[];
   nav: readonly NavEntry[];
+  /** The Chinese names of every feature's audit actions, subject types and fields. */
+  auditLabels: AuditLabelIndex;
+  /** What every feature recomputes when the working-day calendar changes. */
+  calendarDependents: readonly CalendarDependent[];
+}
+
+/** What the job poller gives a feature to build its job handlers with. */
+export interface JobSetup {
+  files: FileStore | null;
+  platform: Platform;
 }
 
 export interface Feature {
@@ -30,4 +45,12 @@ export interface Feature {
   api?: ApiSpec;
   /** Its console navigation entries, in the order they appear. */
   nav?: readonly NavEntry[];
+  /** The Chinese names of the audit actions it writes (a test fails for an action without one). */
+  auditLabels?: AuditLabels;
+  /** The handlers of the background jobs it schedules, run by `serve`'s poller. */
+  jobs?: (setup: JobSetup) => readonly RegisteredJob[];
+  /** Jobs it wants run on a schedule (each due run is done once, whatever the instances). */
+  recurring?: readonly RecurringJob[];
+  /** What it recomputes when the calendar changes (due dates computed from it). */
+  calendarDependents?: readonly CalendarDependent[];
 }

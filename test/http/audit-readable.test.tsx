@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { hasActionLabel } from '../../src/audit/audit-labels.js';
+import { FEATURES, platformOf } from '../../src/features.js';
+
+const labels = platformOf(FEATURES).auditLabels;
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
 
 const text = (el: HTMLElement | null | undefined) =>
@@ -147,7 +149,7 @@ describe('a readable audit log', () => {
     ])
       assert.ok(names.includes(expected), expected);
     assert.deepEqual(
-      names.filter((a) => !hasActionLabel(a)),
+      names.filter((a) => !labels.hasAction(a)),
       [],
     );
   });

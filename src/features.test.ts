@@ -1,0 +1,31 @@
+// The composition: what the feature list adds up to is what the features declare, and a
+// feature left out of the list adds nothing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { calendarFeature } from './calendar/feature.js';
+import { FEATURES, jobsOf, platformOf } from './features.js';
+import type { CalendarDependent } from './calendar/calendar-changed.js';
+import type { Feature } from './web/feature.js';
+
+test('the poller gets the job handlers and schedules the features declare', () => {
+  const { handlers, recurring } = jobsOf(FEATURES, null);
+  assert.deepEqual(handlers.map((h) => h.type).sort(), ['calendar.changed', 'maintenance.purge']);
+  assert.ok(recurring.some((r) => r.type === 'maintenance.purge'));
+  assert.deepEqual(jobsOf([], null), { handlers: [], recurring: [] });
+});
+
+test('calendar dependents come from the features that declare one', async () => {
+  const seen: string[] = [];
+  const dependent: CalendarDependent = {
+    name: 'test.dependent',
+    recompute: async (change) => void seen.push(`${change.from}…${change.to}`),
+  };
+  const computing: Feature = { name: 'computing', calendarDependents: [dependent] };
+  assert.deepEqual(platformOf([computing]).calendarDependents, [dependent]);
+  assert.deepEqual(platformOf([calendarFeature]).calendarDependents, []);
+  const [job] = jobsOf([calendarFeature, computing], null).handlers;
+  assert.equal(job?.type, 'calendar.changed');
+  const ctx = { signal: new AbortController().signal } as never;
+  await job?.run({ from: '2026-01-01', to: '2026-01-31' }, ctx);
+  assert.deepEqual(seen, ['2026-01-01…2026-01-31']);
+});
