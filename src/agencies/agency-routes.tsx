@@ -6,10 +6,15 @@ import { authorize, authorizeOn, canWriteAgency, writableAgencies } from '../aut
 import { actorOf } from '../commands/actor.js';
 import type { AppEnv } from '../web/env.js';
 import { readForm } from '../web/form-input.js';
-import type { FieldErrors } from '../web/forms.js';
+import { paginateRows } from '../db/paginate.js';
+import { DataTable, ListProblems } from '../web/data-table.js';
+import { SelectField, SubmitButton, TextField, type FieldErrors } from '../web/forms.js';
+import { oneOf, parseListQuery, searchText } from '../web/list-query.js';
+import { Pager } from '../web/pager.js';
 import { ConsolePage } from '../web/layout.js';
 import { NoticeBanner, readNotice, redirectWithNotice } from '../web/notice.js';
 import {
+  AGENCY_LEVELS,
   AGENCY_LEVEL_LABELS,
   AGENCY_FORM_FIELDS,
   agencyInputSchema,
@@ -25,6 +30,13 @@ import { createAgency, updateAgency } from './agency-service.js';
 export const AGENCIES_PATH = '/console/agencies';
 
 const NOTICES = { saved: { '1': '已保存。' } };
+const AGENCY_LIST = {
+  filters: { q: searchText('机关名称'), level: oneOf('层级', AGENCY_LEVELS) },
+  sorts: ['tree'] as const,
+  defaultSort: 'tree' as const,
+  defaultDirection: 'asc' as const,
+  pageSize: 50,
+};
 const AGENCY_FORM = { fields: AGENCY_FORM_FIELDS };
 
 /** The agencies the signed-in administrator manages. */
@@ -39,6 +51,15 @@ export function agencyRoutes(): Hono<AppEnv> {
 
   app.get(AGENCIES_PATH, async (c) => {
     const agencies = await managed(c);
+    const list = parseListQuery(AGENCIES_PATH, c.req.query(), AGENCY_LIST);
+    const { q, level } = list.filters;
+    // Tree order (each agency under its parent) is the list's order; filtering keeps it.
+    const shown = agencies.filter(
+      (a) =>
+        (!q || a.fullName.includes(q) || a.shortName.includes(q) || a.slug.includes(q)) &&
+        (!level || a.level === level),
+    );
+    const page = paginateRows(shown, list);
     return c.html(
       <ConsolePage title="机关管理">
         <NoticeBanner message={readNotice(c, NOTICES)} />
@@ -47,38 +68,54 @@ export function agencyRoutes(): Hono<AppEnv> {
             新建下级机关
           </a>
         </p>
-        <table>
-          <caption>您管理的机关（本机关及其下级机关）</caption>
-          <thead>
-            <tr>
-              <th scope="col">机关全称</th>
-              <th scope="col">层级</th>
-              <th scope="col">机关代码</th>
-              <th scope="col">门户</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr>
-                <td>
+        <ListProblems problems={list.problems} />
+        <form method="get" action={AGENCIES_PATH} class="form" aria-label="查找机关">
+          <TextField name="q" label="机关名称或网址标识" value={q ?? ''} />
+          <SelectField
+            name="level"
+            label="层级"
+            value={level ?? ''}
+            options={AGENCY_LEVELS.map((l) => ({ value: l, label: AGENCY_LEVEL_LABELS[l] }))}
+            emptyLabel="全部"
+          />
+          <SubmitButton secondary>查找</SubmitButton>
+        </form>
+        <DataTable<Agency>
+          caption="您管理的机关（本机关及其下级机关）"
+          rows={page.rows}
+          empty="没有符合条件的机关。"
+          columns={[
+            {
+              label: '机关全称',
+              cell: (a) => (
+                <>
                   {'　'.repeat(depthOf(agencies, a.id))}
                   {a.fullName}
-                </td>
-                <td>{AGENCY_LEVEL_LABELS[a.level]}</td>
-                <td>{a.code}</td>
-                <td>
-                  <a href={`/agencies/${a.slug}`}>/agencies/{a.slug}</a>
-                </td>
-                <td>
-                  <a href={`${AGENCIES_PATH}/${a.id}/edit`} aria-label={`编辑 ${a.fullName}`}>
-                    编辑
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: '层级', cell: (a) => AGENCY_LEVEL_LABELS[a.level] },
+            { label: '机关代码', cell: (a) => a.code },
+            {
+              label: '门户',
+              cell: (a) => <a href={`/agencies/${a.slug}`}>/agencies/{a.slug}</a>,
+            },
+            {
+              label: '操作',
+              cell: (a) => (
+                <a href={`${AGENCIES_PATH}/${a.id}/edit`} aria-label={`编辑 ${a.fullName}`}>
+                  编辑
+                </a>
+              ),
+            },
+          ]}
+        />
+        <Pager
+          total={page.total}
+          page={page.page}
+          pageCount={page.pageCount}
+          hrefFor={list.hrefFor}
+        />
       </ConsolePage>,
     );
   });

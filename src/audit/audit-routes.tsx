@@ -8,7 +8,7 @@ import { SESSION_ACTIONS } from '../auth/audit-labels.js';
 import { requirePermission } from '../auth/guards.js';
 import { isPlatformAdmin } from '../auth/platform-admin.js';
 import { agencyScope } from '../auth/policy.js';
-import { DataTable } from '../web/data-table.js';
+import { DataTable, ListProblems } from '../web/data-table.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import type { Platform } from '../web/feature.js';
 import { PostForm, SelectField, SubmitButton, TextField } from '../web/forms.js';
@@ -178,11 +178,7 @@ async function renderLog(
           )}
         </div>
       ) : null}
-      {list.problems.length > 0 ? (
-        <div class="notice warn">
-          <p>以下筛选条件有误，已忽略：{list.problems.join('；')}。</p>
-        </div>
-      ) : null}
+      <ListProblems problems={list.problems} />
       <form method="get" action={AUDIT_PATH} class="form" aria-label="筛选审计记录">
         <SelectField name="chain" label="机关" value={chain} options={options} />
         <SelectField

@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { AccountRow, Database } from '../db/schema.js';
 import type { UniqueKey } from '../db/unique-violation.js';
 import type { Account } from './account.js';
-import { toRoles } from './roles.js';
+import { paginate, type Page } from '../db/paginate.js';
+import { contains } from '../db/text-match.js';
+import { toRoles, type Role } from './roles.js';
 
 type Q = Kysely<Database>;
 
@@ -60,19 +62,57 @@ export async function getAccountForSignIn(
   };
 }
 
-export async function listAccountsOfAgencies(db: Q, agencyIds: string[]): Promise<Account[]> {
-  if (agencyIds.length === 0) return [];
-  const rows = await db
+export interface AccountListQuery {
+  /** The agencies whose accounts may be listed (the administrator's scope). */
+  agencyIds: readonly string[];
+  agencyId?: string | undefined;
+  /** Part of the username or the name. */
+  text?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  sort: 'username' | 'name';
+  direction: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** One page of accounts within `agencyIds`, filtered and sorted, with their roles. */
+export async function listAccounts(db: Q, q: AccountListQuery): Promise<Page<Account>> {
+  if (q.agencyIds.length === 0)
+    return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: q.pageSize };
+  let query = db
     .selectFrom('accounts')
     .selectAll()
-    .where('agency_id', 'in', agencyIds)
-    .orderBy('username')
-    .execute();
+    .where('agency_id', 'in', [...q.agencyIds]);
+  if (q.agencyId) query = query.where('agency_id', '=', q.agencyId);
+  if (q.active !== undefined) query = query.where('is_active', '=', q.active ? 1 : 0);
+  if (q.text) {
+    const text = q.text;
+    query = query.where((eb) =>
+      eb.or([contains('username', text), contains('display_name', text)]),
+    );
+  }
+  if (q.role) {
+    const role = q.role;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('account_roles')
+          .select('account_roles.account_id')
+          .whereRef('account_roles.account_id', '=', 'accounts.id')
+          .where('account_roles.role', '=', role),
+      ),
+    );
+  }
+  const column = q.sort === 'name' ? 'display_name' : 'username';
+  // The username breaks ties, so a page boundary never splits rows unpredictably.
+  query = query.orderBy(column, q.direction).orderBy('username', 'asc');
+  const page = await paginate(db, query, q);
   const roles = await rolesOf(
     db,
-    rows.map((r) => r.id),
+    page.rows.map((r) => r.id),
   );
-  return rows.map((r) => toAccount(r, roles.get(r.id) ?? []));
+  return { ...page, rows: page.rows.map((r) => toAccount(r, roles.get(r.id) ?? [])) };
 }
 
 export async function usernameTaken(db: Q, username: string): Promise<boolean> {

@@ -14,9 +14,12 @@ import {
   type FieldErrors,
 } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
+import { DataTable, ListProblems } from '../web/data-table.js';
+import { oneOf, parseListQuery, searchText } from '../web/list-query.js';
+import { Pager } from '../web/pager.js';
 import { NoticeBanner, readNotice, redirectWithNotice } from '../web/notice.js';
 import { accountRolesFormSchema, newAccountFormSchema, type Account } from './account.js';
-import { getAccountById, listAccountsOfAgencies } from './account-repository.js';
+import { getAccountById, listAccounts } from './account-repository.js';
 import {
   createAccount,
   resetPassword,
@@ -84,10 +87,33 @@ export function accountRoutes(): Hono<AppEnv> {
 
   app.get(ACCOUNTS_PATH, async (c) => {
     const agencies = await managedAgencies(c);
-    const accounts = await listAccountsOfAgencies(
-      c.get('deps').db.kysely,
-      agencies.map((a) => a.id),
-    );
+    const list = parseListQuery(ACCOUNTS_PATH, c.req.query(), {
+      filters: {
+        q: searchText('用户名或姓名'),
+        agency: oneOf(
+          '所属机关',
+          agencies.map((a) => a.id),
+        ),
+        role: oneOf('角色', ROLES),
+        status: oneOf('状态', ['active', 'inactive'] as const),
+      },
+      sorts: ['username', 'name'] as const,
+      defaultSort: 'username',
+      defaultDirection: 'asc',
+      pageSize: 50,
+    });
+    const f = list.filters;
+    const page = await listAccounts(c.get('deps').db.kysely, {
+      agencyIds: agencies.map((a) => a.id),
+      agencyId: f.agency,
+      text: f.q,
+      role: f.role,
+      active: f.status === undefined ? undefined : f.status === 'active',
+      sort: list.sort,
+      direction: list.direction,
+      page: list.page,
+      pageSize: list.pageSize,
+    });
     const names = new Map(agencies.map((a) => [a.id, a.fullName]));
     return c.html(
       <ConsolePage title="账号管理">
@@ -97,31 +123,58 @@ export function accountRoutes(): Hono<AppEnv> {
             新建账号
           </a>
         </p>
-        <table>
-          <caption>您管理的机关的工作人员账号</caption>
-          <thead>
-            <tr>
-              <th scope="col">用户名</th>
-              <th scope="col">姓名</th>
-              <th scope="col">所属机关</th>
-              <th scope="col">角色</th>
-              <th scope="col">状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr>
-                <td>
-                  <a href={`${ACCOUNTS_PATH}/${a.id}`}>{a.username}</a>
-                </td>
-                <td>{a.displayName}</td>
-                <td>{names.get(a.agencyId) ?? ''}</td>
-                <td>{a.roles.map(roleLabel).join('、')}</td>
-                <td>{a.isActive ? '正常' : '已停用'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListProblems problems={list.problems} />
+        <form method="get" action={ACCOUNTS_PATH} class="form" aria-label="查找账号">
+          <TextField name="q" label="用户名或姓名" value={f.q ?? ''} />
+          <SelectField
+            name="agency"
+            label="所属机关"
+            value={f.agency ?? ''}
+            options={agencies.map((a) => ({ value: a.id, label: a.fullName }))}
+            emptyLabel="全部"
+          />
+          <SelectField
+            name="role"
+            label="角色"
+            value={f.role ?? ''}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            emptyLabel="全部"
+          />
+          <SelectField
+            name="status"
+            label="状态"
+            value={f.status ?? ''}
+            options={[
+              { value: 'active', label: '正常' },
+              { value: 'inactive', label: '已停用' },
+            ]}
+            emptyLabel="全部"
+          />
+          <SubmitButton secondary>查找</SubmitButton>
+        </form>
+        <DataTable<Account, 'username' | 'name'>
+          caption="您管理的机关的工作人员账号"
+          rows={page.rows}
+          empty="没有符合条件的账号。"
+          sorting={{ sort: list.sort, direction: list.direction, hrefFor: list.hrefFor }}
+          columns={[
+            {
+              label: '用户名',
+              sortKey: 'username',
+              cell: (a) => <a href={`${ACCOUNTS_PATH}/${a.id}`}>{a.username}</a>,
+            },
+            { label: '姓名', sortKey: 'name', cell: (a) => a.displayName },
+            { label: '所属机关', cell: (a) => names.get(a.agencyId) ?? '' },
+            { label: '角色', cell: (a) => a.roles.map(roleLabel).join('、') },
+            { label: '状态', cell: (a) => (a.isActive ? '正常' : '已停用') },
+          ]}
+        />
+        <Pager
+          total={page.total}
+          page={page.page}
+          pageCount={page.pageCount}
+          hrefFor={list.hrefFor}
+        />
       </ConsolePage>,
     );
   });

@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../web/forms.js';
 import { ConsolePage } from '../web/layout.js';
+import { DataTable } from '../web/data-table.js';
 import type { CalendarDiff } from './calendar-diff.js';
 import type { CalendarFormat } from './calendar-file.js';
 import type { LoadedYear } from './calendar-repository.js';
@@ -94,28 +95,24 @@ function DaysTable({
   manualDates?: ReadonlySet<string> | undefined;
 }) {
   return (
-    <table class="data">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">日期</th>
-          <th scope="col">安排</th>
-          <th scope="col">节日</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((d) => (
-          <tr>
-            <td>{dateCell(d.date)}</td>
-            <td>{KIND_LABELS[d.kind]}</td>
-            <td>
+    <DataTable<CalendarDay>
+      caption={caption}
+      rows={days}
+      empty="这一年没有放假或调休上班的日期。"
+      columns={[
+        { label: '日期', cell: (d) => dateCell(d.date) },
+        { label: '安排', cell: (d) => KIND_LABELS[d.kind] },
+        {
+          label: '节日',
+          cell: (d) => (
+            <>
               {d.name ?? ''}
               {manualDates?.has(d.date) ? <span class="tag">人工更正</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -158,26 +155,18 @@ export function CalendarHome(p: CalendarHomeProps) {
         {p.years.length === 0 ? (
           <p>尚未载入任何年份。</p>
         ) : (
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">年份</th>
-                <th scope="col">来源</th>
-                <th scope="col">载入时间（UTC）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...p.years].reverse().map((y) => (
-                <tr>
-                  <td>
-                    <a href={`${CALENDAR_PATH}?year=${y.year}#days-title`}>{y.year}年</a>
-                  </td>
-                  <td>{y.source}</td>
-                  <td>{y.loadedAt.slice(0, 16).replace('T', ' ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable<LoadedYear>
+            caption="已载入的年份（最近的在前）"
+            rows={[...p.years].reverse()}
+            columns={[
+              {
+                label: '年份',
+                cell: (y) => <a href={`${CALENDAR_PATH}?year=${y.year}#days-title`}>{y.year}年</a>,
+              },
+              { label: '来源', cell: (y) => y.source },
+              { label: '载入时间（UTC）', cell: (y) => y.loadedAt.slice(0, 16).replace('T', ' ') },
+            ]}
+          />
         )}
       </section>
 

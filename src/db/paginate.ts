@@ -31,3 +31,24 @@ export async function paginate<TB extends keyof Database, O>(
     .execute();
   return { rows, total, page, pageCount, pageSize };
 }
+
+/**
+ * One page of rows already in memory and in order — for the few lists whose order is not a
+ * query's (the agency tree, shown depth-first), with the same shape as `paginate`.
+ */
+export function paginateRows<T>(
+  rows: readonly T[],
+  request: { page: number; pageSize: number },
+): Page<T> {
+  const pageSize = Math.max(1, Math.floor(request.pageSize));
+  const total = rows.length;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(request.page)), pageCount);
+  return {
+    rows: rows.slice((page - 1) * pageSize, page * pageSize),
+    total,
+    page,
+    pageCount,
+    pageSize,
+  };
+}

@@ -78,3 +78,13 @@ export function DataTable<T, S extends string = string>(p: DataTableProps<T, S>)
     </table>
   );
 }
+
+/** The filters a list ignored (see ListQuery.problems), said once above the list. */
+export function ListProblems({ problems }: { problems: readonly string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div class="notice warn">
+      <p>以下筛选条件有误，已忽略：{problems.join('；')}。</p>
+    </div>
+  );
+}

@@ -3,6 +3,8 @@
 // of reaching a query, so a sort key or filter can never carry SQL or markup further.
 // Links to other pages, sorts and filters are built from the checked values only.
 
+import { textProblem } from '../validation/text-input.js';
+
 export type Direction = 'asc' | 'desc';
 
 /** Parses one filter's raw text: its value, or why it was refused (in Chinese). */
@@ -153,4 +155,14 @@ export function identifier(label: string, max = 100): FilterParser<string> {
     raw.length <= max && /^[A-Za-z0-9._:,-]+$/.test(raw)
       ? { ok: true, value: raw }
       : { ok: false, error: `${label}“${clip(raw)}”无效，已忽略` };
+}
+
+/** Words to search for: any one-line text of the text rule, at most `max` characters. */
+export function searchText(label: string, max = 50): FilterParser<string> {
+  return (raw) => {
+    if (raw.length > max)
+      return { ok: false, error: `${label}最多${max}个字，“${clip(raw)}”已忽略` };
+    const problem = textProblem(raw, label);
+    return problem ? { ok: false, error: `${problem}，已忽略` } : { ok: true, value: raw };
+  };
 }
