@@ -8,7 +8,9 @@ import { SESSION_ACTIONS } from '../auth/audit-labels.js';
 import { requirePermission } from '../auth/guards.js';
 import { isPlatformAdmin } from '../auth/platform-admin.js';
 import { agencyScope } from '../auth/policy.js';
+import { z } from 'zod';
 import { DataTable, ListProblems } from '../web/data-table.js';
+import { readForm } from '../web/form-input.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import type { Platform } from '../web/feature.js';
 import { PostForm, SelectField, SubmitButton, TextField } from '../web/forms.js';
@@ -261,6 +263,10 @@ async function renderLog(
   );
 }
 
+// The chain asked for is checked against the ones the administrator may read (pickChain).
+const VERIFY_FORM = { fields: ['chain'] } as const;
+const verifyFormSchema = z.object({ chain: z.string() });
+
 export function auditRoutes(platform: Platform): Hono<AppEnv> {
   const labels = platform.auditLabels;
   const app = new Hono<AppEnv>();
@@ -272,8 +278,7 @@ export function auditRoutes(platform: Platform): Hono<AppEnv> {
   app.post(`${AUDIT_PATH}/verify`, async (c) => {
     const staff = c.get('staff');
     if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
-    const body = await c.req.parseBody();
-    const requested = typeof body.chain === 'string' ? body.chain : undefined;
+    const requested = (await readForm(c, verifyFormSchema, VERIFY_FORM)).values.chain || undefined;
     const chain = pickChain(await chainOptions(c, staff), requested, staff);
     const verification = await verifyAuditChain(c.get('deps').db.kysely, chain);
     return renderLog(c, labels, { chain }, verification);

@@ -3,7 +3,8 @@
 import { Hono, type Context } from 'hono';
 import { actorOf } from '../commands/actor.js';
 import type { AppEnv } from '../web/env.js';
-import { formStrings, readForm } from '../web/form-input.js';
+import { readForm } from '../web/form-input.js';
+import { z } from 'zod';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -54,6 +55,11 @@ const NEW_ACCOUNT_FORM = {
 const ACCOUNT_LABELS = { roles: '角色', password: '新密码' } as const;
 
 const LIST_NOTICES = { saved: { '1': '已保存。' } };
+// The password rules are the service's to check; the form hands the password over as typed.
+const PASSWORD_FORM = { fields: ['password'] } as const;
+const passwordFormSchema = z.object({ password: z.string() });
+const ACTIVE_FORM = { fields: ['active'] } as const;
+const activeFormSchema = z.object({ active: z.string() });
 const ACCOUNT_NOTICES = {
   saved: { '1': '已保存。', password: '密码已重置，该账号需用新密码重新登录。' },
 };
@@ -352,8 +358,7 @@ export function accountRoutes(): Hono<AppEnv> {
 
   app.post(`${ACCOUNTS_PATH}/:id/password`, async (c) => {
     const { staff, resource: account } = await loadManagedAccount(c);
-    // The password rules are the service's to check.
-    const { password } = formStrings(await c.req.parseBody(), ['password']);
+    const { password } = (await readForm(c, passwordFormSchema, PASSWORD_FORM)).values;
     const result = await resetPassword(c.get('deps'), account.id, password, actorOf(staff));
     if (!result.ok) return renderAccount(c, account, result.errors, account.roles, 400);
     return redirectWithNotice(c, `${ACCOUNTS_PATH}/${account.id}`, 'saved', 'password');
@@ -361,7 +366,7 @@ export function accountRoutes(): Hono<AppEnv> {
 
   app.post(`${ACCOUNTS_PATH}/:id/active`, async (c) => {
     const { staff, resource: account } = await loadManagedAccount(c);
-    const { active } = formStrings(await c.req.parseBody(), ['active']);
+    const { active } = (await readForm(c, activeFormSchema, ACTIVE_FORM)).values;
     const result = await setAccountActive(
       c.get('deps'),
       account.id,

@@ -3,7 +3,8 @@
 import { Hono } from 'hono';
 import { ConsolePage } from '../web/layout.js';
 import type { AppEnv } from '../web/env.js';
-import { formStrings } from '../web/form-input.js';
+import { z } from 'zod';
+import { readForm } from '../web/form-input.js';
 import { ErrorSummary, PostForm, SubmitButton, TextField } from '../web/forms.js';
 import { containsControlCharacter } from '../validation/text-input.js';
 import { clientAddress } from './client-address.js';
@@ -68,6 +69,13 @@ function LoginPage(props: { username: string; next: string; error?: string }) {
   );
 }
 
+// The sign-in service checks the username and password (and says what is wrong); the form
+// only hands them over as typed.
+const SIGN_IN_FORM = { fields: ['username', 'password', 'next'] } as const;
+const signInFormSchema = z.object({ username: z.string(), password: z.string(), next: z.string() });
+const SWITCH_FORM = { fields: ['agencyId', 'next'] } as const;
+const switchFormSchema = z.object({ agencyId: z.string(), next: z.string() });
+
 export function authRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -79,7 +87,7 @@ export function authRoutes(): Hono<AppEnv> {
 
   app.post(LOGIN_PATH, async (c) => {
     const deps = c.get('deps');
-    const form = formStrings(await c.req.parseBody(), ['username', 'password', 'next']);
+    const { values: form } = await readForm(c, signInFormSchema, SIGN_IN_FORM);
     const next = safeNext(form.next);
     const result = await signIn(
       deps,
@@ -115,7 +123,7 @@ export function authRoutes(): Hono<AppEnv> {
 
   app.post('/console/agency', async (c) => {
     if (!c.get('staff')) return c.redirect(LOGIN_PATH, 303);
-    const form = formStrings(await c.req.parseBody(), ['agencyId', 'next']);
+    const { values: form } = await readForm(c, switchFormSchema, SWITCH_FORM);
     const staff = await authorize(c, 'agency.switch', { agencyId: form.agencyId, mode: 'read' });
     await switchAgency(c.get('deps'), staff, form.agencyId);
     return c.redirect(safeNext(form.next || '/console'), 303);

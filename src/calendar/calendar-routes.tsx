@@ -10,6 +10,16 @@ import { requirePermission } from '../auth/guards.js';
 import { isPlatformAdmin, platformAdminLabel } from '../auth/platform-admin.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import type { FieldErrors } from '../web/forms.js';
+import { readForm } from '../web/form-input.js';
+import { noticeUrl, readNotice, redirectWithNotice, type NoticeRegistry } from '../web/notice.js';
+import {
+  DAY_FORM,
+  dayFormSchema,
+  IMPORT_FORM,
+  importFormSchema,
+  SAVE_FORM,
+  saveFormSchema,
+} from './calendar-forms.js';
 import { calendarApiRoutes } from './calendar-api.js';
 import { readCalendarSource } from './calendar-file.js';
 import {
@@ -25,7 +35,6 @@ import {
 } from './calendar-pages.js';
 import {
   correctDay,
-  DAY_NAME_MAX,
   daysOfYear,
   importedNamesProblem,
   loadedYears,
@@ -35,9 +44,7 @@ import {
   previewCalendarChanges,
   saveCalendar,
   type Actor,
-  type DayCorrection,
 } from './calendar-service.js';
-import { multiLine, optionalSingleLine, textProblem } from '../validation/text-input.js';
 import { checkIsoDate } from './dates.js';
 import { decodeCalendarBytes, MAX_CALENDAR_BYTES } from './decode-text.js';
 
@@ -105,20 +112,18 @@ async function renderHome(
   );
 }
 
-function doneMessage(c: Context<AppEnv>): string | null {
-  const saved = c.req.query('saved');
-  if (saved && /^\d{4}(,\d{4})*$/.test(saved))
-    return `已保存${saved.split(',').join('、')}年的节假日安排，期限计算已按新安排进行。`;
-  const corrected = c.req.query('corrected');
-  if (corrected && checkIsoDate(corrected).ok) return `已更正 ${corrected} 的安排。`;
-  return null;
-}
-
-const pastedText = multiLine('通知全文');
-// The file's name becomes the source shown beside the loaded year.
-const fileNameProblem = (name: string) =>
-  textProblem(name, '文件名', 'single', '请重命名文件后重新上传');
-const dayName = optionalSingleLine('节日名称', DAY_NAME_MAX);
+/** What the page says after a save or a correction redirected to it. */
+const NOTICES: NoticeRegistry = {
+  saved: {
+    pattern: /\d{4}(,\d{4})*/,
+    message: (years) =>
+      `已保存${years.split(',').join('、')}年的节假日安排，期限计算已按新安排进行。`,
+  },
+  corrected: {
+    pattern: /\d{4}-\d{2}-\d{2}/,
+    message: (date) => (checkIsoDate(date).ok ? `已更正 ${date} 的安排。` : ''),
+  },
+};
 
 const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const fromBase64 = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
@@ -129,22 +134,14 @@ export function calendarRoutes(): Hono<AppEnv> {
   app.use(`${CALENDAR_PATH}/*`, requirePermission('calendar.manage'));
   for (const path of [PREVIEW_PATH, SAVE_PATH, DAY_PATH]) app.post(path, requirePlatformAdmin);
 
-  app.get(CALENDAR_PATH, (c) => renderHome(c, { message: doneMessage(c) }));
+  app.get(CALENDAR_PATH, (c) => renderHome(c, { message: readNotice(c, NOTICES) || null }));
 
   app.post(PREVIEW_PATH, limitBody, async (c) => {
-    const body = await c.req.parseBody();
-    const text = typeof body.text === 'string' ? body.text : '';
-    const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
+    const form = await readForm(c, importFormSchema, IMPORT_FORM);
     const fail = (errors: FieldErrors, status: 400 | 413 = 400) =>
-      renderHome(c, { status, importForm: { text, errors } });
-    if (file && text.trim()) {
-      return fail({ file: '请只用一种方式：粘贴通知全文，或上传文件（请清空文本框或不选文件）' });
-    }
-    if (!file && !text.trim()) return fail({ text: '请粘贴通知全文，或选择要上传的文件' });
-    const pasted = pastedText.safeParse(text);
-    if (!pasted.success) return fail({ text: pasted.error.issues[0]?.message ?? '通知全文有误' });
-    const nameProblem = file ? fileNameProblem(file.name) : null;
-    if (nameProblem) return fail({ file: nameProblem });
+      renderHome(c, { status, importForm: { text: form.values.text, errors } });
+    if (!form.ok) return fail(form.errors);
+    const { text, file } = form.data;
     if (file && file.size > MAX_CALENDAR_BYTES) {
       return fail(
         {
@@ -178,15 +175,10 @@ export function calendarRoutes(): Hono<AppEnv> {
   });
 
   app.post(SAVE_PATH, limitBody, async (c) => {
-    const body = await c.req.parseBody();
-    const payload = typeof body.payload === 'string' ? body.payload : '';
-    const fileName = typeof body.fileName === 'string' && body.fileName ? body.fileName : null;
-    const nameProblem = fileName ? fileNameProblem(fileName) : null;
-    if (nameProblem)
-      return renderHome(c, {
-        status: 400,
-        importForm: { text: '', errors: { file: nameProblem } },
-      });
+    const form = await readForm(c, saveFormSchema, SAVE_FORM);
+    if (!form.ok)
+      return renderHome(c, { status: 400, importForm: { text: '', errors: form.errors } });
+    const { payload, fileName } = form.data;
     const content = fromBase64(payload);
     const result = readCalendarSource(content, fileName ?? undefined);
     if (result.days.length === 0) {
@@ -221,38 +213,23 @@ export function calendarRoutes(): Hono<AppEnv> {
         400,
       );
     }
-    return c.redirect(`${CALENDAR_PATH}?saved=${result.years.join(',')}`, 303);
+    return redirectWithNotice(c, CALENDAR_PATH, 'saved', result.years.join(','));
   });
 
   app.post(DAY_PATH, async (c) => {
-    const body = await c.req.parseBody();
-    const form: DayForm = {
-      date: typeof body.date === 'string' ? body.date.trim() : '',
-      kind: typeof body.kind === 'string' ? body.kind : '',
-      name: typeof body.name === 'string' ? body.name : '',
-      errors: {},
-    };
-    const errors: Record<string, string> = {};
-    const date = checkIsoDate(form.date);
-    if (!form.date) errors.date = '请填写日期，例如 2026-10-10';
-    else if (!date.ok) errors.date = date.error;
-    if (!['holiday', 'workday', 'normal'].includes(form.kind)) errors.kind = '请选择这一天的安排';
-    const name = dayName.safeParse(form.name);
-    if (!name.success) errors.name = name.error.issues[0]?.message ?? '节日名称有误';
-    if (Object.keys(errors).length > 0 || !date.ok || !name.success) {
-      return renderHome(c, { status: 400, dayForm: { ...form, errors } });
-    }
-    const corrected = await correctDay(c.get('deps'), actorOf(c), {
-      date: date.date,
-      kind: form.kind as DayCorrection,
-      name: name.data,
-    });
+    const form = await readForm(c, dayFormSchema, DAY_FORM);
+    if (!form.ok)
+      return renderHome(c, { status: 400, dayForm: { ...form.values, errors: form.errors } });
+    const { date, kind, name } = form.data;
+    const corrected = await correctDay(c.get('deps'), actorOf(c), { date, kind, name });
     if (!corrected.ok)
-      return renderHome(c, { status: 400, dayForm: { ...form, errors: corrected.errors } });
-    return c.redirect(
-      `${CALENDAR_PATH}?corrected=${date.date}&year=${date.date.slice(0, 4)}#days-title`,
-      303,
-    );
+      return renderHome(c, {
+        status: 400,
+        dayForm: { ...form.values, errors: corrected.errors },
+      });
+    // The year shown is the corrected day's, and the page opens at its table.
+    const shown = `${noticeUrl(CALENDAR_PATH, 'corrected', date)}&year=${date.slice(0, 4)}`;
+    return c.redirect(`${shown}#days-title`, 303);
   });
 
   app.route('/', calendarApiRoutes());

@@ -32,3 +32,19 @@ test('the page shows the registered message as a status, and nothing for unknown
     assert.equal(await (await app.request(`/list${query}`)).text(), '', query);
   }
 });
+
+test('a pattern notice shows its message only for a value matching the whole pattern', async () => {
+  const years = {
+    saved: {
+      pattern: /\d{4}(,\d{4})*/,
+      message: (v: string) => `已保存${v.split(',').join('、')}年。`,
+    },
+  };
+  const page = new Hono().get('/cal', async (c) =>
+    c.html(String((await NoticeBanner({ message: readNotice(c, years) })) ?? '')),
+  );
+  assert.match(await (await page.request('/cal?saved=2025,2026')).text(), /已保存2025、2026年。/);
+  for (const query of ['?saved=2026x', '?saved=x2026', '?saved=%3Cb%3E2026', '?saved=']) {
+    assert.equal(await (await page.request(`/cal${query}`)).text(), '', query);
+  }
+});
