@@ -2,6 +2,7 @@
 // audit event behind.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { agencyInput } from '../../test/support/agencies.js';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
 import { systemActor } from '../commands/actor.js';
 import { fixedClock } from '../db/time.js';
@@ -14,24 +15,8 @@ const actor = systemActor('测试');
 const clock = fixedClock('2024-09-27T08:00:00.000Z');
 const fast = { N: 2 ** 10, r: 8, p: 1 };
 
-function input(slug: string, parentId: string | null): AgencyInput {
-  return {
-    parentId,
-    slug,
-    fullName: '测试街道办事处',
-    shortName: '测试街道',
-    code: '11100000000013338W',
-    level: 'township',
-    kind: 'government',
-    officeName: null,
-    officeAddress: null,
-    officeHours: null,
-    officePhone: null,
-    officeFax: null,
-    officeEmail: null,
-    officeWebsite: null,
-  };
-}
+const input = (slug: string, parentId: string | null): AgencyInput =>
+  agencyInput({ slug, parentId });
 
 const events = async (db: TestDb, action: string) =>
   (await db.kysely.selectFrom('audit_events').select('seq').where('action', '=', action).execute())

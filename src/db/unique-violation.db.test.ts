@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { agencyInput } from '../../test/support/agencies.js';
 import { createTestDb, testDialect } from '../../test/support/db.js';
 import { AGENCY_UNIQUE_KEYS } from '../agencies/agency-repository.js';
 import { createAgency } from '../agencies/agency-service.js';
@@ -28,24 +29,8 @@ function agencyRow(id: string, slug: string) {
   };
 }
 
-function agencyInput(slug: string): AgencyInput {
-  return {
-    parentId: null,
-    slug,
-    fullName: '上级人民政府',
-    shortName: '上级政府',
-    code: '11100000000013338W',
-    level: 'county',
-    kind: 'government',
-    officeName: null,
-    officeAddress: null,
-    officeHours: null,
-    officePhone: null,
-    officeFax: null,
-    officeEmail: null,
-    officeWebsite: null,
-  };
-}
+const countyInput = (slug: string): AgencyInput =>
+  agencyInput({ slug, fullName: '上级人民政府', shortName: '上级政府', level: 'county' });
 
 async function thrown(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -146,7 +131,7 @@ test(`simultaneous creations of one slug or one username: one succeeds, the rest
     const clock = fixedClock('2024-01-01T00:00:00.000Z');
     const deps = { db, clock, passwordParams: cheap };
     const agencies = await Promise.all(
-      Array.from({ length: 8 }, () => createAgency(deps, agencyInput('race'), actor)),
+      Array.from({ length: 8 }, () => createAgency(deps, countyInput('race'), actor)),
     );
     const created = agencies.filter((r) => r.ok);
     assert.equal(created.length, 1);

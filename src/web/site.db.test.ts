@@ -2,6 +2,7 @@
 // would put first among the top-level ones — on either database's ordering.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { agencyInput } from '../../test/support/agencies.js';
 import { createTestDb, testDialect } from '../../test/support/db.js';
 import { listAgencies } from '../agencies/agency-repository.js';
 import { createAgency } from '../agencies/agency-service.js';
@@ -20,22 +21,13 @@ test(`the site host is the first top-level agency of the directory (${testDialec
     const make = async (slug: string, fullName: string, parentId: string | null) => {
       const r = await createAgency(
         deps,
-        {
+        agencyInput({
           parentId,
           slug,
           fullName,
           shortName: fullName.slice(0, 4),
-          code: '11100000000013338W',
           level: parentId ? 'township' : 'county',
-          kind: 'government',
-          officeName: null,
-          officeAddress: null,
-          officeHours: null,
-          officePhone: null,
-          officeFax: null,
-          officeEmail: null,
-          officeWebsite: null,
-        },
+        }),
         { id: null, label: '测试' },
       );
       assert.ok(r.ok);

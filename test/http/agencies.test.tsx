@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createAgency } from '../../src/agencies/agency-service.js';
 import { createAccount } from '../../src/auth/account-service.js';
 import { hashToken } from '../../src/auth/sessions.js';
+import { agencyInput } from '../support/agencies.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const NEW_AGENCY = {
@@ -178,23 +179,12 @@ describe('agency boundaries', () => {
     // A second, unrelated agency with its own administrator and handler.
     const other = await createAgency(
       t.deps,
-      {
-        ...NEW_AGENCY,
-        parentId: null,
+      agencyInput({
         slug: 'other',
         fullName: '另一个机关',
         shortName: '另一机关',
-        code: '11100000000013338W',
         level: 'county',
-        kind: 'government',
-        officeName: null,
-        officeAddress: null,
-        officeHours: null,
-        officePhone: null,
-        officeFax: null,
-        officeEmail: null,
-        officeWebsite: null,
-      } as never,
+      }),
       { id: null, label: 'test' },
     );
     assert.ok(other.ok);

@@ -8,6 +8,7 @@ import { getAgencyBySlug } from '../../src/agencies/agency-repository.js';
 import { createAgency } from '../../src/agencies/agency-service.js';
 import { createApp } from '../../src/app.js';
 import { anonymousToken } from '../../src/auth/csrf.js';
+import { agencyInput } from '../support/agencies.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
 
 const PORTAL_PAGES = [
@@ -91,22 +92,12 @@ describe('a portal page reads what it shows', () => {
     for (let i = 0; i < EXTRA; i++) {
       const r = await createAgency(
         t.deps,
-        {
+        agencyInput({
           parentId: district.id,
           slug: `street-${i}`,
           fullName: `测试第${i}街道办事处`,
           shortName: `测试${i}`,
-          code: '11100000000013338W',
-          level: 'township',
-          kind: 'government',
-          officeName: null,
-          officeAddress: null,
-          officeHours: null,
-          officePhone: null,
-          officeFax: null,
-          officeEmail: null,
-          officeWebsite: null,
-        },
+        }),
         { id: null, label: '测试' },
       );
       assert.ok(r.ok);

@@ -5,15 +5,10 @@
 // constraint decides; on SQLite they queue for the single writer.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parse } from 'node-html-parser';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { oneWinnerRace } from '../support/races.js';
 
 const RACERS = 10;
-
-async function fieldError(res: Response, name: string): Promise<string> {
-  const root = parse(await res.text());
-  return (root.querySelector(`#field-${name}-error`)?.textContent ?? '').replace('错误：', '');
-}
 
 describe('unique names under concurrent requests', () => {
   let t: TestApp;
@@ -42,20 +37,8 @@ describe('unique names under concurrent requests', () => {
         officeEmail: '',
         officeWebsite: '',
       });
-    const responses = await Promise.all(Array.from({ length: RACERS }, (_, i) => post(i)));
-    const statuses = responses.map((r) => r.status);
-    assert.deepEqual(
-      statuses.filter((s) => s === 303),
-      [303],
-      `one created: ${statuses.join(',')}`,
-    );
-    assert.equal(statuses.filter((s) => s === 400).length, RACERS - 1, statuses.join(','));
-    const losers = await Promise.all(
-      responses.filter((r) => r.status === 400).map((r) => fieldError(r, 'slug')),
-    );
-    const sequential = await fieldError(await post(99), 'slug');
+    const sequential = await oneWinnerRace(post, 'slug', RACERS);
     assert.equal(sequential, '该网址标识已被其他机关使用，请换一个');
-    for (const message of losers) assert.equal(message, sequential);
 
     const rows = await t.db.kysely
       .selectFrom('agencies')
@@ -89,20 +72,8 @@ describe('unique names under concurrent requests', () => {
       .select('seq')
       .where('chain_id', '=', t.demo!.agency.id)
       .execute();
-    const responses = await Promise.all(Array.from({ length: RACERS }, (_, i) => post(i)));
-    const statuses = responses.map((r) => r.status);
-    assert.deepEqual(
-      statuses.filter((s) => s === 303),
-      [303],
-      `one created: ${statuses.join(',')}`,
-    );
-    assert.equal(statuses.filter((s) => s === 400).length, RACERS - 1, statuses.join(','));
-    const losers = await Promise.all(
-      responses.filter((r) => r.status === 400).map((r) => fieldError(r, 'username')),
-    );
-    const sequential = await fieldError(await post(99), 'username');
+    const sequential = await oneWinnerRace(post, 'username', RACERS);
     assert.equal(sequential, '该用户名已被使用，请换一个');
-    for (const message of losers) assert.equal(message, sequential);
 
     const rows = await t.db.kysely
       .selectFrom('accounts')
