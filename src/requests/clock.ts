@@ -338,7 +338,7 @@ export function computeClock(
             ? { key: 'awaiting', text: '等待申请人补正，不计入答复期限' }
             : { key: 'before_correction', text: '补正前，答复期限将在收到补正后重新计算' };
     } else if (pause) {
-      if (working) paused += 1;
+      if (working && due === null) paused += 1;
       reason =
         pause.kind === 'consultation'
           ? { key: 'pause_consultation', text: '征求意见期间，不计入答复期限（第三十三条）' }
