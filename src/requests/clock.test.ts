@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { addDays } from '../calendar/dates.js';
 import { officialSeed } from '../calendar/seed.js';
-import { createCalendar } from '../calendar/working-days.js';
+import { addWorkingDays, createCalendar } from '../calendar/working-days.js';
 import {
   classifyDue,
   ClockEventsError,
@@ -401,6 +403,53 @@ describe('work list: due soon and overdue', () => {
     assert.deepEqual(
       [...items].sort(compareByDue).map((i) => i.due?.date ?? null),
       ['2024-10-30', '2024-11-01', null],
+    );
+  });
+});
+
+describe('agreement with the calendar core', () => {
+  test('without pauses the due date is 20 (or 40 with the extension) working days from receipt', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 * 365 }), fc.boolean(), (offset, extend) => {
+        const received = addDays('2004-01-01', offset);
+        const events = extend
+          ? ev(['received', received], ['extended', received])
+          : ev(['received', received]);
+        const clock = computeClock(official, events);
+        assert.deepEqual(clock.due, addWorkingDays(official, received, extend ? 40 : 20));
+        assert.deepEqual(clock.correctionWindowEnds, addWorkingDays(official, received, 7));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a pause moves the due date by exactly the working days it paused', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 22 * 365 }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.integer({ min: 0, max: 30 }),
+        (offset, after, length) => {
+          const received = addDays('2004-01-01', offset);
+          const sent = addDays(received, after);
+          const answered = addDays(sent, length);
+          const plain = computeClock(official, ev(['received', received]));
+          fc.pre(sent < plain.due!.date);
+          const clock = computeClock(
+            official,
+            ev(
+              ['received', received],
+              ['consultation_sent', sent],
+              ['consultation_answered', answered],
+            ),
+          );
+          assert.deepEqual(
+            clock.due,
+            addWorkingDays(official, received, 20 + clock.pausedWorkingDays),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
