@@ -5,6 +5,7 @@ import {
   describeFee,
   FeeInputError,
   feeFor,
+  feesCollectedInYear,
   formatYuan,
   ordinalInMonth,
   perApplicationFee,
@@ -145,5 +146,18 @@ describe('money and bad input', () => {
   });
   test('large counts stay exact integers', () => {
     assert.ok(Number.isSafeInteger(perApplicationTotal(1_000_000).total));
+  });
+});
+
+describe('fees collected in a year (section 六)', () => {
+  test('sums the payments of that calendar year only', () => {
+    const payments = [
+      { paidOn: '2023-12-31', fen: 10_000 },
+      { paidOn: '2024-01-01', fen: 20_000 },
+      { paidOn: '2024-12-31', fen: 1_000 },
+      { paidOn: '2025-01-01', fen: 40_000 },
+    ];
+    assert.equal(feesCollectedInYear(payments, 2024), 21_000);
+    assert.equal(feesCollectedInYear(payments, 2022), 0);
   });
 });

@@ -124,6 +124,23 @@ export function ordinalInMonth(receivedOn: readonly IsoDate[], index: number): n
   return ordinal;
 }
 
+/** A fee paid: on which day, how much. */
+export interface FeePayment {
+  paidOn: IsoDate;
+  fen: Fen;
+}
+
+/** The fees collected in `year`, for section 六 of the annual report. */
+export function feesCollectedInYear(payments: Iterable<FeePayment>, year: number): Fen {
+  const prefix = `${year}-`;
+  let total = 0;
+  for (const p of payments) {
+    if (!Number.isSafeInteger(p.fen) || p.fen < 0) throw new RangeError(`bad amount ${p.fen}`);
+    if (p.paidOn.startsWith(prefix)) total += p.fen;
+  }
+  return total;
+}
+
 /** 「2200」, 「12.5」: 元 with exactly the fen there are, no float arithmetic. */
 export function formatYuan(fen: Fen): string {
   if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`bad amount ${fen}`);
