@@ -51,7 +51,7 @@ export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
 export const RECEIPT_CHANNEL_LABELS: Readonly<Record<ReceiptChannel, string>> = {
   online: '网上申请',
   in_person: '当面提交',
-  registered_post: '邮寄（需签收）',
+  registered_post: '邮政寄送（需签收）',
   ordinary_letter: '平常信函',
   fax: '传真',
   email: '电子邮件',
@@ -87,9 +87,9 @@ export const CASE_STATE_LABELS: Readonly<Record<CaseState, string>> = {
   correction_requested: '待补正',
   in_progress: '办理中',
   consulting: '征求意见中',
-  fee_pending: '待缴费',
-  reply_drafted: '答复待审核',
-  reply_approved: '答复已审核',
+  fee_pending: '待缴纳信息处理费',
+  reply_drafted: '答复已起草',
+  reply_approved: '答复已审批',
   closed: '已办结',
 };
 
