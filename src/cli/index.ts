@@ -8,6 +8,8 @@ import { registerDemo } from './demo.js';
 import { registerMigrate } from './migrate.js';
 import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
+import { registerRequest } from './request.js';
+import { registerFee } from './fee.js';
 import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
 import { containUnhandledRejections } from './process-guards.js';
@@ -25,6 +27,8 @@ registerCheck(program);
 registerRender(program);
 registerDemo(program);
 registerAdmin(program);
+registerRequest(program);
+registerFee(program);
 
 try {
   await program.parseAsync(process.argv);
