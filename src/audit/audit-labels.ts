@@ -4,6 +4,9 @@ import { agencyAuditLabels } from '../agencies/audit-labels.js';
 import { authAuditLabels } from '../auth/audit-labels.js';
 import { calendarAuditLabels } from '../calendar/audit-labels.js';
 import { demoAuditLabels } from '../demo/audit-labels.js';
+import { guideAuditLabels } from '../guide/audit-labels.js';
+import { newMediaAuditLabels } from '../new-media/audit-labels.js';
+import { siteAuditLabels } from '../portal/audit-labels.js';
 import type { AuditLabels } from './audit-label-types.js';
 
 const FEATURES: readonly AuditLabels[] = [
@@ -11,6 +14,9 @@ const FEATURES: readonly AuditLabels[] = [
   authAuditLabels,
   calendarAuditLabels,
   demoAuditLabels,
+  guideAuditLabels,
+  newMediaAuditLabels,
+  siteAuditLabels,
 ];
 
 const ACTIONS: Readonly<Record<string, string>> = Object.assign(
