@@ -3,6 +3,7 @@ export const guideAuditLabels = {
   actions: {
     'guide.draft.save': '保存政府信息公开指南草稿',
     'guide.publish': '发布政府信息公开指南',
+    'demo.guide.refresh': '重置演示指南',
   },
   subjects: { guide: '政府信息公开指南' },
   fields: {

@@ -17,6 +17,7 @@ import {
   missingFacts,
   type GuideContent,
   type GuideInput,
+  type GuideMediaAccount,
   type GuideVersion,
   type MissingFact,
 } from './guide.js';
@@ -29,12 +30,21 @@ import {
   saveOffice,
 } from './guide-repository.js';
 
+/** The operating accounts as the public pages list them (第二十三条's 互联网政务媒体). */
+export async function publicAccounts(
+  db: Kysely<Database>,
+  agencyId: string,
+): Promise<GuideMediaAccount[]> {
+  const accounts = await listActiveAccounts(db, agencyId);
+  return accounts.map((a) => ({ platform: platformName(a), name: a.name }));
+}
+
 /** The guide as the agency's registered data says it now (the draft, unpublished). */
 export async function currentContent(db: Kysely<Database>, agency: Agency): Promise<GuideContent> {
   const [draft, parent, accounts] = await Promise.all([
     getDraft(db, agency.id),
     agency.parentId ? getAgencyById(db, agency.parentId) : Promise.resolve(null),
-    listActiveAccounts(db, agency.id),
+    publicAccounts(db, agency.id),
   ]);
   return {
     agencyName: agency.fullName,
@@ -43,7 +53,7 @@ export async function currentContent(db: Kysely<Database>, agency: Agency): Prom
     parentName: parent?.fullName ?? null,
     office: agency.office,
     draft,
-    newMedia: accounts.map((a) => ({ platform: platformName(a), name: a.name })),
+    newMedia: accounts,
   };
 }
 
@@ -143,7 +153,6 @@ export async function portalGuide(
       newMedia: old.content.newMedia,
     };
   }
-  const live = await currentContent(db, agency);
   if (latest)
     return {
       content: latest.content,
@@ -151,8 +160,9 @@ export async function portalGuide(
       currentVersion: latest.version,
       missing: missingFacts(latest.content),
       // The accounts operating now, not those of the day the guide was published.
-      newMedia: live.newMedia,
+      newMedia: await publicAccounts(db, agency.id),
     };
+  const live = await currentContent(db, agency);
   return {
     content: live,
     version: null,

@@ -1,6 +1,11 @@
 // Chinese names of the audit events about new-media accounts (a leaf data module).
 export const newMediaAuditLabels = {
-  actions: { 'new_media.register': '登记政务新媒体账号', 'new_media.close': '关停政务新媒体账号' },
+  actions: {
+    'new_media.register': '登记政务新媒体账号',
+    'new_media.close': '关停政务新媒体账号',
+    'demo.new_media.create': '创建演示政务新媒体账号',
+    'demo.new_media.refresh': '重置演示政务新媒体账号',
+  },
   subjects: { new_media_account: '政务新媒体账号' },
   fields: {
     new_media_account: {

@@ -17,8 +17,8 @@ import {
 } from './column-pages.js';
 import { DirectoryPage } from './directory-page.js';
 import { applicationFormDocx } from '../guide/application-form-docx.js';
-import { listVersions } from '../guide/guide-repository.js';
-import { portalGuide } from '../guide/guide-service.js';
+import { getVersion, listVersions } from '../guide/guide-repository.js';
+import { portalGuide, publicAccounts } from '../guide/guide-service.js';
 import { ApplicationFormPage } from './application-form-page.js';
 import { GuideHistoryPage } from './guide-history-page.js';
 import { GuidePage } from './guide-page.js';
@@ -49,7 +49,15 @@ export function portalRoutes(): Hono<AppEnv> {
 
   app.get('/accessibility', (c) => c.html(<AccessibilityPage />));
 
-  app.get('/agencies/:slug', async (c) => c.html(<ColumnHomePage agency={await agencyOr404(c)} />));
+  app.get('/agencies/:slug', async (c) => {
+    const agency = await agencyOr404(c);
+    const db = c.get('deps').db.kysely;
+    const [guide, accounts] = await Promise.all([
+      getVersion(db, agency.id),
+      publicAccounts(db, agency.id),
+    ]);
+    return c.html(<ColumnHomePage agency={agency} guide={guide} newMedia={accounts} />);
+  });
 
   app.get('/agencies/:slug/guide', async (c) => {
     const agency = await agencyOr404(c);

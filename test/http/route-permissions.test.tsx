@@ -66,6 +66,8 @@ const ROUTES: Record<string, Access> = {
   'POST /console/new-media': 'new_media.manage',
   'GET /console/new-media/:id/close': 'new_media.manage',
   'POST /console/new-media/:id/close': 'new_media.manage',
+  'GET /console/site': 'site.identity',
+  'POST /console/site': 'site.identity',
 };
 
 /** The stylesheet of the report tables is served under a content hash. */
