@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from './support/server.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare function getComputedStyle(el: unknown): { fontSize: string; outlineStyle: string };
+declare const window: { innerHeight: number };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 let server: RunningServer;
@@ -98,6 +99,9 @@ async function visitorJourney(s: Session, shotPrefix?: string): Promise<void> {
   await assertAccessible(s);
   if (shotPrefix) await screenshot(page, `${shotPrefix}-agency-home`);
 
+  // On a phone the column links sit in a menu that is opened first.
+  const menu = page.locator('details.site-menu > summary');
+  if (await menu.isVisible()) await menu.click();
   await page
     .getByRole('navigation', { name: '灵山卫街道政府信息公开栏目' })
     .getByRole('link', { name: '政府信息公开指南', exact: true })
@@ -299,5 +303,77 @@ describe('phone (375 × 812)', { timeout: 600_000 }, () => {
     await assertNoHorizontalScroll();
     await assertAccessible(s);
     await screenshot(s.page, 'phone-elder-guide');
+  });
+
+  test('长辈版 on a phone: the first screen shows the content, the menu opens, every link and button is 60 px tall, phones dial', async () => {
+    // The reader is still in 长辈版 from the test before.
+    assert.equal(await s.page.locator('html').getAttribute('class'), 'elder');
+    for (const path of ['/agencies/lingshanwei', '/agencies/lingshanwei/guide', '/']) {
+      await s.page.goto(path);
+      // The heading and the first paragraph of the content are on the first screen.
+      const first = await s.page.evaluate(() => {
+        const p = document.querySelector('main p');
+        const h = document.querySelector('main h1');
+        return {
+          h1Bottom: h.getBoundingClientRect().bottom,
+          pTop: p.getBoundingClientRect().top,
+          screen: window.innerHeight,
+        };
+      });
+      assert.ok(first.h1Bottom < first.screen, `${path}: h1 ends at ${first.h1Bottom}px`);
+      assert.ok(first.pTop + 40 < first.screen, `${path}: content starts at ${first.pTop}px`);
+      // Every link, button and menu toggle the reader can see is at least 60 px tall.
+      const small = await s.page.evaluate(() =>
+        (
+          [...document.querySelectorAll('a, button, summary')] as {
+            textContent: string;
+            getBoundingClientRect(): { width: number; height: number };
+          }[]
+        )
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && r.height > 0 && r.height < 60)
+          .map(({ el, r }) => `${el.textContent.trim()} (${Math.round(r.height)}px)`),
+      );
+      assert.deepEqual(small, [], `${path}: targets under 60 px`);
+      await assertNoHorizontalScroll();
+    }
+    // The menu opens and its links work; the guide's phone number is a tel: link.
+    await s.page.goto('/agencies/lingshanwei');
+    await s.page.locator('details.site-menu > summary').click();
+    await s.page
+      .getByRole('navigation', { name: '灵山卫街道政府信息公开栏目' })
+      .getByRole('link', { name: '政府信息公开指南', exact: true })
+      .click();
+    await s.page.waitForURL('**/agencies/lingshanwei/guide');
+    assert.equal((await s.page.locator('main a[href="tel:053283185761"]').count()) > 0, true);
+    await assertAccessible(s);
+    await s.page.locator('details.site-menu > summary').click();
+    await assertAccessible(s);
+    await screenshot(s.page, 'phone-elder-guide-menu-open');
+  });
+});
+
+describe('phone, JavaScript disabled', { timeout: 600_000 }, () => {
+  let s: Session;
+  before(async () => {
+    s = await open({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    });
+  });
+  after(() => s.context.close());
+
+  test('the column menu opens without JavaScript, and the application form opens from the guide', async () => {
+    await s.page.goto('/agencies/lingshanwei/guide');
+    const nav = s.page.getByRole('navigation', { name: '灵山卫街道政府信息公开栏目' });
+    assert.equal(await nav.count(), 0, 'the links are folded away on the first screen');
+    await s.page.locator('details.site-menu > summary').click();
+    await nav.getByRole('link', { name: '依申请公开', exact: true }).waitFor();
+    await s.page.goto('/agencies/lingshanwei/guide');
+    await s.page.getByRole('link', { name: '在线查看并打印' }).click();
+    await s.page.waitForURL('**/agencies/lingshanwei/application-form');
+    assert.equal(await h1(s.page), '政府信息公开申请表');
+    await assertAccessible(s);
   });
 });
