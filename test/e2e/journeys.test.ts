@@ -189,6 +189,45 @@ describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
     }
   });
 
+  test('the guide history, the application form and the console pages for the guide, new media and site identity pass axe', async () => {
+    for (const path of [
+      '/agencies/lingshanwei/guide/versions',
+      '/agencies/lingshanwei/application-form',
+    ]) {
+      assert.equal((await s.page.goto(path))?.status(), 200, path);
+      await assertAccessible(s);
+    }
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
+    const staff: Session = { ...s, context, page: await context.newPage(), checked: [] };
+    try {
+      await staff.page.goto('/console/login');
+      await staff.page.getByLabel('用户名').fill('lsw-admin');
+      await staff.page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await staff.page.getByRole('button', { name: '登录', exact: true }).click();
+      await staff.page.waitForURL('**/console');
+      for (const path of [
+        '/console/guide',
+        '/console/new-media',
+        '/console/new-media/new',
+        '/console/site',
+      ]) {
+        assert.equal((await staff.page.goto(path))?.status(), 200, path);
+        await assertAccessible(staff);
+      }
+      // A refused publication and a refused registration show their errors accessibly too.
+      await staff.page.goto('/console/guide');
+      await staff.page.getByRole('button', { name: '发布新版本' }).click();
+      await staff.page.locator('[role="alert"]').first().waitFor();
+      await assertAccessible(staff);
+      await staff.page.goto('/console/new-media/new');
+      await staff.page.getByRole('button', { name: '登记', exact: true }).click();
+      await staff.page.locator('.error-summary').waitFor();
+      await assertAccessible(staff);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the first Tab reaches a visible skip link that moves to the content', async () => {
     await s.page.goto('/agencies/lingshanwei');
     await s.page.keyboard.press('Tab');
