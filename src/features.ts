@@ -7,6 +7,8 @@ import { auditFeature } from './audit/feature.js';
 import { accountsFeature, signInFeature } from './auth/feature.js';
 import { calendarFeature } from './calendar/feature.js';
 import { consoleFeature } from './console/feature.js';
+import { guideFeature } from './guide/feature.js';
+import { newMediaFeature } from './new-media/feature.js';
 import { portalFeature } from './portal/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { navItems } from './console/nav.js';
@@ -24,6 +26,8 @@ export const FEATURES: readonly Feature[] = [
   accountsFeature,
   auditFeature,
   reportsFeature,
+  guideFeature,
+  newMediaFeature,
   signInFeature,
   staticFeature,
   displayFeature,

@@ -121,5 +121,11 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const a of accounts) names.set(a.id, `${a.display_name}（${a.username}）`);
+  const media = await db
+    .selectFrom('new_media_accounts')
+    .select(['id', 'name'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const m of media) names.set(m.id, `「${m.name}」`);
   return names;
 }

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'agency.switch': ['supervisor', 'admin'],
   'account.manage': ['admin'],
   'audit.view': ['admin'],
+  'guide.edit': ['office_head', 'admin'],
+  'new_media.manage': ['office_head', 'publisher', 'admin'],
+  'site.identity': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -130,6 +130,46 @@ export interface CheckResultsTable {
   expires_at: string;
 }
 
+export interface GuideDraftsTable {
+  agency_id: string;
+  postcode: string | null;
+  online_form_url: string | null;
+  competent_office: string | null;
+  reconsideration_body: string | null;
+  arrangement_note: string | null;
+  other_note: string | null;
+  updated_at: string;
+}
+
+export interface GuideVersionsTable {
+  id: string;
+  agency_id: string;
+  version: number;
+  published_at: string;
+  content_json: string;
+}
+
+export interface NewMediaAccountsTable {
+  id: string;
+  agency_id: string;
+  platform: string;
+  platform_other: string | null;
+  name: string;
+  operator: string;
+  opened_on: string;
+  status: string;
+  closed_on: string | null;
+  close_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -143,6 +183,10 @@ export interface Database {
   jobs: JobsTable;
   files: FilesTable;
   check_results: CheckResultsTable;
+  guide_drafts: GuideDraftsTable;
+  guide_versions: GuideVersionsTable;
+  new_media_accounts: NewMediaAccountsTable;
+  site_settings: SiteSettingsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -150,3 +194,5 @@ export type AccountRow = Selectable<AccountsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type JobRow = Selectable<JobsTable>;
 export type FileRow = Selectable<FilesTable>;
+export type GuideDraftRow = Selectable<GuideDraftsTable>;
+export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;

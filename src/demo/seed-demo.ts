@@ -10,6 +10,8 @@ import { systemActor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { ok } from '../commands/result.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-data.js';
+import { seedGuideDemo } from '../guide/demo.js';
+import { seedNewMediaDemo } from '../new-media/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -111,6 +113,8 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
         },
       });
     }
+    await seedGuideDemo(ctx, agency);
+    await seedNewMediaDemo(ctx, agency);
     return ok({ parent, agency, accounts });
   });
   // The change returns no field errors: only a thrown error stops it.

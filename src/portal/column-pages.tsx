@@ -4,9 +4,41 @@
 import type { Agency } from '../agencies/agency.js';
 import { PORTAL_COLUMNS, PortalPage, portalColumn } from '../web/layout.js';
 import { EmptyColumnNote } from './empty-note.js';
-import { OfficeFacts } from './guide-page.js';
+import type { GuideMediaAccount } from '../guide/guide.js';
+import { chineseDate, isoDateCst } from './dates.js';
+import { NewMediaList, OfficeFacts } from './guide-page.js';
 
-export function ColumnHomePage({ agency }: { agency: Agency }) {
+export interface ColumnHomeProps {
+  agency: Agency;
+  /** The current guide version, or null while none is published. */
+  guide: { version: number; publishedAt: string } | null;
+  newMedia: readonly GuideMediaAccount[];
+}
+
+/** What a column's card adds to its description: the state of what it holds now. */
+function CardStatus({ path, p }: { path: string; p: ColumnHomeProps }) {
+  const base = `/agencies/${p.agency.slug}`;
+  if (path === '/guide')
+    return p.guide ? (
+      <p class="muted">
+        现行第 {p.guide.version} 版，
+        <time datetime={isoDateCst(p.guide.publishedAt)}>{chineseDate(p.guide.publishedAt)}</time>
+        发布
+      </p>
+    ) : (
+      <p class="muted">尚未发布</p>
+    );
+  if (path === '/requests')
+    return (
+      <p>
+        <a href={`${base}/application-form`}>政府信息公开申请表</a>
+      </p>
+    );
+  return null;
+}
+
+export function ColumnHomePage(p: ColumnHomeProps) {
+  const { agency } = p;
   const columns = PORTAL_COLUMNS.filter((c) => c.path !== '');
   return (
     <PortalPage title={`${agency.fullName}政府信息公开`} agency={agency} column={portalColumn('')}>
@@ -21,11 +53,15 @@ export function ColumnHomePage({ agency }: { agency: Agency }) {
               <a href={`/agencies/${agency.slug}${col.path}`}>{col.name}</a>
             </h2>
             <p>{col.description}</p>
+            <CardStatus path={col.path} p={p} />
           </li>
         ))}
       </ul>
       <h2>政府信息公开工作机构</h2>
       <OfficeFacts agency={agency} />
+      <h2 id="new-media">政务新媒体</h2>
+      <p>本机关通过以下政务新媒体账号发布政府信息（《条例》第二十三条）：</p>
+      <NewMediaList accounts={p.newMedia} />
     </PortalPage>
   );
 }

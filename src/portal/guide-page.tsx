@@ -1,11 +1,42 @@
-// 政府信息公开指南 (《条例》第十二条), generated from the agency's own data: the disclosure
-// office's contacts, how information is arranged and obtained, how a request is handled
-// (deadlines, fees) and the remedies. The legal text quoted here is the 2019 条例's.
-import type { Agency } from '../agencies/agency.js';
+// 政府信息公开指南 (《条例》第十二条), rendered from a guide's content: the published version
+// being read, or — while none is published — what the agency has registered, with the
+// facts still missing stated plainly. The legal text quoted here is the 2019 条例's.
+import type { Agency, DisclosureOffice } from '../agencies/agency.js';
+import {
+  isGenericOfficeName,
+  requestChannels,
+  type GuideContent,
+  type GuideMediaAccount,
+  type MissingFact,
+} from '../guide/guide.js';
 import { PortalPage, portalColumn } from '../web/layout.js';
 import { chineseDate, isoDateCst } from './dates.js';
+import { phoneLinks } from './tel.js';
 
 const NOT_PUBLISHED = '暂未公布';
+
+/** Only http(s) addresses become links; anything else is shown as text. */
+function webHref(url: string | null): string | undefined {
+  if (!url) return undefined;
+  if (/^https?:\/\//i.test(url)) return url;
+  if (/^\/[^/]/.test(url)) return url;
+  if (/^[\w.-]+\.[a-z]{2,}(\/.*)?$/i.test(url)) return `http://${url}`;
+  return undefined;
+}
+
+/** Each number of the field as a tel: link (phones dial it with one tap). */
+export function PhoneNumbers({ phone }: { phone: string }) {
+  return (
+    <>
+      {phoneLinks(phone).map((p, i) => (
+        <>
+          {i > 0 ? '、' : null}
+          {p.href ? <a href={p.href}>{p.text}</a> : p.text}
+        </>
+      ))}
+    </>
+  );
+}
 
 function Fact({ label, value, href }: { label: string; value: string | null; href?: string }) {
   return (
@@ -26,22 +57,36 @@ function Fact({ label, value, href }: { label: string; value: string | null; hre
   );
 }
 
-/** Only http(s) addresses become links; anything else is shown as text. */
-function webHref(url: string | null): string | undefined {
-  if (!url) return undefined;
-  if (/^https?:\/\//i.test(url)) return url;
-  if (/^[\w.-]+\.[a-z]{2,}(\/.*)?$/i.test(url)) return `http://${url}`;
-  return undefined;
+function PhoneFact({ label, value }: { label: string; value: string | null }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value ? <PhoneNumbers phone={value} /> : <span class="muted">{NOT_PUBLISHED}</span>}</dd>
+    </>
+  );
 }
 
-export function OfficeFacts({ agency }: { agency: Agency }) {
-  const o = agency.office;
+/** The disclosure office's contacts; a generic 「工作机构」 is not shown as if it were a name. */
+export function OfficeFacts({
+  agency,
+  office,
+  postcode,
+}: {
+  agency?: Agency;
+  office?: DisclosureOffice;
+  postcode?: string | null;
+}) {
+  const o = office ?? agency?.office;
+  if (!o) return null;
+  const name = o.name && !isGenericOfficeName(o.name) ? o.name : null;
   return (
     <dl class="facts">
-      <Fact label="机构名称" value={o.name} />
+      <Fact label="机构名称" value={name} />
       <Fact label="办公地址" value={o.address} />
+      {postcode ? <Fact label="邮政编码" value={postcode} /> : null}
       <Fact label="办公时间" value={o.hours} />
-      <Fact label="联系电话" value={o.phone} />
+      <PhoneFact label="联系电话" value={o.phone} />
+      {/* A fax number is a number to send to, not to call: shown as text. */}
       <Fact label="传真号码" value={o.fax} />
       <Fact label="电子邮箱" value={o.email} href={o.email ? `mailto:${o.email}` : undefined} />
       <Fact label="网址" value={o.website} href={webHref(o.website)} />
@@ -49,42 +94,133 @@ export function OfficeFacts({ agency }: { agency: Agency }) {
   );
 }
 
-export function GuidePage({ agency, parent }: { agency: Agency; parent: Agency | null }) {
-  const office = agency.office.name ?? '政府信息公开工作机构';
-  const hasAddress = agency.office.address !== null;
+/** The public list of the agency's operating new-media accounts. */
+export function NewMediaList({ accounts }: { accounts: readonly GuideMediaAccount[] }) {
+  if (accounts.length === 0) return <p>本机关暂未开设政务新媒体账号。</p>;
   return (
-    <PortalPage title="政府信息公开指南" agency={agency} column={portalColumn('/guide')}>
+    <ul>
+      {accounts.map((a) => (
+        <li>
+          {a.platform}：「{a.name}」
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface GuideVersionInfo {
+  version: number;
+  publishedAt: string;
+}
+
+export interface GuidePageProps {
+  agency: Agency;
+  content: GuideContent;
+  /** The version being read; null while no version is published (the registered data). */
+  version: GuideVersionInfo | null;
+  /** The current version's number when `version` is an older one. */
+  currentVersion: number | null;
+  missing: readonly MissingFact[];
+  /** Operating accounts now (the current guide lists them live; an old version its own). */
+  newMedia: readonly GuideMediaAccount[];
+}
+
+function VersionLine({ p }: { p: GuidePageProps }) {
+  const base = `/agencies/${p.agency.slug}/guide`;
+  if (!p.version)
+    return (
+      <div class="notice notice-warning" role="note">
+        <p>
+          本机关尚未发布政府信息公开指南。以下内容根据本机关在本平台登记的信息生成
+          {p.missing.length > 0 ? '，尚不完整' : ''}。
+        </p>
+        {p.missing.length > 0 ? <MissingList missing={p.missing} /> : null}
+      </div>
+    );
+  const old = p.currentVersion !== null && p.currentVersion !== p.version.version;
+  return (
+    <div class={old ? 'notice notice-warning' : 'version-line'}>
+      <p>
+        第 {p.version.version} 版，发布日期：
+        <time datetime={isoDateCst(p.version.publishedAt)}>
+          {chineseDate(p.version.publishedAt)}
+        </time>
+        。
+        {old ? (
+          <>
+            本版已被第 {p.currentVersion} 版取代，<a href={base}>查看现行指南</a>。
+          </>
+        ) : null}
+        <a href={`${base}/versions`}>历史版本</a>
+      </p>
+    </div>
+  );
+}
+
+function MissingList({ missing }: { missing: readonly MissingFact[] }) {
+  return (
+    <>
+      <p>本指南缺少以下内容：</p>
+      <ul>
+        {missing.map((m) => (
+          <li>{m.what}</li>
+        ))}
+      </ul>
+      <p>在补齐之前，请通过当面提交或者邮政寄送的方式提出申请，或者向上一级行政机关咨询。</p>
+    </>
+  );
+}
+
+export function GuidePage(p: GuidePageProps) {
+  const { agency, content: g } = p;
+  const o = g.office;
+  const officeName = o.name && !isGenericOfficeName(o.name) ? o.name : null;
+  const officeRef = officeName ?? '本机关政府信息公开工作机构';
+  const channels = requestChannels(g);
+  const slug = agency.slug;
+  const title =
+    p.version && p.currentVersion !== p.version.version
+      ? `政府信息公开指南（第 ${p.version.version} 版）`
+      : '政府信息公开指南';
+  return (
+    <PortalPage title={title} agency={agency} column={portalColumn('/guide')}>
+      <VersionLine p={p} />
       <div class="doc-body">
         <p>
           为了保障公民、法人和其他组织依法获取政府信息，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条的规定，编制本指南。需要获取
-          {agency.fullName}（以下简称本机关）政府信息的公民、法人和其他组织，请阅读本指南。
-        </p>
-        <p class="muted">
-          本指南根据本机关登记的信息生成，最近更新：
-          <time datetime={isoDateCst(agency.updatedAt)}>{chineseDate(agency.updatedAt)}</time>。
+          {g.agencyName}（以下简称本机关）政府信息的公民、法人和其他组织，请阅读本指南。
         </p>
 
         <h2 id="office">一、政府信息公开工作机构</h2>
-        <p>本机关的政府信息公开工作机构为{office}，负责本机关政府信息公开的日常工作。</p>
-        <OfficeFacts agency={agency} />
+        {officeName ? (
+          <p>本机关的政府信息公开工作机构为{officeName}，负责本机关政府信息公开的日常工作。</p>
+        ) : (
+          <p>
+            本机关政府信息公开工作机构的名称<strong>暂未公布</strong>。
+          </p>
+        )}
+        <OfficeFacts office={o} postcode={g.draft.postcode} />
 
         <h2 id="arrangement">二、政府信息的分类与编排</h2>
         <p>
           本机关在本平台设立“政府信息公开”专栏，下设四个一级栏目：
-          <a href={`/agencies/${agency.slug}/guide`}>政府信息公开指南</a>、
-          <a href={`/agencies/${agency.slug}/rules`}>政府信息公开制度</a>、
-          <a href={`/agencies/${agency.slug}/catalogue`}>法定主动公开内容</a>、
-          <a href={`/agencies/${agency.slug}/reports`}>政府信息公开工作年度报告</a>。
+          <a href={`/agencies/${slug}/guide`}>政府信息公开指南</a>、
+          <a href={`/agencies/${slug}/rules`}>政府信息公开制度</a>、
+          <a href={`/agencies/${slug}/catalogue`}>法定主动公开内容</a>、
+          <a href={`/agencies/${slug}/reports`}>政府信息公开工作年度报告</a>。
         </p>
         <p>
           法定主动公开内容按照《条例》第二十条、第二十一条规定的内容和本机关主动公开基本目录分类编排。每条政府信息标注索引号、名称、发布机构、成文日期和发布日期等要素。索引号由本机关代码（
-          {agency.code}）、年份和顺序号组成，格式为“{agency.code}/年份-顺序号”，一经编制不再改变。
+          {g.agencyCode}）、年份和顺序号组成，格式为“{g.agencyCode}/年份-顺序号”，一经编制不再改变。
         </p>
+        {g.draft.arrangementNote ? <Paragraphs text={g.draft.arrangementNote} /> : null}
 
         <h2 id="proactive">三、主动公开政府信息的获取方式</h2>
         <p>
           本机关主动公开的政府信息，通过本平台“法定主动公开内容”栏目公开，公众可以在本平台查阅（《条例》第二十四条）；本机关还通过政府公报、政府网站或者其他互联网政务媒体、新闻发布会以及报刊、广播、电视等途径公开（《条例》第二十三条）。属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开（《条例》第二十六条）。
         </p>
+        <h3 id="new-media">本机关的政务新媒体</h3>
+        <NewMediaList accounts={p.newMedia} />
 
         <h2 id="request">四、依申请公开</h2>
         <h3>（一）申请的提出</h3>
@@ -97,24 +233,30 @@ export function GuidePage({ agency, parent }: { agency: Agency; parent: Agency |
           <li>申请公开的政府信息的名称、文号或者便于行政机关查询的其他特征性描述；</li>
           <li>申请公开的政府信息的形式要求，包括获取信息的方式、途径。</li>
         </ol>
-        <p>建议一份申请只申请一项政府信息，便于准确检索和及时答复。</p>
+        <p>
+          申请人可以使用《政府信息公开申请表》：
+          <a href={`/agencies/${slug}/application-form`}>在线查看并打印</a>、
+          <a href={`/agencies/${slug}/application-form.docx`} download>
+            下载 Word 文档（.docx）
+          </a>
+          。建议一份申请表只申请一项政府信息，便于准确检索和及时答复。
+        </p>
 
-        <h3>（二）申请渠道</h3>
+        <h3 id="channels">（二）申请渠道</h3>
         <p>本机关接收政府信息公开申请的渠道如下：</p>
         <ul>
-          <li>
-            当面提交：
-            {hasAddress
-              ? `在办公时间内到${agency.office.address}（${office}）提交书面申请`
-              : `到${office}提交书面申请`}
-            。
-          </li>
-          <li>
-            邮政寄送：
-            {hasAddress ? `邮寄至${agency.office.address}，${office}收` : `邮寄至${office}`}
-            ，请在信封上注明“政府信息公开申请”字样。
-          </li>
+          {channels.map((ch) => (
+            <li>
+              <ChannelLine kind={ch.kind} target={ch.target} office={officeRef} hours={o.hours} />
+            </li>
+          ))}
         </ul>
+        {!o.address ? (
+          <p>
+            <strong>本机关的办公地址暂未公布</strong>
+            ，当面提交和邮寄申请的地址请向本机关或者上一级行政机关咨询。
+          </p>
+        ) : null}
         <p>申请人有阅读困难或者视听障碍的，本机关将为其提供必要的帮助（《条例》第四十三条）。</p>
 
         <h3>（三）收到申请的时间</h3>
@@ -162,18 +304,86 @@ export function GuidePage({ agency, parent }: { agency: Agency; parent: Agency |
         <h2 id="remedies">五、监督和救济</h2>
         <p>
           公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向
-          {parent ? `上一级行政机关（${parent.fullName}）` : '上一级行政机关'}
-          或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。
+          {g.parentName ? `上一级行政机关（${g.parentName}）` : '上一级行政机关'}
+          或者政府信息公开工作主管部门
+          {g.draft.competentOffice ? `（${g.draft.competentOffice}）` : '（名称暂未公布）'}
+          投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。
         </p>
         <ul>
           <li>
-            申请行政复议：自知道或者应当知道该行政行为之日起60日内提出（《中华人民共和国行政复议法》第二十条）。
+            申请行政复议：自知道或者应当知道该行政行为之日起60日内
+            {g.draft.reconsiderationBody ? `向${g.draft.reconsiderationBody}` : ''}
+            提出（《中华人民共和国行政复议法》第二十条）。
           </li>
           <li>
             提起行政诉讼：自知道或者应当知道作出行政行为之日起6个月内提出（《中华人民共和国行政诉讼法》第四十六条）。
           </li>
         </ul>
+        {g.draft.otherNote ? (
+          <>
+            <h2 id="other">六、其他说明</h2>
+            <Paragraphs text={g.draft.otherNote} />
+          </>
+        ) : null}
       </div>
     </PortalPage>
   );
+}
+
+/** Multi-line text typed in the console, one paragraph per line (escaped as text). */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\r?\n/u)
+        .filter((l) => l.trim() !== '')
+        .map((l) => (
+          <p>{l}</p>
+        ))}
+    </>
+  );
+}
+
+function ChannelLine({
+  kind,
+  target,
+  office,
+  hours,
+}: {
+  kind: string;
+  target: string | null;
+  office: string;
+  hours: string | null;
+}) {
+  switch (kind) {
+    case 'in_person':
+      return (
+        <>
+          当面提交：{hours ? `在办公时间（${hours}）内` : '在办公时间内'}
+          {target ? `到${target}（${office}）` : `到${office}`}提交书面申请。
+        </>
+      );
+    case 'post':
+      return (
+        <>
+          邮政寄送：{target ? `邮寄至${target}，${office}收` : `邮寄至${office}`}
+          ，请在信封上注明“政府信息公开申请”字样。
+        </>
+      );
+    case 'online':
+      return (
+        <>
+          网上申请：通过<a href={webHref(target)}>网上申请页面</a>填写并提交申请。
+        </>
+      );
+    case 'email':
+      return (
+        <>
+          电子邮件：将申请表发送至 <a href={`mailto:${target}`}>{target}</a>
+          ，邮件主题请注明“政府信息公开申请”。
+        </>
+      );
+    default:
+      return <>传真：将申请表传真至 {target}，并请注明“政府信息公开申请”。</>;
+  }
 }

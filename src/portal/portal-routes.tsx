@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { getAgencyById, getAgencyBySlug, listAgencies } from '../agencies/agency-repository.js';
+import { getAgencyBySlug, listAgencies } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import type { AppEnv } from '../web/env.js';
 import { siteInfo } from '../web/site.js';
@@ -16,7 +16,14 @@ import {
   RulesPage,
 } from './column-pages.js';
 import { DirectoryPage } from './directory-page.js';
+import { applicationFormDocx } from '../guide/application-form-docx.js';
+import { getVersion, listVersions } from '../guide/guide-repository.js';
+import { portalGuide, publicAccounts } from '../guide/guide-service.js';
+import { ApplicationFormPage } from './application-form-page.js';
+import { GuideHistoryPage } from './guide-history-page.js';
 import { GuidePage } from './guide-page.js';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function agencyOr404(c: Context<AppEnv>): Promise<Agency> {
   const agency = await getAgencyBySlug(c.get('deps').db.kysely, c.req.param('slug') ?? '');
@@ -42,14 +49,50 @@ export function portalRoutes(): Hono<AppEnv> {
 
   app.get('/accessibility', (c) => c.html(<AccessibilityPage />));
 
-  app.get('/agencies/:slug', async (c) => c.html(<ColumnHomePage agency={await agencyOr404(c)} />));
+  app.get('/agencies/:slug', async (c) => {
+    const agency = await agencyOr404(c);
+    const db = c.get('deps').db.kysely;
+    const [guide, accounts] = await Promise.all([
+      getVersion(db, agency.id),
+      publicAccounts(db, agency.id),
+    ]);
+    return c.html(<ColumnHomePage agency={agency} guide={guide} newMedia={accounts} />);
+  });
 
   app.get('/agencies/:slug/guide', async (c) => {
     const agency = await agencyOr404(c);
-    const parent = agency.parentId
-      ? await getAgencyById(c.get('deps').db.kysely, agency.parentId)
-      : null;
-    return c.html(<GuidePage agency={agency} parent={parent} />);
+    const guide = (await portalGuide(c.get('deps').db.kysely, agency))!;
+    return c.html(<GuidePage agency={agency} {...guide} />);
+  });
+
+  app.get('/agencies/:slug/guide/versions', async (c) => {
+    const agency = await agencyOr404(c);
+    const versions = await listVersions(c.get('deps').db.kysely, agency.id);
+    return c.html(<GuideHistoryPage agency={agency} versions={versions} />);
+  });
+
+  app.get('/agencies/:slug/guide/versions/:version', async (c) => {
+    const agency = await agencyOr404(c);
+    const raw = c.req.param('version');
+    const number = /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null;
+    const guide = number ? await portalGuide(c.get('deps').db.kysely, agency, number) : null;
+    if (!guide)
+      throw new HTTPException(404, { message: '没有这一版政府信息公开指南，请从历史版本中选择。' });
+    return c.html(<GuidePage agency={agency} {...guide} />);
+  });
+
+  app.get('/agencies/:slug/application-form', async (c) =>
+    c.html(<ApplicationFormPage agency={await agencyOr404(c)} />),
+  );
+
+  app.get('/agencies/:slug/application-form.docx', async (c) => {
+    const agency = await agencyOr404(c);
+    const body = await applicationFormDocx(agency.fullName);
+    const name = encodeURIComponent(`${agency.shortName}政府信息公开申请表.docx`);
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': DOCX_TYPE,
+      'content-disposition': `attachment; filename="application-form.docx"; filename*=UTF-8''${name}`,
+    });
   });
 
   app.get('/agencies/:slug/rules', async (c) => {

@@ -19,6 +19,8 @@ import {
   type DisplayMode,
 } from './display.js';
 import type { AppEnv, StaffSession } from './env.js';
+import { phoneLinks } from '../portal/tel.js';
+import { ICP_LOOKUP_URL, psbLookupUrl, EMPTY_IDENTITY } from '../portal/site-identity.js';
 import { CONSOLE_NAME, PLATFORM_NAME, type SiteInfo } from './site.js';
 import { stylesheetHref } from './static-assets.js';
 
@@ -183,7 +185,7 @@ interface PortalPageProps extends PageProps {
 /** The site data of this request, set by the portal's `siteInfo` middleware. */
 function currentSite(): SiteInfo {
   const c = context();
-  if (!c) return { host: null, siteName: PLATFORM_NAME, domain: null };
+  if (!c) return { host: null, siteName: PLATFORM_NAME, domain: null, identity: EMPTY_IDENTITY };
   const site = c.get('site');
   // A portal route without the middleware is a programming error: fail loudly rather than
   // show a page with the wrong 主办单位.
@@ -201,6 +203,7 @@ export function PortalPage({ title, agency, column, keywords, children }: Portal
   const tags: PageTags = {
     SiteName: site.siteName,
     SiteDomain: site.domain,
+    SiteIDCode: site.identity.siteIdCode,
     ColumnName: column
       ? agency && column.path === ''
         ? `${agency.fullName}政府信息公开`
@@ -213,6 +216,7 @@ export function PortalPage({ title, agency, column, keywords, children }: Portal
     ColumnType: column ? column.type : '目录',
   };
   const base = agency ? `/agencies/${agency.slug}` : '';
+  const navLabel = agency ? `${agency.shortName}政府信息公开栏目` : '网站导航';
   const pageTitle = agency
     ? `${title} - ${agency.shortName} - ${site.siteName}`
     : `${title} - ${site.siteName}`;
@@ -229,33 +233,24 @@ export function PortalPage({ title, agency, column, keywords, children }: Portal
           <DisplaySettings />
         </div>
       </header>
-      <nav
-        class="site-nav"
-        aria-label={agency ? `${agency.shortName}政府信息公开栏目` : '网站导航'}
-      >
+      {/* Two renderings of the one list of links, one shown by width (the other is display:none,
+          so neither readers nor screen readers meet it twice): a bar on wide screens, and on
+          phones a menu that opens without JavaScript, so the first screen shows the content. */}
+      <nav class="site-nav wide-only" aria-label={navLabel}>
         <div class="wrap">
-          <ul>
-            {agency ? (
-              PORTAL_COLUMNS.map((col) => (
-                <li>
-                  <a
-                    href={`${base}${col.path}`}
-                    aria-current={column?.path === col.path ? 'page' : undefined}
-                  >
-                    {col.path === '' ? '专栏首页' : col.name}
-                  </a>
-                </li>
-              ))
-            ) : (
-              <li>
-                <a href="/" aria-current={column ? undefined : 'page'}>
-                  部门目录
-                </a>
-              </li>
-            )}
-          </ul>
+          <ColumnLinks agency={agency} column={column} />
         </div>
       </nav>
+      <details class="site-menu narrow-only">
+        <summary>
+          <span>栏目导航</span>
+        </summary>
+        <nav class="site-nav" aria-label={navLabel}>
+          <div class="wrap">
+            <ColumnLinks agency={agency} column={column} />
+          </div>
+        </nav>
+      </details>
       <div class="wrap">
         <nav class="breadcrumbs" aria-label="当前位置">
           <ol>
@@ -280,8 +275,36 @@ export function PortalPage({ title, agency, column, keywords, children }: Portal
   );
 }
 
+function ColumnLinks({ agency, column }: { agency?: PortalAgency; column?: PortalColumn }) {
+  const base = agency ? `/agencies/${agency.slug}` : '';
+  return (
+    <ul>
+      {agency ? (
+        PORTAL_COLUMNS.map((col) => (
+          <li>
+            <a
+              href={`${base}${col.path}`}
+              aria-current={column?.path === col.path ? 'page' : undefined}
+            >
+              {col.path === '' ? '专栏首页' : col.name}
+            </a>
+          </li>
+        ))
+      ) : (
+        <li>
+          <a href="/" aria-current={column ? undefined : 'page'}>
+            部门目录
+          </a>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 function SiteFooter({ site }: { site: SiteInfo }) {
   const host = site.host;
+  const id = site.identity;
+  const psbHref = id.psbNumber ? psbLookupUrl(id.psbNumber) : null;
   return (
     <footer class="site-footer">
       <div class="wrap">
@@ -292,13 +315,46 @@ function SiteFooter({ site }: { site: SiteInfo }) {
               <p>
                 {host.office.address ? `地址：${host.office.address}` : ''}
                 {host.office.address && host.office.phone ? '　' : ''}
-                {host.office.phone ? `电话：${host.office.phone}` : ''}
+                {host.office.phone ? (
+                  <>
+                    电话：
+                    {phoneLinks(host.office.phone).map((p, i) => (
+                      <>
+                        {i > 0 ? '、' : null}
+                        {p.href ? <a href={p.href}>{p.text}</a> : p.text}
+                      </>
+                    ))}
+                  </>
+                ) : null}
               </p>
             ) : null}
           </>
         ) : (
           <p>{PLATFORM_NAME}</p>
         )}
+        {id.siteIdCode || id.icpNumber || id.psbNumber ? (
+          <ul class="site-identity">
+            {id.siteIdCode ? <li>网站标识码：{id.siteIdCode}</li> : null}
+            {id.icpNumber ? (
+              <li>
+                <a href={ICP_LOOKUP_URL} rel="noopener">
+                  {id.icpNumber}
+                </a>
+              </li>
+            ) : null}
+            {id.psbNumber ? (
+              <li>
+                {psbHref ? (
+                  <a href={psbHref} rel="noopener">
+                    {id.psbNumber}
+                  </a>
+                ) : (
+                  id.psbNumber
+                )}
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
         <p>
           <a href="/accessibility">无障碍说明</a>　<a href="/api/openapi.json">开放数据接口说明</a>
         </p>

@@ -16,6 +16,7 @@ test(`the site host is the first top-level agency of the directory (${testDialec
       host: null,
       siteName: PLATFORM_NAME,
       domain: null,
+      identity: { siteIdCode: null, icpNumber: null, psbNumber: null },
     });
     const deps = { db, clock: fixedClock('2024-01-01T00:00:00.000Z') };
     const make = async (slug: string, fullName: string, parentId: string | null) => {

@@ -4,6 +4,8 @@ import { createMiddleware } from 'hono/factory';
 import { getTopLevelAgency } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Db } from '../db/database.js';
+import { getSiteIdentity } from '../portal/site-identity-repository.js';
+import type { SiteIdentity } from '../portal/site-identity.js';
 import type { AppEnv } from './env.js';
 
 export const PLATFORM_NAME = '政府信息公开平台';
@@ -16,6 +18,8 @@ export interface SiteInfo {
   siteName: string;
   /** The host name from PUBLIC_URL, when configured (never guessed from the request). */
   domain: string | null;
+  /** 网站标识码, ICP备案号, 公安机关备案号 for the footer and the SiteIDCode tag. */
+  identity: SiteIdentity;
 }
 
 /** The host name of PUBLIC_URL, or null when it is not set or not a URL. */
@@ -29,8 +33,16 @@ export function publicDomain(publicUrl: string | undefined): string | null {
 }
 
 export async function loadSiteInfo(db: Db, publicUrl: string | undefined): Promise<SiteInfo> {
-  const host = await getTopLevelAgency(db.kysely);
-  return { host, siteName: host ? host.fullName : PLATFORM_NAME, domain: publicDomain(publicUrl) };
+  const [host, identity] = await Promise.all([
+    getTopLevelAgency(db.kysely),
+    getSiteIdentity(db.kysely),
+  ]);
+  return {
+    host,
+    siteName: host ? host.fullName : PLATFORM_NAME,
+    domain: publicDomain(publicUrl),
+    identity,
+  };
 }
 
 /**

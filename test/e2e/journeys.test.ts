@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from './support/server.js';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare function getComputedStyle(el: unknown): { fontSize: string; outlineStyle: string };
+declare const window: { innerHeight: number };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 let server: RunningServer;
@@ -98,6 +99,9 @@ async function visitorJourney(s: Session, shotPrefix?: string): Promise<void> {
   await assertAccessible(s);
   if (shotPrefix) await screenshot(page, `${shotPrefix}-agency-home`);
 
+  // On a phone the column links sit in a menu that is opened first.
+  const menu = page.locator('details.site-menu > summary');
+  if (await menu.isVisible()) await menu.click();
   await page
     .getByRole('navigation', { name: '灵山卫街道政府信息公开栏目' })
     .getByRole('link', { name: '政府信息公开指南', exact: true })
@@ -182,6 +186,45 @@ describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
       const res = await s.page.goto(path);
       assert.equal(res?.status(), path === '/agencies/no-such-agency' ? 404 : 200, path);
       await assertAccessible(s);
+    }
+  });
+
+  test('the guide history, the application form and the console pages for the guide, new media and site identity pass axe', async () => {
+    for (const path of [
+      '/agencies/lingshanwei/guide/versions',
+      '/agencies/lingshanwei/application-form',
+    ]) {
+      assert.equal((await s.page.goto(path))?.status(), 200, path);
+      await assertAccessible(s);
+    }
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
+    const staff: Session = { ...s, context, page: await context.newPage(), checked: [] };
+    try {
+      await staff.page.goto('/console/login');
+      await staff.page.getByLabel('用户名').fill('lsw-admin');
+      await staff.page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await staff.page.getByRole('button', { name: '登录', exact: true }).click();
+      await staff.page.waitForURL('**/console');
+      for (const path of [
+        '/console/guide',
+        '/console/new-media',
+        '/console/new-media/new',
+        '/console/site',
+      ]) {
+        assert.equal((await staff.page.goto(path))?.status(), 200, path);
+        await assertAccessible(staff);
+      }
+      // A refused publication and a refused registration show their errors accessibly too.
+      await staff.page.goto('/console/guide');
+      await staff.page.getByRole('button', { name: '发布新版本' }).click();
+      await staff.page.locator('[role="alert"]').first().waitFor();
+      await assertAccessible(staff);
+      await staff.page.goto('/console/new-media/new');
+      await staff.page.getByRole('button', { name: '登记', exact: true }).click();
+      await staff.page.locator('.error-summary').waitFor();
+      await assertAccessible(staff);
+    } finally {
+      await context.close();
     }
   });
 
@@ -299,5 +342,77 @@ describe('phone (375 × 812)', { timeout: 600_000 }, () => {
     await assertNoHorizontalScroll();
     await assertAccessible(s);
     await screenshot(s.page, 'phone-elder-guide');
+  });
+
+  test('长辈版 on a phone: the first screen shows the content, the menu opens, every link and button is 60 px tall, phones dial', async () => {
+    // The reader is still in 长辈版 from the test before.
+    assert.equal(await s.page.locator('html').getAttribute('class'), 'elder');
+    for (const path of ['/agencies/lingshanwei', '/agencies/lingshanwei/guide', '/']) {
+      await s.page.goto(path);
+      // The heading and the first paragraph of the content are on the first screen.
+      const first = await s.page.evaluate(() => {
+        const p = document.querySelector('main p');
+        const h = document.querySelector('main h1');
+        return {
+          h1Bottom: h.getBoundingClientRect().bottom,
+          pTop: p.getBoundingClientRect().top,
+          screen: window.innerHeight,
+        };
+      });
+      assert.ok(first.h1Bottom < first.screen, `${path}: h1 ends at ${first.h1Bottom}px`);
+      assert.ok(first.pTop + 40 < first.screen, `${path}: content starts at ${first.pTop}px`);
+      // Every link, button and menu toggle the reader can see is at least 60 px tall.
+      const small = await s.page.evaluate(() =>
+        (
+          [...document.querySelectorAll('a, button, summary')] as {
+            textContent: string;
+            getBoundingClientRect(): { width: number; height: number };
+          }[]
+        )
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && r.height > 0 && r.height < 60)
+          .map(({ el, r }) => `${el.textContent.trim()} (${Math.round(r.height)}px)`),
+      );
+      assert.deepEqual(small, [], `${path}: targets under 60 px`);
+      await assertNoHorizontalScroll();
+    }
+    // The menu opens and its links work; the guide's phone number is a tel: link.
+    await s.page.goto('/agencies/lingshanwei');
+    await s.page.locator('details.site-menu > summary').click();
+    await s.page
+      .getByRole('navigation', { name: '灵山卫街道政府信息公开栏目' })
+      .getByRole('link', { name: '政府信息公开指南', exact: true })
+      .click();
+    await s.page.waitForURL('**/agencies/lingshanwei/guide');
+    assert.equal((await s.page.locator('main a[href="tel:053283185761"]').count()) > 0, true);
+    await assertAccessible(s);
+    await s.page.locator('details.site-menu > summary').click();
+    await assertAccessible(s);
+    await screenshot(s.page, 'phone-elder-guide-menu-open');
+  });
+});
+
+describe('phone, JavaScript disabled', { timeout: 600_000 }, () => {
+  let s: Session;
+  before(async () => {
+    s = await open({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    });
+  });
+  after(() => s.context.close());
+
+  test('the column menu opens without JavaScript, and the application form opens from the guide', async () => {
+    await s.page.goto('/agencies/lingshanwei/guide');
+    const nav = s.page.getByRole('navigation', { name: '灵山卫街道政府信息公开栏目' });
+    assert.equal(await nav.count(), 0, 'the links are folded away on the first screen');
+    await s.page.locator('details.site-menu > summary').click();
+    await nav.getByRole('link', { name: '依申请公开', exact: true }).waitFor();
+    await s.page.goto('/agencies/lingshanwei/guide');
+    await s.page.getByRole('link', { name: '在线查看并打印' }).click();
+    await s.page.waitForURL('**/agencies/lingshanwei/application-form');
+    assert.equal(await h1(s.page), '政府信息公开申请表');
+    await assertAccessible(s);
   });
 });

@@ -54,6 +54,20 @@ const ROUTES: Record<string, Access> = {
   'POST /console/accounts/:id/active': 'account.manage',
   'GET /console/audit': 'audit.view',
   'POST /console/audit/verify': 'audit.view',
+  'GET /agencies/:slug/guide/versions': 'public',
+  'GET /agencies/:slug/guide/versions/:version': 'public',
+  'GET /agencies/:slug/application-form': 'public',
+  'GET /agencies/:slug/application-form.docx': 'public',
+  'GET /console/guide': 'guide.edit',
+  'POST /console/guide': 'guide.edit',
+  'POST /console/guide/publish': 'guide.edit',
+  'GET /console/new-media': 'new_media.manage',
+  'GET /console/new-media/new': 'new_media.manage',
+  'POST /console/new-media': 'new_media.manage',
+  'GET /console/new-media/:id/close': 'new_media.manage',
+  'POST /console/new-media/:id/close': 'new_media.manage',
+  'GET /console/site': 'site.identity',
+  'POST /console/site': 'site.identity',
 };
 
 /** The stylesheet of the report tables is served under a content hash. */
