@@ -75,7 +75,7 @@ test('a required placeholder left out is named', () => {
 test('a reply letter without the remedies is refused', () => {
   const body = reply.body
     .split('\n')
-    .filter((l) => !l.includes('行政复议'))
+    .map((l) => (l.includes('行政复议') ? '复议机关：{复议机关}；法院：{人民法院}。' : l))
     .join('\n');
   const errors = checkTemplate('reply_unavailable', { ...reply, body });
   assert.match(errors.body!, /须告知救济途径：60日内申请行政复议、6个月内提起行政诉讼/);
