@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   'agency.switch': ['supervisor', 'admin'],
   'account.manage': ['admin'],
   'audit.view': ['admin'],
+  'letter.templates': ['office_head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
