@@ -7,6 +7,7 @@ import { auditFeature } from './audit/feature.js';
 import { accountsFeature, signInFeature } from './auth/feature.js';
 import { calendarFeature } from './calendar/feature.js';
 import { consoleFeature } from './console/feature.js';
+import { lettersFeature } from './letters/feature.js';
 import { portalFeature } from './portal/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { navItems } from './console/nav.js';
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   displayFeature,
   portalFeature,
   apiFeature,
+  lettersFeature,
 ];
 
 /** What the features add up to: the navigation and the API, in list order. */

@@ -12,6 +12,7 @@ import { calendarChangedJob, type CalendarDependent } from './calendar/calendar-
 import { localBlobStorage } from './files/blob-storage.js';
 import { createFileStore } from './files/file-store.js';
 import { createJobRunner } from './jobs/job-runner.js';
+import { letterEmailJob, mailSettingsOf } from './letters/email-job.js';
 import { PURGE_RECURRING, purgeJob } from './jobs/purge-job.js';
 
 /**
@@ -48,7 +49,11 @@ export async function startServer(
   const jobs = createJobRunner(
     { db, clock: systemClock },
     {
-      handlers: [purgeJob({ files }), calendarChangedJob(CALENDAR_DEPENDENTS)],
+      handlers: [
+        purgeJob({ files }),
+        calendarChangedJob(CALENDAR_DEPENDENTS),
+        letterEmailJob({ files, mail: mailSettingsOf(config) }),
+      ],
       recurring: [PURGE_RECURRING],
     },
   );

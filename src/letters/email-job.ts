@@ -40,7 +40,7 @@ export function letterTextFromHtml(html: string): string {
   const sheet = parse(html).querySelector('.letter-sheet');
   if (!sheet) return '';
   return sheet
-    .querySelectorAll('h1 span, p, h2')
+    .querySelectorAll('.letter-title span, p, .slip-title')
     .map((el) => el.text.trim())
     .filter((t) => t !== '')
     .join('\n');

@@ -1,17 +1,21 @@
 // A letter as a print-ready HTML document: one A4 sheet in 公文 layout, linking the static
 // letter stylesheet (no inline style or script). Every value is text to hono/jsx, so a
 // value holding markup prints as the characters typed.
+import { jsx } from 'hono/jsx';
 import type { LetterDocument } from './compose.js';
 import { LETTER_CSS_HREF } from './letter-style.js';
 
-export function LetterSheet({ doc }: { doc: LetterDocument }) {
+/** The sheet; inside a console page its title is a lower heading than the page's own. */
+export function LetterSheet({ doc, level = 1 }: { doc: LetterDocument; level?: 1 | 2 }) {
+  const title = jsx(
+    `h${level}`,
+    { class: 'letter-title' },
+    doc.titleLines.map((line) => <span>{line}</span>),
+  );
+  const slipTitle = (text: string) => jsx(`h${level + 1}`, { class: 'slip-title' }, text);
   return (
     <article class="letter-sheet" aria-label={doc.name}>
-      <h1>
-        {doc.titleLines.map((line) => (
-          <span>{line}</span>
-        ))}
-      </h1>
+      {title}
       <p class="letter-number">{doc.number}</p>
       <p class="addressee">{doc.addressee}</p>
       <div class="body">
@@ -38,7 +42,7 @@ export function LetterSheet({ doc }: { doc: LetterDocument }) {
       ) : null}
       {doc.slip ? (
         <section class="slip" aria-label={doc.slip.title}>
-          <h2>{doc.slip.title}</h2>
+          {slipTitle(doc.slip.title)}
           {doc.slip.paragraphs.map((p, i) => (
             <p class={i === 0 && p.endsWith('：') ? 'addressee' : undefined}>{p}</p>
           ))}
@@ -58,7 +62,7 @@ export async function letterHtml(doc: LetterDocument): Promise<string> {
         <title>{`${doc.name} ${doc.number}`}</title>
         <link rel="stylesheet" href={LETTER_CSS_HREF} />
       </head>
-      <body>
+      <body class="letter-document">
         <main>
           <LetterSheet doc={doc} />
         </main>

@@ -10,14 +10,14 @@ const M = PAGE_MARGINS_MM;
 
 export const LETTER_CSS = `
 @page { size: A4; margin: ${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm; }
-html { background: #f4f4f4; }
-body { margin: 0; color: #000; }
+body.letter-document { margin: 0; color: #000; background: #f4f4f4; }
+.template-text pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: inherit; }
 .letter-sheet { box-sizing: border-box; max-width: 210mm; margin: 1.5rem auto; background: #fff;
   padding: ${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm;
   font-family: ${FONTS.body}; font-size: ${FONT_SIZES_PT.body}pt; line-height: 1.8; }
-.letter-sheet h1 { font-family: ${FONTS.title}; font-size: ${FONT_SIZES_PT.title}pt; font-weight: normal;
+.letter-sheet .letter-title { font-family: ${FONTS.title}; font-size: ${FONT_SIZES_PT.title}pt; font-weight: normal;
   text-align: center; line-height: 1.5; margin: 0; }
-.letter-sheet h1 span { display: block; }
+.letter-sheet .letter-title span { display: block; }
 .letter-sheet .letter-number { text-align: right; margin: 0.5em 0 1.2em; }
 .letter-sheet .addressee { margin: 0; }
 .letter-sheet p { margin: 0; text-align: justify; overflow-wrap: anywhere; }
@@ -29,17 +29,17 @@ body { margin: 0; color: #000; }
   font-size: 10.5pt; display: flex; align-items: center; justify-content: center; }
 .letter-sheet .footer { margin-top: 2em; }
 .letter-sheet .slip { margin-top: 3em; border-top: 1px dashed #000; padding-top: 2em; }
-.letter-sheet .slip h2 { font-family: ${FONTS.title}; font-size: ${FONT_SIZES_PT.title}pt; font-weight: normal;
+.letter-sheet .slip-title { font-family: ${FONTS.title}; font-size: ${FONT_SIZES_PT.title}pt; font-weight: normal;
   text-align: center; margin: 0 0 1em; }
 .letter-sheet .slip p { text-indent: 2em; }
 .letter-sheet .slip p.addressee { text-indent: 0; }
 @media (max-width: 700px) {
   .letter-sheet { padding: 1rem; margin: 0; font-size: 13pt; }
-  .letter-sheet h1 { font-size: 18pt; }
+  .letter-sheet .letter-title { font-size: 18pt; }
   .letter-sheet .seal { width: 30mm; height: 30mm; margin: -15mm 0 0 -15mm; }
 }
 @media print {
-  html { background: none; }
+  body.letter-document { background: none; }
   .letter-sheet { max-width: none; margin: 0; padding: 0; line-height: 28.9pt; }
   /* The seal is stamped on paper: the marker is for the screen only. */
   .letter-sheet .seal { display: none; }

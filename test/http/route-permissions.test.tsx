@@ -54,6 +54,14 @@ const ROUTES: Record<string, Access> = {
   'POST /console/accounts/:id/active': 'account.manage',
   'GET /console/audit': 'audit.view',
   'POST /console/audit/verify': 'audit.view',
+  'GET /static/letters/:file': 'public',
+  'GET /console/letters/templates': 'letter.templates',
+  'GET /console/letters/templates/:kind': 'letter.templates',
+  'POST /console/letters/templates/:kind/preview': 'letter.templates',
+  'POST /console/letters/templates/:kind': 'letter.templates',
+  'POST /console/letters/templates/:kind/reset': 'letter.templates',
+  'GET /console/letters/templates/:kind/versions': 'letter.templates',
+  'GET /console/letters/templates/:kind/versions/:version': 'letter.templates',
 };
 
 /** The stylesheet of the report tables is served under a content hash. */
