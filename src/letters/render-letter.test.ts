@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { letterText } from './compose.js';
 import { checkContext } from './context-check.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
-import { LETTER_KIND_INFO, LETTER_KINDS } from './kinds.js';
+import { LETTER_KIND_INFO, LETTER_KINDS, replyKindOf } from './kinds.js';
 import { sampleContext } from './placeholders.js';
 import { renderLetter } from './render-letter.js';
 import { checkTemplate } from './template.js';
@@ -141,4 +141,14 @@ test('a context missing a value, or with a bad date, is refused naming the place
   });
   const bidi = checkContext('receipt', { ...sampleContext('receipt'), applicant: '张\u202e三' });
   assert.equal(bidi.ok, false);
+});
+
+test('each outcome of table 三 has its reply letter', () => {
+  assert.equal(replyKindOf('disclosed'), 'reply_disclosed');
+  assert.equal(replyKindOf('partially_disclosed'), 'reply_partially_disclosed');
+  assert.equal(replyKindOf('withheld.third_party_rights'), 'reply_withheld');
+  assert.equal(replyKindOf('unavailable.not_held'), 'reply_unavailable');
+  assert.equal(replyKindOf('not_processed.repeated'), 'reply_not_processed');
+  assert.equal(replyKindOf('other.correction_overdue'), 'reply_other');
+  assert.equal(replyKindOf('received'), null);
 });

@@ -65,9 +65,15 @@ describe('letter templates in the console', () => {
     assert.doesNotMatch(preview, /\{/);
     // A kind that does not exist is a 404.
     assert.equal((await head.get(`${PATH}/nonsense`)).status, 404);
-    const css = await head.get(LETTER_CSS_HREF);
+    const css = await t.client().get(LETTER_CSS_HREF);
     assert.equal(css.status, 200);
     assert.match(await css.text(), /@page \{ size: A4/);
+    assert.match(css.headers.get('cache-control')!, /immutable/);
+    // A letter stored under an older stylesheet still gets one (today's, cached briefly).
+    const old = await t.client().get('/static/letters/letter.000000000000.css');
+    assert.equal(old.status, 200);
+    assert.equal(old.headers.get('cache-control'), 'public, max-age=3600');
+    assert.equal((await t.client().get('/static/letters/other.css')).status, 404);
   });
 
   test('an unknown placeholder is named with its line, the typed text is kept and nothing is saved', async () => {
