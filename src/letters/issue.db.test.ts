@@ -103,6 +103,10 @@ describe(`issuing letters (${testDialect})`, () => {
     assert.equal(events.length, N - 1);
     const fileRows = await db.kysely.selectFrom('files').select('id').execute();
     assert.equal(fileRows.length, 2 * (N - 1));
+    // Its staged bytes are discarded by the sweep; the committed letters' are promoted.
+    // (The sweep judges staged files by their real modification time.)
+    const swept = await files.sweep(new Date(Date.now() + 2 * 60 * 60_000));
+    assert.deepEqual(swept, { promoted: 2 * (N - 1), discarded: 2 });
   });
 
   test('each family and year has its own series', async () => {
