@@ -177,10 +177,12 @@ export function letterRoutes(): Hono<AppEnv> {
     const form = await readForm(c, z.object({ baseVersion: z.string().regex(/^\d{1,6}$/) }), {
       fields: ['baseVersion'] as const,
     });
+    if (!form.ok)
+      return renderEdit(c, kind, null, { _form: '页面已过期，请重新打开模板后再恢复默认' }, 400);
     const result = await resetTemplate(c.get('deps'), actorOf(staff), {
       agencyId: agency.id,
       kind,
-      baseVersion: form.ok ? Number(form.data.baseVersion) : -1,
+      baseVersion: Number(form.data.baseVersion),
     });
     if (!result.ok) return renderEdit(c, kind, null, result.errors, 409);
     return redirectWithNotice(c, templatePath(kind), 'reset');
