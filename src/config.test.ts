@@ -31,6 +31,8 @@ for (const [env, field] of [
   [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
   [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
   [{ FILE_STORE_DIR: '' }, 'FILE_STORE_DIR'],
+  [{ SMTP_URL: 'mail.example.gov.cn' }, 'SMTP_URL'],
+  [{ SMTP_URL: 'smtp://mail.example.gov.cn' }, 'MAIL_FROM'],
 ] as const) {
   test(`rejects a bad ${field} with a Chinese message naming it`, () => {
     assert.throws(
@@ -40,3 +42,14 @@ for (const [env, field] of [
     );
   });
 }
+
+test('SMTP_URL and MAIL_FROM turn e-mail delivery on; without them it is off', () => {
+  const off = loadConfig({});
+  assert.equal(off.smtpUrl, undefined);
+  const on = loadConfig({
+    SMTP_URL: 'smtps://u:p@mail.example.gov.cn:465',
+    MAIL_FROM: 'xxgk@example.gov.cn',
+  });
+  assert.equal(on.smtpUrl, 'smtps://u:p@mail.example.gov.cn:465');
+  assert.equal(on.mailFrom, 'xxgk@example.gov.cn');
+});

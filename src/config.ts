@@ -19,6 +19,10 @@ export interface Config {
   /** Folder of the local file store (uploads, generated documents); never served as is. */
   fileStoreDir: string;
   nodeEnv: string;
+  /** `smtp://user:pass@host:587` or `smtps://…`; absent: letters are not sent by e-mail. */
+  smtpUrl?: string | undefined;
+  /** The sender of letters sent by e-mail, e.g. `灵山卫街道 <xxgk@example.gov.cn>`. */
+  mailFrom?: string | undefined;
 }
 
 const envSchema = z.object({
@@ -40,6 +44,14 @@ const envSchema = z.object({
     )
     .optional(),
   NODE_ENV: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'SMTP_URL 必须以 smtp:// 或 smtps:// 开头，例如 smtp://用户名:密码@smtp.example.gov.cn:587',
+    )
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'MAIL_FROM 应为发件地址，例如 xxgk@example.gov.cn').optional(),
 });
 
 export class ConfigError extends Error {}
@@ -59,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('配置有误：\nPORT: PORT 必须是 1–65535 之间的整数');
   const idle = e.SESSION_IDLE_MINUTES === undefined ? 120 : Number(e.SESSION_IDLE_MINUTES);
   if (idle < 1) throw new ConfigError('配置有误：\nSESSION_IDLE_MINUTES: 必须是正整数');
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    throw new ConfigError(
+      '配置有误：\nMAIL_FROM: 设置了 SMTP_URL 时必须同时设置发件地址 MAIL_FROM',
+    );
   return {
     port,
     host: e.HOST ?? '0.0.0.0',
@@ -69,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     fileStoreDir: e.FILE_STORE_DIR ?? DEFAULT_FILE_STORE_DIR,
     nodeEnv: e.NODE_ENV ?? 'development',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }

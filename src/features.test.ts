@@ -6,12 +6,15 @@ import { calendarFeature } from './calendar/feature.js';
 import { FEATURES, jobsOf, platformOf } from './features.js';
 import type { CalendarDependent } from './calendar/calendar-changed.js';
 import type { Feature } from './web/feature.js';
+import { testConfig } from '../test/support/app.js';
+
+const given = { files: null, config: testConfig() };
 
 test('the poller gets the job handlers and schedules the features declare', () => {
-  const { handlers, recurring } = jobsOf(FEATURES, null);
+  const { handlers, recurring } = jobsOf(FEATURES, given);
   assert.deepEqual(handlers.map((h) => h.type).sort(), ['calendar.changed', 'maintenance.purge']);
   assert.ok(recurring.some((r) => r.type === 'maintenance.purge'));
-  assert.deepEqual(jobsOf([], null), { handlers: [], recurring: [] });
+  assert.deepEqual(jobsOf([], given), { handlers: [], recurring: [] });
 });
 
 test('calendar dependents come from the features that declare one', async () => {
@@ -23,7 +26,7 @@ test('calendar dependents come from the features that declare one', async () => 
   const computing: Feature = { name: 'computing', calendarDependents: [dependent] };
   assert.deepEqual(platformOf([computing]).calendarDependents, [dependent]);
   assert.deepEqual(platformOf([calendarFeature]).calendarDependents, []);
-  const [job] = jobsOf([calendarFeature, computing], null).handlers;
+  const [job] = jobsOf([calendarFeature, computing], given).handlers;
   assert.equal(job?.type, 'calendar.changed');
   const ctx = { signal: new AbortController().signal } as never;
   await job?.run({ from: '2026-01-01', to: '2026-01-31' }, ctx);

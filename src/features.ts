@@ -9,6 +9,7 @@ import { calendarFeature } from './calendar/feature.js';
 import { consoleFeature } from './console/feature.js';
 import { guideFeature } from './guide/feature.js';
 import { newMediaFeature } from './new-media/feature.js';
+import { lettersFeature } from './letters/feature.js';
 import { portalFeature } from './portal/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { navItems } from './console/nav.js';
@@ -35,6 +36,7 @@ export const FEATURES: readonly Feature[] = [
   apiFeature,
   housekeepingFeature,
   demoFeature,
+  lettersFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */
@@ -50,9 +52,9 @@ export function platformOf(features: readonly Feature[]): Platform {
 /** The job handlers and schedules of every feature, for `serve`'s poller. */
 export function jobsOf(
   features: readonly Feature[],
-  files: JobSetup['files'],
+  given: Omit<JobSetup, 'platform'>,
 ): { handlers: RegisteredJob[]; recurring: RecurringJob[] } {
-  const setup: JobSetup = { files, platform: platformOf(features) };
+  const setup: JobSetup = { ...given, platform: platformOf(features) };
   return {
     handlers: features.flatMap((f) => f.jobs?.(setup) ?? []),
     recurring: features.flatMap((f) => f.recurring ?? []),

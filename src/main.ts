@@ -39,7 +39,7 @@ export async function startServer(
     blobs: localBlobStorage(config.fileStoreDir),
   });
   // Each feature brings the handlers of the jobs it schedules (src/features.ts).
-  const jobs = createJobRunner({ db, clock: systemClock }, jobsOf(FEATURES, files));
+  const jobs = createJobRunner({ db, clock: systemClock }, jobsOf(FEATURES, { files, config }));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   // A port already in use is reported as an 'error' event after serve() returns: wait for
   // either, so the caller can explain it instead of the process dying on an unhandled event.

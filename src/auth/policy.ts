@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'guide.edit': ['office_head', 'admin'],
   'new_media.manage': ['office_head', 'publisher', 'admin'],
   'site.identity': ['admin'],
+  'letter.templates': ['office_head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -170,6 +170,60 @@ export interface SiteSettingsTable {
   updated_at: string;
 }
 
+export interface LetterTemplatesTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  version: number;
+  content_json: string;
+  is_default: number;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+  created_by_label: string;
+}
+
+export interface LetterCountersTable {
+  agency_id: string;
+  year: number;
+  family: string;
+  last_seq: number;
+}
+
+export interface IssuedLettersTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  family: string;
+  year: number;
+  seq: number;
+  letter_number: string;
+  title: string;
+  subject_type: string;
+  subject_id: string;
+  template_version: number;
+  template_id: string | null;
+  html_file_id: string;
+  html_sha256: string;
+  docx_file_id: string;
+  docx_sha256: string;
+  email_to: string | null;
+  issued_on: string;
+  issued_at: string;
+  issued_by: string | null;
+  issued_by_label: string;
+}
+
+export interface LetterDeliveriesTable {
+  id: string;
+  letter_id: string;
+  channel: string;
+  attempt: number;
+  outcome: string;
+  detail: string;
+  attempted_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -187,6 +241,10 @@ export interface Database {
   guide_versions: GuideVersionsTable;
   new_media_accounts: NewMediaAccountsTable;
   site_settings: SiteSettingsTable;
+  letter_templates: LetterTemplatesTable;
+  letter_counters: LetterCountersTable;
+  issued_letters: IssuedLettersTable;
+  letter_deliveries: LetterDeliveriesTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

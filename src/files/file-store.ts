@@ -57,6 +57,14 @@ export interface FileTransaction {
 export interface FileStore {
   /** Runs `fn` in one transaction; files put in it exist if and only if it commits. */
   transaction<T>(fn: (files: FileTransaction) => Promise<T>): Promise<T>;
+  /**
+   * File operations inside a transaction the caller runs (a runCommand change, say): the
+   * bytes are staged and the row inserted in `trx`. The store cannot see that commit, so
+   * the bytes are promoted on the first get() after it, and the purge job's sweep promotes
+   * or discards whatever stays staged (a rolled-back transaction leaves staged bytes with no
+   * row: discarded after the grace period). Prefer transaction() when you own the transaction.
+   */
+  within(trx: Kysely<Database>): Pick<FileTransaction, 'trx' | 'put'>;
   /** put() in a transaction of its own. */
   put(bytes: Uint8Array, meta: PutFileMeta): Promise<StoredFile>;
   get(id: string): Promise<{ file: StoredFile; bytes: Uint8Array } | null>;
@@ -82,6 +90,30 @@ export function createFileStore(deps: {
   const { db, clock, blobs } = deps;
   const log = deps.log ?? ((m: string) => console.error(m));
 
+  /** Checks `bytes`, stages them and inserts their row in `trx`; `staged` learns the id. */
+  async function stageAndInsert(
+    trx: Kysely<Database>,
+    bytes: Uint8Array,
+    meta: PutFileMeta,
+    staged: string[],
+  ): Promise<StoredFile> {
+    const check = checkUpload(bytes, meta.filename, meta.limits ?? DEFAULT_FILE_LIMITS);
+    if (!check.ok) throw new FileRejectedError(check.reason, check.message);
+    const file: StoredFile = {
+      id: randomBytes(16).toString('hex'),
+      filename: check.filename,
+      contentType: check.detected.contentType,
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      createdBy: meta.createdBy,
+      createdAt: clock.now().toISOString(),
+    };
+    staged.push(file.id);
+    await blobs.stage(file.id, bytes);
+    await insertFile(trx, file);
+    return file;
+  }
+
   async function transaction<T>(fn: (files: FileTransaction) => Promise<T>): Promise<T> {
     const staged: string[] = [];
     const removed: string[] = [];
@@ -90,23 +122,7 @@ export function createFileStore(deps: {
       result = await db.kysely.transaction().execute((trx) =>
         fn({
           trx,
-          async put(bytes, meta) {
-            const check = checkUpload(bytes, meta.filename, meta.limits ?? DEFAULT_FILE_LIMITS);
-            if (!check.ok) throw new FileRejectedError(check.reason, check.message);
-            const file: StoredFile = {
-              id: randomBytes(16).toString('hex'),
-              filename: check.filename,
-              contentType: check.detected.contentType,
-              size: bytes.length,
-              sha256: createHash('sha256').update(bytes).digest('hex'),
-              createdBy: meta.createdBy,
-              createdAt: clock.now().toISOString(),
-            };
-            staged.push(file.id);
-            await blobs.stage(file.id, bytes);
-            await insertFile(trx, file);
-            return file;
-          },
+          put: (bytes, meta) => stageAndInsert(trx, bytes, meta, staged),
           async delete(id) {
             if (!BLOB_ID.test(id)) return false;
             const existed = await deleteFile(trx, id);
@@ -137,6 +153,8 @@ export function createFileStore(deps: {
 
   return {
     transaction,
+
+    within: (trx) => ({ trx, put: (bytes, meta) => stageAndInsert(trx, bytes, meta, []) }),
 
     put: (bytes, meta) => transaction((files) => files.put(bytes, meta)),
 

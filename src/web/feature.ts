@@ -4,6 +4,7 @@
 // the list adds nothing. See docs/decisions/0014-where-code-goes.md.
 import type { Hono } from 'hono';
 import type { ApiSpec } from '../api/openapi.js';
+import type { Config } from '../config.js';
 import type { AuditLabelIndex } from '../audit/audit-labels.js';
 import type { AuditLabels } from '../audit/audit-label-types.js';
 import type { CalendarDependent } from '../calendar/calendar-changed.js';
@@ -33,6 +34,7 @@ export interface Platform {
 /** What the job poller gives a feature to build its job handlers with. */
 export interface JobSetup {
   files: FileStore | null;
+  config: Config;
   platform: Platform;
 }
 

@@ -68,6 +68,14 @@ const ROUTES: Record<string, Access> = {
   'POST /console/new-media/:id/close': 'new_media.manage',
   'GET /console/site': 'site.identity',
   'POST /console/site': 'site.identity',
+  'GET /static/letters/:file': 'public',
+  'GET /console/letters/templates': 'letter.templates',
+  'GET /console/letters/templates/:kind': 'letter.templates',
+  'POST /console/letters/templates/:kind/preview': 'letter.templates',
+  'POST /console/letters/templates/:kind': 'letter.templates',
+  'POST /console/letters/templates/:kind/reset': 'letter.templates',
+  'GET /console/letters/templates/:kind/versions': 'letter.templates',
+  'GET /console/letters/templates/:kind/versions/:version': 'letter.templates',
 };
 
 /** The stylesheet of the report tables is served under a content hash. */
