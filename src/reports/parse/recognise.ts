@@ -306,6 +306,10 @@ class Recogniser {
     if (!open || (open.tentative && open.values.length === 0)) return;
     if (open.tentative)
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
+    // Blank cells past the row's last column are the remnants of merged cells that a
+    // converter flattened (「行政许可 | 0 | ||」), not values.
+    while (open.values.length > open.columns.length && open.values.at(-1) === null)
+      open.values.pop();
     if (open.values.length === 0) return;
     if (open.tentative) this.singleRows.push(open.key);
     const reading = resolveRow(
