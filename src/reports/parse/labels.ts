@@ -134,7 +134,8 @@ function mayBeNumber(first: number): boolean {
 /** A cell is a value (a number, a blank, or a blank mark like 「/」) or else a label. */
 export function readCell(cell: string | null): CellReading {
   if (cell === null) return { kind: 'value', value: null, raw: '' };
-  const raw = stripBookmarks(cell).trim();
+  // A mis-encoded space before a number (「? 0」 on mirror sites) is not part of the cell.
+  const raw = stripBookmarks(cell).trim().replace(MISENCODED_SPACE, '');
   if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'value', value: null, raw };
   const change = changeInWords(raw);
   if (change !== null) return { kind: 'value', value: change, raw };
@@ -151,6 +152,7 @@ export function readCell(cell: string | null): CellReading {
 
 /** A number with the unit written into the cell: 「251000元」「1424.4万元」 (the number as printed). */
 const WITH_UNIT = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:万元|元|件|条|项)$/u;
+const MISENCODED_SPACE = /^[?？\ufffd]\s+(?=\d)/u;
 /** A change written in words (「减44」「增3」), as 本年增/减 cells sometimes are. */
 const CHANGE_WORD = /^([增减])\s*(\d+)$/u;
 

@@ -24,4 +24,6 @@ test('a change in words and a number with its unit are values', () => {
   assert.deepEqual(readCell('251000元'), { kind: 'value', value: 251000, raw: '251000元' });
   assert.deepEqual(readCell('1424.4万元'), { kind: 'value', value: 1424.4, raw: '1424.4万元' });
   assert.equal(readCell('减少').kind, 'label');
+  assert.deepEqual(readCell('? 0'), { kind: 'value', value: 0, raw: '0' });
+  assert.equal(readCell('?').kind, 'label');
 });
