@@ -51,6 +51,7 @@ export type FindingCode =
   | 'SECTION_NUMBERING'
   | 'OLD_FORMAT'
   | 'CELL_AMBIGUOUS'
+  | 'NOT_ASSESSED'
   | 'CELL_EMPTY'
   | 'NARRATIVE_MISMATCH'
   | 'T2_STOCK'

@@ -26,7 +26,7 @@ export async function checkUploadedFile(
       name: file.name,
       ok: true,
       report: parsed.report,
-      findings: mergeFindings(parsed.findings, checkReport(parsed.report)),
+      findings: mergeFindings(parsed.findings, checkReport(parsed.report), parsed.report),
     };
   } catch {
     // The parser promises not to throw; should it ever, one bad file must not sink the others.

@@ -1,8 +1,10 @@
 // Every check of the annual report (codes and rules in the annual-report format spec), as
 // pure functions over the report model. CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR need
 // last year's report; CELL_AMBIGUOUS is the parser's, which alone knows what it guessed.
+import { FORMATS } from '../format/index.js';
 import type { AnnualReport, Finding } from '../model.js';
 import { checkCells } from './cells.js';
+import { withoutBlankSums, withoutDoubtedSums } from './confidence.js';
 import { checkFormatYear, checkPublishedInTime } from './dates.js';
 import { checkNarrative } from './narrative.js';
 import {
@@ -23,7 +25,7 @@ export interface CheckOptions {
 }
 
 export function checkReport(report: AnnualReport, options: CheckOptions = {}): Finding[] {
-  const findings = [
+  const findings = withoutBlankSums(report, [
     ...checkSectionsPresent(report),
     ...checkCells(report),
     ...checkRequestsBalance(report),
@@ -34,7 +36,7 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
     ...checkFormatYear(report),
     ...checkNarrative(report),
     ...checkPublishedInTime(report, options.deadline),
-  ];
+  ]);
   const { previous } = options;
   if (previous) {
     findings.push(
@@ -48,15 +50,23 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
 
 /**
  * The parser's findings (what it guessed) with the checks' findings, each kept once (the
- * parser may already report something the checks find on the model), errors first.
+ * parser may already report something the checks find on the model), errors first. A sum
+ * that adds up a row the parser was unsure of is not reported as an error (decision 0021);
+ * `report` gives the labels for saying so (the 2021 format's when absent).
  */
 export function mergeFindings(
   fromParser: readonly Finding[],
   fromChecks: readonly Finding[],
+  report?: AnnualReport,
 ): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
-  for (const f of [...fromChecks, ...fromParser]) {
+  const checked = withoutDoubtedSums(
+    fromParser,
+    fromChecks,
+    report ? FORMATS[report.format] : undefined,
+  );
+  for (const f of [...checked, ...fromParser]) {
     const key = [f.code, f.table, f.row, f.column, f.section].join('|');
     if (seen.has(key)) continue;
     seen.add(key);

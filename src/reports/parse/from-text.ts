@@ -3,6 +3,7 @@
 import type { SourceLine } from './document.js';
 import { textLine } from './document.js';
 import { readCell, stripBookmarks } from './labels.js';
+import { isPipeText, pipeLines } from './pipe-text.js';
 
 const isValue = (token: string): boolean => readCell(token).kind === 'value';
 
@@ -20,10 +21,11 @@ function splitRow(line: string): SourceLine {
 }
 
 export function linesFromText(text: string): SourceLine[] {
-  const out: SourceLine[] = [];
-  for (const raw of text.split(/\r\n|\r|\n|\f/u)) {
-    const line = stripBookmarks(raw).trim();
-    if (line !== '') out.push(splitRow(line));
-  }
-  return out;
+  const lines = text
+    .split(/\r\n|\r|\n|\f/u)
+    .map((raw) => stripBookmarks(raw).trim())
+    .filter((line) => line !== '');
+  if (isPipeText(lines))
+    return pipeLines(lines).map((l) => (l.tableRow ? l : splitRow(l.cells[0]!)));
+  return lines.map(splitRow);
 }

@@ -2,11 +2,20 @@
 // spacing and punctuation removed), a similarity score tolerant of typos and of labels cut
 // by line wrapping, and reading a cell as a number.
 import type { CellValue } from '../model.js';
+import { simplified } from './traditional.js';
 
 const NUMBERING =
   /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．，,](?!\d)|[—－–-]、)/u;
 const NOISE = /[\s、，,.．。：:;；“”"'‘’（）()【】[\]《》〈〉·—－–\-_*#|]/gu;
 const BOOKMARK = /\[bookmark:[^\]]*\]/gu;
+/** Pinyin a mirror site adds after a character: 「項(xiàng)」「區(qū)」. */
+const PINYIN = /[（(][a-zü\u00c0-\u024f\u0300-\u036f]{1,8}[)）]/gu;
+/**
+ * A template's explanation in brackets after a row label (「规章(设区的市、自治州人民政府应提供
+ * 相关数据)」): long, and not the one note the national format prints itself (「部分公开（区分
+ * 处理的，…）」), which is kept so that a cut-off label still matches its definition.
+ */
+const EXPLANATION = /[（(](?![^（）()]*区分处理)[^（）()]{10,}[)）]/gu;
 
 export function stripBookmarks(text: string): string {
   return text.includes('[bookmark:') ? text.replace(BOOKMARK, '') : text;
@@ -14,18 +23,19 @@ export function stripBookmarks(text: string): string {
 
 /** A label without its printed number, spaces and punctuation: 「（二）部分 公开」→「部分公开」. */
 export function normaliseLabel(text: string): string {
-  let s = stripBookmarks(text).trim();
+  let s = simplified(stripBookmarks(text)).replace(PINYIN, '').trim();
   for (let i = 0; i < 3; i++) {
     const m = NUMBERING.exec(s);
     if (!m) break;
     s = s.slice(m[0].length).trimStart();
   }
-  return s.replace(NOISE, '');
+  const bare = s.replace(EXPLANATION, '');
+  return (bare.trim() === '' ? s : bare).replace(NOISE, '');
 }
 
 /** Only spaces and punctuation removed (numbering kept): for headings like 第二十条第（一）项. */
 export function compact(text: string): string {
-  return stripBookmarks(text).replace(NOISE, '');
+  return simplified(stripBookmarks(text)).replace(PINYIN, '').replace(NOISE, '');
 }
 
 /** Character bigrams as sorted numbers: intersecting two sorted lists is fast and allocation-free. */
@@ -124,13 +134,31 @@ function mayBeNumber(first: number): boolean {
 /** A cell is a value (a number, a blank, or a blank mark like 「/」) or else a label. */
 export function readCell(cell: string | null): CellReading {
   if (cell === null) return { kind: 'value', value: null, raw: '' };
-  const raw = stripBookmarks(cell).trim();
+  // A mis-encoded space before a number (「? 0」 on mirror sites) is not part of the cell.
+  const raw = stripBookmarks(cell).trim().replace(MISENCODED_SPACE, '');
   if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'value', value: null, raw };
+  const change = changeInWords(raw);
+  if (change !== null) return { kind: 'value', value: change, raw };
   if (raw.length > 30 || !mayBeNumber(raw.charCodeAt(0))) return { kind: 'label', text: raw };
   const ascii = raw
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/gu, '');
   if (ascii.length <= 24 && NUMBER.test(ascii))
     return { kind: 'value', value: Number(ascii.replace(/,/gu, '')), raw };
+  const unit = WITH_UNIT.exec(ascii);
+  if (unit) return { kind: 'value', value: Number(unit[1]!.replace(/,/gu, '')), raw };
   return { kind: 'label', text: raw };
+}
+
+/** A number with the unit written into the cell: 「251000元」「1424.4万元」 (the number as printed). */
+const WITH_UNIT = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:万元|元|件|条|项)$/u;
+const MISENCODED_SPACE = /^[?？\ufffd]\s+(?=\d)/u;
+/** A change written in words (「减44」「增3」), as 本年增/减 cells sometimes are. */
+const CHANGE_WORD = /^([增减])\s*(\d+)$/u;
+
+function changeInWords(raw: string): number | null {
+  const m = CHANGE_WORD.exec(raw);
+  if (!m) return null;
+  const n = Number(m[2]);
+  return m[1] === '减' ? -n : n;
 }

@@ -306,6 +306,10 @@ class Recogniser {
     if (!open || (open.tentative && open.values.length === 0)) return;
     if (open.tentative)
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
+    // Blank cells past the row's last column are the remnants of merged cells that a
+    // converter flattened (「行政许可 | 0 | ||」), not values.
+    while (open.values.length > open.columns.length && open.values.at(-1) === null)
+      open.values.pop();
     if (open.values.length === 0) return;
     if (open.tentative) this.singleRows.push(open.key);
     const reading = resolveRow(
@@ -375,6 +379,32 @@ class Recogniser {
   finish(): void {
     this.leaveTable();
     for (const key of this.singleRows) this.fillUnprintedSiblings(key);
+    this.noteTableCutShort();
+  }
+
+  /**
+   * Table 三 read up to some row and nothing after it (a stored page cut off, a converter
+   * that lost the end of the table): one note names where it stops, so that the sums over
+   * the rows after it are not assessed rather than computed from blanks.
+   */
+  private noteTableCutShort(): void {
+    const rows = this.format.requests.rows;
+    const read = (key: string) => Object.values(this.requests[key] ?? {}).some((v) => v !== null);
+    const last = rows.findLastIndex((r) => read(r.key));
+    if (last < 0 || last === rows.length - 1) return;
+    const next = rows[last + 1]!;
+    const group = this.format.requests.outcomeGroups.find((g) => g.key === next.group);
+    const label =
+      group && next.number !== group.number
+        ? `${group.number}${group.label} ${printedRowLabel(next)}`
+        : printedRowLabel(next);
+    this.ambiguous(
+      'requests',
+      next.key,
+      rows.length,
+      last + 1,
+      `${TABLE_NAME.requests}“${label}”及以下的行未能可靠读取：这些行没有读到任何数字（表格在此中断，或这些行全为空白），依赖它们的核对未能进行；请核对原文`,
+    );
   }
 
   /**

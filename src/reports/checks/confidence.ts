@@ -1,0 +1,146 @@
+// Arithmetic findings only on cells read with confidence (decision 0021). A sum that does
+// not hold is reported as the report's error only when every cell it adds up is a number
+// that was read without doubt. Otherwise the check is "not assessed": one warning says which
+// relation could not be checked and why — a cell left blank (a blank is never silently 0
+// in a sum that produces an error), or a row the reader could not read reliably (its own
+// CELL_AMBIGUOUS note names the place).
+import { FORMAT_2021 } from '../format/index.js';
+import type { ReportFormat, TableKey } from '../format/index.js';
+import type { AnnualReport, Finding, FindingCode } from '../model.js';
+import { cell } from './cells.js';
+import { REQUESTS, REVIEW_TOTAL } from './keys.js';
+import { columnLabel, formatOf, rowLabel, tableName } from './labels.js';
+
+const ARITHMETIC: readonly FindingCode[] = [
+  'T3_BALANCE',
+  'T3_TOTAL_COLUMN',
+  'T3_OUTCOME_SUM',
+  'T4_SUM',
+];
+
+interface Place {
+  table: TableKey;
+  row: string;
+  column: string;
+}
+
+export function isArithmetic(f: Finding): boolean {
+  return ARITHMETIC.includes(f.code);
+}
+
+/** The cells an arithmetic finding adds up and compares. */
+export function cellsOf(format: ReportFormat, f: Finding): Place[] {
+  const columns = format.requests.columns.map((c) => c.key);
+  switch (f.code) {
+    case 'T3_BALANCE':
+      return [
+        REQUESTS.received,
+        REQUESTS.carriedIn,
+        REQUESTS.outcomeTotal,
+        REQUESTS.carriedOut,
+      ].map((row) => ({ table: 'requests', row, column: f.column! }));
+    case 'T3_TOTAL_COLUMN':
+      return columns.map((column) => ({ table: 'requests', row: f.row!, column }));
+    case 'T3_OUTCOME_SUM':
+      return [...format.requests.outcomeRowKeys, REQUESTS.outcomeTotal].map((row) => ({
+        table: 'requests',
+        row,
+        column: f.column!,
+      }));
+    case 'T4_SUM':
+      return format.review.columns.map((c) => ({ table: 'review', row: f.row!, column: c.key }));
+    default:
+      return [];
+  }
+}
+
+/** 「表三“自然人”列的勾稽关系（第一项加第二项等于第三项加第四项）」: the relation a finding checked. */
+function relation(format: ReportFormat, f: Finding): string {
+  const t = tableName(format, f.table ?? 'requests');
+  const col = f.column ? columnLabel(format, f.table ?? 'requests', null, f.column) : '';
+  switch (f.code) {
+    case 'T3_BALANCE':
+      return `${t}“${col}”列的勾稽关系（第一项加第二项等于第三项加第四项）`;
+    case 'T3_TOTAL_COLUMN':
+      return `${t}“${rowLabel(format, 'requests', f.row ?? '')}”行的“总计”（六类申请人之和）`;
+    case 'T3_OUTCOME_SUM':
+      return `${t}“${col}”列的“（七）总计”（各项办理结果之和）`;
+    default:
+      return `${t}“${rowLabel(format, 'review', f.row ?? '')}”的“${columnLabel(format, 'review', f.row, REVIEW_TOTAL)}”（四项结果之和）`;
+  }
+}
+
+function notAssessed(f: Finding, message: string): Finding {
+  return {
+    code: 'NOT_ASSESSED',
+    severity: 'warning',
+    table: f.table,
+    row: f.row,
+    column: f.column,
+    section: null,
+    expected: null,
+    actual: null,
+    message,
+  };
+}
+
+function placeName(format: ReportFormat, p: Place): string {
+  return `“${rowLabel(format, p.table, p.row)}”行“${columnLabel(format, p.table, p.row, p.column)}”列`;
+}
+
+/**
+ * Arithmetic findings whose cells include a blank become NOT_ASSESSED: the report left
+ * the cell empty, and an error computed by taking it as 0 is not one the report shows.
+ */
+export function withoutBlankSums(report: AnnualReport, findings: readonly Finding[]): Finding[] {
+  const format = formatOf(report);
+  return findings.map((f) => {
+    if (!isArithmetic(f)) return f;
+    const blanks = cellsOf(format, f).filter((p) => {
+      const v = cell(report.tables[p.table], p.row, p.column);
+      return v === null || v === undefined;
+    });
+    if (blanks.length === 0) return f;
+    const first = placeName(format, blanks[0]!);
+    const more = blanks.length > 1 ? `等${blanks.length}个单元格` : '';
+    return notAssessed(
+      f,
+      `${relation(format, f)}未能核对：${first}${more}为空白，空白不按0计算来认定错误；请填写数字（为0的填“0”）后再核对`,
+    );
+  });
+}
+
+/** The rows a reading note (CELL_AMBIGUOUS) puts in doubt: `table/row`, or `table/*` for a whole table. */
+function doubtedRows(notes: readonly Finding[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of notes)
+    if (n.code === 'CELL_AMBIGUOUS' && n.table) out.add(`${n.table}/${n.row ?? '*'}`);
+  return out;
+}
+
+/**
+ * Arithmetic findings that add up a row the reader was unsure of become NOT_ASSESSED:
+ * the difference may be the reader's, not the report's.
+ */
+export function withoutDoubtedSums(
+  notes: readonly Finding[],
+  findings: readonly Finding[],
+  format: ReportFormat = FORMAT_2021,
+): Finding[] {
+  const doubted = doubtedRows(notes);
+  if (doubted.size === 0) return [...findings];
+  return findings.map((f) => {
+    if (!isArithmetic(f)) return f;
+    const place = cellsOf(format, f).find(
+      (p) => doubted.has(`${p.table}/${p.row}`) || doubted.has(`${p.table}/*`),
+    );
+    if (!place) return f;
+    const where = doubted.has(`${place.table}/*`)
+      ? `${tableName(format, place.table)}的数字`
+      : `“${rowLabel(format, place.table, place.row)}”行`;
+    return notAssessed(
+      f,
+      `${relation(format, f)}未能核对：${where}未能可靠读取（见读取说明），依赖它的合计不作为报告的错误；请核对原文`,
+    );
+  });
+}

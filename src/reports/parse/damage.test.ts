@@ -1,0 +1,86 @@
+// Property tests (issue 11): a well-read table 三, printed as page text with `|` separators,
+// then damaged the ways real pages are — a row dropped, a cell shifted into the next row, a
+// column blanked — never yields a T3_* error that the undamaged table does not have. The
+// reader says what it could not read, and the sums over those cells are NOT_ASSESSED.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { FORMATS } from '../format/index.js';
+import type { AnnualReport } from '../model.js';
+import { balancedReport } from '../checks/fixtures/balanced-report.js';
+import { checkReport, mergeFindings } from '../checks/index.js';
+import { parseReport } from './index.js';
+import { printedRowLabel } from './tables.js';
+
+type Rows = string[][];
+
+/** Table 三 of a report as its rows of cells: the printed label, then the seven values. */
+function requestRows(report: AnnualReport): Rows {
+  const format = FORMATS[report.format];
+  return format.requests.rows.map((row) => [
+    printedRowLabel(row),
+    ...format.requests.columns.map((c) => String(report.tables.requests[row.key]?.[c.key] ?? '')),
+  ]);
+}
+
+function page(report: AnnualReport, rows: Rows): string {
+  const format = FORMATS[report.format];
+  const heading = (i: number) => `${format.sections[i]!.numeral}、${format.sections[i]!.title}`;
+  return [
+    `${report.year}年政府信息公开工作年度报告`,
+    heading(0),
+    '本机关依法做好政府信息公开工作。',
+    heading(1),
+    heading(2),
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
+    ...rows.map((r) => `${r.join(' | ')} |`),
+    heading(3),
+    heading(4),
+    '无。',
+    heading(5),
+    '无。',
+  ].join('\n');
+}
+
+async function t3Errors(text: string): Promise<string[]> {
+  const parsed = await parseReport({ bytes: new TextEncoder().encode(text), filename: 'x.txt' });
+  assert.ok(parsed.ok, parsed.ok ? '' : parsed.error);
+  return mergeFindings(parsed.findings, checkReport(parsed.report), parsed.report)
+    .filter((f) => f.severity === 'error' && f.code.startsWith('T3_'))
+    .map((f) => `${f.code} ${f.row}/${f.column}`);
+}
+
+type Damage = (rows: Rows, i: number, j: number) => Rows;
+
+const DAMAGES: Record<string, Damage> = {
+  'a row dropped': (rows, i) => rows.filter((_, k) => k !== i % rows.length),
+  'a cell shifted into the next row': (rows, i) => {
+    const k = i % (rows.length - 1);
+    const out = rows.map((r) => [...r]);
+    const moved = out[k]!.pop()!;
+    out[k + 1]!.splice(1, 0, moved);
+    return out;
+  },
+  'a column blanked': (rows, _i, j) => {
+    const column = 1 + (j % 7);
+    return rows.map((r) => r.map((c, k) => (k === column ? '' : c)));
+  },
+};
+
+for (const [name, damage] of Object.entries(DAMAGES)) {
+  test(`damaging a well-read table 三 (${name}) yields no T3 error the original does not have`, async () => {
+    await fc.assert(
+      fc.asyncProperty(balancedReport(), fc.nat(), fc.nat(), async (report, i, j) => {
+        const rows = requestRows(report);
+        const original = new Set(await t3Errors(page(report, rows)));
+        assert.equal(original.size, 0, 'the undamaged table reads right');
+        const damaged = await t3Errors(page(report, damage(rows, i, j)));
+        assert.deepEqual(
+          damaged.filter((e) => !original.has(e)),
+          [],
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+}
