@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { PERSON } from '../../test/support/requests.js';
 import { applicationErrors, applicationSchemaFor } from './application.js';
 
 const schema = applicationSchemaFor('2026-12-01');
-
-export const PERSON = {
-  applicant: {
-    category: 'natural_person',
-    name: '张演示',
-    idType: 'resident_id_card',
-    idNumber: '370211198001011239',
-    phone: '13800000001',
-    address: '青岛市西海岸新区演示路1号',
-    email: 'zhang@example.com',
-  },
-  items: [{ description: '灵山卫街道2021年征地规划文件' }],
-  delivery: { form: 'electronic', method: 'email' },
-};
 
 const errorsOf = (value: unknown) => {
   const r = schema.safeParse(value);
