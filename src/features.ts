@@ -9,6 +9,7 @@ import { calendarFeature } from './calendar/feature.js';
 import { consoleFeature } from './console/feature.js';
 import { portalFeature } from './portal/feature.js';
 import { reportsFeature } from './reports/feature.js';
+import { requestsFeature } from './requests/feature.js';
 import { navItems } from './console/nav.js';
 import type { Feature, NavEntry, Platform } from './web/feature.js';
 import { displayFeature, staticFeature } from './web/shell-feature.js';
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   displayFeature,
   portalFeature,
   apiFeature,
+  requestsFeature,
 ];
 
 /** What the features add up to: the navigation and the API, in list order. */

@@ -78,10 +78,10 @@ const itemSchema = z
   .object({
     title: optional('信息名称', 200),
     documentNumber: optional('文号', 100),
-    description: z.preprocess(
-      (v) => v ?? '',
-      multiLine('内容描述').max(2000, '内容描述不能超过 2000 个字'),
-    ),
+    description: multiLine('内容描述')
+      .max(2000, '内容描述不能超过 2000 个字')
+      .optional()
+      .transform((v) => v ?? ''),
   })
   .superRefine((item, ctx) => {
     if (!item.title && !item.documentNumber && item.description === '')
