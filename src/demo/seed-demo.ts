@@ -10,6 +10,7 @@ import { systemActor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { ok } from '../commands/result.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-data.js';
+import { seedDemoRequests } from '../requests/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -115,5 +116,6 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
   });
   // The change returns no field errors: only a thrown error stops it.
   if (!result.ok) throw new Error('演示数据未能写入');
+  await seedDemoRequests(deps, result.value.agency.id);
   return result.value;
 }
