@@ -113,7 +113,13 @@ export function WorkListPage(p: WorkListProps) {
           { label: '状态', cell: (r) => stateLabel(r.state) },
           {
             label: '申请人',
-            cell: (r) => `${r.maskedName}（${APPLICANT_CATEGORY_LABELS[r.category]}）`,
+            cell: (r) => (
+              <>
+                {r.maskedName}
+                <br />
+                <span class="muted">{APPLICANT_CATEGORY_LABELS[r.category]}</span>
+              </>
+            ),
           },
           { label: '证件号码', cell: (r) => r.maskedId ?? '—' },
           { label: '所需信息', cell: (r) => clip(r.firstItem) },

@@ -46,10 +46,10 @@ export function RequestsInfoPage({ agency }: { agency: Agency }) {
           网上申请：填写本平台的在线申请表，提交后获得查询号和查询码，凭此查询办理进度和答复。
         </li>
         <li>
-          当面提交：在办公时间内到{office}
-          {agency.office.address ? `（${agency.office.address}）` : ''}提交书面申请。
+          书面申请：当面提交或者邮寄至{office}
+          {agency.office.address ? `（${agency.office.address}）` : ''}
+          。当面提交请在办公时间内前往；邮寄的请在信封上注明“政府信息公开申请”字样。
         </li>
-        <li>邮政寄送：邮寄至{office}，请在信封上注明“政府信息公开申请”字样。</li>
       </ul>
       <h2>申请应当包括的内容</h2>
       <ol>
