@@ -103,6 +103,11 @@ export function GuidePage({ agency, parent }: { agency: Agency; parent: Agency |
         <p>本机关接收政府信息公开申请的渠道如下：</p>
         <ul>
           <li>
+            网上申请：通过本平台
+            <a href={`/agencies/${agency.slug}/requests/apply`}>在线申请表</a>
+            提交，提交后获得查询号和查询码，凭此查询办理进度。
+          </li>
+          <li>
             当面提交：
             {hasAddress
               ? `在办公时间内到${agency.office.address}（${office}）提交书面申请`
