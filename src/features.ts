@@ -12,6 +12,7 @@ import { newMediaFeature } from './new-media/feature.js';
 import { lettersFeature } from './letters/feature.js';
 import { portalFeature } from './portal/feature.js';
 import { reportsFeature } from './reports/feature.js';
+import { requestsFeature } from './requests/feature.js';
 import { navItems } from './console/nav.js';
 import { auditLabelIndex } from './audit/audit-labels.js';
 import { demoFeature } from './demo/feature.js';
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   housekeepingFeature,
   demoFeature,
   lettersFeature,
+  requestsFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

@@ -101,7 +101,7 @@ export async function listChainActors(
   return [...byId].map(([id, label]) => ({ id, label }));
 }
 
-/** Display names of agencies and accounts by id, for the ids an audit page shows. */
+/** Display names of agencies, accounts and request cases by id, for the ids an audit page shows. */
 export async function namesOf(
   db: Kysely<Database>,
   ids: readonly string[],
@@ -127,5 +127,12 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const m of media) names.set(m.id, `「${m.name}」`);
+  // A request case by its tracking number (never by its applicant).
+  const requests = await db
+    .selectFrom('requests')
+    .select(['id', 'tracking_number'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const r of requests) names.set(r.id, r.tracking_number);
   return names;
 }

@@ -43,11 +43,19 @@ export type ReserveResult =
   | { ok: false; lockedUntil: Date | null };
 
 export function throttleKeys(username: string, address: string): ThrottleKey[] {
-  const addr = createHash('sha256').update(address).digest('hex').slice(0, 32);
   return [
     { key: `user:${username.trim().toLowerCase()}`, limit: USERNAME_LIMIT, kind: 'user' },
-    { key: `addr:${addr}`, limit: ADDRESS_LIMIT, kind: 'address' },
+    addressKey('addr', address, ADDRESS_LIMIT),
   ];
+}
+
+/**
+ * The key of a client address (stored hashed) in the throttle named `scope`: other checks
+ * of a secret (the access code of a request, say) reuse the same reserve/fail/success steps.
+ */
+export function addressKey(scope: string, address: string, limit: number): ThrottleKey {
+  const addr = createHash('sha256').update(address).digest('hex').slice(0, 32);
+  return { key: `${scope}:${addr}`, limit, kind: 'address' };
 }
 
 // Inside ON CONFLICT DO UPDATE the existing row must be named by its table: PostgreSQL

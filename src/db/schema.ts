@@ -224,6 +224,77 @@ export interface LetterDeliveriesTable {
   attempted_at: string;
 }
 
+export interface RequestsTable {
+  id: string;
+  agency_id: string;
+  tracking_number: string;
+  access_code_hash: string;
+  state: string;
+  channel: string;
+  category: string;
+  submitted_on: string;
+  received_on: string | null;
+  due_on: string | null;
+  due_provisional: Generated<number>;
+  extended: Generated<number>;
+  delivery_form: string;
+  delivery_method: string;
+  accept_other_means: Generated<number>;
+  closure: string | null;
+  outcome: string | null;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface RequestApplicantsTable {
+  request_id: string;
+  name: string;
+  id_type: string | null;
+  id_number: string | null;
+  credit_code: string | null;
+  legal_representative: string | null;
+  contact_name: string | null;
+  phone: string;
+  address: string | null;
+  email: string | null;
+}
+
+export interface RequestItemsTable {
+  request_id: string;
+  position: number;
+  title: string | null;
+  document_number: string | null;
+  description: string;
+}
+
+export interface RequestEventsTable {
+  request_id: string;
+  seq: number;
+  type: string;
+  on_date: string;
+  at: string;
+  actor_id: string | null;
+  data: string | null;
+}
+
+export interface RequestFilesTable {
+  request_id: string;
+  file_id: string;
+  purpose: string;
+  created_at: string;
+}
+
+export interface RequestIdempotencyTable {
+  agency_id: string;
+  key: string;
+  body_hash: string;
+  request_id: string;
+  sealed_code: string;
+  created_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -245,6 +316,12 @@ export interface Database {
   letter_counters: LetterCountersTable;
   issued_letters: IssuedLettersTable;
   letter_deliveries: LetterDeliveriesTable;
+  requests: RequestsTable;
+  request_applicants: RequestApplicantsTable;
+  request_items: RequestItemsTable;
+  request_events: RequestEventsTable;
+  request_files: RequestFilesTable;
+  request_idempotency: RequestIdempotencyTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -254,3 +331,5 @@ export type JobRow = Selectable<JobsTable>;
 export type FileRow = Selectable<FilesTable>;
 export type GuideDraftRow = Selectable<GuideDraftsTable>;
 export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;
+export type RequestRow = Selectable<RequestsTable>;
+export type RequestApplicantRow = Selectable<RequestApplicantsTable>;

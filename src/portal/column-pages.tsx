@@ -166,36 +166,3 @@ export function ReportsPage({ agency, now }: { agency: Agency; now: Date }) {
     </PortalPage>
   );
 }
-
-export function RequestsPage({ agency }: { agency: Agency }) {
-  const office = agency.office.name ?? '政府信息公开工作机构';
-  return (
-    <PortalPage title="依申请公开" agency={agency} column={portalColumn('/requests')}>
-      <p>
-        除主动公开的政府信息外，公民、法人或者其他组织可以向{agency.fullName}
-        申请获取相关政府信息（《条例》第二十七条）。申请无需注册账号。
-      </p>
-      <h2>如何申请</h2>
-      <ol>
-        <li>写明申请人的姓名或者名称、身份证明、联系方式。</li>
-        <li>写明所需政府信息的名称、文号或者便于查询的其他特征性描述。</li>
-        <li>写明获取信息的形式（纸质、电子邮件、光盘等）和方式（邮寄、自行领取、当场查阅等）。</li>
-        <li>
-          当面提交或者邮寄至{office}
-          {agency.office.address ? `（${agency.office.address}）` : ''}。
-        </li>
-      </ol>
-      <p>本平台暂未开通网上申请，请通过上述当面提交或者邮政寄送渠道提出申请。</p>
-      <h2>办理期限</h2>
-      <p>
-        能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日（《条例》第三十三条）。
-      </p>
-      <p>
-        申请渠道、收到申请之日的确定、补正、收费和救济途径，详见
-        <a href={`/agencies/${agency.slug}/guide#request`}>政府信息公开指南</a>。
-      </p>
-      <h2>联系方式</h2>
-      <OfficeFacts agency={agency} />
-    </PortalPage>
-  );
-}

@@ -8,13 +8,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { AppEnv } from '../web/env.js';
 import { siteInfo } from '../web/site.js';
 import { AccessibilityPage } from './accessibility-page.js';
-import {
-  CataloguePage,
-  ColumnHomePage,
-  ReportsPage,
-  RequestsPage,
-  RulesPage,
-} from './column-pages.js';
+import { CataloguePage, ColumnHomePage, ReportsPage, RulesPage } from './column-pages.js';
 import { DirectoryPage } from './directory-page.js';
 import { applicationFormDocx } from '../guide/application-form-docx.js';
 import { getVersion, listVersions } from '../guide/guide-repository.js';
@@ -109,10 +103,6 @@ export function portalRoutes(): Hono<AppEnv> {
     const agency = await agencyOr404(c);
     return c.html(<ReportsPage agency={agency} now={c.get('deps').clock.now()} />);
   });
-
-  app.get('/agencies/:slug/requests', async (c) =>
-    c.html(<RequestsPage agency={await agencyOr404(c)} />),
-  );
 
   return app;
 }

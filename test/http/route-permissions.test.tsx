@@ -76,6 +76,19 @@ const ROUTES: Record<string, Access> = {
   'POST /console/letters/templates/:kind/reset': 'letter.templates',
   'GET /console/letters/templates/:kind/versions': 'letter.templates',
   'GET /console/letters/templates/:kind/versions/:version': 'letter.templates',
+  'GET /agencies/:slug/requests/apply': 'public',
+  'POST /agencies/:slug/requests/apply': 'public',
+  'GET /requests/track': 'public',
+  'POST /requests/track': 'public',
+  'POST /api/v1/agencies/:slug/requests': 'public',
+  'GET /api/v1/requests/:trackingNumber': 'public',
+  'GET /console/requests': 'request.handle',
+  'GET /console/requests/new': 'request.handle',
+  'POST /console/requests': 'request.handle',
+  'GET /console/requests/:id': 'request.handle',
+  'POST /console/requests/:id/personal-data': 'request.handle',
+  'POST /console/requests/:id/confirm-receipt': 'request.handle',
+  'POST /console/requests/:id/files/:fileId': 'request.handle',
 };
 
 /** The stylesheet of the report tables is served under a content hash. */
@@ -86,6 +99,8 @@ const SAMPLE: Record<string, string> = {
   slug: 'lingshanwei',
   id: '00000000-0000-4000-8000-000000000000',
   file: 'gongkai.css',
+  trackingNumber: 'GK-0000-0000-00',
+  fileId: '00000000000000000000000000000000',
 };
 const concrete = (path: string): string =>
   path.replace(/:([A-Za-z]+)/gu, (_, name: string) => SAMPLE[name] ?? 'x');

@@ -8,6 +8,7 @@ import * as m0004 from './0004_calendar_seed.js';
 import * as m0005 from './0005_login_throttle_attempts.js';
 import * as m0006 from './0006_jobs_and_files.js';
 import * as m0007 from './0007_calendar_manual_days.js';
+import * as m0008 from './0008_requests.js';
 import * as m0009 from './0009_letters.js';
 import * as m0011 from './0011_guide_media_site.js';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005_login_throttle_attempts': m0005,
   '0006_jobs_and_files': m0006,
   '0007_calendar_manual_days': m0007,
+  '0008_requests': m0008,
   '0009_letters': m0009,
   '0011_guide_media_site': m0011,
 };

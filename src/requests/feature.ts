@@ -1,0 +1,15 @@
+// Disclosure on request (依申请公开): applying (public form, staff registration, JSON API),
+// tracking, and the staff work list and case pages.
+import type { Feature } from '../web/feature.js';
+import { requestsOperations, requestsSchemas } from './api.js';
+import { requestIntakeAuditLabels } from './audit-labels.js';
+import { REQUESTS_PATH } from './pages/console-pages.js';
+import { requestsRoutes } from './routes.js';
+
+export const requestsFeature: Feature = {
+  name: 'requests',
+  routes: requestsRoutes,
+  api: { operations: requestsOperations, schemas: requestsSchemas },
+  nav: [{ href: REQUESTS_PATH, label: '依申请公开', permission: 'request.handle' }],
+  auditLabels: requestIntakeAuditLabels,
+};

@@ -1,0 +1,120 @@
+// A request case as the intake pages and the tracking page see it. The states and their
+// transitions belong to the case's core (case.ts); here are only the names people read.
+import type {
+  ApplicantCategory,
+  DeliveryForm,
+  DeliveryMethod,
+  ReceiptChannel,
+} from './application.js';
+import type { IdType } from './identity.js';
+
+/** The stored states (see the shared vocabulary of the requests feature). */
+export type StoredState =
+  | 'submitted'
+  | 'registered'
+  | 'correction_requested'
+  | 'in_progress'
+  | 'consulting'
+  | 'fee_pending'
+  | 'reply_drafted'
+  | 'reply_approved'
+  | 'closed';
+
+/** How staff name each state. */
+export const STATE_LABELS: Readonly<Record<StoredState, string>> = {
+  submitted: '待确认收到',
+  registered: '已登记',
+  correction_requested: '待补正',
+  in_progress: '办理中',
+  consulting: '征求意见中',
+  fee_pending: '待缴纳信息处理费',
+  reply_drafted: '答复已起草',
+  reply_approved: '答复已审批',
+  closed: '已办结',
+};
+
+/** How the applicant sees each state: internal steps of drafting are not theirs to follow. */
+export const PUBLIC_STATE_LABELS: Readonly<Record<StoredState, string>> = {
+  submitted: '已提交，待本机关确认收到',
+  registered: '已收到申请，正在办理',
+  correction_requested: '需要补正申请内容',
+  in_progress: '正在办理',
+  consulting: '正在征求意见（所需时间不计入答复期限）',
+  fee_pending: '待缴纳信息处理费',
+  reply_drafted: '正在办理',
+  reply_approved: '正在办理',
+  closed: '已办结',
+};
+
+export function stateLabel(state: string, audience: 'staff' | 'public' = 'staff'): string {
+  const labels = audience === 'staff' ? STATE_LABELS : PUBLIC_STATE_LABELS;
+  return Object.hasOwn(labels, state) ? labels[state as StoredState] : state;
+}
+
+/** A case without its applicant's personal data. */
+export interface RequestCase {
+  id: string;
+  agencyId: string;
+  trackingNumber: string;
+  state: StoredState;
+  channel: ReceiptChannel;
+  category: ApplicantCategory;
+  submittedOn: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  extended: boolean;
+  deliveryForm: DeliveryForm;
+  deliveryMethod: DeliveryMethod;
+  acceptOtherMeans: boolean;
+  closure: string | null;
+  outcome: string | null;
+  closedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The applicant's personal data: only for staff handling the case, and audited when shown. */
+export interface ApplicantRecord {
+  name: string;
+  idType: IdType | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  contactName: string | null;
+  phone: string;
+  address: string | null;
+  email: string | null;
+}
+
+/** A row of the work list: masked, so a list shown on a screen reveals no one. */
+export interface WorkListRow {
+  id: string;
+  trackingNumber: string;
+  state: StoredState;
+  channel: ReceiptChannel;
+  category: ApplicantCategory;
+  submittedOn: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  maskedName: string;
+  maskedId: string | null;
+  firstItem: string;
+}
+
+export interface RequestEvent {
+  seq: number;
+  type: string;
+  onDate: string;
+  at: string;
+}
+
+export interface RequestFile {
+  fileId: string;
+  purpose: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
