@@ -4,6 +4,7 @@ import { agencyAuditLabels } from '../agencies/audit-labels.js';
 import { authAuditLabels } from '../auth/audit-labels.js';
 import { calendarAuditLabels } from '../calendar/audit-labels.js';
 import { demoAuditLabels } from '../demo/audit-labels.js';
+import { publicationAuditLabels } from '../publications/audit-labels.js';
 import type { AuditLabels } from './audit-label-types.js';
 
 const FEATURES: readonly AuditLabels[] = [
@@ -11,6 +12,7 @@ const FEATURES: readonly AuditLabels[] = [
   authAuditLabels,
   calendarAuditLabels,
   demoAuditLabels,
+  publicationAuditLabels,
 ];
 
 const ACTIONS: Readonly<Record<string, string>> = Object.assign(

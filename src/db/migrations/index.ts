@@ -8,6 +8,7 @@ import * as m0004 from './0004_calendar_seed.js';
 import * as m0005 from './0005_login_throttle_attempts.js';
 import * as m0006 from './0006_jobs_and_files.js';
 import * as m0007 from './0007_calendar_manual_days.js';
+import * as m0010 from './0010_publications.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_agencies_accounts': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_login_throttle_attempts': m0005,
   '0006_jobs_and_files': m0006,
   '0007_calendar_manual_days': m0007,
+  '0010_publications': m0010,
 };
