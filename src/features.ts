@@ -8,6 +8,7 @@ import { accountsFeature, signInFeature } from './auth/feature.js';
 import { calendarFeature } from './calendar/feature.js';
 import { consoleFeature } from './console/feature.js';
 import { portalFeature } from './portal/feature.js';
+import { publicationsFeature } from './publications/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { navItems } from './console/nav.js';
 import type { Feature, NavEntry, Platform } from './web/feature.js';
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   displayFeature,
   portalFeature,
   apiFeature,
+  publicationsFeature,
 ];
 
 /** What the features add up to: the navigation and the API, in list order. */
