@@ -16,6 +16,8 @@ export const publicationAuditLabels = {
     'publication.recheck.keep': '清查：继续公开',
     'publication.recheck.mark': '清查：撤回',
     'publication.recheck.withdraw': '清查后撤回信息',
+    'publication.demo.create': '写入演示信息',
+    'publication.demo.refresh': '重置演示信息',
   },
   subjects: { publication: '主动公开信息', publication_recheck: '已公开信息清查' },
   fields: {
