@@ -208,6 +208,13 @@ export interface PublicationRecheckItemsTable {
   decided_at: string | null;
 }
 
+/** The search index (FTS5 on SQLite; with a tsvector column `tsv` on PostgreSQL). */
+export interface PublicationSearchTable {
+  publication_id: string;
+  agency_id: string;
+  tokens: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -228,6 +235,7 @@ export interface Database {
   publication_index_counters: PublicationIndexCountersTable;
   publication_rechecks: PublicationRechecksTable;
   publication_recheck_items: PublicationRecheckItemsTable;
+  publication_search: PublicationSearchTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -42,6 +42,7 @@ import {
 } from './repository.js';
 import { decideStep, type PublicationStep } from './review.js';
 import { sanitizeBody } from './sanitize.js';
+import { indexPublication, unindexPublication } from './search.js';
 
 export const PUBLICATION_SUBJECT = 'publication';
 export const RECHECK_SUBJECT = 'publication_recheck';
@@ -286,6 +287,7 @@ export function publish(deps: ServiceDeps, who: Staff, id: string): Promise<Resu
       });
       await setChannel(ctx.trx, id, 'website', today);
       const after = await reload(ctx, id);
+      await indexPublication(ctx.trx, after);
       ctx.record({
         agencyId: before.agencyId,
         subjectType: PUBLICATION_SUBJECT,
@@ -312,6 +314,7 @@ async function applyWithdrawal(
     withdrawn_on: today,
     updated_at: ctx.now.toISOString(),
   });
+  await unindexPublication(ctx.trx, before.id);
   ctx.record({
     agencyId: before.agencyId,
     subjectType: PUBLICATION_SUBJECT,

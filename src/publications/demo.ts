@@ -10,6 +10,7 @@ import type { Channel, Validity } from './item.js';
 import { getPublication, setChannel } from './repository.js';
 import type { PublicationState } from './review.js';
 import { sanitizeBody } from './sanitize.js';
+import { indexPublication, unindexPublication } from './search.js';
 
 interface DemoItem {
   n: number;
@@ -251,6 +252,9 @@ export async function seedDemoPublications(
         .execute();
     await trx.deleteFrom('publication_channels').where('publication_id', '=', id).execute();
     await trx.deleteFrom('publication_reviews').where('publication_id', '=', id).execute();
+    const stored = await getPublication(trx, id);
+    if (stored?.state === 'published') await indexPublication(trx, stored);
+    else await unindexPublication(trx, id);
     if (d.publishedOn) {
       await setChannel(trx, id, 'website', d.publishedOn);
       for (const [channel, date] of Object.entries(d.channels ?? {}))

@@ -2,7 +2,7 @@
 // reviews they went through, the channels they went out on, their attachments, the index
 // number counters (one per agency and year) and the periodic re-check rounds (清查).
 // See docs/decisions/0019-publications.md.
-import type { Kysely } from 'kysely';
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -137,10 +137,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addPrimaryKeyConstraint('publication_recheck_items_pk', ['recheck_id', 'publication_id'])
     .execute();
+
+  // The search index of published items: tokens made by the application (Han bigrams and
+  // words, written as ASCII, see src/publications/search-tokens.ts), indexed by the database.
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    await sql`CREATE VIRTUAL TABLE publication_search USING fts5(
+      tokens, publication_id UNINDEXED, agency_id UNINDEXED, tokenize = 'ascii')`.execute(db);
+  } else {
+    await db.schema
+      .createTable('publication_search')
+      .addColumn('publication_id', 'text', (c) =>
+        c.primaryKey().references('publications.id').onDelete('cascade'),
+      )
+      .addColumn('agency_id', 'text', (c) => c.notNull())
+      .addColumn('tokens', 'text', (c) => c.notNull())
+      .addColumn('tsv', sql`tsvector`, (c) => c.notNull())
+      .execute();
+    await sql`CREATE INDEX publication_search_tsv_idx ON publication_search USING gin (tsv)`.execute(
+      db,
+    );
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
+    'publication_search',
     'publication_recheck_items',
     'publication_rechecks',
     'publication_index_counters',
