@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../web/env.js';
 import type { Feature } from '../web/feature.js';
 import { PUBLICATIONS_PATH } from './paths.js';
+import { publicationApi, publicationApiRoutes } from './publication-api.js';
 import { publicRoutes } from './public-routes.js';
 import { publicationRoutes } from './routes.js';
 
@@ -13,7 +14,9 @@ export const publicationsFeature: Feature = {
     const app = new Hono<AppEnv>();
     app.route('/', publicationRoutes());
     app.route('/', publicRoutes());
+    app.route('/', publicationApiRoutes());
     return app;
   },
+  api: publicationApi,
   nav: [{ href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' }],
 };

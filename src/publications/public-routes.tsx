@@ -10,6 +10,9 @@ import { BLOB_ID } from '../files/blob-storage.js';
 import type { AppEnv } from '../web/env.js';
 import { oneOf, parseListQuery, type FilterParser } from '../web/list-query.js';
 import { siteInfo } from '../web/site.js';
+import { textProblem } from '../validation/text-input.js';
+import { SearchResults } from './pages/search-results.js';
+import { searchPublished } from './search.js';
 import { attachmentStore } from './files.js';
 import { isUrlKey } from './index-number.js';
 import { categoriesFor, SUBJECTS, VALIDITIES } from './item.js';
@@ -41,6 +44,14 @@ const yearFilter: FilterParser<string> = (raw) =>
     ? { ok: true, value: raw }
     : { ok: false, error: `发布年份“${raw.slice(0, 20)}”无效，已忽略` };
 
+/** A search query: one line of visible text, at most 100 characters. */
+export const queryFilter: FilterParser<string> = (raw) => {
+  const problem = textProblem(raw, '检索词');
+  if (problem) return { ok: false, error: problem };
+  if ([...raw].length > 100) return { ok: false, error: '检索词不能超过 100 个字，已忽略' };
+  return { ok: true, value: raw };
+};
+
 async function publicItem(c: Context<AppEnv>) {
   const agency = await agencyOr404(c);
   const key = c.req.param('key') ?? '';
@@ -68,13 +79,24 @@ export function publicRoutes(): Hono<AppEnv> {
         subject: oneOf('主题分类', SUBJECTS),
         year: yearFilter,
         validity: oneOf('有效性', VALIDITIES),
+        q: queryFilter,
       },
-      sorts: ['published'],
-      defaultSort: 'published',
+      // The order of search results; the browsed list is always newest first.
+      sorts: ['relevance', 'date'],
+      defaultSort: 'relevance',
       defaultDirection: 'desc',
       pageSize: CATALOGUE_PAGE_SIZE,
     });
     const f = list.filters;
+    const search = f.q
+      ? await searchPublished(db, {
+          agencyId: agency.id,
+          query: f.q,
+          order: list.sort,
+          page: list.page,
+          pageSize: list.pageSize,
+        })
+      : null;
     const [page, years] = await Promise.all([
       listPublished(db, {
         agencyId: agency.id,
@@ -92,7 +114,19 @@ export function publicRoutes(): Hono<AppEnv> {
         agency={agency}
         now={c.get('deps').clock.now()}
         page={page}
-        filters={f}
+        filters={{ category: f.category, subject: f.subject, year: f.year, validity: f.validity }}
+        query={f.q ?? ''}
+        search={
+          search && f.q ? (
+            <SearchResults
+              agency={agency}
+              query={f.q}
+              order={list.sort}
+              result={search}
+              hrefFor={list.hrefFor}
+            />
+          ) : null
+        }
         years={years}
         problems={list.problems}
         hrefFor={list.hrefFor}

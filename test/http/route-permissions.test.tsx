@@ -76,6 +76,7 @@ const ROUTES: Record<string, Access> = {
   'POST /console/publications/:id/attachments': 'publication.draft',
   'POST /console/publications/:id/attachments/:fileId/delete': 'publication.draft',
   'GET /console/publications/:id/files/:fileId': 'console.view',
+  'GET /api/v1/agencies/:slug/publications': 'public',
 };
 
 /** The stylesheet of the report tables is served under a content hash. */

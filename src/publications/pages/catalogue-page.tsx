@@ -3,7 +3,8 @@
 import type { Agency } from '../../agencies/agency.js';
 import type { Page } from '../../db/paginate.js';
 import { EmptyColumnNote } from '../../portal/empty-note.js';
-import { SelectField, SubmitButton } from '../../web/forms.js';
+import { SelectField, SubmitButton, TextField } from '../../web/forms.js';
+import type { Child } from 'hono/jsx';
 import { PortalPage, portalColumn } from '../../web/layout.js';
 import { Pager } from '../../web/pager.js';
 import {
@@ -45,6 +46,9 @@ export function CataloguePage(p: {
   years: number[];
   problems: string[];
   hrefFor(changes: { page: number }): string;
+  /** The search query and its results, when the visitor searched (they replace the list). */
+  query: string;
+  search: Child | null;
 }) {
   const { agency, filters: f } = p;
   const filtered = Object.values(f).some(Boolean);
@@ -64,71 +68,92 @@ export function CataloguePage(p: {
         method="get"
         action={`/agencies/${agency.slug}/catalogue`}
         class="form"
-        aria-label="筛选政府信息"
+        role="search"
+        aria-label="检索政府信息"
       >
-        <SelectField
-          name="category"
-          label="公开类别"
-          value={f.category ?? ''}
-          emptyLabel="全部类别"
-          options={categoriesFor(agency.level).map((c) => ({ value: c.code, label: c.label }))}
+        <TextField
+          name="q"
+          label="检索"
+          type="search"
+          value={p.query}
+          maxlength={100}
+          hint="标题、文号、索引号、内容概述和正文；多个词用空格分开"
         />
-        <SelectField
-          name="subject"
-          label="主题分类"
-          value={f.subject ?? ''}
-          emptyLabel="全部主题"
-          options={SUBJECTS.map((s) => ({ value: s, label: s }))}
-        />
-        <SelectField
-          name="year"
-          label="发布年份"
-          value={f.year ?? ''}
-          emptyLabel="全部年份"
-          options={p.years.map((y) => ({ value: String(y), label: `${y}年` }))}
-        />
-        <SelectField
-          name="validity"
-          label="有效性"
-          value={f.validity ?? ''}
-          emptyLabel="全部"
-          options={VALIDITIES.map((v) => ({ value: v, label: VALIDITY_LABELS[v] }))}
-        />
-        <SubmitButton secondary>筛选</SubmitButton>
+        <SubmitButton>检索</SubmitButton>
       </form>
-      {p.page.total === 0 ? (
-        filtered ? (
-          <p>没有符合筛选条件的政府信息，请放宽条件后再试。</p>
-        ) : (
-          <EmptyColumnNote now={p.now} what="本栏目暂无已发布的政府信息" />
-        )
-      ) : (
+      {p.search ?? (
         <>
-          <h2>{filtered ? '筛选结果' : '最新发布'}</h2>
-          <ul class="card-grid">
-            {p.page.rows.map((item) => (
-              <li class="card">
-                <h3>
-                  <a href={itemHref(agency, item)}>{item.title}</a>
-                </h3>
-                <p class="muted">
-                  发布日期：
-                  <DateText date={item.publishedOn} />
-                  {item.documentNumber ? <> · 文号：{item.documentNumber}</> : null}
-                </p>
-                <p class="muted">
-                  {categoryLabel(item.category)} · 有效性：
-                  <span class="tag">{VALIDITY_LABELS[item.validity]}</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-          <Pager
-            total={p.page.total}
-            page={p.page.page}
-            pageCount={p.page.pageCount}
-            hrefFor={p.hrefFor}
-          />
+          <form
+            method="get"
+            action={`/agencies/${agency.slug}/catalogue`}
+            class="form"
+            aria-label="筛选政府信息"
+          >
+            <SelectField
+              name="category"
+              label="公开类别"
+              value={f.category ?? ''}
+              emptyLabel="全部类别"
+              options={categoriesFor(agency.level).map((c) => ({ value: c.code, label: c.label }))}
+            />
+            <SelectField
+              name="subject"
+              label="主题分类"
+              value={f.subject ?? ''}
+              emptyLabel="全部主题"
+              options={SUBJECTS.map((s) => ({ value: s, label: s }))}
+            />
+            <SelectField
+              name="year"
+              label="发布年份"
+              value={f.year ?? ''}
+              emptyLabel="全部年份"
+              options={p.years.map((y) => ({ value: String(y), label: `${y}年` }))}
+            />
+            <SelectField
+              name="validity"
+              label="有效性"
+              value={f.validity ?? ''}
+              emptyLabel="全部"
+              options={VALIDITIES.map((v) => ({ value: v, label: VALIDITY_LABELS[v] }))}
+            />
+            <SubmitButton secondary>筛选</SubmitButton>
+          </form>
+          {p.page.total === 0 ? (
+            filtered ? (
+              <p>没有符合筛选条件的政府信息，请放宽条件后再试。</p>
+            ) : (
+              <EmptyColumnNote now={p.now} what="本栏目暂无已发布的政府信息" />
+            )
+          ) : (
+            <>
+              <h2>{filtered ? '筛选结果' : '最新发布'}</h2>
+              <ul class="card-grid">
+                {p.page.rows.map((item) => (
+                  <li class="card">
+                    <h3>
+                      <a href={itemHref(agency, item)}>{item.title}</a>
+                    </h3>
+                    <p class="muted">
+                      发布日期：
+                      <DateText date={item.publishedOn} />
+                      {item.documentNumber ? <> · 文号：{item.documentNumber}</> : null}
+                    </p>
+                    <p class="muted">
+                      {categoryLabel(item.category)} · 有效性：
+                      <span class="tag">{VALIDITY_LABELS[item.validity]}</span>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              <Pager
+                total={p.page.total}
+                page={p.page.page}
+                pageCount={p.page.pageCount}
+                hrefFor={p.hrefFor}
+              />
+            </>
+          )}
         </>
       )}
       <h2>法定主动公开的内容</h2>
