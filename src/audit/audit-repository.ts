@@ -121,5 +121,17 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const a of accounts) names.set(a.id, `${a.display_name}（${a.username}）`);
+  const publications = await db
+    .selectFrom('publications')
+    .select(['id', 'title'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const p of publications) names.set(p.id, p.title);
+  const rechecks = await db
+    .selectFrom('publication_rechecks')
+    .select(['id', 'title'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const r of rechecks) names.set(r.id, r.title);
   return names;
 }

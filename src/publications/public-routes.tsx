@@ -3,6 +3,7 @@
 // the notices of withdrawn ones) are ever read here — drafts and items in review are not
 // found, whoever asks.
 import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { getAgencyBySlug } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
@@ -61,11 +62,16 @@ async function publicItem(c: Context<AppEnv>) {
   return { agency, item };
 }
 
+/** The portal's site data, unless the portal's own middleware has already loaded it. */
+const siteOnce = createMiddleware<AppEnv>(async (c, next) =>
+  c.get('site') ? next() : siteInfo(c, next),
+);
+
 export function publicRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const CATALOGUE = '/agencies/:slug/catalogue';
-  app.use(CATALOGUE, siteInfo);
-  app.use(`${CATALOGUE}/*`, siteInfo);
+  app.use(CATALOGUE, siteOnce);
+  app.use(`${CATALOGUE}/*`, siteOnce);
 
   app.get(CATALOGUE, async (c) => {
     const agency = await agencyOr404(c);
