@@ -103,18 +103,21 @@ export function publicRoutes(): Hono<AppEnv> {
           pageSize: list.pageSize,
         })
       : null;
-    const [page, years] = await Promise.all([
-      listPublished(db, {
-        agencyId: agency.id,
-        category: f.category,
-        subject: f.subject,
-        year: f.year ? Number(f.year) : undefined,
-        validity: f.validity,
-        page: list.page,
-        pageSize: list.pageSize,
-      }),
-      publishedYears(db, agency.id),
-    ]);
+    // Searching shows the results instead of the list: the list is not read then.
+    const [page, years] = search
+      ? [{ rows: [], total: 0, page: 1, pageCount: 1, pageSize: list.pageSize }, []]
+      : await Promise.all([
+          listPublished(db, {
+            agencyId: agency.id,
+            category: f.category,
+            subject: f.subject,
+            year: f.year ? Number(f.year) : undefined,
+            validity: f.validity,
+            page: list.page,
+            pageSize: list.pageSize,
+          }),
+          publishedYears(db, agency.id),
+        ]);
     return c.html(
       <CataloguePage
         agency={agency}

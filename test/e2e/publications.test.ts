@@ -87,10 +87,17 @@ async function journey(options: BrowserContextOptions, title: string): Promise<v
   const publicHref = await page.locator('dt:text("公开网址") + dd a').getAttribute('href');
   assert.ok(publicHref);
 
-  // A visitor finds it in the catalogue and reads it.
+  // A visitor finds it by searching a two-character word, then by browsing, and reads it.
   const visitor = await openSession(browser, server.baseUrl, options);
   await visitor.page.goto('/agencies/lingshanwei/catalogue');
   await assertAccessible(visitor);
+  await visitor.page.getByLabel('检索', { exact: true }).fill('占道');
+  await visitor.page.getByRole('button', { name: '检索', exact: true }).click();
+  await visitor.page.waitForURL('**q=**');
+  // The link's text is split by the <mark> of the match: compare its text content.
+  assert.equal(await visitor.page.locator('main .card h3 a', { hasText: title }).count(), 1);
+  await assertAccessible(visitor);
+  await visitor.page.goto('/agencies/lingshanwei/catalogue');
   await visitor.page.getByLabel('公开类别').selectOption('a20-6');
   await visitor.page.getByRole('button', { name: '筛选' }).click();
   await visitor.page.waitForURL('**category=a20-6**');
