@@ -238,4 +238,20 @@ describe(`publications on ${testDialect}`, () => {
     );
     assert.equal(again.ok, false);
   });
+
+  test('an item withdrawn outside a round settles its entry in the round', async () => {
+    const id = await approved('清查中撤回');
+    await publish(deps(), publisher, id);
+    const round = await createRecheck(deps(), reviewer, demo.agency.id, '专项清查');
+    assert.ok(round.ok);
+    assert.ok((await withdraw(deps(), publisher, id, '内容已过时')).ok);
+    const entry = await db.kysely
+      .selectFrom('publication_recheck_items')
+      .selectAll()
+      .where('recheck_id', '=', round.value.id)
+      .where('publication_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.decision, 'withdrawn');
+    assert.equal(entry.opinion, '内容已过时');
+  });
 });

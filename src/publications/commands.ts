@@ -37,6 +37,7 @@ import {
   listPublishedIds,
   removeAttachment,
   setChannel,
+  settleOpenRecheckEntries,
   updatePublication,
   type RecheckDecision,
 } from './repository.js';
@@ -315,6 +316,18 @@ async function applyWithdrawal(
     updated_at: ctx.now.toISOString(),
   });
   await unindexPublication(ctx.trx, before.id);
+  // A round that lists the item has its finding now: withdrawn.
+  const at = ctx.now.toISOString();
+  const rounds = await settleOpenRecheckEntries(ctx.trx, before.id, {
+    opinion: reason,
+    decided_by_label: ctx.actor.label,
+    decided_at: at,
+  });
+  for (const roundId of rounds) {
+    const round = await getRecheck(ctx.trx, roundId);
+    if (round && !round.completedAt && round.decided === round.total)
+      await completeRecheck(ctx.trx, roundId, at);
+  }
   ctx.record({
     agencyId: before.agencyId,
     subjectType: PUBLICATION_SUBJECT,

@@ -501,3 +501,28 @@ export async function completeRecheck(db: Q, id: string, at: string): Promise<vo
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Settles the open re-check entries of an item withdrawn outside the round (its finding is
+ * the withdrawal); returns the rounds touched, so their completion can be checked.
+ */
+export async function settleOpenRecheckEntries(
+  db: Q,
+  publicationId: string,
+  set: { opinion: string; decided_by_label: string; decided_at: string },
+): Promise<string[]> {
+  const open = await db
+    .selectFrom('publication_recheck_items')
+    .select('recheck_id')
+    .where('publication_id', '=', publicationId)
+    .where('decision', 'is', null)
+    .execute();
+  if (open.length === 0) return [];
+  await db
+    .updateTable('publication_recheck_items')
+    .set({ decision: 'withdrawn', ...set })
+    .where('publication_id', '=', publicationId)
+    .where('decision', 'is', null)
+    .execute();
+  return open.map((r) => r.recheck_id);
+}

@@ -31,6 +31,7 @@ import {
 import { itemPath, PUBLICATIONS_PATH } from '../paths.js';
 import type { ReviewRecord } from '../repository.js';
 import { STATE_LABELS, type PublicationStep } from '../review.js';
+import { sanitizeBody } from '../sanitize.js';
 import { MetadataBlock } from './metadata.js';
 
 /** Which form on the page failed, with what was typed and what is wrong. */
@@ -171,7 +172,11 @@ export function ItemDetailPage(p: ItemDetailProps) {
       <MetadataBlock item={item} headingId="item-metadata" />
 
       <h2>正文</h2>
-      {item.bodyHtml ? <div class="doc-body">{raw(item.bodyHtml)}</div> : <p>（无正文）</p>}
+      {item.bodyHtml ? (
+        <div class="doc-body">{raw(sanitizeBody(item.bodyHtml))}</div>
+      ) : (
+        <p>（无正文）</p>
+      )}
 
       <h2>附件</h2>
       {p.attachments.length === 0 ? <p>（无附件）</p> : null}
