@@ -11,6 +11,7 @@ import { guideFeature } from './guide/feature.js';
 import { newMediaFeature } from './new-media/feature.js';
 import { lettersFeature } from './letters/feature.js';
 import { portalFeature } from './portal/feature.js';
+import { publicationsFeature } from './publications/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { requestsFeature } from './requests/feature.js';
 import { navItems } from './console/nav.js';
@@ -39,6 +40,7 @@ export const FEATURES: readonly Feature[] = [
   demoFeature,
   lettersFeature,
   requestsFeature,
+  publicationsFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

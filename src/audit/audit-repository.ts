@@ -134,5 +134,17 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const r of requests) names.set(r.id, r.tracking_number);
+  const publications = await db
+    .selectFrom('publications')
+    .select(['id', 'title'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const p of publications) names.set(p.id, p.title);
+  const rechecks = await db
+    .selectFrom('publication_rechecks')
+    .select(['id', 'title'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const r of rechecks) names.set(r.id, r.title);
   return names;
 }

@@ -295,6 +295,91 @@ export interface RequestIdempotencyTable {
   created_at: string;
 }
 
+export interface PublicationsTable {
+  id: string;
+  agency_id: string;
+  state: string;
+  title: string;
+  summary: string;
+  body_html: string;
+  index_number: string | null;
+  url_key: string | null;
+  issuer: string;
+  document_number: string | null;
+  written_on: string | null;
+  formed_on: string;
+  changed_on: string | null;
+  published_on: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  subject: string;
+  genre: string;
+  keywords: string;
+  category: string;
+  validity: string;
+  validity_on: string | null;
+  replaced_by: string | null;
+  submitted_by: string | null;
+  withdrawal_reason: string | null;
+  withdrawn_on: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PublicationReviewsTable {
+  id: string;
+  publication_id: string;
+  decision: string;
+  opinion: string;
+  reviewer_id: string | null;
+  reviewer_label: string;
+  decided_at: string;
+}
+
+export interface PublicationChannelsTable {
+  publication_id: string;
+  channel: string;
+  published_on: string;
+}
+
+export interface PublicationAttachmentsTable {
+  publication_id: string;
+  file_id: string;
+  position: number;
+}
+
+export interface PublicationIndexCountersTable {
+  agency_id: string;
+  year: number;
+  last_serial: number;
+}
+
+export interface PublicationRechecksTable {
+  id: string;
+  agency_id: string;
+  title: string;
+  created_by_label: string;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface PublicationRecheckItemsTable {
+  recheck_id: string;
+  publication_id: string;
+  decision: string | null;
+  opinion: string | null;
+  decided_by_label: string | null;
+  decided_at: string | null;
+}
+
+/** The search index (FTS5 on SQLite; with a tsvector column `tsv` on PostgreSQL). */
+export interface PublicationSearchTable {
+  publication_id: string;
+  agency_id: string;
+  tokens: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   accounts: AccountsTable;
@@ -322,6 +407,14 @@ export interface Database {
   request_events: RequestEventsTable;
   request_files: RequestFilesTable;
   request_idempotency: RequestIdempotencyTable;
+  publications: PublicationsTable;
+  publication_reviews: PublicationReviewsTable;
+  publication_channels: PublicationChannelsTable;
+  publication_attachments: PublicationAttachmentsTable;
+  publication_index_counters: PublicationIndexCountersTable;
+  publication_rechecks: PublicationRechecksTable;
+  publication_recheck_items: PublicationRecheckItemsTable;
+  publication_search: PublicationSearchTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -333,3 +426,4 @@ export type GuideDraftRow = Selectable<GuideDraftsTable>;
 export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type RequestApplicantRow = Selectable<RequestApplicantsTable>;
+export type PublicationRow = Selectable<PublicationsTable>;

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/password.js';
 import { systemActor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { ok } from '../commands/result.js';
+import { seedDemoPublications } from '../publications/demo.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-data.js';
 import { seedGuideDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
@@ -116,6 +117,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
     }
     await seedGuideDemo(ctx, agency);
     await seedNewMediaDemo(ctx, agency);
+    await seedDemoPublications(ctx, agency, accounts);
     return ok({ parent, agency, accounts });
   });
   // The change returns no field errors: only a thrown error stops it.

@@ -8,7 +8,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { AppEnv } from '../web/env.js';
 import { siteInfo } from '../web/site.js';
 import { AccessibilityPage } from './accessibility-page.js';
-import { CataloguePage, ColumnHomePage, ReportsPage, RulesPage } from './column-pages.js';
+import { ColumnHomePage, ReportsPage, RulesPage } from './column-pages.js';
 import { DirectoryPage } from './directory-page.js';
 import { applicationFormDocx } from '../guide/application-form-docx.js';
 import { getVersion, listVersions } from '../guide/guide-repository.js';
@@ -94,10 +94,7 @@ export function portalRoutes(): Hono<AppEnv> {
     return c.html(<RulesPage agency={agency} now={c.get('deps').clock.now()} />);
   });
 
-  app.get('/agencies/:slug/catalogue', async (c) => {
-    const agency = await agencyOr404(c);
-    return c.html(<CataloguePage agency={agency} now={c.get('deps').clock.now()} />);
-  });
+  // /agencies/:slug/catalogue and its items: src/publications (public-routes.tsx).
 
   app.get('/agencies/:slug/reports', async (c) => {
     const agency = await agencyOr404(c);

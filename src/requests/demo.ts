@@ -138,7 +138,8 @@ function cases2021(): DemoCase[] {
 /** Open cases of the current year, dated back from today. */
 function openCases(today: string): DemoCase[] {
   const year = today.slice(0, 4);
-  const n = (i: number) => `GK-DEM0-${year}-${String(i).padStart(2, '0')}`;
+  // Serials from 51, so they never meet the 2021 cases' when the demo runs with a 2021 clock.
+  const n = (i: number) => `GK-DEM0-${year}-${String(50 + i)}`;
   const back = (days: number) => addDays(today, -days);
   return [
     {

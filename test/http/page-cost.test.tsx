@@ -135,7 +135,8 @@ describe('a portal page reads what it shows', () => {
     // The column home also reads the current guide version and the operating accounts (2).
     assert.deepEqual([home.queries, home.rows], [5, 4]);
     assert.match(home.html, /主办单位：青岛市黄岛区人民政府/);
-    for (const path of PORTAL_PAGES.slice(3).filter((p) => !p.endsWith('/guide'))) {
+    const others = ['/guide', '/catalogue'];
+    for (const path of PORTAL_PAGES.slice(3).filter((p) => !others.some((o) => p.endsWith(o)))) {
       const page = await cost(path);
       assert.deepEqual([page.queries, page.rows], [3, 2], path);
     }
@@ -143,6 +144,11 @@ describe('a portal page reads what it shows', () => {
     // No version published: the latest version (none), the draft, the parent, the 2 accounts.
     assert.deepEqual([guide.queries, guide.rows], [7, 6]);
     assert.match(guide.html, /上一级行政机关（青岛市黄岛区人民政府）/);
+    // The catalogue also reads one page of its published items, their count and the years
+    // (besides the agency, the host and the site identity; the counting plugin also sees the
+    // list query inside the count's).
+    const catalogue = await cost('/agencies/lingshanwei/catalogue');
+    assert.deepEqual([catalogue.queries, catalogue.rows], [7, 2 + 1 + 7 + 2]);
     const accessibility = await cost('/accessibility');
     assert.deepEqual([accessibility.queries, accessibility.rows], [2, 1]);
   });

@@ -139,7 +139,8 @@ describe('portal with the demo agencies', () => {
   test('empty columns say so, dated, and show no items', async () => {
     for (const [path, note] of [
       ['/agencies/lingshanwei/rules', '本栏目暂无信息'],
-      ['/agencies/lingshanwei/catalogue', '本栏目暂无已发布的政府信息'],
+      // The demo street has published items (src/publications/demo.ts); the district has none.
+      ['/agencies/huangdao/catalogue', '本栏目暂无已发布的政府信息'],
       ['/agencies/lingshanwei/reports', '本栏目暂无已发布的年度报告'],
     ] as const) {
       const { status, root } = await page(t, path);

@@ -42,11 +42,11 @@ describe('request intake in the console', () => {
     assert.equal(res.status, 200);
     const html = await res.text();
     const order = [
-      'GK-DEM0-2026-01',
-      'GK-DEM0-2026-05',
-      'GK-DEM0-2026-04',
-      'GK-DEM0-2026-03',
-      'GK-DEM0-2026-02',
+      'GK-DEM0-2026-51',
+      'GK-DEM0-2026-55',
+      'GK-DEM0-2026-54',
+      'GK-DEM0-2026-53',
+      'GK-DEM0-2026-52',
     ];
     const positions = order.map((n) => html.indexOf(n));
     assert.ok(
@@ -199,7 +199,7 @@ describe('request intake in the console', () => {
     const row = await t.db.kysely
       .selectFrom('requests')
       .select(['id', 'version'])
-      .where('tracking_number', '=', 'GK-DEM0-2026-01')
+      .where('tracking_number', '=', 'GK-DEM0-2026-51')
       .executeTakeFirstOrThrow();
     const page = await (await handler.get(`/console/requests/${row.id}`)).text();
     assert.match(page, /确认收到申请/);

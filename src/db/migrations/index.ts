@@ -10,6 +10,7 @@ import * as m0006 from './0006_jobs_and_files.js';
 import * as m0007 from './0007_calendar_manual_days.js';
 import * as m0008 from './0008_requests.js';
 import * as m0009 from './0009_letters.js';
+import * as m0010 from './0010_publications.js';
 import * as m0011 from './0011_guide_media_site.js';
 
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0007_calendar_manual_days': m0007,
   '0008_requests': m0008,
   '0009_letters': m0009,
+  '0010_publications': m0010,
   '0011_guide_media_site': m0011,
 };

@@ -1,0 +1,559 @@
+// Use cases of proactive disclosure, each one runCommand: the guard (review.ts), the write
+// and its audit event commit together or not at all. Routes have already checked the
+// permission and the agency (policy.ts); the guard checks the step again against the
+// item's state as read inside the transaction, so two clicks at once cannot both pass.
+import { randomUUID } from 'node:crypto';
+import { getAgencyById } from '../agencies/agency-repository.js';
+import type { Agency } from '../agencies/agency.js';
+import type { Permission } from '../auth/policy.js';
+import type { Actor } from '../commands/actor.js';
+import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
+import { fail, ok, type Result } from '../commands/result.js';
+import type { StoredFile } from '../files/file-store.js';
+import { isoDateCst } from '../portal/dates.js';
+import { formatIndexNumber, MAX_SERIAL, urlKeyOf } from './index-number.js';
+import {
+  CHANNEL_LABELS,
+  RECORDED_CHANNELS,
+  VALIDITY_LABELS,
+  type ChannelsInput,
+  type Publication,
+  type PublicationInput,
+  type ValidityInput,
+} from './item.js';
+import {
+  addAttachment,
+  completeRecheck,
+  decideRecheckEntry,
+  getPublication,
+  getPublishedByIndexNumber,
+  getRecheck,
+  getRecheckEntry,
+  insertPublication,
+  insertRecheck,
+  insertReview,
+  issueSerial,
+  listChannels,
+  listPublishedIds,
+  removeAttachment,
+  setChannel,
+  settleOpenRecheckEntries,
+  updatePublication,
+  type RecheckDecision,
+} from './repository.js';
+import { decideStep, type PublicationStep } from './review.js';
+import { sanitizeBody } from './sanitize.js';
+import { indexPublication, unindexPublication } from './search.js';
+
+export const PUBLICATION_SUBJECT = 'publication';
+export const RECHECK_SUBJECT = 'publication_recheck';
+
+/** Who runs a use case: the audit actor and the permissions policy.ts gave them. */
+export interface Staff {
+  actor: Actor;
+  holds(permission: Permission): boolean;
+}
+
+/** What the audit log keeps of an item: everything but the body, which only edits record. */
+function snapshot(p: Publication, withBody = false) {
+  const { bodyHtml, ...rest } = p;
+  return withBody ? { ...rest, bodyHtml } : rest;
+}
+
+function inputColumns(input: PublicationInput) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    body_html: sanitizeBody(input.body),
+    issuer: input.issuer,
+    document_number: input.documentNumber,
+    written_on: input.writtenOn,
+    formed_on: input.formedOn,
+    changed_on: input.changedOn,
+    subject: input.subject,
+    genre: input.genre,
+    keywords: input.keywords.join('、'),
+    category: input.category,
+  };
+}
+
+const NOT_FOUND = '该信息不存在或已被删除';
+
+/**
+ * Loads the item in the transaction, checks `step` for `who`, and runs `apply` with the item
+ * and the state it leads to. The shared frame of every step below.
+ */
+async function step<T>(
+  ctx: CommandContext,
+  who: Staff,
+  id: string,
+  name: PublicationStep,
+  reason: string | null,
+  apply: (item: Publication, to: Publication['state']) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const item = await getPublication(ctx.trx, id);
+  if (!item) return fail({ _form: NOT_FOUND });
+  const isAuthor =
+    who.actor.id !== null && (item.createdBy === who.actor.id || item.submittedBy === who.actor.id);
+  const decision = decideStep(item.state, name, { holds: who.holds, isAuthor }, reason);
+  if (!decision.ok) return fail({ _form: decision.error });
+  return apply(item, decision.to);
+}
+
+async function reload(ctx: CommandContext, id: string): Promise<Publication> {
+  return (await getPublication(ctx.trx, id)) as Publication;
+}
+
+export function createDraft(
+  deps: ServiceDeps,
+  who: Staff,
+  agency: Agency,
+  input: PublicationInput,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, async (ctx) => {
+    if (!who.holds('publication.draft')) return fail({ _form: '您的角色不能起草信息' });
+    const now = ctx.now.toISOString();
+    const id = randomUUID();
+    await insertPublication(ctx.trx, {
+      id,
+      agency_id: agency.id,
+      state: 'draft',
+      ...inputColumns(input),
+      index_number: null,
+      url_key: null,
+      published_on: null,
+      published_at: null,
+      published_by: null,
+      validity: 'valid',
+      validity_on: null,
+      replaced_by: null,
+      submitted_by: null,
+      withdrawal_reason: null,
+      withdrawn_on: null,
+      created_by: who.actor.id,
+      created_at: now,
+      updated_at: now,
+    });
+    const item = await reload(ctx, id);
+    ctx.record({
+      agencyId: agency.id,
+      subjectType: PUBLICATION_SUBJECT,
+      subjectId: id,
+      action: 'publication.create',
+      after: snapshot(item, true),
+    });
+    return ok(item);
+  });
+}
+
+export function updateDraft(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  input: PublicationInput,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'edit', null, async (before) => {
+      await updatePublication(ctx.trx, id, {
+        ...inputColumns(input),
+        updated_at: ctx.now.toISOString(),
+      });
+      const after = await reload(ctx, id);
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: 'publication.update',
+        before: snapshot(before, true),
+        after: snapshot(after, true),
+      });
+      return ok(after);
+    }),
+  );
+}
+
+/** A state change with nothing else to write but the fields given. */
+function simpleStep(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  name: PublicationStep,
+  action: string,
+  fields: (ctx: CommandContext) => Record<string, string | null>,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, name, null, async (before, to) => {
+      await updatePublication(ctx.trx, id, {
+        state: to,
+        ...fields(ctx),
+        updated_at: ctx.now.toISOString(),
+      });
+      const after = await reload(ctx, id);
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action,
+        before: { state: before.state },
+        after: { state: after.state },
+      });
+      return ok(after);
+    }),
+  );
+}
+
+export function submitForReview(deps: ServiceDeps, who: Staff, id: string) {
+  return simpleStep(deps, who, id, 'submit', 'publication.submit', () => ({
+    submitted_by: who.actor.id,
+  }));
+}
+
+/** The reviewer's decision (保密审查): approved, or back to draft with the reasons. */
+export function recordReview(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  decision: 'approve' | 'reject',
+  opinion: string,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, decision, opinion, async (before, to) => {
+      const now = ctx.now.toISOString();
+      await updatePublication(ctx.trx, id, { state: to, updated_at: now });
+      await insertReview(ctx.trx, {
+        id: randomUUID(),
+        publication_id: id,
+        decision: decision === 'approve' ? 'approved' : 'rejected',
+        opinion,
+        reviewer_id: who.actor.id,
+        reviewer_label: who.actor.label,
+        decided_at: now,
+      });
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: decision === 'approve' ? 'publication.approve' : 'publication.reject',
+        before: { state: before.state },
+        after: { state: to, opinion },
+      });
+      return ok(await reload(ctx, id));
+    }),
+  );
+}
+
+/** The next free index number of the agency in `year` (an imported one may hold a serial). */
+async function nextIndexNumber(ctx: CommandContext, agency: Agency, year: number) {
+  for (;;) {
+    const serial = await issueSerial(ctx.trx, agency.id, year);
+    if (serial > MAX_SERIAL) return null;
+    const indexNumber = formatIndexNumber(agency.code, year, serial);
+    const taken = await ctx.trx
+      .selectFrom('publications')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb('index_number', '=', indexNumber),
+          eb.and([eb('agency_id', '=', agency.id), eb('url_key', '=', urlKeyOf(indexNumber))]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (!taken) return indexNumber;
+  }
+}
+
+/**
+ * Publishes an approved item: the date is the system's (Beijing) date — never typed, so it
+ * cannot be back-dated — the index number is issued now, and the portal (政府网站) is
+ * recorded as its first channel.
+ */
+export function publish(deps: ServiceDeps, who: Staff, id: string): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'publish', null, async (before, to) => {
+      const agency = await getAgencyById(ctx.trx, before.agencyId);
+      if (!agency) return fail({ _form: '该信息所属的机关不存在' });
+      const today = isoDateCst(ctx.now);
+      const indexNumber =
+        before.indexNumber ?? (await nextIndexNumber(ctx, agency, Number(today.slice(0, 4))));
+      if (!indexNumber)
+        return fail({ _form: `本机关今年的索引号已用完（每年最多 ${MAX_SERIAL} 个）` });
+      await updatePublication(ctx.trx, id, {
+        state: to,
+        index_number: indexNumber,
+        url_key: urlKeyOf(indexNumber),
+        published_on: today,
+        published_at: ctx.now.toISOString(),
+        published_by: who.actor.id,
+        updated_at: ctx.now.toISOString(),
+      });
+      await setChannel(ctx.trx, id, 'website', today);
+      const after = await reload(ctx, id);
+      await indexPublication(ctx.trx, after);
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: 'publication.publish',
+        before: { state: before.state },
+        after: { state: after.state, indexNumber, publishedOn: today },
+      });
+      return ok(after);
+    }),
+  );
+}
+
+async function applyWithdrawal(
+  ctx: CommandContext,
+  before: Publication,
+  reason: string,
+  action: string,
+) {
+  const today = isoDateCst(ctx.now);
+  await updatePublication(ctx.trx, before.id, {
+    state: 'withdrawn',
+    withdrawal_reason: reason,
+    withdrawn_on: today,
+    updated_at: ctx.now.toISOString(),
+  });
+  await unindexPublication(ctx.trx, before.id);
+  // A round that lists the item has its finding now: withdrawn.
+  const at = ctx.now.toISOString();
+  const rounds = await settleOpenRecheckEntries(ctx.trx, before.id, {
+    opinion: reason,
+    decided_by_label: ctx.actor.label,
+    decided_at: at,
+  });
+  for (const roundId of rounds) {
+    const round = await getRecheck(ctx.trx, roundId);
+    if (round && !round.completedAt && round.decided === round.total)
+      await completeRecheck(ctx.trx, roundId, at);
+  }
+  ctx.record({
+    agencyId: before.agencyId,
+    subjectType: PUBLICATION_SUBJECT,
+    subjectId: before.id,
+    action,
+    before: { state: before.state },
+    after: { state: 'withdrawn', withdrawalReason: reason, withdrawnOn: today },
+  });
+}
+
+/** Takes a published item down; its URL then shows the withdrawal notice with `reason`. */
+export function withdraw(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  reason: string,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'withdraw', reason, async (before) => {
+      await applyWithdrawal(ctx, before, reason, 'publication.withdraw');
+      return ok(await reload(ctx, id));
+    }),
+  );
+}
+
+export function changeValidity(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  input: ValidityInput,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'change_validity', null, async (before) => {
+      if (input.replacedBy) {
+        const replacement = await getPublishedByIndexNumber(
+          ctx.trx,
+          before.agencyId,
+          input.replacedBy,
+        );
+        if (!replacement)
+          return fail({ replacedBy: '本机关没有已发布的这个索引号：请核对替代文件的索引号' });
+        if (replacement.id === id) return fail({ replacedBy: '替代文件不能是本文件' });
+      }
+      if (input.validityOn && before.writtenOn && input.validityOn < before.writtenOn)
+        return fail({ validityOn: '日期不能早于成文日期' });
+      await updatePublication(ctx.trx, id, {
+        validity: input.validity,
+        validity_on: input.validityOn,
+        replaced_by: input.replacedBy,
+        updated_at: ctx.now.toISOString(),
+      });
+      const after = await reload(ctx, id);
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: 'publication.validity',
+        before: {
+          validity: VALIDITY_LABELS[before.validity],
+          validityOn: before.validityOn,
+          replacedBy: before.replacedBy,
+        },
+        after: {
+          validity: VALIDITY_LABELS[after.validity],
+          validityOn: after.validityOn,
+          replacedBy: after.replacedBy,
+        },
+      });
+      return ok(after);
+    }),
+  );
+}
+
+/** The dates the item went out on the channels other than the portal. */
+export function recordChannels(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  input: ChannelsInput,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'record_channels', null, async (before) => {
+      for (const channel of RECORDED_CHANNELS) {
+        const date = input[channel];
+        if (date && before.publishedOn && date < before.formedOn)
+          return fail({ [channel]: `${CHANNEL_LABELS[channel]}的发布日期不能早于生成日期` });
+      }
+      const was = await listChannels(ctx.trx, id);
+      for (const channel of RECORDED_CHANNELS)
+        await setChannel(ctx.trx, id, channel, input[channel]);
+      const now = await listChannels(ctx.trx, id);
+      const asRecord = (list: typeof was) =>
+        Object.fromEntries(list.map((c) => [CHANNEL_LABELS[c.channel], c.publishedOn]));
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: 'publication.channels',
+        before: { channels: asRecord(was) },
+        after: { channels: asRecord(now) },
+      });
+      return ok(await reload(ctx, id));
+    }),
+  );
+}
+
+/** Attaches a file already stored (src/files) to a draft. */
+export function attachFile(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  file: StoredFile,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'edit', null, async (before) => {
+      await addAttachment(ctx.trx, id, file.id);
+      await updatePublication(ctx.trx, id, { updated_at: ctx.now.toISOString() });
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: 'publication.attach',
+        after: { attachment: file.filename, size: file.size, contentType: file.contentType },
+      });
+      return ok(await reload(ctx, id));
+    }),
+  );
+}
+
+export function detachFile(
+  deps: ServiceDeps,
+  who: Staff,
+  id: string,
+  fileId: string,
+  filename: string,
+): Promise<Result<Publication>> {
+  return runCommand(deps, who.actor, (ctx) =>
+    step(ctx, who, id, 'edit', null, async (before) => {
+      if (!(await removeAttachment(ctx.trx, id, fileId)))
+        return fail({ _form: '该附件不存在或已被删除' });
+      await updatePublication(ctx.trx, id, { updated_at: ctx.now.toISOString() });
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: id,
+        action: 'publication.detach',
+        before: { attachment: filename },
+      });
+      return ok(await reload(ctx, id));
+    }),
+  );
+}
+
+/** A re-check round (清查) over everything the agency has published now. */
+export function createRecheck(
+  deps: ServiceDeps,
+  who: Staff,
+  agencyId: string,
+  title: string,
+): Promise<Result<{ id: string; total: number }>> {
+  return runCommand(deps, who.actor, async (ctx) => {
+    if (!who.holds('publication.review')) return fail({ _form: '只有保密审查员可以发起清查' });
+    const ids = await listPublishedIds(ctx.trx, agencyId);
+    if (ids.length === 0) return fail({ _form: '本机关还没有已发布的信息，无需清查' });
+    const id = randomUUID();
+    await insertRecheck(
+      ctx.trx,
+      {
+        id,
+        agency_id: agencyId,
+        title,
+        created_by_label: who.actor.label,
+        created_at: ctx.now.toISOString(),
+        completed_at: null,
+      },
+      ids,
+    );
+    ctx.record({
+      agencyId,
+      subjectType: RECHECK_SUBJECT,
+      subjectId: id,
+      action: 'publication.recheck.create',
+      after: { title, total: ids.length },
+    });
+    return ok({ id, total: ids.length });
+  });
+}
+
+/** The reviewer's finding on one item of a round: kept, or withdrawn (with the notice). */
+export function decideRecheck(
+  deps: ServiceDeps,
+  who: Staff,
+  recheckId: string,
+  publicationId: string,
+  decision: RecheckDecision,
+  opinion: string,
+): Promise<Result<{ completed: boolean }>> {
+  return runCommand(deps, who.actor, async (ctx) => {
+    const round = await getRecheck(ctx.trx, recheckId);
+    if (!round) return fail({ _form: '该清查不存在' });
+    const entry = await getRecheckEntry(ctx.trx, recheckId, publicationId);
+    if (!entry) return fail({ _form: '该信息不在本次清查范围内' });
+    if (entry.decision) return fail({ _form: '该信息在本次清查中已有结论' });
+    const name = decision === 'kept' ? 'recheck_keep' : 'recheck_withdraw';
+    const result = await step(ctx, who, publicationId, name, opinion, async (before) => {
+      if (decision === 'withdrawn')
+        await applyWithdrawal(ctx, before, opinion, 'publication.recheck.withdraw');
+      const now = ctx.now.toISOString();
+      await decideRecheckEntry(ctx.trx, recheckId, publicationId, {
+        decision,
+        opinion,
+        decided_by_label: who.actor.label,
+        decided_at: now,
+      });
+      ctx.record({
+        agencyId: before.agencyId,
+        subjectType: RECHECK_SUBJECT,
+        subjectId: recheckId,
+        action: decision === 'kept' ? 'publication.recheck.keep' : 'publication.recheck.mark',
+        after: { title: before.title, indexNumber: before.indexNumber, opinion },
+      });
+      const after = await getRecheck(ctx.trx, recheckId);
+      const completed = after !== null && after.decided === after.total;
+      if (completed) await completeRecheck(ctx.trx, recheckId, now);
+      return ok({ completed });
+    });
+    return result;
+  });
+}

@@ -1,0 +1,24 @@
+// Proactive disclosure (主动公开): drafting, confidentiality review, publication and
+// withdrawal in the console; the catalogue and item pages in the portal.
+import { Hono } from 'hono';
+import type { AppEnv } from '../web/env.js';
+import type { Feature } from '../web/feature.js';
+import { publicationAuditLabels } from './audit-labels.js';
+import { PUBLICATIONS_PATH } from './paths.js';
+import { publicationApi, publicationApiRoutes } from './publication-api.js';
+import { publicRoutes } from './public-routes.js';
+import { publicationRoutes } from './routes.js';
+
+export const publicationsFeature: Feature = {
+  name: 'publications',
+  routes: () => {
+    const app = new Hono<AppEnv>();
+    app.route('/', publicationRoutes());
+    app.route('/', publicRoutes());
+    app.route('/', publicationApiRoutes());
+    return app;
+  },
+  api: publicationApi,
+  nav: [{ href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' }],
+  auditLabels: publicationAuditLabels,
+};

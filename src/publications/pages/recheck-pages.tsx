@@ -1,0 +1,142 @@
+// Re-check rounds (清查) of published items: the list with a form to start one, and a round
+// with a form per item for the reviewer's finding (keep, or withdraw with the notice).
+import { beijingTime } from '../../audit/audit-labels.js';
+import { DataTable } from '../../web/data-table.js';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  PostForm,
+  SubmitButton,
+  TextArea,
+  TextField,
+  type FieldErrors,
+} from '../../web/forms.js';
+import { ConsolePage } from '../../web/layout.js';
+import { NoticeBanner } from '../../web/notice.js';
+import { chineseDateOf } from '../dates.js';
+import { itemPath, PUBLICATIONS_PATH, RECHECKS_PATH, recheckPath } from '../paths.js';
+import type { Recheck, RecheckEntry } from '../repository.js';
+
+export function RechecksPage(p: {
+  rounds: Recheck[];
+  canStart: boolean;
+  values: { title: string };
+  errors: FieldErrors;
+  notice: string | null;
+}) {
+  return (
+    <ConsolePage title="已公开信息清查" errorSummary={<ErrorSummary errors={p.errors} />}>
+      <NoticeBanner message={p.notice} />
+      <p>
+        <a href={PUBLICATIONS_PATH}>返回主动公开列表</a>
+      </p>
+      <p>
+        定期对已经公开的政府信息进行清查：逐条核查是否仍宜公开，对不宜继续公开的及时撤回，撤回后原网址显示撤回说明。
+      </p>
+      {p.canStart ? (
+        <PostForm action={RECHECKS_PATH} label="发起清查">
+          <TextField
+            name="title"
+            label="清查名称"
+            required
+            value={p.values.title}
+            error={p.errors.title}
+            hint="如 2021年度已公开信息清查；发起时本机关全部已发布的信息列入清查"
+          />
+          <SubmitButton>发起清查</SubmitButton>
+        </PostForm>
+      ) : null}
+      <DataTable<Recheck>
+        caption="清查记录"
+        rows={p.rounds}
+        empty="尚未进行过清查。"
+        columns={[
+          { label: '名称', cell: (r) => <a href={recheckPath(r.id)}>{r.title}</a> },
+          { label: '发起', cell: (r) => `${beijingTime(r.createdAt)}，${r.createdByLabel}` },
+          { label: '进度', cell: (r) => `${r.decided}/${r.total}` },
+          {
+            label: '完成时间',
+            cell: (r) => (r.completedAt ? beijingTime(r.completedAt) : '进行中'),
+          },
+        ]}
+      />
+    </ConsolePage>
+  );
+}
+
+export function RecheckPage(p: {
+  round: Recheck;
+  entries: RecheckEntry[];
+  canDecide: boolean;
+  failed: { publicationId: string; values: Record<string, string>; errors: FieldErrors } | null;
+  notice: string | null;
+}) {
+  const { round } = p;
+  return (
+    <ConsolePage
+      title={round.title}
+      errorSummary={p.failed ? <ErrorSummary errors={p.failed.errors} /> : undefined}
+    >
+      <NoticeBanner message={p.notice} />
+      <p>
+        <a href={RECHECKS_PATH}>返回清查记录</a>
+      </p>
+      <p>
+        {beijingTime(round.createdAt)}由{round.createdByLabel}发起，共 {round.total} 条，已核查{' '}
+        {round.decided} 条{round.completedAt ? `，${beijingTime(round.completedAt)}完成` : ''}。
+      </p>
+      <ol>
+        {p.entries.map((e) => {
+          const failed = p.failed?.publicationId === e.publication.id ? p.failed : null;
+          const id = e.publication.id;
+          return (
+            <li>
+              <h2>
+                <a href={itemPath(id)}>{e.publication.title}</a>
+              </h2>
+              <p class="muted">
+                索引号：{e.publication.indexNumber ?? '—'}；发布日期：
+                {e.publication.publishedOn ? chineseDateOf(e.publication.publishedOn) : '—'}
+              </p>
+              {e.decision ? (
+                <p>
+                  {e.decision === 'kept' ? '继续公开' : '已撤回'}（{e.decidedByLabel}，
+                  {e.decidedAt ? beijingTime(e.decidedAt) : ''}）：{e.opinion}
+                </p>
+              ) : p.canDecide && e.publication.state === 'published' ? (
+                <PostForm
+                  action={`${recheckPath(round.id)}/items/${id}`}
+                  label={`清查 ${e.publication.title}`}
+                >
+                  <ChoiceGroup
+                    name={`decision-${id}`}
+                    label="清查结论"
+                    required
+                    value={failed?.values[`decision-${id}`] ?? ''}
+                    error={failed?.errors[`decision-${id}`]}
+                    options={[
+                      { value: 'kept', label: '继续公开' },
+                      { value: 'withdrawn', label: '撤回（原网址显示撤回说明）' },
+                    ]}
+                  />
+                  <TextArea
+                    name={`opinion-${id}`}
+                    label="清查意见"
+                    required
+                    rows={2}
+                    value={failed?.values[`opinion-${id}`] ?? ''}
+                    error={failed?.errors[`opinion-${id}`]}
+                    hint="撤回的，此意见作为撤回说明公开显示"
+                  />
+                  <SubmitButton secondary>保存结论</SubmitButton>
+                </PostForm>
+              ) : (
+                <p>{e.publication.state === 'published' ? '待核查' : '该信息已不在公开状态'}</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </ConsolePage>
+  );
+}

@@ -1,0 +1,528 @@
+// SQL for publications; rows become `Publication` here and nowhere else. No business rules:
+// commands.ts decides, this file reads and writes.
+import { sql, type Kysely } from 'kysely';
+import { paginate, type Page } from '../db/paginate.js';
+import type { Database, PublicationRow } from '../db/schema.js';
+import type { Direction } from '../web/list-query.js';
+import {
+  CHANNELS,
+  VALIDITIES,
+  type Attachment,
+  type Channel,
+  type ChannelRecord,
+  type Publication,
+  type Validity,
+} from './item.js';
+import { PUBLICATION_STATES, type PublicationState } from './review.js';
+
+type Q = Kysely<Database>;
+
+const oneOf = <T extends string>(values: readonly T[], v: string, fallback: T): T =>
+  (values as readonly string[]).includes(v) ? (v as T) : fallback;
+
+export function rowToPublication(r: PublicationRow): Publication {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    state: oneOf(PUBLICATION_STATES, r.state, 'draft'),
+    title: r.title,
+    summary: r.summary,
+    bodyHtml: r.body_html,
+    indexNumber: r.index_number,
+    urlKey: r.url_key,
+    issuer: r.issuer,
+    documentNumber: r.document_number,
+    writtenOn: r.written_on,
+    formedOn: r.formed_on,
+    changedOn: r.changed_on,
+    publishedOn: r.published_on,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+    subject: r.subject,
+    genre: r.genre,
+    keywords: r.keywords ? r.keywords.split('、').filter(Boolean) : [],
+    category: r.category,
+    validity: oneOf<Validity>(VALIDITIES, r.validity, 'valid'),
+    validityOn: r.validity_on,
+    replacedBy: r.replaced_by,
+    submittedBy: r.submitted_by,
+    withdrawalReason: r.withdrawal_reason,
+    withdrawnOn: r.withdrawn_on,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export type PublicationInsert = Database['publications'];
+
+export async function insertPublication(db: Q, row: PublicationInsert): Promise<void> {
+  await db.insertInto('publications').values(row).execute();
+}
+
+export async function updatePublication(
+  db: Q,
+  id: string,
+  set: Partial<Omit<PublicationInsert, 'id' | 'agency_id'>>,
+): Promise<void> {
+  await db.updateTable('publications').set(set).where('id', '=', id).execute();
+}
+
+export async function getPublication(db: Q, id: string): Promise<Publication | null> {
+  const r = await db.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? rowToPublication(r) : null;
+}
+
+/** A public item (published, or withdrawn with its notice) of an agency by its URL key. */
+export async function getPublicByKey(
+  db: Q,
+  agencyId: string,
+  urlKey: string,
+): Promise<Publication | null> {
+  const r = await db
+    .selectFrom('publications')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('url_key', '=', urlKey)
+    .where('state', 'in', ['published', 'withdrawn'])
+    .executeTakeFirst();
+  return r ? rowToPublication(r) : null;
+}
+
+/** A published item of the agency by its index number (what replaced a repealed file). */
+export async function getPublishedByIndexNumber(
+  db: Q,
+  agencyId: string,
+  indexNumber: string,
+): Promise<Publication | null> {
+  const r = await db
+    .selectFrom('publications')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('index_number', '=', indexNumber)
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+  return r ? rowToPublication(r) : null;
+}
+
+/**
+ * The next serial of the agency's index numbers in `year`. One statement that creates or
+ * increments the counter row: inside the caller's transaction the row stays locked
+ * (PostgreSQL) or the database is (SQLite) until commit, so two publications at once can
+ * never get the same serial, and a rolled-back publication gives its serial back.
+ */
+export async function issueSerial(db: Q, agencyId: string, year: number): Promise<number> {
+  const r = await db
+    .insertInto('publication_index_counters')
+    .values({ agency_id: agencyId, year, last_serial: 1 })
+    .onConflict((oc) =>
+      oc.columns(['agency_id', 'year']).doUpdateSet({
+        last_serial: sql<number>`publication_index_counters.last_serial + 1`,
+      }),
+    )
+    .returning('last_serial')
+    .executeTakeFirstOrThrow();
+  return Number(r.last_serial);
+}
+
+export type ConsoleSort = 'updated' | 'formed' | 'published';
+
+export interface ConsoleFilter {
+  agencyId: string;
+  state?: PublicationState;
+  category?: string;
+  /** The year of the date formed (drafts have no publication date yet). */
+  year?: number;
+  sort: ConsoleSort;
+  direction: Direction;
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMN = {
+  updated: 'updated_at',
+  formed: 'formed_on',
+  published: 'published_on',
+} as const;
+
+export async function listForConsole(db: Q, f: ConsoleFilter): Promise<Page<Publication>> {
+  let q = db.selectFrom('publications').selectAll().where('agency_id', '=', f.agencyId);
+  if (f.state) q = q.where('state', '=', f.state);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.year)
+    q = q.where('formed_on', '>=', `${f.year}-01-01`).where('formed_on', '<=', `${f.year}-12-31`);
+  q = q.orderBy(SORT_COLUMN[f.sort], f.direction).orderBy('id');
+  const page = await paginate(db, q, f);
+  return { ...page, rows: page.rows.map(rowToPublication) };
+}
+
+export interface PublicFilter {
+  agencyId: string;
+  category?: string;
+  subject?: string;
+  year?: number;
+  validity?: Validity;
+  page: number;
+  pageSize: number;
+}
+
+/** Published items only (never drafts, items in review or withdrawn ones), newest first. */
+export async function listPublished(db: Q, f: PublicFilter): Promise<Page<Publication>> {
+  let q = db
+    .selectFrom('publications')
+    .selectAll()
+    .where('agency_id', '=', f.agencyId)
+    .where('state', '=', 'published');
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.subject) q = q.where('subject', '=', f.subject);
+  if (f.validity) q = q.where('validity', '=', f.validity);
+  if (f.year)
+    q = q
+      .where('published_on', '>=', `${f.year}-01-01`)
+      .where('published_on', '<=', `${f.year}-12-31`);
+  q = q.orderBy('published_on', 'desc').orderBy('index_number', 'desc');
+  const page = await paginate(db, q, f);
+  return { ...page, rows: page.rows.map(rowToPublication) };
+}
+
+/** The years in which the agency published something, newest first (the year filter). */
+export async function publishedYears(db: Q, agencyId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .select(sql<string>`substr(published_on, 1, 4)`.as('y'))
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'published')
+    .groupBy(sql`substr(published_on, 1, 4)`)
+    .execute();
+  return rows
+    .map((r) => Number(r.y))
+    .filter((y) => Number.isInteger(y))
+    .sort((a, b) => b - a);
+}
+
+/** Items not yet published (draft, in review, approved): the 第二十六条 clock runs on them. */
+export async function listUnpublished(db: Q, agencyId: string): Promise<Publication[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', ['draft', 'in_review', 'approved'])
+    .orderBy('formed_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(rowToPublication);
+}
+
+export async function listPublishedIds(db: Q, agencyId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'published')
+    .orderBy('published_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+// Channels -------------------------------------------------------------------------------
+
+export async function listChannels(db: Q, publicationId: string): Promise<ChannelRecord[]> {
+  const rows = await db
+    .selectFrom('publication_channels')
+    .select(['channel', 'published_on'])
+    .where('publication_id', '=', publicationId)
+    .execute();
+  return rows
+    .map((r) => ({
+      channel: oneOf<Channel>(CHANNELS, r.channel, 'other'),
+      publishedOn: r.published_on,
+    }))
+    .sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
+}
+
+/** Sets the date the item went out on `channel`, or removes the channel (null). */
+export async function setChannel(
+  db: Q,
+  publicationId: string,
+  channel: Channel,
+  publishedOn: string | null,
+): Promise<void> {
+  await db
+    .deleteFrom('publication_channels')
+    .where('publication_id', '=', publicationId)
+    .where('channel', '=', channel)
+    .execute();
+  if (publishedOn)
+    await db
+      .insertInto('publication_channels')
+      .values({ publication_id: publicationId, channel, published_on: publishedOn })
+      .execute();
+}
+
+// Attachments ----------------------------------------------------------------------------
+
+export async function listAttachments(db: Q, publicationId: string): Promise<Attachment[]> {
+  const rows = await db
+    .selectFrom('publication_attachments as a')
+    .innerJoin('files as f', 'f.id', 'a.file_id')
+    .select(['f.id', 'f.filename', 'f.content_type', 'f.size'])
+    .where('a.publication_id', '=', publicationId)
+    .orderBy('a.position')
+    .execute();
+  return rows.map((r) => ({
+    fileId: r.id,
+    filename: r.filename,
+    contentType: r.content_type,
+    size: Number(r.size),
+  }));
+}
+
+export async function addAttachment(db: Q, publicationId: string, fileId: string): Promise<void> {
+  const last = await db
+    .selectFrom('publication_attachments')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('publication_id', '=', publicationId)
+    .executeTakeFirst();
+  await db
+    .insertInto('publication_attachments')
+    .values({ publication_id: publicationId, file_id: fileId, position: Number(last?.p ?? 0) + 1 })
+    .execute();
+}
+
+export async function removeAttachment(
+  db: Q,
+  publicationId: string,
+  fileId: string,
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom('publication_attachments')
+    .where('publication_id', '=', publicationId)
+    .where('file_id', '=', fileId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+// Reviews --------------------------------------------------------------------------------
+
+export interface ReviewRecord {
+  decision: 'approved' | 'rejected';
+  opinion: string;
+  reviewerLabel: string;
+  decidedAt: string;
+}
+
+export async function insertReview(db: Q, row: Database['publication_reviews']): Promise<void> {
+  await db.insertInto('publication_reviews').values(row).execute();
+}
+
+export async function listReviews(db: Q, publicationId: string): Promise<ReviewRecord[]> {
+  const rows = await db
+    .selectFrom('publication_reviews')
+    .select(['decision', 'opinion', 'reviewer_label', 'decided_at'])
+    .where('publication_id', '=', publicationId)
+    .orderBy('decided_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    decision: r.decision === 'approved' ? 'approved' : 'rejected',
+    opinion: r.opinion,
+    reviewerLabel: r.reviewer_label,
+    decidedAt: r.decided_at,
+  }));
+}
+
+// Re-check rounds (清查) ------------------------------------------------------------------
+
+export interface Recheck {
+  id: string;
+  agencyId: string;
+  title: string;
+  createdByLabel: string;
+  createdAt: string;
+  completedAt: string | null;
+  total: number;
+  decided: number;
+}
+
+export type RecheckDecision = 'kept' | 'withdrawn';
+
+export interface RecheckEntry {
+  publication: Publication;
+  decision: RecheckDecision | null;
+  opinion: string | null;
+  decidedByLabel: string | null;
+  decidedAt: string | null;
+}
+
+export async function insertRecheck(
+  db: Q,
+  row: Database['publication_rechecks'],
+  publicationIds: readonly string[],
+): Promise<void> {
+  await db.insertInto('publication_rechecks').values(row).execute();
+  for (let i = 0; i < publicationIds.length; i += 500) {
+    await db
+      .insertInto('publication_recheck_items')
+      .values(
+        publicationIds.slice(i, i + 500).map((id) => ({
+          recheck_id: row.id,
+          publication_id: id,
+          decision: null,
+          opinion: null,
+          decided_by_label: null,
+          decided_at: null,
+        })),
+      )
+      .execute();
+  }
+}
+
+async function recheckCounts(db: Q, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { total: number; decided: number }>();
+  const rows = await db
+    .selectFrom('publication_recheck_items')
+    .select((eb) => [
+      'recheck_id',
+      eb.fn.countAll().as('total'),
+      eb.fn.count('decision').as('decided'),
+    ])
+    .where('recheck_id', 'in', ids)
+    .groupBy('recheck_id')
+    .execute();
+  return new Map(
+    rows.map((r) => [r.recheck_id, { total: Number(r.total), decided: Number(r.decided) }]),
+  );
+}
+
+export async function listRechecks(db: Q, agencyId: string): Promise<Recheck[]> {
+  const rows = await db
+    .selectFrom('publication_rechecks')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const counts = await recheckCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    agencyId: r.agency_id,
+    title: r.title,
+    createdByLabel: r.created_by_label,
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+    total: counts.get(r.id)?.total ?? 0,
+    decided: counts.get(r.id)?.decided ?? 0,
+  }));
+}
+
+export async function getRecheck(db: Q, id: string): Promise<Recheck | null> {
+  const r = await db
+    .selectFrom('publication_rechecks')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const counts = (await recheckCounts(db, [id])).get(id);
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    title: r.title,
+    createdByLabel: r.created_by_label,
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+    total: counts?.total ?? 0,
+    decided: counts?.decided ?? 0,
+  };
+}
+
+export async function listRecheckEntries(db: Q, recheckId: string): Promise<RecheckEntry[]> {
+  const rows = await db
+    .selectFrom('publication_recheck_items as i')
+    .innerJoin('publications as p', 'p.id', 'i.publication_id')
+    .selectAll('p')
+    .select([
+      'i.decision as recheck_decision',
+      'i.opinion as recheck_opinion',
+      'i.decided_by_label as recheck_by',
+      'i.decided_at as recheck_at',
+    ])
+    .where('i.recheck_id', '=', recheckId)
+    .orderBy('p.published_on')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => ({
+    publication: rowToPublication(r),
+    decision:
+      r.recheck_decision === 'kept' || r.recheck_decision === 'withdrawn'
+        ? r.recheck_decision
+        : null,
+    opinion: r.recheck_opinion,
+    decidedByLabel: r.recheck_by,
+    decidedAt: r.recheck_at,
+  }));
+}
+
+export async function getRecheckEntry(
+  db: Q,
+  recheckId: string,
+  publicationId: string,
+): Promise<{ decision: string | null } | null> {
+  const r = await db
+    .selectFrom('publication_recheck_items')
+    .select('decision')
+    .where('recheck_id', '=', recheckId)
+    .where('publication_id', '=', publicationId)
+    .executeTakeFirst();
+  return r ?? null;
+}
+
+export async function decideRecheckEntry(
+  db: Q,
+  recheckId: string,
+  publicationId: string,
+  set: { decision: RecheckDecision; opinion: string; decided_by_label: string; decided_at: string },
+): Promise<void> {
+  await db
+    .updateTable('publication_recheck_items')
+    .set(set)
+    .where('recheck_id', '=', recheckId)
+    .where('publication_id', '=', publicationId)
+    .execute();
+}
+
+export async function completeRecheck(db: Q, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('publication_rechecks')
+    .set({ completed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Settles the open re-check entries of an item withdrawn outside the round (its finding is
+ * the withdrawal); returns the rounds touched, so their completion can be checked.
+ */
+export async function settleOpenRecheckEntries(
+  db: Q,
+  publicationId: string,
+  set: { opinion: string; decided_by_label: string; decided_at: string },
+): Promise<string[]> {
+  const open = await db
+    .selectFrom('publication_recheck_items')
+    .select('recheck_id')
+    .where('publication_id', '=', publicationId)
+    .where('decision', 'is', null)
+    .execute();
+  if (open.length === 0) return [];
+  await db
+    .updateTable('publication_recheck_items')
+    .set({ decision: 'withdrawn', ...set })
+    .where('publication_id', '=', publicationId)
+    .where('decision', 'is', null)
+    .execute();
+  return open.map((r) => r.recheck_id);
+}

@@ -1,0 +1,101 @@
+// Search in the database (FTS5 on SQLite, tsvector + GIN on PostgreSQL): two-character words
+// and document numbers match, characters far apart do not, and only published items are found.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
+import { PERMISSIONS, type Permission } from '../auth/policy.js';
+import { fixedClock } from '../db/time.js';
+import { seedDemo, type DemoResult } from '../demo/seed-demo.js';
+import { createDraft, withdraw, type Staff } from './commands.js';
+import { searchPublished } from './search.js';
+
+describe(`search on ${testDialect}`, () => {
+  let db: TestDb;
+  let demo: DemoResult;
+  const clock = fixedClock('2022-03-01T02:00:00.000Z');
+  before(async () => {
+    db = await createTestDb();
+    demo = await seedDemo({ db, clock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+  });
+  after(() => db.destroy());
+
+  const titles = async (query: string, order: 'relevance' | 'date' = 'relevance') =>
+    (
+      await searchPublished(db.kysely, {
+        agencyId: demo.agency.id,
+        query,
+        order,
+        page: 1,
+        pageSize: 50,
+      })
+    ).rows.map((r) => r.title);
+
+  test('a two-character word finds the items that contain it, best match first', async () => {
+    const found = await titles('征地');
+    assert.ok(found.length >= 1);
+    assert.ok(found.every((t) => /征/.test(t) || t.includes('集体土地')));
+    assert.ok(found.includes('灵山卫街道办事处关于2021年度集体土地征收补偿安置方案的公告'));
+    assert.ok(found.includes('灵山卫街道征收土地预公告'));
+    assert.deepEqual(await titles('城市管理 预算'), []);
+    assert.ok((await titles('城市管理')).length >= 3);
+  });
+
+  test('document numbers match; a different number does not', async () => {
+    assert.deepEqual(await titles('灵街办发〔2021〕30号'), [
+      '关于印发《灵山卫街道城市管理网格化工作实施方案（2021年修订）》的通知',
+    ]);
+    assert.deepEqual(await titles('〔2021〕31号'), []);
+  });
+
+  test('characters that are not adjacent do not make a word', async () => {
+    // 「征」 and 「地」 both occur in the demo items, never as 「征地」 in these two.
+    const found = await titles('征地');
+    assert.equal(found.includes('灵山卫街道2021年临时救助工作情况'), false);
+  });
+
+  test('drafts, items in review and withdrawn items are never found', async () => {
+    assert.deepEqual(await titles('土地承包经营权流转'), []);
+    assert.deepEqual(await titles('公共服务设施建设项目'), []);
+    const staff: Staff = {
+      actor: { id: demo.accounts['lsw-publisher'] ?? null, label: '发布员' },
+      holds: (p: Permission) => (PERMISSIONS[p] as readonly string[]).includes('publisher'),
+    };
+    const handler: Staff = {
+      actor: { id: demo.accounts['lsw-handler'] ?? null, label: '承办人' },
+      holds: (p: Permission) => (PERMISSIONS[p] as readonly string[]).includes('handler'),
+    };
+    await createDraft({ db, clock }, handler, demo.agency, {
+      title: '低保对象动态管理草稿',
+      summary: '草稿',
+      body: '',
+      issuer: '灵山卫街道办事处',
+      documentNumber: null,
+      writtenOn: null,
+      formedOn: '2022-02-01',
+      changedOn: null,
+      subject: '民政、扶贫、救灾',
+      genre: '其他',
+      keywords: [],
+      category: 'a21-social-assistance',
+    });
+    assert.deepEqual(await titles('低保'), []);
+    const before = await titles('预算');
+    assert.equal(before.length, 1);
+    const id = '00000000-0000-4000-8000-0000000d0006';
+    assert.ok((await withdraw({ db, clock }, staff, id, '更正后重新发布')).ok);
+    assert.deepEqual(await titles('预算'), []);
+  });
+
+  test('a query with nothing to search finds nothing; pages hold', async () => {
+    assert.deepEqual(await titles('，。'), []);
+    const r = await searchPublished(db.kysely, {
+      agencyId: demo.agency.id,
+      query: '灵山卫',
+      order: 'date',
+      page: 99,
+      pageSize: 2,
+    });
+    assert.ok(r.total >= 4);
+    assert.equal(r.page, r.pageCount);
+  });
+});

@@ -1,0 +1,165 @@
+// Browser journey of proactive disclosure against the real server: a handler drafts, a
+// reviewer approves, a publisher publishes, a visitor finds the item in the catalogue and
+// reads it; a withdrawal then shows the notice at the same URL. With JavaScript, without it
+// and on a phone; every page checked with axe and the CSP.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { launchBrowser } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { assertAccessible, openSession, type Session } from './support/session.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(options: BrowserContextOptions, username: string): Promise<Session> {
+  const s = await openSession(browser, server.baseUrl, options);
+  await s.page.goto('/console/login');
+  await s.page.getByLabel('用户名').fill(username);
+  await s.page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await s.page.getByRole('button', { name: '登录', exact: true }).click();
+  await s.page.waitForURL('**/console');
+  return s;
+}
+
+const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, '');
+
+async function journey(options: BrowserContextOptions, title: string): Promise<void> {
+  // The handler drafts: a missing field first, then the whole form.
+  const handler = await signIn(options, 'lsw-handler');
+  let page = handler.page;
+  await page.goto('/console/publications');
+  await assertAccessible(handler);
+  await page.getByRole('link', { name: '起草新信息' }).click();
+  await page.waitForURL('**/console/publications/new');
+  await assertAccessible(handler);
+  await page.getByLabel('标题（名称）').fill(title);
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.locator('.error-summary').waitFor();
+  assert.match(await mainText(page), /请填写内容概述/);
+  assert.equal(await page.getByLabel('标题（名称）').inputValue(), title);
+  await assertAccessible(handler);
+  await page.getByLabel('内容概述').fill('占道经营整治的范围、时间和处理依据。');
+  await page.getByLabel('公开类别').selectOption('a20-6');
+  await page.getByLabel('文号').fill('灵街办通〔2024〕5号');
+  await page.getByLabel('生成日期').fill('2024-09-20');
+  await page.getByLabel('主题分类').selectOption('城乡建设、环境保护');
+  await page.getByLabel('体裁').selectOption('通告');
+  await page.getByLabel('关键词').fill('城市管理、占道经营');
+  await page.getByLabel('正文').fill('一、整治范围\n\n二、整治时间');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.waitForURL(/\/console\/publications\/[0-9a-f-]{36}\?/);
+  const itemUrl = page.url().split('?')[0] ?? '';
+  await assertAccessible(handler);
+  await page.getByRole('button', { name: '送保密审查' }).click();
+  await page.waitForURL('**?done=submitted');
+  await handler.context.close();
+
+  // The reviewer approves.
+  const reviewer = await signIn(options, 'lsw-reviewer');
+  page = reviewer.page;
+  await page.goto(itemUrl);
+  await assertAccessible(reviewer);
+  // A re-check round's page, with one form per published item, passes axe too.
+  await page.goto('/console/publications/rechecks');
+  await assertAccessible(reviewer);
+  await page.getByLabel('清查名称').fill(`清查（${title}）`);
+  await page.getByRole('button', { name: '发起清查' }).click();
+  await page.waitForURL('**?done=recheck');
+  await assertAccessible(reviewer);
+  await page.goto('/console/publications/overdue');
+  assert.match(await mainText(page), /尚未发布的信息/);
+  await assertAccessible(reviewer);
+  await page.goto(itemUrl);
+  await page.getByLabel('同意公开', { exact: true }).check();
+  await page.getByLabel('审查意见').fill('不涉及国家秘密和个人隐私，同意公开。');
+  await page.getByRole('button', { name: '提交审查结论' }).click();
+  await page.waitForURL('**?done=approved');
+  assert.equal(await page.getByRole('button', { name: '发布', exact: true }).count(), 0);
+  await reviewer.context.close();
+
+  // The publisher publishes.
+  const publisher = await signIn(options, 'lsw-publisher');
+  page = publisher.page;
+  await page.goto(itemUrl);
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.waitForURL('**?done=published');
+  await assertAccessible(publisher);
+  const publicHref = await page.locator('dt:text("公开网址") + dd a').getAttribute('href');
+  assert.ok(publicHref);
+
+  // A visitor finds it by searching a two-character word, then by browsing, and reads it.
+  const visitor = await openSession(browser, server.baseUrl, options);
+  await visitor.page.goto('/agencies/lingshanwei/catalogue');
+  await assertAccessible(visitor);
+  await visitor.page.getByLabel('检索', { exact: true }).fill('占道');
+  await visitor.page.getByRole('button', { name: '检索', exact: true }).click();
+  await visitor.page.waitForURL('**q=**');
+  // The link's text is split by the <mark> of the match: compare its text content.
+  assert.equal(await visitor.page.locator('main .card h3 a', { hasText: title }).count(), 1);
+  await assertAccessible(visitor);
+  await visitor.page.goto('/agencies/lingshanwei/catalogue');
+  await visitor.page.getByLabel('公开类别').selectOption('a20-6');
+  await visitor.page.getByRole('button', { name: '筛选' }).click();
+  await visitor.page.waitForURL('**category=a20-6**');
+  await visitor.page.getByRole('link', { name: title }).click();
+  await visitor.page.waitForURL(`**${publicHref}`);
+  assert.match(await mainText(visitor.page), /灵街办通〔2024〕5号/);
+  assert.match(await mainText(visitor.page), /一、整治范围/);
+  await assertAccessible(visitor);
+
+  // A demo item that was repealed is marked, and links to what replaced it.
+  await visitor.page.goto('/agencies/lingshanwei/catalogue?validity=repealed');
+  await visitor.page.locator('main .card a').first().click();
+  assert.match(await mainText(visitor.page), /废止/);
+  await assertAccessible(visitor);
+
+  // The publisher withdraws it; the visitor sees only the notice.
+  await page.getByLabel('撤回说明').fill('整治时间调整，以新通告为准。');
+  await page.getByRole('button', { name: '撤回', exact: true }).click();
+  await page.waitForURL('**?done=withdrawn');
+  await publisher.context.close();
+  await visitor.page.goto(publicHref);
+  assert.equal((await visitor.page.locator('h1').innerText()).trim(), '该信息已撤回');
+  const notice = await mainText(visitor.page);
+  assert.match(notice, /整治时间调整，以新通告为准/);
+  assert.doesNotMatch(notice, /一、整治范围/);
+  await assertAccessible(visitor);
+  await visitor.context.close();
+}
+
+describe('proactive disclosure in a browser', { timeout: 600_000 }, () => {
+  test('desktop with JavaScript', async () => {
+    await journey(
+      { viewport: { width: 1280, height: 900 } },
+      '关于开展违规占道经营整治的通告（桌面）',
+    );
+  });
+  test('desktop without JavaScript', async () => {
+    await journey(
+      { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false },
+      '关于开展违规占道经营整治的通告（无脚本）',
+    );
+  });
+  test('phone (375 px) without JavaScript', async () => {
+    await journey(
+      {
+        viewport: { width: 375, height: 812 },
+        isMobile: true,
+        hasTouch: true,
+        javaScriptEnabled: false,
+      },
+      '关于开展违规占道经营整治的通告（手机）',
+    );
+  });
+});
