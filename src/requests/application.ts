@@ -4,46 +4,21 @@
 // names as dotted field names, so an error message lands on the same field everywhere.
 import { z } from 'zod';
 import { multiLine, optionalSingleLine, singleLine } from '../validation/text-input.js';
+import { APPLICANT_CATEGORIES, type ApplicantCategory } from './case.js';
 import { checkCreditCode, checkIdNumber, ID_TYPES } from './identity.js';
 
-/** Applicant categories: the column keys of table 三. */
-export const APPLICANT_CATEGORIES = [
-  'natural_person',
-  'commercial_enterprise',
-  'research_institution',
-  'social_welfare_org',
-  'legal_service_org',
-  'other_org',
-] as const;
-export type ApplicantCategory = (typeof APPLICANT_CATEGORIES)[number];
-
-export const APPLICANT_CATEGORY_LABELS: Readonly<Record<ApplicantCategory, string>> = {
+/**
+ * How the public form names each applicant category (the wording of 第二十七条, so an
+ * applicant recognises themself); table 三 and staff pages use the core's
+ * `APPLICANT_CATEGORY_LABELS` (case.ts), the categories themselves are defined there.
+ */
+export const APPLICANT_CATEGORY_FORM_LABELS: Readonly<Record<ApplicantCategory, string>> = {
   natural_person: '自然人（公民）',
   commercial_enterprise: '商业企业',
   research_institution: '科研机构',
   social_welfare_org: '社会公益组织',
   legal_service_org: '法律服务机构',
   other_org: '其他法人或者其他组织',
-};
-
-/** Receipt channels (第31条), each with its rule for the date of receipt. */
-export const RECEIPT_CHANNELS = [
-  'online',
-  'in_person',
-  'registered_post',
-  'ordinary_letter',
-  'fax',
-  'email',
-] as const;
-export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
-
-export const RECEIPT_CHANNEL_LABELS: Readonly<Record<ReceiptChannel, string>> = {
-  online: '网上申请',
-  in_person: '当面提交',
-  registered_post: '邮政寄送（需签收）',
-  ordinary_letter: '平常信函',
-  fax: '传真',
-  email: '电子邮件',
 };
 
 export const DELIVERY_FORMS = ['paper', 'electronic', 'storage_medium', 'inspection'] as const;

@@ -11,7 +11,8 @@ import type { Actor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import { isoDateCst } from '../portal/dates.js';
-import type { Application, ReceiptChannel } from './application.js';
+import type { Application } from './application.js';
+import type { ReceiptChannel } from './case.js';
 import {
   appendEvent,
   findIdempotency,
@@ -50,9 +51,6 @@ async function calendarIn(ctx: CommandContext): Promise<WorkingCalendar> {
   const [days, years] = await Promise.all([listCalendarDays(ctx.trx), listLoadedYears(ctx.trx)]);
   return createCalendar({ days, loadedYears: years.map((y) => y.year) });
 }
-
-/** Channels whose date of receipt is the day they arrive (handed in, or signed for). */
-export const RECEIVED_ON_ARRIVAL: readonly ReceiptChannel[] = ['in_person', 'registered_post'];
 
 export interface SubmitInput {
   agencyId: string;

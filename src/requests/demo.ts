@@ -12,10 +12,10 @@ import { systemActor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
 import { ok } from '../commands/result.js';
 import { isoDateCst } from '../portal/dates.js';
-import type { Application, ReceiptChannel } from './application.js';
+import type { Application } from './application.js';
+import type { CaseState, ReceiptChannel } from './case.js';
 import { dueOnAfterReceipt } from './commands.js';
 import { appendEvent, insertCase } from './repository.js';
-import type { StoredState } from './request.js';
 import { hashAccessCode } from './tracking.js';
 
 export const DEMO_ACCESS_CODE = 'DEM0-0000-0000';
@@ -100,7 +100,7 @@ interface DemoCase {
   number: string;
   app: Application;
   channel: ReceiptChannel;
-  state: StoredState;
+  state: CaseState;
   submittedOn: string;
   receivedOn: string | null;
   closedOn?: string;

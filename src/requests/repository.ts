@@ -3,13 +3,8 @@
 // them cannot show it.
 import type { Kysely } from 'kysely';
 import type { Database, RequestApplicantRow, RequestRow } from '../db/schema.js';
-import type {
-  Application,
-  ApplicantCategory,
-  DeliveryForm,
-  DeliveryMethod,
-  ReceiptChannel,
-} from './application.js';
+import type { Application, DeliveryForm, DeliveryMethod } from './application.js';
+import type { ApplicantCategory, CaseState, ReceiptChannel } from './case.js';
 import type { IdType } from './identity.js';
 import { maskIdNumber, maskName } from './identity.js';
 import type {
@@ -17,7 +12,6 @@ import type {
   RequestCase,
   RequestEvent,
   RequestFile,
-  StoredState,
   WorkListRow,
 } from './request.js';
 
@@ -28,7 +22,7 @@ export function rowToCase(r: RequestRow): RequestCase {
     id: r.id,
     agencyId: r.agency_id,
     trackingNumber: r.tracking_number,
-    state: r.state as StoredState,
+    state: r.state as CaseState,
     channel: r.channel as ReceiptChannel,
     category: r.category as ApplicantCategory,
     submittedOn: r.submitted_on,
@@ -67,7 +61,7 @@ export interface NewCase {
   agencyId: string;
   trackingNumber: string;
   accessCodeHash: string;
-  state: StoredState;
+  state: CaseState;
   channel: ReceiptChannel;
   submittedOn: string;
   receivedOn: string | null;
@@ -314,7 +308,7 @@ export type WorkListSort = 'due' | 'submitted';
 export function workListQuery(
   db: Q,
   agencyId: string,
-  filters: { state?: StoredState; open?: boolean },
+  filters: { state?: CaseState; open?: boolean },
   sort: WorkListSort,
   direction: 'asc' | 'desc',
 ) {
@@ -361,7 +355,7 @@ export function toWorkListRow(r: WorkListDbRow): WorkListRow {
   return {
     id: r.id,
     trackingNumber: r.tracking_number,
-    state: r.state as StoredState,
+    state: r.state as CaseState,
     channel: r.channel as ReceiptChannel,
     category: r.category as ApplicantCategory,
     submittedOn: r.submitted_on,

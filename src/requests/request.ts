@@ -1,40 +1,16 @@
 // A request case as the intake pages and the tracking page see it. The states and their
 // transitions belong to the case's core (case.ts); here are only the names people read.
-import type {
-  ApplicantCategory,
-  DeliveryForm,
-  DeliveryMethod,
-  ReceiptChannel,
-} from './application.js';
+import {
+  CASE_STATE_LABELS,
+  type ApplicantCategory,
+  type CaseState,
+  type ReceiptChannel,
+} from './case.js';
+import type { DeliveryForm, DeliveryMethod } from './application.js';
 import type { IdType } from './identity.js';
 
-/** The stored states (see the shared vocabulary of the requests feature). */
-export type StoredState =
-  | 'submitted'
-  | 'registered'
-  | 'correction_requested'
-  | 'in_progress'
-  | 'consulting'
-  | 'fee_pending'
-  | 'reply_drafted'
-  | 'reply_approved'
-  | 'closed';
-
-/** How staff name each state. */
-export const STATE_LABELS: Readonly<Record<StoredState, string>> = {
-  submitted: '待确认收到',
-  registered: '已登记',
-  correction_requested: '待补正',
-  in_progress: '办理中',
-  consulting: '征求意见中',
-  fee_pending: '待缴纳信息处理费',
-  reply_drafted: '答复已起草',
-  reply_approved: '答复已审批',
-  closed: '已办结',
-};
-
 /** How the applicant sees each state: internal steps of drafting are not theirs to follow. */
-export const PUBLIC_STATE_LABELS: Readonly<Record<StoredState, string>> = {
+export const PUBLIC_STATE_LABELS: Readonly<Record<CaseState, string>> = {
   submitted: '已提交，待本机关确认收到',
   registered: '已收到申请，正在办理',
   correction_requested: '需要补正申请内容',
@@ -47,8 +23,8 @@ export const PUBLIC_STATE_LABELS: Readonly<Record<StoredState, string>> = {
 };
 
 export function stateLabel(state: string, audience: 'staff' | 'public' = 'staff'): string {
-  const labels = audience === 'staff' ? STATE_LABELS : PUBLIC_STATE_LABELS;
-  return Object.hasOwn(labels, state) ? labels[state as StoredState] : state;
+  const labels = audience === 'staff' ? CASE_STATE_LABELS : PUBLIC_STATE_LABELS;
+  return Object.hasOwn(labels, state) ? labels[state as CaseState] : state;
 }
 
 /** A case without its applicant's personal data. */
@@ -56,7 +32,7 @@ export interface RequestCase {
   id: string;
   agencyId: string;
   trackingNumber: string;
-  state: StoredState;
+  state: CaseState;
   channel: ReceiptChannel;
   category: ApplicantCategory;
   submittedOn: string;
@@ -92,7 +68,7 @@ export interface ApplicantRecord {
 export interface WorkListRow {
   id: string;
   trackingNumber: string;
-  state: StoredState;
+  state: CaseState;
   channel: ReceiptChannel;
   category: ApplicantCategory;
   submittedOn: string;

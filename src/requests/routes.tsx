@@ -22,14 +22,17 @@ import {
   applicationErrors,
   applicationSchemaFor,
   MAX_ITEMS,
-  RECEIPT_CHANNELS,
   type Application,
-  type ReceiptChannel,
 } from './application.js';
+import {
+  CASE_STATES,
+  CHANNELS_RECEIVED_ON_ARRIVAL,
+  RECEIPT_CHANNELS,
+  type ReceiptChannel,
+} from './case.js';
 import {
   confirmReceipt,
   IDEMPOTENCY_CONFLICT,
-  RECEIVED_ON_ARRIVAL,
   recordPersonalDataViewed,
   submitApplication,
   type SubmitInput,
@@ -74,7 +77,7 @@ import {
   toWorkListRow,
   workListQuery,
 } from './repository.js';
-import { STATE_LABELS, type RequestCase, type StoredState } from './request.js';
+import type { RequestCase } from './request.js';
 import { newSubmissionToken } from './tracking.js';
 
 /** Who submits online: never the applicant's name (the audit log is not for personal data). */
@@ -278,7 +281,7 @@ export function requestsRoutes(): Hono<AppEnv> {
   app.use(REQUESTS_PATH, requirePermission('request.handle'));
   app.use(`${REQUESTS_PATH}/*`, requirePermission('request.handle'));
 
-  const STATE_FILTER = [...(Object.keys(STATE_LABELS) as StoredState[]), 'all'] as const;
+  const STATE_FILTER = [...CASE_STATES, 'all'] as const;
   const LIST = {
     filters: { state: oneOf('办理状态', STATE_FILTER) },
     sorts: ['due', 'submitted'] as const,
@@ -518,7 +521,7 @@ export function registrationDates(values: FormValues, todayIso: string): Dates {
     return raw;
   };
   const arrivedOn = date('arrivedOn', '提交、签收或送达之日', true);
-  const onArrival = RECEIVED_ON_ARRIVAL.includes(channel as ReceiptChannel);
+  const onArrival = CHANNELS_RECEIVED_ON_ARRIVAL.includes(channel as ReceiptChannel);
   const confirmedOn = onArrival ? null : date('confirmedOn', '与申请人确认之日', false);
   if (arrivedOn && confirmedOn && confirmedOn < arrivedOn)
     errors.confirmedOn = '与申请人确认之日不能早于送达之日';

@@ -17,8 +17,7 @@ import {
   type FieldErrors,
 } from '../../web/forms.js';
 import {
-  APPLICANT_CATEGORIES,
-  APPLICANT_CATEGORY_LABELS,
+  APPLICANT_CATEGORY_FORM_LABELS,
   applicationFieldLabel,
   DELIVERY_FORMS,
   DELIVERY_FORM_LABELS,
@@ -26,6 +25,7 @@ import {
   DELIVERY_METHOD_LABELS,
   MAX_ITEMS,
 } from '../application.js';
+import { APPLICANT_CATEGORIES } from '../case.js';
 import type { FormValues } from '../form-values.js';
 import { ID_TYPES, ID_TYPE_LABELS } from '../identity.js';
 
@@ -70,7 +70,7 @@ export function ApplicationForm(p: ApplicationFormProps) {
         name="applicant.category"
         label="申请人类型"
         required
-        options={options(APPLICANT_CATEGORIES, APPLICANT_CATEGORY_LABELS)}
+        options={options(APPLICANT_CATEGORIES, APPLICANT_CATEGORY_FORM_LABELS)}
         value={v('applicant.category')}
         error={e('applicant.category')}
         hint="公民个人请选“自然人”；企业、事业单位、社会组织等请选对应的类型。"

@@ -16,23 +16,22 @@ import { ConsolePage } from '../../web/layout.js';
 import { NoticeBanner } from '../../web/notice.js';
 import { Pager } from '../../web/pager.js';
 import type { Page } from '../../db/paginate.js';
+import { DELIVERY_FORM_LABELS, DELIVERY_METHOD_LABELS } from '../application.js';
 import {
   APPLICANT_CATEGORY_LABELS,
-  DELIVERY_FORM_LABELS,
-  DELIVERY_METHOD_LABELS,
+  CASE_STATE_LABELS,
   RECEIPT_CHANNEL_LABELS,
   RECEIPT_CHANNELS,
-} from '../application.js';
+  type CaseState,
+} from '../case.js';
 import type { FormValues } from '../form-values.js';
 import { ID_TYPE_LABELS, maskIdNumber, maskName, maskPhone } from '../identity.js';
 import {
-  STATE_LABELS,
   stateLabel,
   type ApplicantRecord,
   type RequestCase,
   type RequestEvent,
   type RequestFile,
-  type StoredState,
   type WorkListRow,
 } from '../request.js';
 import { ApplicationForm } from './application-form.js';
@@ -64,7 +63,7 @@ export interface WorkListProps {
   agency: Agency;
   page: Page<WorkListRow>;
   today: string;
-  state: StoredState | undefined;
+  state: CaseState | undefined;
   showClosed: boolean;
   hrefFor(changes: {
     page?: number;
@@ -94,7 +93,7 @@ export function WorkListPage(p: WorkListProps) {
           value={p.state ?? (p.showClosed ? 'all' : '')}
           emptyLabel="未办结的申请"
           options={[
-            ...Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label })),
+            ...Object.entries(CASE_STATE_LABELS).map(([value, label]) => ({ value, label })),
             { value: 'all', label: '全部（含已办结）' },
           ]}
         />

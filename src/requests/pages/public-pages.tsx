@@ -12,7 +12,7 @@ import {
   type FieldErrors,
 } from '../../web/forms.js';
 import { PortalPage, portalColumn } from '../../web/layout.js';
-import { RECEIPT_CHANNEL_LABELS } from '../application.js';
+import { RECEIPT_CHANNEL_LABELS } from '../case.js';
 import type { FormValues } from '../form-values.js';
 import { stateLabel, type RequestCase } from '../request.js';
 import { ApplicationForm } from './application-form.js';
