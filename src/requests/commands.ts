@@ -6,12 +6,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical.js';
 import { listCalendarDays, listLoadedYears } from '../calendar/calendar-repository.js';
 import { checkIsoDate } from '../calendar/dates.js';
-import { addWorkingDays, createCalendar, type WorkingCalendar } from '../calendar/working-days.js';
+import { createCalendar, type WorkingCalendar } from '../calendar/working-days.js';
 import type { Actor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import { isoDateCst } from '../portal/dates.js';
 import type { Application } from './application.js';
+import { clockOfCase, storedDueOf } from './case-clock.js';
 import type { ReceiptChannel } from './case.js';
 import {
   appendEvent,
@@ -20,6 +21,7 @@ import {
   insertCase,
   insertIdempotency,
   linkFile,
+  listEvents,
   updateCase,
 } from './repository.js';
 import type { RequestCase } from './request.js';
@@ -31,21 +33,6 @@ import {
   sealAccessCode,
   unsealAccessCode,
 } from './tracking.js';
-
-/** The reply period of 第33条, in working days. */
-export const REPLY_WORKING_DAYS = 20;
-
-/**
- * The due date once the date of receipt is fixed: the ONE place intake computes it (the
- * case's clock replaces it when corrections, pauses and extensions come into play).
- */
-export function dueOnAfterReceipt(
-  calendar: WorkingCalendar,
-  receivedOn: string,
-): { dueOn: string; provisional: boolean } {
-  const due = addWorkingDays(calendar, receivedOn, REPLY_WORKING_DAYS);
-  return { dueOn: due.date, provisional: due.provisional };
-}
 
 async function calendarIn(ctx: CommandContext): Promise<WorkingCalendar> {
   const [days, years] = await Promise.all([listCalendarDays(ctx.trx), listLoadedYears(ctx.trx)]);
@@ -116,9 +103,12 @@ export async function submitApplication(
       const existing = await findIdempotency(ctx.trx, input.agencyId, keyHash);
       if (existing) return replay(existing, input, bodyHash);
       const now = ctx.now.toISOString();
-      const due = input.receivedOn
-        ? dueOnAfterReceipt(await calendarIn(ctx), input.receivedOn)
-        : null;
+      // The case's first clock event is its receipt, when already fixed.
+      const due = storedDueOf(
+        input.receivedOn
+          ? clockOfCase(await calendarIn(ctx), [{ type: 'received', onDate: input.receivedOn }])
+          : null,
+      );
       const id = randomUUID();
       const trackingNumber = newTrackingNumber();
       const accessCode = newAccessCode();
@@ -134,8 +124,8 @@ export async function submitApplication(
           channel: input.channel,
           submittedOn: input.submittedOn,
           receivedOn: input.receivedOn,
-          dueOn: due?.dueOn ?? null,
-          dueProvisional: due?.provisional ?? false,
+          dueOn: due.dueOn,
+          dueProvisional: due.provisional,
           now,
         },
         input.application,
@@ -176,8 +166,8 @@ export async function submitApplication(
           category: input.application.applicant.category,
           submittedOn: input.submittedOn,
           receivedOn: input.receivedOn,
-          dueOn: due?.dueOn ?? null,
-          dueProvisional: due?.provisional ?? false,
+          dueOn: due.dueOn,
+          dueProvisional: due.provisional,
           itemCount: input.application.items.length,
           deliveryForm: input.application.delivery.form,
           deliveryMethod: input.application.delivery.method,
@@ -218,7 +208,11 @@ export async function confirmReceipt(
     if (date.date > today) return fail({ receivedOn: '确认收到之日不能晚于今天' });
     if (date.date < before.submittedOn)
       return fail({ receivedOn: `确认收到之日不能早于申请送达之日（${before.submittedOn}）` });
-    const due = dueOnAfterReceipt(await calendarIn(ctx), date.date);
+    const events = [
+      ...(await listEvents(ctx.trx, before.id)),
+      { type: 'received', onDate: date.date },
+    ];
+    const due = storedDueOf(clockOfCase(await calendarIn(ctx), events));
     const now = ctx.now.toISOString();
     const moved = await updateCase(
       ctx.trx,

@@ -14,7 +14,7 @@ import { ok } from '../commands/result.js';
 import { isoDateCst } from '../portal/dates.js';
 import type { Application } from './application.js';
 import type { CaseState, ReceiptChannel } from './case.js';
-import { dueOnAfterReceipt } from './commands.js';
+import { clockOfCase, storedDueOf } from './case-clock.js';
 import { appendEvent, insertCase } from './repository.js';
 import { hashAccessCode } from './tracking.js';
 
@@ -202,7 +202,15 @@ export async function seedDemoRequests(deps: ServiceDeps, agencyId: string): Pro
     const now = ctx.now.toISOString();
     for (const d of [...cases2021(), ...openCases(isoDateCst(ctx.now))]) {
       const id = randomUUID();
-      const due = d.receivedOn ? dueOnAfterReceipt(calendar, d.receivedOn) : null;
+      const events = d.receivedOn
+        ? [{ type: 'received', date: d.receivedOn }, ...(d.events ?? [])]
+        : [];
+      const due = storedDueOf(
+        clockOfCase(
+          calendar,
+          events.map((e) => ({ type: e.type, onDate: e.date })),
+        ),
+      );
       await insertCase(
         ctx.trx,
         {
@@ -214,8 +222,8 @@ export async function seedDemoRequests(deps: ServiceDeps, agencyId: string): Pro
           channel: d.channel,
           submittedOn: d.submittedOn,
           receivedOn: d.receivedOn,
-          dueOn: due?.dueOn ?? null,
-          dueProvisional: due?.provisional ?? false,
+          dueOn: due.dueOn,
+          dueProvisional: due.provisional,
           closure: d.outcome ? 'replied' : null,
           outcome: d.outcome ?? null,
           closedOn: d.closedOn ?? null,
@@ -223,9 +231,6 @@ export async function seedDemoRequests(deps: ServiceDeps, agencyId: string): Pro
         },
         d.app,
       );
-      const events = d.receivedOn
-        ? [{ type: 'received', date: d.receivedOn }, ...(d.events ?? [])]
-        : [];
       for (const e of events)
         await appendEvent(ctx.trx, {
           requestId: id,

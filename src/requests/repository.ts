@@ -182,6 +182,27 @@ export async function listEvents(db: Q, requestId: string): Promise<RequestEvent
   return rows.map((r) => ({ seq: Number(r.seq), type: r.type, onDate: r.on_date, at: r.at }));
 }
 
+/** The events of several cases (a page of the work list), each case's in order. */
+export async function listEventsOfCases(
+  db: Q,
+  requestIds: readonly string[],
+): Promise<Map<string, RequestEvent[]>> {
+  const byCase = new Map<string, RequestEvent[]>(requestIds.map((id) => [id, []]));
+  if (requestIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom('request_events')
+    .select(['request_id', 'seq', 'type', 'on_date', 'at'])
+    .where('request_id', 'in', requestIds)
+    .orderBy('request_id')
+    .orderBy('seq')
+    .execute();
+  for (const r of rows)
+    byCase
+      .get(r.request_id)
+      ?.push({ seq: Number(r.seq), type: r.type, onDate: r.on_date, at: r.at });
+  return byCase;
+}
+
 /** Appends a clock event (received, corrected, …) after the case's last one. */
 export async function appendEvent(
   db: Q,
@@ -304,7 +325,11 @@ export async function updateCase(
 
 export type WorkListSort = 'due' | 'submitted';
 
-/** The agency's cases, open ones first by due date (no date yet: first of all, to be confirmed). */
+/**
+ * The agency's cases by due date: not yet received first (staff must confirm them today),
+ * then by due date, and cases whose clock waits for a correction (no due date) last, as
+ * compareByDue (clock.ts) orders them.
+ */
 export function workListQuery(
   db: Q,
   agencyId: string,
@@ -341,9 +366,20 @@ export function workListQuery(
   if (filters.state) q = q.where('requests.state', '=', filters.state);
   else if (filters.open) q = q.where('requests.state', '!=', 'closed');
   const column = sort === 'due' ? 'requests.due_on' : 'requests.submitted_on';
-  // NULL due dates (not yet received) sort first on both databases: they need action today.
+  // Spelled out rather than left to each database's NULL ordering, which differs.
   return q
-    .orderBy((eb) => eb.case().when(column, 'is', null).then(0).else(1).end(), 'asc')
+    .orderBy(
+      (eb) =>
+        eb
+          .case()
+          .when('requests.received_on', 'is', null)
+          .then(0)
+          .when(column, 'is', null)
+          .then(2)
+          .else(1)
+          .end(),
+      'asc',
+    )
     .orderBy(column, direction)
     .orderBy('requests.created_at', 'asc');
 }

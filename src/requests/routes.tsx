@@ -17,7 +17,10 @@ import type { FieldErrors } from '../web/forms.js';
 import { oneOf, parseListQuery } from '../web/list-query.js';
 import { readNotice, redirectWithNotice } from '../web/notice.js';
 import { siteInfo } from '../web/site.js';
+import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { requestsApiRoutes } from './api.js';
+import { clockOfCase, dueMarkOf } from './case-clock.js';
+import type { DueClass } from './clock.js';
 import {
   applicationErrors,
   applicationSchemaFor,
@@ -73,12 +76,34 @@ import {
   getCase,
   listEvents,
   listFiles,
+  listEventsOfCases,
   listItems,
   toWorkListRow,
   workListQuery,
 } from './repository.js';
-import type { RequestCase } from './request.js';
+import type { RequestCase, WorkListRow } from './request.js';
 import { newSubmissionToken } from './tracking.js';
+
+/** The clock's mark of each open, received case of a work-list page (one query for their events). */
+async function dueMarks(
+  c: Context<AppEnv>,
+  rows: readonly WorkListRow[],
+): Promise<Map<string, DueClass>> {
+  const open = rows.filter((r) => r.state !== 'closed' && r.receivedOn !== null);
+  const [calendar, events] = await Promise.all([
+    loadWorkingCalendar(c.get('deps')),
+    listEventsOfCases(
+      c.get('deps').db.kysely,
+      open.map((r) => r.id),
+    ),
+  ]);
+  const marks = new Map<string, DueClass>();
+  for (const r of open) {
+    const mark = dueMarkOf(calendar, clockOfCase(calendar, events.get(r.id) ?? []), today(c), true);
+    if (mark) marks.set(r.id, mark);
+  }
+  return marks;
+}
 
 /** Who submits online: never the applicant's name (the audit log is not for personal data). */
 const APPLICANT_ACTOR = systemActor('申请人（网上提交）');
@@ -306,11 +331,13 @@ export function requestsRoutes(): Hono<AppEnv> {
       list.direction,
     );
     const page = await paginate(db, query, list);
+    const rows = page.rows.map(toWorkListRow);
+    const marks = await dueMarks(c, rows);
     return c.html(
       <WorkListPage
         agency={agency}
-        page={{ ...page, rows: page.rows.map(toWorkListRow) }}
-        today={today(c)}
+        page={{ ...page, rows }}
+        marks={marks}
         state={state}
         showClosed={chosen === 'all'}
         hrefFor={list.hrefFor}
@@ -421,6 +448,13 @@ export function requestsRoutes(): Hono<AppEnv> {
       getApplicant(db, rc.id),
     ]);
     if (!applicant) throw new Error(`request ${rc.id} has no applicant row`);
+    const calendar = await loadWorkingCalendar(c.get('deps'));
+    const mark = dueMarkOf(
+      calendar,
+      clockOfCase(calendar, events),
+      today(c),
+      rc.state !== 'closed',
+    );
     noStore(c);
     return c.html(
       <CasePage
@@ -430,6 +464,7 @@ export function requestsRoutes(): Hono<AppEnv> {
         files={files}
         applicant={applicant}
         revealed={options.revealed ?? false}
+        mark={mark}
         today={today(c)}
         notice={readNotice(c, NOTICES)}
         errors={options.errors ?? {}}

@@ -37,7 +37,7 @@ describe('request intake in the console', () => {
   });
   after(() => t.close());
 
-  test('the work list: open cases by due date, to be confirmed first, overdue and masked', async () => {
+  test('the work list: open cases by due date, to be confirmed first, awaiting correction last, overdue and masked', async () => {
     const res = await handler.get('/console/requests');
     assert.equal(res.status, 200);
     const html = await res.text();
@@ -45,8 +45,9 @@ describe('request intake in the console', () => {
       'GK-DEM0-2026-51',
       'GK-DEM0-2026-55',
       'GK-DEM0-2026-54',
-      'GK-DEM0-2026-53',
       'GK-DEM0-2026-52',
+      // Awaiting correction: no due date runs, so last.
+      'GK-DEM0-2026-53',
     ];
     const positions = order.map((n) => html.indexOf(n));
     assert.ok(
@@ -59,7 +60,8 @@ describe('request intake in the console', () => {
       'ordered by due date',
     );
     assert.ok(!html.includes('GK-DEM0-2021-01'), 'closed cases are not in the default list');
-    assert.match(html, /已逾期/);
+    assert.match(html, /已超期/, 'the overdue demo case is marked by the clock');
+    assert.match(html, /等待补正，补正后重新计算/, 'a case awaiting correction has no due date');
     assert.match(html, /陈\*\*/);
     assert.match(html, /370211\*{8}0067/);
     assert.ok(!html.includes(OVERDUE_ID) && !html.includes('陈演示'));

@@ -34,6 +34,7 @@ import {
   type RequestFile,
   type WorkListRow,
 } from '../request.js';
+import { DUE_STATUS_LABELS, type DueClass } from '../clock.js';
 import { ApplicationForm } from './application-form.js';
 
 export const REQUESTS_PATH = '/console/requests';
@@ -41,20 +42,35 @@ export const casePath = (id: string) => `${REQUESTS_PATH}/${id}`;
 
 const dateText = (d: string | null) => (d ? chineseDate(`${d}T00:00:00+08:00`) : '—');
 
-/** A due date as staff read it: 暂定 beyond the loaded calendar, 已逾期 when passed. */
+/** What a due mark says beside the date; 未到期 needs no word. */
+function markText(mark: DueClass): string | null {
+  if (mark.status === 'on_time') return null;
+  if (mark.status === 'due_soon')
+    return mark.remainingWorkingDays === 0
+      ? '今日到期'
+      : `${DUE_STATUS_LABELS.due_soon}（剩${mark.remainingWorkingDays}个工作日）`;
+  return DUE_STATUS_LABELS[mark.status];
+}
+
+/**
+ * A due date as staff read it: 暂定 beyond the loaded calendar, and the clock's mark
+ * (classifyDue: 已超期, 即将到期, 暂停计时) while the case is open.
+ */
 export function DueDate(p: {
+  receivedOn: string | null;
   dueOn: string | null;
   provisional: boolean;
-  today: string;
-  open: boolean;
+  mark: DueClass | null;
 }) {
-  if (!p.dueOn) return <span class="muted">待确认收到</span>;
-  const overdue = p.open && p.dueOn < p.today;
+  if (!p.receivedOn) return <span class="muted">待确认收到</span>;
+  if (!p.dueOn)
+    return <span class="muted">{DUE_STATUS_LABELS.awaiting_correction}，补正后重新计算</span>;
+  const text = p.mark ? markText(p.mark) : null;
   return (
     <>
       {p.dueOn}
       {p.provisional ? <span class="tag">暂定</span> : null}
-      {overdue ? <span class="tag">已逾期</span> : null}
+      {text ? <span class="tag">{text}</span> : null}
     </>
   );
 }
@@ -62,7 +78,8 @@ export function DueDate(p: {
 export interface WorkListProps {
   agency: Agency;
   page: Page<WorkListRow>;
-  today: string;
+  /** The clock's mark of each open case on the page, by case id. */
+  marks: ReadonlyMap<string, DueClass>;
   state: CaseState | undefined;
   showClosed: boolean;
   hrefFor(changes: {
@@ -129,10 +146,10 @@ export function WorkListPage(p: WorkListProps) {
             sortKey: 'due',
             cell: (r) => (
               <DueDate
+                receivedOn={r.receivedOn}
                 dueOn={r.dueOn}
                 provisional={r.dueProvisional}
-                today={p.today}
-                open={r.state !== 'closed'}
+                mark={p.marks.get(r.id) ?? null}
               />
             ),
           },
@@ -168,6 +185,8 @@ export interface CasePageProps {
   applicant: ApplicantRecord;
   /** True only on the audited POST that opened the personal data. */
   revealed: boolean;
+  /** The clock's mark when the case is open and received. */
+  mark: DueClass | null;
   today: string;
   notice: string | null;
   errors: FieldErrors;
@@ -222,7 +241,6 @@ function ApplicantFacts({ a, revealed }: { a: ApplicantRecord; revealed: boolean
 
 export function CasePage(p: CasePageProps) {
   const { c } = p;
-  const open = c.state !== 'closed';
   return (
     <ConsolePage
       title={`申请 ${c.trackingNumber}`}
@@ -245,7 +263,12 @@ export function CasePage(p: CasePageProps) {
         <dd>{c.receivedOn ? dateText(c.receivedOn) : '尚未确认'}</dd>
         <dt>答复期限</dt>
         <dd>
-          <DueDate dueOn={c.dueOn} provisional={c.dueProvisional} today={p.today} open={open} />
+          <DueDate
+            receivedOn={c.receivedOn}
+            dueOn={c.dueOn}
+            provisional={c.dueProvisional}
+            mark={p.mark}
+          />
         </dd>
         <dt>获取信息的形式和方式</dt>
         <dd>
