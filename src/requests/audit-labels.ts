@@ -4,6 +4,7 @@ export const requestIntakeAuditLabels = {
     'request.submit': '网上提交政府信息公开申请',
     'request.register': '登记政府信息公开申请',
     'request.receipt.confirm': '确认收到申请',
+    'request.due.recompute': '工作日历变更后重新计算答复期限',
     'request.personal_data.view': '查看申请人个人信息',
     'request.identity_proof.view': '查看申请人身份证明',
     'demo.request.create': '写入演示申请',

@@ -34,7 +34,8 @@ import {
   unsealAccessCode,
 } from './tracking.js';
 
-async function calendarIn(ctx: CommandContext): Promise<WorkingCalendar> {
+/** The calendar as this transaction sees it. */
+export async function calendarIn(ctx: CommandContext): Promise<WorkingCalendar> {
   const [days, years] = await Promise.all([listCalendarDays(ctx.trx), listLoadedYears(ctx.trx)]);
   return createCalendar({ days, loadedYears: years.map((y) => y.year) });
 }

@@ -3,6 +3,7 @@
 import type { Feature } from '../web/feature.js';
 import { requestsOperations, requestsSchemas } from './api.js';
 import { requestIntakeAuditLabels } from './audit-labels.js';
+import { requestDueDates } from './due-recompute.js';
 import { REQUESTS_PATH } from './pages/console-pages.js';
 import { requestsRoutes } from './routes.js';
 
@@ -12,4 +13,6 @@ export const requestsFeature: Feature = {
   api: { operations: requestsOperations, schemas: requestsSchemas },
   nav: [{ href: REQUESTS_PATH, label: '依申请公开', permission: 'request.handle' }],
   auditLabels: requestIntakeAuditLabels,
+  // Cached due dates follow the calendar (decision 0016).
+  calendarDependents: [requestDueDates],
 };

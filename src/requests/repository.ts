@@ -323,6 +323,45 @@ export async function updateCase(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Stores a recomputed due date. It is a cache of what the case's events and the calendar
+ * say (decision 0016), not a change to the case: the version stays, so a form a handler
+ * has open on the case is not made stale by a calendar correction.
+ */
+export async function setCachedDue(
+  db: Q,
+  id: string,
+  due: { dueOn: string | null; provisional: boolean },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('requests')
+    .set({ due_on: due.dueOn, due_provisional: due.provisional ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Open, received cases whose clock may look at a day in `change`: received on or before
+ * its end, and due on or after its start (or with no due date running, awaiting a
+ * correction). A day after the due date cannot move it; a day before receipt is not counted.
+ */
+export async function candidatesForCalendarChange(
+  db: Q,
+  change: { from: string; to: string },
+): Promise<{ id: string; trackingNumber: string }[]> {
+  const rows = await db
+    .selectFrom('requests')
+    .select(['id', 'tracking_number'])
+    .where('state', '!=', 'closed')
+    .where('received_on', 'is not', null)
+    .where('received_on', '<=', change.to)
+    .where((eb) => eb.or([eb('due_on', 'is', null), eb('due_on', '>=', change.from)]))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, trackingNumber: r.tracking_number }));
+}
+
 export type WorkListSort = 'due' | 'submitted';
 
 /**
