@@ -57,6 +57,11 @@ export const RECEIPT_CHANNEL_LABELS: Readonly<Record<ReceiptChannel, string>> = 
   email: '电子邮件',
 };
 
+/** The channels staff register (letters, in person, fax, e-mail); online ones the applicant submits. */
+export const STAFF_REGISTERED_CHANNELS: readonly ReceiptChannel[] = RECEIPT_CHANNELS.filter(
+  (ch) => ch !== 'online',
+);
+
 /**
  * Channels whose date of receipt is a known fact when the case is created (第三十一条: the
  * day handed in, the day signed for). For the others the date is the day staff confirm it

@@ -30,7 +30,7 @@ import {
 import {
   CASE_STATES,
   CHANNELS_RECEIVED_ON_ARRIVAL,
-  RECEIPT_CHANNELS,
+  STAFF_REGISTERED_CHANNELS,
   type ReceiptChannel,
 } from './case.js';
 import {
@@ -539,8 +539,8 @@ type Dates =
 export function registrationDates(values: FormValues, todayIso: string): Dates {
   const errors: Record<string, string> = {};
   const channel = values.channel ?? '';
-  const staffChannels = RECEIPT_CHANNELS.filter((ch) => ch !== 'online') as string[];
-  if (!staffChannels.includes(channel)) errors.channel = '请选择申请渠道';
+  if (!(STAFF_REGISTERED_CHANNELS as readonly string[]).includes(channel))
+    errors.channel = '请选择申请渠道';
   const date = (key: string, label: string, required: boolean): string | null => {
     const raw = (values[key] ?? '').trim();
     if (raw === '') {

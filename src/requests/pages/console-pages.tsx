@@ -21,7 +21,7 @@ import {
   APPLICANT_CATEGORY_LABELS,
   CASE_STATE_LABELS,
   RECEIPT_CHANNEL_LABELS,
-  RECEIPT_CHANNELS,
+  STAFF_REGISTERED_CHANNELS,
   type CaseState,
 } from '../case.js';
 import type { FormValues } from '../form-values.js';
@@ -397,7 +397,7 @@ export function RegisterPage(p: {
               value={v('channel')}
               error={p.errors.channel}
               emptyLabel="请选择"
-              options={RECEIPT_CHANNELS.filter((ch) => ch !== 'online').map((ch) => ({
+              options={STAFF_REGISTERED_CHANNELS.map((ch) => ({
                 value: ch,
                 label: RECEIPT_CHANNEL_LABELS[ch],
               }))}
