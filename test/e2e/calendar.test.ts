@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { signInAs } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const notice2026 = readFileSync(
@@ -50,11 +50,7 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
   after(() => context.close());
 
   test('import the 2026 notice with a preview, then correct one day', async () => {
-    await page.goto('/console/login');
-    await page.getByLabel('用户名').fill('hd-platform');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL('**/console');
+    await signInAs(page, 'hd-platform');
 
     await page
       .getByRole('navigation', { name: '工作台导航' })

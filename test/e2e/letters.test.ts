@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { DEFAULT_TEMPLATES } from '../../src/letters/default-templates.js';
 import { LETTER_CSS_HREF } from '../../src/letters/letter-style.js';
 import { sampleContext } from '../../src/letters/placeholders.js';
 import { renderLetter } from '../../src/letters/render-letter.js';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { signInAs } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -48,11 +48,7 @@ describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 
   after(() => context.close());
 
   test('edit the partial-disclosure reply with a preview, then save it as a new version', async () => {
-    await page.goto('/console/login');
-    await page.getByLabel('用户名').fill('lsw-head');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL('**/console');
+    await signInAs(page, 'lsw-head');
 
     await page
       .getByRole('navigation', { name: '工作台导航' })

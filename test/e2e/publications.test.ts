@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { launchBrowser } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { assertAccessible, openSession, type Session } from './support/session.js';
+import { assertAccessible, openSession, type Session, signInAs } from './support/session.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,11 +23,7 @@ after(async () => {
 
 async function signIn(options: BrowserContextOptions, username: string): Promise<Session> {
   const s = await openSession(browser, server.baseUrl, options);
-  await s.page.goto('/console/login');
-  await s.page.getByLabel('用户名').fill(username);
-  await s.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: '登录', exact: true }).click();
-  await s.page.waitForURL('**/console');
+  await signInAs(s.page, username);
   return s;
 }
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { signInAs } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -100,11 +100,7 @@ describe('applying for disclosure, JavaScript disabled, on a phone', { timeout: 
   });
 
   test('a handler confirms receipt and opens the personal data', async () => {
-    await page.goto('/console/login');
-    await page.getByLabel('用户名').fill('lsw-handler');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL('**/console');
+    await signInAs(page, 'lsw-handler');
     await page
       .getByRole('navigation', { name: '工作台导航' })
       .getByRole('link', { name: '依申请公开' })

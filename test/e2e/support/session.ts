@@ -2,6 +2,7 @@
 // and the one accessibility check (axe, WCAG 2.1 AA: no serious or critical violation).
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../../src/demo/demo-data.js';
 import { seriousViolations } from './browser.js';
 
 export interface Session {
@@ -30,4 +31,13 @@ export async function assertAccessible(s: Session): Promise<void> {
   const violations = await seriousViolations(s.page, { javaScriptEnabled: s.javaScriptEnabled });
   assert.deepEqual(violations, [], `axe on ${path}`);
   assert.deepEqual(s.cspErrors, [], `CSP on ${path}`);
+}
+
+/** Signs a demo account in through the login form and waits for the console. */
+export async function signInAs(page: Page, username: string): Promise<void> {
+  await page.goto('/console/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL('**/console');
 }
