@@ -32,3 +32,12 @@ test('calendar dependents come from the features that declare one', async () => 
   await job?.run({ from: '2026-01-01', to: '2026-01-31' }, ctx);
   assert.deepEqual(seen, ['2026-01-01…2026-01-31']);
 });
+
+test('report sources come from the features that declare one, in feature order', async () => {
+  const source = (label: string) => ({ label, contribute: async () => ({}) });
+  const first: Feature = { name: 'first', reportSource: source('甲') };
+  const second: Feature = { name: 'second', reportSource: source('乙') };
+  const labels = platformOf([first, calendarFeature, second]).reportSources.map((s) => s.label);
+  assert.deepEqual(labels, ['甲', '乙']);
+  assert.deepEqual(platformOf([calendarFeature]).reportSources, []);
+});

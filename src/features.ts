@@ -50,6 +50,7 @@ export function platformOf(features: readonly Feature[]): Platform {
     api: features.flatMap((f) => (f.api ? [f.api] : [])),
     auditLabels: auditLabelIndex(features.flatMap((f) => (f.auditLabels ? [f.auditLabels] : []))),
     calendarDependents: features.flatMap((f) => f.calendarDependents ?? []),
+    reportSources: features.flatMap((f) => (f.reportSource ? [f.reportSource] : [])),
   };
 }
 

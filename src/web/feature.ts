@@ -12,6 +12,7 @@ import type { FileStore } from '../files/file-store.js';
 import type { RecurringJob, RegisteredJob } from '../jobs/job-runner.js';
 import type { Permission } from '../auth/policy.js';
 import type { AppEnv } from './env.js';
+import type { ReportSource } from '../annual-reports/year-sources.js';
 
 /** A link in the console navigation; shown only to accounts holding `permission`. */
 export interface NavEntry {
@@ -29,6 +30,8 @@ export interface Platform {
   auditLabels: AuditLabelIndex;
   /** What every feature recomputes when the working-day calendar changes. */
   calendarDependents: readonly CalendarDependent[];
+  /** Every feature's contribution to the annual report, in feature order. */
+  reportSources: readonly ReportSource[];
 }
 
 /** What the job poller gives a feature to build its job handlers with. */
@@ -55,4 +58,6 @@ export interface Feature {
   recurring?: readonly RecurringJob[];
   /** What it recomputes when the calendar changes (due dates computed from it). */
   calendarDependents?: readonly CalendarDependent[];
+  /** What its records contribute to the annual report (tables and facts for the sections). */
+  reportSource?: ReportSource;
 }
