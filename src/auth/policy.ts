@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'new_media.manage': ['office_head', 'publisher', 'admin'],
   'site.identity': ['admin'],
   'letter.templates': ['office_head', 'admin'],
+  'review_case.manage': ['handler', 'office_head'],
+  'work_record.manage': ['handler', 'office_head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -415,6 +415,9 @@ export interface Database {
   publication_rechecks: PublicationRechecksTable;
   publication_recheck_items: PublicationRecheckItemsTable;
   publication_search: PublicationSearchTable;
+  review_cases: ReviewCasesTable;
+  review_case_documents: ReviewCaseDocumentsTable;
+  work_records: WorkRecordsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -427,3 +430,46 @@ export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type RequestApplicantRow = Selectable<RequestApplicantsTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
+
+// --- review cases and work records ---
+
+export interface ReviewCasesTable {
+  id: string;
+  agency_id: string;
+  request_id: string | null;
+  kind: string;
+  body: string;
+  case_number: string;
+  received_on: string;
+  result: string;
+  decided_on: string | null;
+  decision_note: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface ReviewCaseDocumentsTable {
+  case_id: string;
+  file_id: string;
+  created_at: string;
+}
+
+export interface WorkRecordsTable {
+  id: string;
+  agency_id: string;
+  kind: string;
+  occurred_on: string;
+  title: string;
+  detail: string | null;
+  reference: string | null;
+  role: string | null;
+  closed: number | null;
+  participants: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ReviewCaseRow = Selectable<ReviewCasesTable>;
+export type WorkRecordRow = Selectable<WorkRecordsTable>;
