@@ -146,5 +146,17 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const r of rechecks) names.set(r.id, r.title);
+  const reviewCases = await db
+    .selectFrom('review_cases')
+    .select(['id', 'case_number'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const r of reviewCases) names.set(r.id, r.case_number);
+  const workRecords = await db
+    .selectFrom('work_records')
+    .select(['id', 'title'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const r of workRecords) names.set(r.id, `「${r.title}」`);
   return names;
 }

@@ -14,6 +14,8 @@ import { findRequest, getCase, listDocuments } from './repository.js';
 import {
   caseProblem,
   decisionProblem,
+  KIND_LABELS,
+  RESULT_LABELS,
   type CaseInput,
   type DecisionInput,
   type ReviewCase,
@@ -44,12 +46,12 @@ const UNIQUE = {
 /** The audit view of a case: no more of the request than its tracking number. */
 export function auditedCase(c: ReviewCase) {
   return {
-    kind: c.kind,
+    kind: KIND_LABELS[c.kind],
     trackingNumber: c.trackingNumber,
     body: c.body,
     caseNumber: c.caseNumber,
     receivedOn: c.receivedOn,
-    result: c.result,
+    result: RESULT_LABELS[c.result],
     decidedOn: c.decidedOn,
     decisionNote: c.decisionNote,
     notes: c.notes,
