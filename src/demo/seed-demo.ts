@@ -15,6 +15,7 @@ import { seedGuideDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
 import { seedReviewCasesDemo } from '../review-cases/demo.js';
+import { seedWorkRecordsDemo } from '../work-records/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -118,6 +119,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
     }
     await seedGuideDemo(ctx, agency);
     await seedNewMediaDemo(ctx, agency);
+    await seedWorkRecordsDemo(ctx, agency);
     await seedDemoPublications(ctx, agency, accounts);
     return ok({ parent, agency, accounts });
   });
