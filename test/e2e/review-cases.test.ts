@@ -1,0 +1,105 @@
+// A disclosure officer records a reconsideration and its decision in a real browser on a
+// phone, without JavaScript: opens the register from the navigation, leaves the body out
+// and is told so with everything typed kept, registers the case linked to a demo request,
+// records the decision and sees it counted in table 四. Every page passes axe-core.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { signInAs } from './support/session.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function accessible(page: Page): Promise<void> {
+  const violations = await seriousViolations(page, { javaScriptEnabled: false });
+  assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, () => {
+  let context: BrowserContext;
+  let page: Page;
+  before(async () => {
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'zh-CN',
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 812 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  after(() => context.close());
+
+  test('record a reconsideration and its decision; table 四 counts it', async () => {
+    // Last year: the list shows its table 四 by default, and the dates are in the past.
+    const year = new Date().getUTCFullYear() - 1;
+    await signInAs(page, 'lsw-handler');
+    await page
+      .getByRole('navigation', { name: '工作台导航' })
+      .getByRole('link', { name: '行政复议、行政诉讼' })
+      .click();
+    await page.waitForURL('**/console/review-cases');
+    await accessible(page);
+
+    await page.getByRole('link', { name: '登记案件' }).click();
+    await page.waitForURL('**/console/review-cases/new');
+    await accessible(page);
+    await page.getByLabel('案件类型').selectOption('reconsideration');
+    await page.getByLabel('关联申请的查询号').fill('GK-DEM0-2021-02');
+    await page.getByLabel('案号').fill(`青黄政复字〔${year}〕第5号`);
+    await page.getByLabel('收到或立案日期').fill(`${year}-03-02`);
+    await page.getByLabel('备注').fill('申请人认为答复不全');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.locator('.error-summary').waitFor();
+    assert.match(
+      squash(await page.locator('.error-summary').innerText()),
+      /请填写复议机关或受理法院/,
+    );
+    assert.equal(await page.getByLabel('案号').inputValue(), `青黄政复字〔${year}〕第5号`);
+    assert.equal(await page.getByLabel('备注').inputValue(), '申请人认为答复不全');
+    await accessible(page);
+    await screenshot(page, 'review-case-form-phone');
+
+    await page.getByLabel('复议机关或受理法院').fill('青岛市黄岛区人民政府');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.waitForURL(/\/console\/review-cases\/[0-9a-f-]{36}\?saved=created/);
+    assert.match(squash(await page.locator('dl.facts').innerText()), /GK-DEM0-2021-02/);
+    assert.match(squash(await page.locator('dl.facts').innerText()), /尚未审结/);
+    await accessible(page);
+
+    await page.getByLabel(/^维持/).check();
+    await page.getByLabel('结案日期').fill(`${year}-04-28`);
+    await page.getByLabel('决定或判决要点').fill('维持被申请人的答复');
+    await page.getByRole('button', { name: '登记结果' }).click();
+    await page.waitForURL(/decided=1/);
+    assert.match(squash(await page.getByRole('status').innerText()), /已登记审理结果/);
+    assert.match(
+      squash(await page.locator('dl.facts').innerText()),
+      new RegExp(`维持（${year}-04-28）`),
+    );
+    await accessible(page);
+    await screenshot(page, 'review-case-decided-phone');
+
+    await page.getByRole('link', { name: '返回案件列表' }).click();
+    await page.waitForURL('**/console/review-cases');
+    const table = page.locator('table.data').nth(1);
+    assert.match(await table.locator('caption').innerText(), new RegExp(`${year} 年`));
+    const upheld = await table.locator('tbody tr').first().locator('td').first().innerText();
+    assert.equal(upheld.trim(), '1');
+    await accessible(page);
+  });
+});
