@@ -289,7 +289,7 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
             <a href={`${casePath(kase.id)}/edit`}>修改案件信息</a>
           </p>
           <CaseFacts kase={kase} />
-          <h2>审理结果</h2>
+          <h2>登记或更正审理结果</h2>
           <DecisionForm
             action={`${casePath(kase.id)}/decision`}
             kase={kase}

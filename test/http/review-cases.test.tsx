@@ -8,6 +8,7 @@ import { hashPassword } from '../../src/auth/password.js';
 import { replaceRoles } from '../../src/auth/account-repository.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { insertTestAccount } from '../support/accounts.js';
+import { oneWinnerRace } from '../support/races.js';
 import {
   createTestApp,
   TEST_PASSWORD_PARAMS,
@@ -162,6 +163,29 @@ describe('review cases', () => {
     const fileId = (link?.getAttribute('href') ?? '').split('/').pop()!;
     assert.equal((await handler.post(`${P}/${caseId}/documents/${fileId}/delete`)).status, 303);
     assert.equal((await handler.get(`${P}/${caseId}/documents/${fileId}`)).status, 404);
+  });
+
+  test('the same case number posted at once: one case, the others told it is taken', async () => {
+    const message = await oneWinnerRace(
+      () =>
+        handler.post(P, {
+          kind: 'reconsideration',
+          trackingNumber: '',
+          body: '青岛市人民政府',
+          caseNumber: '青政复字〔2024〕第88号',
+          receivedOn: '2024-09-02',
+          notes: '',
+        }),
+      'caseNumber',
+      4,
+    );
+    assert.equal(message, '本机关已登记过该复议机关或法院的这一案号');
+    const rows = await t.db.kysely
+      .selectFrom('review_cases')
+      .select('id')
+      .where('case_number', '=', '青政复字〔2024〕第88号')
+      .execute();
+    assert.equal(rows.length, 1);
   });
 
   test('another agency, other roles and the public can neither see nor change a case', async () => {
