@@ -4,7 +4,7 @@
 import { checkIsoDate, type IsoDate } from '../../calendar/dates.js';
 import type { CaseAction, CaseActionType } from '../case.js';
 import type { FeeMethod } from '../fees.js';
-import { isOutcomeKey, type OutcomeKey } from '../outcomes.js';
+import { isOutcomeKey, legalGround, type OutcomeKey } from '../outcomes.js';
 
 /** Every field a step form may post (each step reads its own). */
 export const STEP_FIELDS = [
@@ -99,13 +99,26 @@ function readReply(r: Reader) {
   const outcome = r.outcome();
   const data: StepData = {
     outcome,
-    legalBasis: r.text('legalBasis', '法律依据'),
+    legalBasis: legalBasisOf(r, outcome),
     reasons: r.text('reasons', '答复的理由'),
     provision: r.text('provision', '提供方式', isOutcomeKey(outcome) && PROVIDES(outcome)),
     reconsiderationBody: r.text('reconsiderationBody', '受理行政复议的机关'),
     court: r.text('court', '有管辖权的人民法院'),
   };
   return { outcome, reasons: data.reasons as string, data };
+}
+
+/** The legal ground as written, or — left empty — the article(s) of the outcome. */
+export function defaultLegalBasis(outcome: OutcomeKey): string | null {
+  return legalGround(outcome)?.replace(/^依据/, '') ?? null;
+}
+
+function legalBasisOf(r: Reader, outcome: OutcomeKey): string {
+  const written = r.text('legalBasis', '法律依据', false);
+  if (written !== '' || !isOutcomeKey(outcome)) return written;
+  const article = defaultLegalBasis(outcome);
+  if (article === null) r.errors.legalBasis = '该办理结果没有对应的条款，请填写答复所依据的规定';
+  return article ?? '';
 }
 
 export function parseStepForm(type: CaseActionType, v: StepValues, today: IsoDate): StepParse {
