@@ -140,6 +140,27 @@ describe('the steps of a case, in the console and on the tracking page', () => {
     const got = await track(DEMO_ACCESS_CODE, '/requests/track/letter', fields);
     assert.equal(got.status, 200);
     assert.match(got.headers.get('content-disposition') ?? '', /^attachment/);
+    // The API: the letters with the status, each downloadable with the code, never without.
+    const api = `/api/v1/requests/GK-DEM0-2026-52`;
+    const status = await visitor.get(api, { headers: { 'X-Access-Code': DEMO_ACCESS_CODE } });
+    assert.equal(status.status, 200);
+    const body = (await status.json()) as { letters: { id: string; name: string }[] };
+    assert.deepEqual(
+      body.letters.map((l) => [l.id, l.name]),
+      [[letter!.id, '补正告知书']],
+    );
+    const viaApi = await visitor.get(`${api}/letters/${letter!.id}.docx`, {
+      headers: { 'X-Access-Code': DEMO_ACCESS_CODE },
+    });
+    assert.equal(viaApi.status, 200);
+    assert.equal(
+      (
+        await visitor.get(`${api}/letters/${letter!.id}.docx`, {
+          headers: { 'X-Access-Code': 'WRONG-CODE-0000' },
+        })
+      ).status,
+      404,
+    );
     // A staff URL opens nothing for the public.
     const byUrl = await visitor.get(`/console/requests/${ids['52']}/letters/${letter!.id}.html`);
     assert.notEqual(byUrl.status, 200);

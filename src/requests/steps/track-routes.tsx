@@ -39,7 +39,7 @@ import { coreCaseOf } from './stored-core.js';
 const APPLICANT = systemActor('申请人（查询页面）');
 
 /** Letters for the applicant: all but those to a third party consulted. */
-const forApplicant = (kind: string) =>
+export const forApplicant = (kind: string) =>
   isLetterKind(kind) && LETTER_KIND_INFO[kind].addressedTo === 'applicant';
 
 export interface TrackedView {
