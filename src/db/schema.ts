@@ -415,6 +415,8 @@ export interface Database {
   publication_rechecks: PublicationRechecksTable;
   publication_recheck_items: PublicationRecheckItemsTable;
   publication_search: PublicationSearchTable;
+  assisted_requests: AssistedRequestsTable;
+  request_reminder_digests: RequestReminderDigestsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -427,3 +429,36 @@ export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type RequestApplicantRow = Selectable<RequestApplicantsTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
+
+// --- request years: assisted handling (协查) and reminders ---
+
+export interface AssistedRequestsTable {
+  id: string;
+  agency_id: string;
+  requesting_agency_id: string | null;
+  requesting_agency_name: string;
+  received_on: string;
+  subject: string;
+  their_reference: string | null;
+  answered_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestReminderDigestsTable {
+  agency_id: string;
+  on_date: string;
+  /** 'sending' while claimed, then 'sent' or 'failed'. */
+  status: string;
+  recipient: string;
+  due_soon: number;
+  overdue: number;
+  /** The tracking numbers, due dates and states the digest listed (no applicant data). */
+  cases_json: string;
+  detail: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type AssistedRequestRow = Selectable<AssistedRequestsTable>;

@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-d
 import { seedGuideDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
+import { seedAssistedDemo } from '../assisted-requests/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -117,6 +118,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
     }
     await seedGuideDemo(ctx, agency);
     await seedNewMediaDemo(ctx, agency);
+    await seedAssistedDemo(ctx, agency, parent);
     await seedDemoPublications(ctx, agency, accounts);
     return ok({ parent, agency, accounts });
   });

@@ -6,6 +6,7 @@ import { requestIntakeAuditLabels } from './audit-labels.js';
 import { requestDueDates } from './due-recompute.js';
 import { REQUESTS_PATH } from './pages/console-pages.js';
 import { requestsRoutes } from './routes.js';
+import { requestsReportSource } from './year-figures.js';
 
 export const requestsFeature: Feature = {
   name: 'requests',
@@ -15,4 +16,5 @@ export const requestsFeature: Feature = {
   auditLabels: requestIntakeAuditLabels,
   // Cached due dates follow the calendar (decision 0016).
   calendarDependents: [requestDueDates],
+  reportSource: requestsReportSource,
 };
