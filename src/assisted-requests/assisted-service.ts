@@ -6,7 +6,7 @@ import type { Actor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import { isoDateCst } from '../portal/dates.js';
-import type { AssistedInput, AssistedRequest } from './assisted.js';
+import { auditView, type AssistedInput, type AssistedRequest } from './assisted.js';
 import { getAssisted, rowToAssisted } from './assisted-repository.js';
 
 /** The columns of the input, with the platform agency's name; or a field error. */
@@ -60,7 +60,7 @@ export function recordAssisted(
       subjectType: 'assisted_request',
       subjectId: after.id,
       action: 'assisted_request.record',
-      after,
+      after: auditView(after),
     });
     return ok(after);
   });
@@ -88,8 +88,8 @@ export function updateAssisted(
       subjectType: 'assisted_request',
       subjectId: id,
       action: 'assisted_request.update',
-      before,
-      after,
+      before: auditView(before),
+      after: auditView(after),
     });
     return ok(after);
   });

@@ -104,3 +104,12 @@ export function formValuesOf(a: AssistedRequest): AssistedFormValues {
     note: a.note ?? '',
   };
 }
+
+/**
+ * A record as its audit event keeps it: the requesting agency by name (the name recorded is
+ * the platform agency's full name when one is linked), so the log reads without an id.
+ */
+export function auditView(a: AssistedRequest): Omit<AssistedRequest, 'requestingAgencyId'> {
+  const { requestingAgencyId: _linked, ...rest } = a;
+  return rest;
+}

@@ -10,7 +10,6 @@ export const assistedAuditLabels = {
     assisted_request: {
       id: '编号',
       agencyId: '协查机关',
-      requestingAgencyId: '提出协查的机关（平台内）',
       requestingAgencyName: '提出协查的机关',
       receivedOn: '收到协查之日',
       subject: '协查事项',

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '../agencies/agency.js';
 import type { CommandContext } from '../commands/command.js';
+import { auditView } from './assisted.js';
 import { rowToAssisted } from './assisted-repository.js';
 
 const DEMO_ASSISTED = [
@@ -60,7 +61,7 @@ export async function seedAssistedDemo(
       subjectType: 'assisted_request',
       subjectId: row.id,
       action: 'demo.assisted_request.create',
-      after: rowToAssisted(row),
+      after: auditView(rowToAssisted(row)),
     });
   }
 }
