@@ -15,6 +15,7 @@ import { publicationsFeature } from './publications/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { requestsFeature } from './requests/feature.js';
 import { assistedRequestsFeature } from './assisted-requests/feature.js';
+import { requestRemindersFeature } from './requests/reminders-feature.js';
 import { navItems } from './console/nav.js';
 import { auditLabelIndex } from './audit/audit-labels.js';
 import { demoFeature } from './demo/feature.js';
@@ -43,6 +44,7 @@ export const FEATURES: readonly Feature[] = [
   requestsFeature,
   publicationsFeature,
   assistedRequestsFeature,
+  requestRemindersFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */
