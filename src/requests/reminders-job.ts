@@ -11,6 +11,7 @@
 // Each claim and each outcome is an audit event in the transaction that writes it.
 import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
+import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { isWorkingDay } from '../calendar/working-days.js';
 import { systemActor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
@@ -26,7 +27,6 @@ import {
   sortReminders,
   type ReminderDigest,
 } from './reminders.js';
-import { storedCalendar } from './reminders-calendar.js';
 import { agenciesWithCasesDueBy, casesDueBy, findDigest } from './reminders-repository.js';
 
 export const REMINDERS_JOB = 'requests.reminders';
@@ -161,7 +161,7 @@ export async function sendReminders(
   if (!deps.mail) return { ...result, skipped: '未配置邮件服务（SMTP_URL），不发送提醒' };
   const hourCst = (now.getUTCHours() + 8) % 24;
   if (hourCst < REMINDER_HOUR) return { ...result, skipped: `${REMINDER_HOUR}时前不发送` };
-  const calendar = await storedCalendar(deps.db.kysely);
+  const calendar = await loadWorkingCalendar(deps);
   if (!isWorkingDay(calendar, today).working) return { ...result, skipped: '今天不是工作日' };
   const limit = dueSoonLimit(calendar, today);
   const transport = deps.transport ?? nodemailer.createTransport(deps.mail.smtpUrl);
