@@ -418,6 +418,8 @@ export interface Database {
   review_cases: ReviewCasesTable;
   review_case_documents: ReviewCaseDocumentsTable;
   work_records: WorkRecordsTable;
+  assisted_requests: AssistedRequestsTable;
+  request_reminder_digests: RequestReminderDigestsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -473,3 +475,35 @@ export interface WorkRecordsTable {
 
 export type ReviewCaseRow = Selectable<ReviewCasesTable>;
 export type WorkRecordRow = Selectable<WorkRecordsTable>;
+// --- request years: assisted handling (协查) and reminders ---
+
+export interface AssistedRequestsTable {
+  id: string;
+  agency_id: string;
+  requesting_agency_id: string | null;
+  requesting_agency_name: string;
+  received_on: string;
+  subject: string;
+  their_reference: string | null;
+  answered_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestReminderDigestsTable {
+  agency_id: string;
+  on_date: string;
+  /** 'sending' while claimed, then 'sent' or 'failed'. */
+  status: string;
+  recipient: string;
+  due_soon: number;
+  overdue: number;
+  /** The tracking numbers, due dates and states the digest listed (no applicant data). */
+  cases_json: string;
+  detail: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type AssistedRequestRow = Selectable<AssistedRequestsTable>;

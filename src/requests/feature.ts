@@ -6,6 +6,7 @@ import { requestDueDates } from './due-recompute.js';
 import { REQUESTS_PATH } from './pages/console-pages.js';
 import { requestsRoutes } from './routes.js';
 import { requestsAuditLabels } from './steps/audit-labels.js';
+import { requestsReportSource } from './year-figures.js';
 
 export const requestsFeature: Feature = {
   name: 'requests',
@@ -15,4 +16,5 @@ export const requestsFeature: Feature = {
   auditLabels: requestsAuditLabels,
   // Cached due dates follow the calendar (decision 0016).
   calendarDependents: [requestDueDates],
+  reportSource: requestsReportSource,
 };
