@@ -1,6 +1,6 @@
 // Row types of every table, as the database returns them. Features map rows to domain
 // types in their repositories; nothing above a repository sees these.
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface AgenciesTable {
   id: string;
@@ -415,6 +415,8 @@ export interface Database {
   publication_rechecks: PublicationRechecksTable;
   publication_recheck_items: PublicationRecheckItemsTable;
   publication_search: PublicationSearchTable;
+  publication_year_figures: PublicationYearFiguresTable;
+  publication_channel_counts: PublicationChannelCountsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -427,3 +429,25 @@ export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type RequestApplicantRow = Selectable<RequestApplicantsTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
+
+// --- publications: table 二 figures and channel counts (migration 0014) ---
+export interface PublicationYearFiguresTable {
+  agency_id: string;
+  year: number;
+  figure: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  value: ColumnType<number | string, number, number>;
+  source: string;
+  updated_by_label: string;
+  updated_at: string;
+}
+
+export interface PublicationChannelCountsTable {
+  agency_id: string;
+  year: number;
+  channel: string;
+  count: number;
+  source: string;
+  updated_by_label: string;
+  updated_at: string;
+}

@@ -11,6 +11,7 @@ import { getPublication, setChannel } from './repository.js';
 import type { PublicationState } from './review.js';
 import { sanitizeBody } from './sanitize.js';
 import { indexPublication, unindexPublication } from './search.js';
+import { seedDemoChannelCounts } from './table-two/demo.js';
 
 interface DemoItem {
   n: number;
@@ -303,4 +304,5 @@ export async function seedDemoPublications(
         .where('year', '=', year)
         .execute();
   }
+  await seedDemoChannelCounts(ctx, agency);
 }

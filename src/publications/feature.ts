@@ -8,17 +8,25 @@ import { PUBLICATIONS_PATH } from './paths.js';
 import { publicationApi, publicationApiRoutes } from './publication-api.js';
 import { publicRoutes } from './public-routes.js';
 import { publicationRoutes } from './routes.js';
+import { publicationsReportSource } from './table-two/report-source.js';
+import { YEAR_FIGURES_PATH, yearFiguresRoutes } from './table-two/year-figures-routes.js';
 
 export const publicationsFeature: Feature = {
   name: 'publications',
   routes: () => {
     const app = new Hono<AppEnv>();
+    // Before publicationRoutes, whose `/console/publications/:id` would take these paths.
+    app.route('/', yearFiguresRoutes());
     app.route('/', publicationRoutes());
     app.route('/', publicRoutes());
     app.route('/', publicationApiRoutes());
     return app;
   },
   api: publicationApi,
-  nav: [{ href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' }],
+  nav: [
+    { href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' },
+    { href: YEAR_FIGURES_PATH, label: '表二数据', permission: 'report.edit' },
+  ],
   auditLabels: publicationAuditLabels,
+  reportSource: publicationsReportSource,
 };
