@@ -1,6 +1,6 @@
 // Row types of every table, as the database returns them. Features map rows to domain
 // types in their repositories; nothing above a repository sees these.
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface AgenciesTable {
   id: string;
@@ -420,6 +420,8 @@ export interface Database {
   work_records: WorkRecordsTable;
   assisted_requests: AssistedRequestsTable;
   request_reminder_digests: RequestReminderDigestsTable;
+  publication_year_figures: PublicationYearFiguresTable;
+  publication_channel_counts: PublicationChannelCountsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -507,3 +509,24 @@ export interface RequestReminderDigestsTable {
 }
 
 export type AssistedRequestRow = Selectable<AssistedRequestsTable>;
+// --- publications: table 二 figures and channel counts (migration 0014) ---
+export interface PublicationYearFiguresTable {
+  agency_id: string;
+  year: number;
+  figure: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  value: ColumnType<number | string, number, number>;
+  source: string;
+  updated_by_label: string;
+  updated_at: string;
+}
+
+export interface PublicationChannelCountsTable {
+  agency_id: string;
+  year: number;
+  channel: string;
+  count: number;
+  source: string;
+  updated_by_label: string;
+  updated_at: string;
+}
