@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Table 三 of a year reads the cases received by its end and not closed before its start:
-  // a range on received_on within the agency, closed_on checked from the index itself.
+  // a range on received_on within the agency. The index also holds what the year's grouping
+  // reads (closed_on, category, outcome), so the count never visits the table's rows.
   await db.schema
     .createIndex('requests_agency_received_idx')
     .on('requests')
-    .columns(['agency_id', 'received_on', 'closed_on'])
+    .columns(['agency_id', 'received_on', 'closed_on', 'category', 'outcome'])
     .execute();
 
   // Requests another agency handled with this agency's help. The requesting agency is either
