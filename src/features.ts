@@ -16,6 +16,8 @@ import { reportsFeature } from './reports/feature.js';
 import { requestsFeature } from './requests/feature.js';
 import { reviewCasesFeature } from './review-cases/feature.js';
 import { workRecordsFeature } from './work-records/feature.js';
+import { assistedRequestsFeature } from './assisted-requests/feature.js';
+import { requestRemindersFeature } from './requests/reminders-feature.js';
 import { navItems } from './console/nav.js';
 import { auditLabelIndex } from './audit/audit-labels.js';
 import { demoFeature } from './demo/feature.js';
@@ -45,6 +47,8 @@ export const FEATURES: readonly Feature[] = [
   publicationsFeature,
   reviewCasesFeature,
   workRecordsFeature,
+  assistedRequestsFeature,
+  requestRemindersFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

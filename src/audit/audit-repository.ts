@@ -158,5 +158,11 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const r of workRecords) names.set(r.id, `「${r.title}」`);
+  const assisted = await db
+    .selectFrom('assisted_requests')
+    .select(['id', 'subject'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const a of assisted) names.set(a.id, `「${a.subject}」`);
   return names;
 }

@@ -12,6 +12,8 @@ import type { AppEnv, StaffSession } from '../web/env.js';
 import { ConsolePage } from '../web/layout.js';
 import { navFor, type ConsoleNavItem } from './nav.js';
 import { nextReportDeadline } from './report-deadline.js';
+import { hasPermission } from '../auth/policy.js';
+import { dueCounts, DueCountsNotice, type DueCounts } from '../requests/reminders-notice.js';
 
 const OFFICE_FIELD_LABELS: Readonly<Record<keyof DisclosureOffice, string>> = {
   name: '机构名称',
@@ -36,6 +38,7 @@ function Dashboard({
   now,
   nav,
   missingYear,
+  due,
 }: {
   staff: StaffSession;
   agency: Agency | null;
@@ -43,6 +46,8 @@ function Dashboard({
   nav: readonly ConsoleNavItem[];
   /** For the platform administrator: next year's holiday notice is due but not loaded. */
   missingYear: number | null;
+  /** The request clock's overdue and due-soon counts, for request-handling staff. */
+  due: DueCounts | null;
 }) {
   const links = navFor(staff.roles, nav).filter((i) => i.href !== '/console');
   const deadline = nextReportDeadline(now);
@@ -54,6 +59,7 @@ function Dashboard({
         {staff.roles.map(roleLabel).join('、') || '无'}。
       </p>
       {missingYear ? <NextYearNotice year={missingYear} /> : null}
+      <DueCountsNotice counts={due} />
       {agency ? (
         <section aria-labelledby="agency-title">
           <h2 id="agency-title">{agency.fullName}</h2>
@@ -114,6 +120,11 @@ export function consoleRoutes(): Hono<AppEnv> {
         now={clock.now()}
         nav={c.get('consoleNav')}
         missingYear={missingYear}
+        due={
+          agency && hasPermission(staff, 'request.handle')
+            ? await dueCounts(db, agency.id, clock.now())
+            : null
+        }
       />,
     );
   });

@@ -1,6 +1,6 @@
 // Row types of every table, as the database returns them. Features map rows to domain
 // types in their repositories; nothing above a repository sees these.
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface AgenciesTable {
   id: string;
@@ -418,6 +418,10 @@ export interface Database {
   review_cases: ReviewCasesTable;
   review_case_documents: ReviewCaseDocumentsTable;
   work_records: WorkRecordsTable;
+  assisted_requests: AssistedRequestsTable;
+  request_reminder_digests: RequestReminderDigestsTable;
+  publication_year_figures: PublicationYearFiguresTable;
+  publication_channel_counts: PublicationChannelCountsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -473,3 +477,56 @@ export interface WorkRecordsTable {
 
 export type ReviewCaseRow = Selectable<ReviewCasesTable>;
 export type WorkRecordRow = Selectable<WorkRecordsTable>;
+// --- request years: assisted handling (协查) and reminders ---
+
+export interface AssistedRequestsTable {
+  id: string;
+  agency_id: string;
+  requesting_agency_id: string | null;
+  requesting_agency_name: string;
+  received_on: string;
+  subject: string;
+  their_reference: string | null;
+  answered_on: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestReminderDigestsTable {
+  agency_id: string;
+  on_date: string;
+  /** 'sending' while claimed, then 'sent' or 'failed'. */
+  status: string;
+  recipient: string;
+  due_soon: number;
+  overdue: number;
+  /** The tracking numbers, due dates and states the digest listed (no applicant data). */
+  cases_json: string;
+  detail: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type AssistedRequestRow = Selectable<AssistedRequestsTable>;
+// --- publications: table 二 figures and channel counts (migration 0014) ---
+export interface PublicationYearFiguresTable {
+  agency_id: string;
+  year: number;
+  figure: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  value: ColumnType<number | string, number, number>;
+  source: string;
+  updated_by_label: string;
+  updated_at: string;
+}
+
+export interface PublicationChannelCountsTable {
+  agency_id: string;
+  year: number;
+  channel: string;
+  count: number;
+  source: string;
+  updated_by_label: string;
+  updated_at: string;
+}

@@ -16,6 +16,7 @@ import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
 import { seedReviewCasesDemo } from '../review-cases/demo.js';
 import { seedWorkRecordsDemo } from '../work-records/demo.js';
+import { seedAssistedDemo } from '../assisted-requests/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -120,6 +121,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
     await seedGuideDemo(ctx, agency);
     await seedNewMediaDemo(ctx, agency);
     await seedWorkRecordsDemo(ctx, agency);
+    await seedAssistedDemo(ctx, agency, parent);
     await seedDemoPublications(ctx, agency, accounts);
     return ok({ parent, agency, accounts });
   });

@@ -3,10 +3,12 @@
 import type { Feature } from '../web/feature.js';
 import { newMediaAuditLabels } from './audit-labels.js';
 import { NEW_MEDIA_PATH, newMediaRoutes } from './new-media-routes.js';
+import { newMediaReportSource } from './report-source.js';
 
 export const newMediaFeature: Feature = {
   name: 'new-media',
   routes: newMediaRoutes,
   nav: [{ href: NEW_MEDIA_PATH, label: '政务新媒体', permission: 'new_media.manage' }],
   auditLabels: newMediaAuditLabels,
+  reportSource: newMediaReportSource,
 };

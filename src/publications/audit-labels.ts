@@ -18,8 +18,16 @@ export const publicationAuditLabels = {
     'publication.recheck.withdraw': '清查后撤回信息',
     'publication.demo.create': '写入演示信息',
     'publication.demo.refresh': '重置演示信息',
+    'publication.demo.year_figures': '写入演示年度报告数据',
+    'publication.year_figures': '填报年度报告数据（表二、发布渠道条数）',
+    'publication.import': '导入主动公开目录',
   },
-  subjects: { publication: '主动公开信息', publication_recheck: '已公开信息清查' },
+  subjects: {
+    publication: '主动公开信息',
+    publication_recheck: '已公开信息清查',
+    publication_year_figures: '年度报告数据（主动公开）',
+    publication_import: '目录导入',
+  },
   fields: {
     publication: {
       agencyId: '所属机关',
@@ -55,6 +63,17 @@ export const publicationAuditLabels = {
       attachment: '附件',
       size: '大小（字节）',
       contentType: '文件类型',
+    },
+    publication_year_figures: {
+      year: '年度',
+      figures: '表二填报数据',
+      channels: '各渠道手工统计条数',
+    },
+    publication_import: {
+      filename: '文件名',
+      imported: '导入条数',
+      rejected: '未导入行数',
+      rows: '数据行数',
     },
     publication_recheck: {
       title: '名称',

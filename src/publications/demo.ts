@@ -7,10 +7,11 @@ import type { Agency } from '../agencies/agency.js';
 import type { CommandContext } from '../commands/command.js';
 import { formatIndexNumber, urlKeyOf } from './index-number.js';
 import type { Channel, Validity } from './item.js';
-import { getPublication, setChannel } from './repository.js';
+import { getPublication, raiseSerial, setChannel } from './repository.js';
 import type { PublicationState } from './review.js';
 import { sanitizeBody } from './sanitize.js';
 import { indexPublication, unindexPublication } from './search.js';
+import { seedDemoChannelCounts } from './table-two/demo.js';
 
 interface DemoItem {
   n: number;
@@ -283,24 +284,6 @@ export async function seedDemoPublications(
     });
   }
   // Numbers issued later continue after the demo ones.
-  for (const [year, last] of counters) {
-    const current = await trx
-      .selectFrom('publication_index_counters')
-      .select('last_serial')
-      .where('agency_id', '=', agency.id)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    if (!current)
-      await trx
-        .insertInto('publication_index_counters')
-        .values({ agency_id: agency.id, year, last_serial: last })
-        .execute();
-    else if (Number(current.last_serial) < last)
-      await trx
-        .updateTable('publication_index_counters')
-        .set({ last_serial: last })
-        .where('agency_id', '=', agency.id)
-        .where('year', '=', year)
-        .execute();
-  }
+  for (const [year, last] of counters) await raiseSerial(trx, agency.id, year, last);
+  await seedDemoChannelCounts(ctx, agency);
 }

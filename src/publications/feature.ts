@@ -7,18 +7,29 @@ import { publicationAuditLabels } from './audit-labels.js';
 import { PUBLICATIONS_PATH } from './paths.js';
 import { publicationApi, publicationApiRoutes } from './publication-api.js';
 import { publicRoutes } from './public-routes.js';
+import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
 import { publicationRoutes } from './routes.js';
+import { publicationsReportSource } from './table-two/report-source.js';
+import { YEAR_FIGURES_PATH, yearFiguresRoutes } from './table-two/year-figures-routes.js';
 
 export const publicationsFeature: Feature = {
   name: 'publications',
   routes: () => {
     const app = new Hono<AppEnv>();
+    // Before publicationRoutes, whose `/console/publications/:id` would take these paths.
+    app.route('/', yearFiguresRoutes());
+    app.route('/', importRoutes());
     app.route('/', publicationRoutes());
     app.route('/', publicRoutes());
     app.route('/', publicationApiRoutes());
     return app;
   },
   api: publicationApi,
-  nav: [{ href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' }],
+  nav: [
+    { href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' },
+    { href: IMPORT_PATH, label: '导入目录', permission: 'publication.publish' },
+    { href: YEAR_FIGURES_PATH, label: '表二数据', permission: 'report.edit' },
+  ],
   auditLabels: publicationAuditLabels,
+  reportSource: publicationsReportSource,
 };

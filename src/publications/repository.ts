@@ -125,6 +125,33 @@ export async function issueSerial(db: Q, agencyId: string, year: number): Promis
   return Number(r.last_serial);
 }
 
+/** Raises the agency's counter for `year` to at least `last` (numbers brought in by the demo or an import). */
+export async function raiseSerial(
+  db: Q,
+  agencyId: string,
+  year: number,
+  last: number,
+): Promise<void> {
+  const current = await db
+    .selectFrom('publication_index_counters')
+    .select('last_serial')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (!current)
+    await db
+      .insertInto('publication_index_counters')
+      .values({ agency_id: agencyId, year, last_serial: last })
+      .execute();
+  else if (Number(current.last_serial) < last)
+    await db
+      .updateTable('publication_index_counters')
+      .set({ last_serial: last })
+      .where('agency_id', '=', agencyId)
+      .where('year', '=', year)
+      .execute();
+}
+
 export type ConsoleSort = 'updated' | 'formed' | 'published';
 
 export interface ConsoleFilter {

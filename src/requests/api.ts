@@ -16,7 +16,10 @@ import { applicationApiSchema, applicationErrors, applicationSchemaFor } from '.
 import { IDEMPOTENCY_CONFLICT, submitApplication } from './commands.js';
 import { NOT_FOUND_MESSAGE, TOO_MANY_MESSAGE, trackCase } from './intake-service.js';
 import { stateLabel } from './request.js';
+import { caseLetter, letterResponse } from './steps/step-routes.js';
+import { forApplicant } from './steps/track-routes.js';
 import { newSubmissionToken } from './tracking.js';
+import { lettersOf } from '../letters/issue.js';
 
 const API_ACTOR = systemActor('申请人（接口提交）');
 
@@ -60,8 +63,21 @@ export const requestStatusSchema = z.object({
   dueProvisional: z.boolean().describe('为 true 时答复期限涉及尚未公布节假日安排的年份，只是暂定'),
   closedOn: z.string().nullable(),
   letters: z
-    .array(z.object({ title: z.string(), issuedOn: z.string() }))
-    .describe('本机关已出具的文书'),
+    .array(
+      z.object({
+        id: z.string().describe('文书标识，用于下载'),
+        kind: z
+          .string()
+          .describe('文书种类代码，如 receipt、correction_notice、reply_partially_disclosed'),
+        name: z.string().describe('文书名称，如 补正告知书'),
+        title: z.string().describe('文书标题'),
+        letterNumber: z.string().describe('文号'),
+        issuedOn: z.string().describe('出具日期 YYYY-MM-DD'),
+      }),
+    )
+    .describe(
+      '本机关向申请人出具的文书（按出具顺序）；以 GET /api/v1/requests/{trackingNumber}/letters/{id}.html 或 .docx 下载，同样需要 X-Access-Code',
+    ),
 });
 
 export const requestsSchemas: readonly ApiSchema[] = [
@@ -143,6 +159,38 @@ export const requestsOperations: ApiOperation[] = [
       '429': { description: '查询码输错次数过多', schema: errorSchema },
     },
   },
+  {
+    method: 'get',
+    path: '/api/v1/requests/{trackingNumber}/letters/{file}',
+    operationId: 'getRequestLetter',
+    summary: '下载申请的文书',
+    description:
+      '文书按出具时的原样提供：.html 为可打印网页，.docx 为 Word 文档。查询号或查询码不符、或文书不属于该申请时一律返回 404。',
+    tags: ['依申请公开'],
+    auth: 'public',
+    parameters: [
+      { name: 'trackingNumber', in: 'path', description: '查询号', schema: z.string() },
+      {
+        name: 'file',
+        in: 'path',
+        description: '文书标识加格式后缀，如 {id}.html 或 {id}.docx',
+        schema: z.string(),
+      },
+      {
+        name: 'X-Access-Code',
+        in: 'header',
+        required: true,
+        description: '查询码',
+        schema: z.string(),
+      },
+    ],
+    responses: {
+      '200': { description: '文书（text/html 或 Word 文档）' },
+      '400': { description: '未提供查询码', schema: errorSchema },
+      '404': { description: '查询号、查询码或文书不符', schema: errorSchema },
+      '429': { description: '查询码输错次数过多', schema: errorSchema },
+    },
+  },
 ];
 
 export function requestsApiRoutes(): Hono<AppEnv> {
@@ -214,7 +262,11 @@ export function requestsApiRoutes(): Hono<AppEnv> {
         ? apiError(c, 429, TOO_MANY_MESSAGE)
         : apiError(c, 404, NOT_FOUND_MESSAGE);
     const rc = found.case;
-    const agency = await getAgencyById(c.get('deps').db.kysely, rc.agencyId);
+    const db = c.get('deps').db.kysely;
+    const [agency, letters] = await Promise.all([
+      getAgencyById(db, rc.agencyId),
+      lettersOf(db, { type: 'request', id: rc.id }),
+    ]);
     c.header('Cache-Control', 'no-store');
     return c.json(
       requestStatusSchema.parse({
@@ -228,10 +280,33 @@ export function requestsApiRoutes(): Hono<AppEnv> {
         dueOn: rc.dueOn,
         dueProvisional: rc.dueProvisional,
         closedOn: rc.closedOn,
-        // Letters are issued by the letters of the case; none exist before one is issued.
-        letters: [],
+        letters: letters
+          .filter((l) => forApplicant(l.kind))
+          .map((l) => ({
+            id: l.id,
+            kind: l.kind,
+            name: l.name,
+            title: l.title,
+            letterNumber: l.letterNumber,
+            issuedOn: l.issuedOn,
+          })),
       }),
     );
+  });
+
+  app.get('/api/v1/requests/:trackingNumber/letters/:file', async (c) => {
+    const code = c.req.header('X-Access-Code');
+    if (!code) return apiError(c, 400, '请在请求头 X-Access-Code 中提供查询码');
+    const found = await trackCase(c, c.req.param('trackingNumber'), code);
+    if (!found.ok)
+      return found.reason === 'throttled'
+        ? apiError(c, 429, TOO_MANY_MESSAGE)
+        : apiError(c, 404, NOT_FOUND_MESSAGE);
+    const m = /^([0-9a-f-]{36})\.(html|docx)$/.exec(c.req.param('file'));
+    const format = m?.[2] as 'html' | 'docx' | undefined;
+    const file = m && format ? await caseLetter(c, found.case, m[1]!, format, forApplicant) : null;
+    if (!file || !format) return apiError(c, 404, '该申请没有这份文书');
+    return letterResponse(c, file, format);
   });
 
   return app;

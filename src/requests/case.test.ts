@@ -88,7 +88,9 @@ const VALID: Record<CaseActionType, CaseAction> = {
   send_fee_notice: { type: 'send_fee_notice', date: '2024-10-09' },
   record_fee_payment: { type: 'record_fee_payment', date: '2024-10-14' },
   lapse_fee: { type: 'lapse_fee', date: '2024-11-05' },
+  request_extension: { type: 'request_extension', date: '2024-10-09' },
   approve_extension: { type: 'approve_extension', date: '2024-10-09' },
+  refuse_extension: { type: 'refuse_extension', date: '2024-10-09' },
   draft_reply: { type: 'draft_reply', outcome: 'disclosed', reasons: '所申请信息已主动公开。' },
   return_draft: { type: 'return_draft' },
   approve_reply: { type: 'approve_reply' },
@@ -108,7 +110,9 @@ const ALLOWED: Array<[CaseState, CaseActionType, CaseState]> = [
   ['submitted', 'confirm_receipt', 'registered'],
   ['registered', 'request_correction', 'correction_requested'],
   ['registered', 'start_handling', 'in_progress'],
+  ['registered', 'request_extension', 'registered'],
   ['registered', 'approve_extension', 'registered'],
+  ['registered', 'refuse_extension', 'registered'],
   ['registered', 'answer_on_spot', 'closed'],
   ['registered', 'withdraw', 'closed'],
   ['registered', 'transfer', 'closed'],
@@ -117,20 +121,28 @@ const ALLOWED: Array<[CaseState, CaseActionType, CaseState]> = [
   ['correction_requested', 'withdraw', 'closed'],
   ['in_progress', 'send_consultation', 'consulting'],
   ['in_progress', 'send_fee_notice', 'fee_pending'],
+  ['in_progress', 'request_extension', 'in_progress'],
   ['in_progress', 'approve_extension', 'in_progress'],
+  ['in_progress', 'refuse_extension', 'in_progress'],
   ['in_progress', 'draft_reply', 'reply_drafted'],
   ['in_progress', 'withdraw', 'closed'],
   ['in_progress', 'transfer', 'closed'],
   ['consulting', 'record_consultation_answer', 'in_progress'],
+  ['consulting', 'request_extension', 'consulting'],
   ['consulting', 'approve_extension', 'consulting'],
+  ['consulting', 'refuse_extension', 'consulting'],
   ['consulting', 'withdraw', 'closed'],
   ['fee_pending', 'record_fee_payment', 'in_progress'],
   ['fee_pending', 'lapse_fee', 'closed'],
+  ['fee_pending', 'request_extension', 'fee_pending'],
   ['fee_pending', 'approve_extension', 'fee_pending'],
+  ['fee_pending', 'refuse_extension', 'fee_pending'],
   ['fee_pending', 'withdraw', 'closed'],
   ['reply_drafted', 'approve_reply', 'reply_approved'],
   ['reply_drafted', 'return_draft', 'in_progress'],
+  ['reply_drafted', 'request_extension', 'reply_drafted'],
   ['reply_drafted', 'approve_extension', 'reply_drafted'],
+  ['reply_drafted', 'refuse_extension', 'reply_drafted'],
   ['reply_drafted', 'withdraw', 'closed'],
   ['reply_approved', 'send_reply', 'closed'],
   ['reply_approved', 'withdraw', 'closed'],
@@ -149,7 +161,12 @@ describe('every state × every step: allowed exactly as the table says', () => {
     for (const action of actions) {
       const allowed = ALLOWED.find(([s, a]) => s === state && a === action);
       test(`${state} --${action}--> ${allowed ? allowed[2] : 'refused'}`, () => {
-        const r = transition(IN_STATE[state], VALID[action], ctx());
+        // A refusal decides a pending request: the fixture has one for that step.
+        const from =
+          action === 'refuse_extension'
+            ? { ...IN_STATE[state], extensionRequested: true }
+            : IN_STATE[state];
+        const r = transition(from, VALID[action], ctx());
         if (allowed) {
           assert.ok(r.ok, r.ok ? '' : r.error);
           assert.equal(r.to, allowed[2]);
@@ -170,6 +187,43 @@ function refused(r: ReturnType<typeof transition>, message: RegExp): void {
   assert.equal(r.ok, false, 'expected a refusal');
   if (!r.ok) assert.match(r.error, message);
 }
+
+describe('extension: the handler asks, the office head approves or refuses', () => {
+  test('asked: pending, the state and the clock unchanged; only the head decides', () => {
+    const asked = step(inProgress, { type: 'request_extension', date: '2024-10-09' }, ctx(HANDLER));
+    assert.equal(asked.extensionRequested, true);
+    assert.equal(asked.state, 'in_progress');
+    assert.deepEqual(asked.events, inProgress.events);
+    assert.deepEqual(availableActions(asked, HANDLER).includes('request_extension'), false);
+    assert.ok(availableActions(asked, HEAD).includes('approve_extension'));
+    assert.ok(availableActions(asked, HEAD).includes('refuse_extension'));
+    assert.ok(!availableActions(inProgress, HEAD).includes('refuse_extension'));
+    refused(
+      transition(asked, { type: 'request_extension', date: '2024-10-09' }, ctx(HANDLER)),
+      /正等待负责人审批/,
+    );
+    refused(
+      transition(asked, { type: 'refuse_extension', date: '2024-10-09' }, ctx(HANDLER)),
+      /须由政府信息公开工作机构负责人进行/,
+    );
+    const approved = step(asked, { type: 'approve_extension', date: '2024-10-10' });
+    assert.equal(approved.extensionRequested, false);
+    assert.equal(approved.events.at(-1)?.type, 'extended');
+    const declined = step(asked, { type: 'refuse_extension', date: '2024-10-10' });
+    assert.equal(declined.extensionRequested, false);
+    assert.deepEqual(declined.events, inProgress.events);
+    refused(
+      transition(inProgress, { type: 'refuse_extension', date: '2024-10-10' }, ctx()),
+      /没有待审批的延期申请/,
+    );
+  });
+  test('asked too late: after the first 20 working days (2024-10-30)', () => {
+    refused(
+      transition(inProgress, { type: 'request_extension', date: '2024-10-31' }, ctx(HANDLER)),
+      /原答复期限（2024-10-30）届满前申请/,
+    );
+  });
+});
 
 describe('extension: once, by the office head, before the first period ends', () => {
   test('approved by the head: a clock event and the flag, the state unchanged', () => {

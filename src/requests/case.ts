@@ -152,6 +152,8 @@ export interface RequestCase {
   events: readonly ClockEvent[];
   /** The deadline set in the 补正告知书, while or after a correction was asked for. */
   correctionDeadline: IsoDate | null;
+  /** The handler asked for an extension and the office head has not decided yet. */
+  extensionRequested: boolean;
   /** Chosen with the draft reply (or at closing); exactly one once closed. */
   outcome: OutcomeKey | null;
   closure: ClosureKind | null;
@@ -180,6 +182,7 @@ export function newCase(input: {
     channel: input.channel,
     events: onArrival ? [{ type: 'received', date: input.receivedOn! }] : [],
     correctionDeadline: null,
+    extensionRequested: false,
     outcome: null,
     closure: null,
     closedOn: null,
@@ -199,7 +202,9 @@ export type CaseAction =
   | { type: 'send_fee_notice'; date: IsoDate }
   | { type: 'record_fee_payment'; date: IsoDate }
   | { type: 'lapse_fee'; date: IsoDate }
+  | { type: 'request_extension'; date: IsoDate }
   | { type: 'approve_extension'; date: IsoDate }
+  | { type: 'refuse_extension'; date: IsoDate }
   | { type: 'draft_reply'; outcome: OutcomeKey; reasons: string }
   | { type: 'return_draft' }
   | { type: 'approve_reply' }
@@ -231,6 +236,15 @@ const OPEN_AFTER_RECEIPT: readonly CaseState[] = [
   'fee_pending',
   'reply_drafted',
   'reply_approved',
+];
+
+/** While the reply is still being prepared, its period may be extended (第三十三条). */
+const EXTENDABLE: readonly CaseState[] = [
+  'registered',
+  'in_progress',
+  'consulting',
+  'fee_pending',
+  'reply_drafted',
 ];
 
 /** The table of allowed transitions: every step, the states it may start from, and where it leads. */
@@ -292,12 +306,24 @@ export const TRANSITIONS: Readonly<Record<CaseActionType, Rule>> = {
     event: 'fee_paid',
   },
   lapse_fee: { from: ['fee_pending'], to: 'closed', who: 'handler', label: '按逾期未缴费办结' },
+  request_extension: {
+    from: EXTENDABLE,
+    to: null,
+    who: 'handler',
+    label: '申请延期答复',
+  },
   approve_extension: {
-    from: ['registered', 'in_progress', 'consulting', 'fee_pending', 'reply_drafted'],
+    from: EXTENDABLE,
     to: null,
     who: 'head',
     label: '批准延期答复',
     event: 'extended',
+  },
+  refuse_extension: {
+    from: EXTENDABLE,
+    to: null,
+    who: 'head',
+    label: '不批准延期答复',
   },
   draft_reply: { from: ['in_progress'], to: 'reply_drafted', who: 'handler', label: '提交答复稿' },
   return_draft: { from: ['reply_drafted'], to: 'in_progress', who: 'head', label: '退回答复稿' },
@@ -452,6 +478,15 @@ function checkGuards(
       if (due && action.date <= due) return `缴费期限（${due}）尚未届满，不能按逾期未缴费办结`;
       return null;
     }
+    case 'request_extension': {
+      if (current.events.some((e) => e.type === 'extended')) return '延期答复只能申请一次';
+      if (current.extensionRequested) return '已申请延期答复，正等待负责人审批';
+      const first = clock?.firstPeriodDue?.date;
+      if (first && action.date > first) {
+        return `延期答复须在原答复期限（${first}）届满前申请（第三十三条），现已超过`;
+      }
+      return null;
+    }
     case 'approve_extension': {
       if (current.events.some((e) => e.type === 'extended')) return '延期答复只能申请一次';
       const first = clock?.firstPeriodDue?.date;
@@ -460,6 +495,8 @@ function checkGuards(
       }
       return null;
     }
+    case 'refuse_extension':
+      return current.extensionRequested ? null : '没有待审批的延期申请';
     case 'draft_reply':
       return checkOutcome('replied', action.outcome, action.reasons, current);
     case 'answer_on_spot': {
@@ -499,6 +536,13 @@ function applyEffects(next: RequestCase, action: CaseAction): void {
   switch (action.type) {
     case 'request_correction':
       next.correctionDeadline = action.deadline;
+      return;
+    case 'request_extension':
+      next.extensionRequested = true;
+      return;
+    case 'approve_extension':
+    case 'refuse_extension':
+      next.extensionRequested = false;
       return;
     case 'draft_reply':
       next.outcome = action.outcome;
@@ -540,7 +584,11 @@ export function availableActions(current: RequestCase, actor: ActorFacts): CaseA
   return (Object.keys(TRANSITIONS) as CaseActionType[]).filter((type) => {
     const rule = TRANSITIONS[type];
     if (!rule.from.includes(current.state) || checkActor(rule, actor)) return false;
-    if (type === 'approve_extension') return !current.events.some((e) => e.type === 'extended');
+    const extended = current.events.some((e) => e.type === 'extended');
+    // The handler asks, the head decides: the head's buttons appear once there is a request.
+    if (type === 'request_extension') return !extended && !current.extensionRequested;
+    if (type === 'approve_extension' || type === 'refuse_extension')
+      return !extended && current.extensionRequested;
     return true;
   });
 }

@@ -2,17 +2,19 @@
 // tracking, and the staff work list and case pages.
 import type { Feature } from '../web/feature.js';
 import { requestsOperations, requestsSchemas } from './api.js';
-import { requestIntakeAuditLabels } from './audit-labels.js';
 import { requestDueDates } from './due-recompute.js';
 import { REQUESTS_PATH } from './pages/console-pages.js';
 import { requestsRoutes } from './routes.js';
+import { requestsAuditLabels } from './steps/audit-labels.js';
+import { requestsReportSource } from './year-figures.js';
 
 export const requestsFeature: Feature = {
   name: 'requests',
   routes: requestsRoutes,
   api: { operations: requestsOperations, schemas: requestsSchemas },
   nav: [{ href: REQUESTS_PATH, label: '依申请公开', permission: 'request.handle' }],
-  auditLabels: requestIntakeAuditLabels,
+  auditLabels: requestsAuditLabels,
   // Cached due dates follow the calendar (decision 0016).
   calendarDependents: [requestDueDates],
+  reportSource: requestsReportSource,
 };

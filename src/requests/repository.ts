@@ -175,11 +175,17 @@ export async function listItems(db: Q, requestId: string) {
 export async function listEvents(db: Q, requestId: string): Promise<RequestEvent[]> {
   const rows = await db
     .selectFrom('request_events')
-    .select(['seq', 'type', 'on_date', 'at'])
+    .select(['seq', 'type', 'on_date', 'at', 'data'])
     .where('request_id', '=', requestId)
     .orderBy('seq')
     .execute();
-  return rows.map((r) => ({ seq: Number(r.seq), type: r.type, onDate: r.on_date, at: r.at }));
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    type: r.type,
+    onDate: r.on_date,
+    at: r.at,
+    data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
+  }));
 }
 
 /** The events of several cases (a page of the work list), each case's in order. */
@@ -199,7 +205,7 @@ export async function listEventsOfCases(
   for (const r of rows)
     byCase
       .get(r.request_id)
-      ?.push({ seq: Number(r.seq), type: r.type, onDate: r.on_date, at: r.at });
+      ?.push({ seq: Number(r.seq), type: r.type, onDate: r.on_date, at: r.at, data: null });
   return byCase;
 }
 
@@ -311,7 +317,19 @@ export async function updateCase(
   db: Q,
   id: string,
   version: number,
-  set: Partial<Pick<RequestRow, 'state' | 'received_on' | 'due_on' | 'due_provisional'>>,
+  set: Partial<
+    Pick<
+      RequestRow,
+      | 'state'
+      | 'received_on'
+      | 'due_on'
+      | 'due_provisional'
+      | 'extended'
+      | 'outcome'
+      | 'closure'
+      | 'closed_on'
+    >
+  >,
   now: string,
 ): Promise<boolean> {
   const r = await db

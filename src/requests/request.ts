@@ -85,6 +85,8 @@ export interface RequestEvent {
   type: string;
   onDate: string;
   at: string;
+  /** What the step recorded besides its date (deadline, outcome, reasons …); staff only. */
+  data: Record<string, unknown> | null;
 }
 
 export interface RequestFile {

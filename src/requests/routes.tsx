@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { getAgencyById, getAgencyBySlug } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import { requirePermission } from '../auth/guards.js';
-import { authorize, authorizeOn } from '../auth/policy.js';
+import { authorize } from '../auth/policy.js';
 import { actorOf, systemActor } from '../commands/actor.js';
 import { checkIsoDate } from '../calendar/dates.js';
 import { paginate } from '../db/paginate.js';
@@ -15,10 +15,13 @@ import type { AppEnv } from '../web/env.js';
 import { formStrings } from '../web/form-input.js';
 import type { FieldErrors } from '../web/forms.js';
 import { oneOf, parseListQuery } from '../web/list-query.js';
-import { readNotice, redirectWithNotice } from '../web/notice.js';
+import { redirectWithNotice } from '../web/notice.js';
 import { siteInfo } from '../web/site.js';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { requestsApiRoutes } from './api.js';
+import { loadCase, renderCase } from './case-view.js';
+import { stepRoutes } from './steps/step-routes.js';
+import { renderTracked, trackRoutes } from './steps/track-routes.js';
 import { clockOfCase, dueMarkOf } from './case-clock.js';
 import type { DueClass } from './clock.js';
 import {
@@ -56,7 +59,6 @@ import {
 } from './intake-service.js';
 import { ADD_ITEM_FIELD, PROOF_FIELD } from './pages/application-form.js';
 import {
-  CasePage,
   casePath,
   RegisteredPage,
   RegisterPage,
@@ -69,19 +71,15 @@ import {
   SubmittedPage,
   TRACK_PATH,
   TrackPage,
-  TrackResultPage,
 } from './pages/public-pages.js';
 import {
-  getApplicant,
   getCase,
-  listEvents,
   listFiles,
   listEventsOfCases,
-  listItems,
   toWorkListRow,
   workListQuery,
 } from './repository.js';
-import type { RequestCase, WorkListRow } from './request.js';
+import type { WorkListRow } from './request.js';
 import { newSubmissionToken } from './tracking.js';
 
 /** The clock's mark of each open, received case of a work-list page (one query for their events). */
@@ -293,12 +291,7 @@ export function requestsRoutes(): Hono<AppEnv> {
         throttled ? 429 : 404,
       );
     }
-    const agency = await getAgencyById(c.get('deps').db.kysely, found.case.agencyId);
-    noStore(c);
-    // Letters are issued by the letters of the case; until one is issued there is none to list.
-    return c.html(
-      <TrackResultPage agencyName={agency?.fullName ?? ''} c={found.case} letters={[]} />,
-    );
+    return renderTracked(c, found.case, values);
   });
 
   // --- Console ------------------------------------------------------------------------
@@ -415,65 +408,6 @@ export function requestsRoutes(): Hono<AppEnv> {
     );
   });
 
-  /** The case of the path, when the staff member handles its agency's requests (403/404). */
-  const loadCase = async (c: Context<AppEnv>) =>
-    authorizeOn(
-      c,
-      'request.handle',
-      await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''),
-      {
-        agencyOf: (r: RequestCase) => r.agencyId,
-        mode: 'write',
-        notFound: '该申请不存在。',
-      },
-    );
-
-  const NOTICES = { confirmed: { '1': '已确认收到申请，答复期限已开始计算。' } };
-
-  const renderCase = async (
-    c: Context<AppEnv>,
-    rc: RequestCase,
-    options: {
-      revealed?: boolean;
-      errors?: FieldErrors;
-      confirmValue?: string;
-      status?: 200 | 400;
-    } = {},
-  ) => {
-    const db = c.get('deps').db.kysely;
-    const [items, events, files, applicant] = await Promise.all([
-      listItems(db, rc.id),
-      listEvents(db, rc.id),
-      listFiles(db, rc.id),
-      getApplicant(db, rc.id),
-    ]);
-    if (!applicant) throw new Error(`request ${rc.id} has no applicant row`);
-    const calendar = await loadWorkingCalendar(c.get('deps'));
-    const mark = dueMarkOf(
-      calendar,
-      clockOfCase(calendar, events),
-      today(c),
-      rc.state !== 'closed',
-    );
-    noStore(c);
-    return c.html(
-      <CasePage
-        c={rc}
-        items={items}
-        events={events}
-        files={files}
-        applicant={applicant}
-        revealed={options.revealed ?? false}
-        mark={mark}
-        today={today(c)}
-        notice={readNotice(c, NOTICES)}
-        errors={options.errors ?? {}}
-        confirmValue={options.confirmValue ?? today(c)}
-      />,
-      options.status ?? 200,
-    );
-  };
-
   app.get(`${REQUESTS_PATH}/:id`, async (c) => renderCase(c, (await loadCase(c)).resource));
 
   // A POST, not a link: opening the personal data is an action, audited, never in a URL.
@@ -521,6 +455,8 @@ export function requestsRoutes(): Hono<AppEnv> {
     });
   });
 
+  app.route('/', stepRoutes());
+  app.route('/', trackRoutes());
   app.route('/', requestsApiRoutes());
   return app;
 }

@@ -12,6 +12,8 @@ import * as m0008 from './0008_requests.js';
 import * as m0009 from './0009_letters.js';
 import * as m0010 from './0010_publications.js';
 import * as m0011 from './0011_guide_media_site.js';
+import * as m0013 from './0013_request_years.js';
+import * as m0014 from './0014_publication_year_figures.js';
 import * as m0015 from './0015_review_cases_work_records.js';
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0009_letters': m0009,
   '0010_publications': m0010,
   '0011_guide_media_site': m0011,
+  '0013_request_years': m0013,
+  '0014_publication_year_figures': m0014,
   '0015_review_cases_work_records': m0015,
 };

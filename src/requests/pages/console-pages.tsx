@@ -35,7 +35,10 @@ import {
   type WorkListRow,
 } from '../request.js';
 import { DUE_STATUS_LABELS, type DueClass } from '../clock.js';
+import { isOutcomeKey, outcomeDef } from '../outcomes.js';
+import { STORED_EVENT_LABELS } from '../steps/stored-core.js';
 import { ApplicationForm } from './application-form.js';
+import { CaseSteps, type CaseStepsProps } from './case-steps.js';
 
 export const REQUESTS_PATH = '/console/requests';
 export const casePath = (id: string) => `${REQUESTS_PATH}/${id}`;
@@ -191,18 +194,9 @@ export interface CasePageProps {
   notice: string | null;
   errors: FieldErrors;
   confirmValue: string;
+  /** The steps allowed now, the clock, the draft and the letters. */
+  steps: CaseStepsProps;
 }
-
-const EVENT_LABELS: Readonly<Record<string, string>> = {
-  received: '收到申请',
-  correction_requested: '告知补正',
-  corrected: '收到补正',
-  consultation_sent: '发出征求意见书',
-  consultation_answered: '收到意见',
-  extended: '延长答复期限',
-  fee_notice_sent: '发出收费通知',
-  fee_paid: '缴纳信息处理费',
-};
 
 function ApplicantFacts({ a, revealed }: { a: ApplicantRecord; revealed: boolean }) {
   const show = (value: string | null, mask: (s: string) => string) =>
@@ -278,7 +272,7 @@ export function CasePage(p: CasePageProps) {
         {c.outcome ? (
           <>
             <dt>办理结果</dt>
-            <dd>{c.outcome}</dd>
+            <dd>{isOutcomeKey(c.outcome) ? outcomeDef(c.outcome).fullLabel : c.outcome}</dd>
           </>
         ) : null}
       </dl>
@@ -305,6 +299,7 @@ export function CasePage(p: CasePageProps) {
           </PostForm>
         </section>
       ) : null}
+      <CaseSteps {...p.steps} />
       <h2>申请人</h2>
       <ApplicantFacts a={p.applicant} revealed={p.revealed} />
       {p.revealed ? (
@@ -344,10 +339,10 @@ export function CasePage(p: CasePageProps) {
       )}
       <h2>办理记录</h2>
       {p.events.length === 0 ? (
-        <p>尚无计时事项。</p>
+        <p>尚无办理事项。</p>
       ) : (
         <table class="data">
-          <caption>计时事项（按发生顺序）</caption>
+          <caption>办理事项（按发生顺序）</caption>
           <thead>
             <tr>
               <th scope="col">日期</th>
@@ -358,7 +353,7 @@ export function CasePage(p: CasePageProps) {
             {p.events.map((e) => (
               <tr>
                 <td>{e.onDate}</td>
-                <td>{EVENT_LABELS[e.type] ?? e.type}</td>
+                <td>{STORED_EVENT_LABELS[e.type] ?? e.type}</td>
               </tr>
             ))}
           </tbody>

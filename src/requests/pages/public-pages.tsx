@@ -3,7 +3,6 @@
 // Nothing here shows an applicant's personal data — not even back to the applicant.
 import type { Agency } from '../../agencies/agency.js';
 import { OfficeFacts } from '../../portal/guide-page.js';
-import { chineseDate } from '../../portal/dates.js';
 import {
   ErrorSummary,
   PostForm,
@@ -12,17 +11,13 @@ import {
   type FieldErrors,
 } from '../../web/forms.js';
 import { PortalPage, portalColumn } from '../../web/layout.js';
-import { RECEIPT_CHANNEL_LABELS } from '../case.js';
 import type { FormValues } from '../form-values.js';
-import { stateLabel, type RequestCase } from '../request.js';
 import { ApplicationForm } from './application-form.js';
 
 export const TRACK_PATH = '/requests/track';
 export const applyPath = (slug: string) => `/agencies/${slug}/requests/apply`;
 
 const column = () => portalColumn('/requests');
-
-const dateText = (d: string | null) => (d ? chineseDate(`${d}T00:00:00+08:00`) : '—');
 
 export function RequestsInfoPage({ agency }: { agency: Agency }) {
   const office = agency.office.name ?? '政府信息公开工作机构';
@@ -161,69 +156,6 @@ export function TrackPage(p: {
         />
         <SubmitButton>查询</SubmitButton>
       </PostForm>
-    </PortalPage>
-  );
-}
-
-export interface PublicLetter {
-  title: string;
-  issuedOn: string;
-}
-
-export function TrackResultPage(p: {
-  agencyName: string;
-  c: RequestCase;
-  letters: readonly PublicLetter[];
-}) {
-  const { c } = p;
-  return (
-    <PortalPage title="办理进度">
-      <dl class="facts">
-        <dt>查询号</dt>
-        <dd>{c.trackingNumber}</dd>
-        <dt>受理机关</dt>
-        <dd>{p.agencyName}</dd>
-        <dt>办理状态</dt>
-        <dd>{stateLabel(c.state, 'public')}</dd>
-        <dt>申请渠道</dt>
-        <dd>{RECEIPT_CHANNEL_LABELS[c.channel]}</dd>
-        <dt>提交（送达）日期</dt>
-        <dd>{dateText(c.submittedOn)}</dd>
-        <dt>收到申请之日</dt>
-        <dd>{c.receivedOn ? dateText(c.receivedOn) : '尚待本机关确认'}</dd>
-        <dt>答复期限</dt>
-        <dd>
-          {c.dueOn ? (
-            <>
-              {dateText(c.dueOn)}
-              {c.dueProvisional ? '（暂定：该年度节假日安排尚未公布）' : ''}
-            </>
-          ) : (
-            '收到申请之日确定后计算'
-          )}
-        </dd>
-        {c.closedOn ? (
-          <>
-            <dt>办结日期</dt>
-            <dd>{dateText(c.closedOn)}</dd>
-          </>
-        ) : null}
-      </dl>
-      <h2>文书</h2>
-      {p.letters.length === 0 ? (
-        <p>本机关尚未出具文书。收到申请之日确定后，本机关将出具受理回执。</p>
-      ) : (
-        <ul>
-          {p.letters.map((l) => (
-            <li>
-              {l.title}（{dateText(l.issuedOn)}）
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        <a href={TRACK_PATH}>查询其他申请</a>
-      </p>
     </PortalPage>
   );
 }

@@ -1,0 +1,68 @@
+// `gongkai catalogue import --agency SLUG FILE [--dry-run]`: the agency's catalogue from its
+// old portal, as CSV (UTF-8 or GB18030) or .xlsx. Prints what was imported and every row
+// refused with its row number and reason; exits 0 when the file was read (even if some rows
+// were refused, as the summary says), 2 when it was refused as a whole.
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { getAgencyBySlug } from '../../agencies/agency-repository.js';
+import { CliError } from '../../cli/errors.js';
+import { withDatabase } from '../../cli/with-database.js';
+import { systemActor } from '../../commands/actor.js';
+import { systemClock } from '../../db/time.js';
+import { importCatalogue, type ImportReport } from './import-catalogue.js';
+import { MAX_IMPORT_BYTES } from './read-catalogue-file.js';
+
+const ACTOR = systemActor('命令行（gongkai catalogue import）');
+
+export function importSummary(r: ImportReport): string[] {
+  const lines = [
+    r.dryRun
+      ? `检查完毕（未导入）：${r.filename}（${r.encoding}），共 ${r.rows} 行数据，可导入 ${r.imported} 条，不能导入 ${r.rejected.length} 行。`
+      : `已导入：${r.filename}（${r.encoding}），共 ${r.rows} 行数据，导入 ${r.imported} 条，未导入 ${r.rejected.length} 行。`,
+  ];
+  for (const x of r.rejected)
+    lines.push(`第 ${x.line} 行${x.indexNumber ? `（${x.indexNumber}）` : ''}：${x.reason}`);
+  return lines;
+}
+
+export function registerCatalogue(program: Command): void {
+  const catalogue = program.command('catalogue').description('政府信息公开目录');
+  catalogue
+    .command('import')
+    .description(
+      '导入原门户网站导出的目录（CSV：UTF-8 或 GB18030；或 .xlsx）。表头为中文：索引号、名称、发布机构、文号、成文日期，可选：发布日期、主题分类、内容概述、正文、有效性。导入的信息即为已发布信息，保留原索引号；有问题的行逐行列出原因，不导入',
+    )
+    .requiredOption('--agency <网址标识>', '导入到哪个机关（机关的网址标识，如 lingshanwei）')
+    .option('--dry-run', '只检查，不导入')
+    .argument('<文件>', '.csv 或 .xlsx 文件')
+    .action(async (file: string, opts: { agency: string; dryRun?: boolean }) => {
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch {
+        throw new CliError(`找不到文件：${file}`);
+      }
+      if (size > MAX_IMPORT_BYTES)
+        throw new CliError(
+          `文件 ${file} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB：请按年度拆分后分别导入。`,
+        );
+      const bytes = new Uint8Array(readFileSync(file));
+      await withDatabase(async (db) => {
+        const agency = await getAgencyBySlug(db.kysely, opts.agency.trim());
+        if (!agency) throw new CliError(`没有网址标识为 ${opts.agency} 的机关。`);
+        const r = await importCatalogue(
+          { db, clock: systemClock },
+          ACTOR,
+          agency,
+          { filename: basename(file), bytes },
+          { dryRun: opts.dryRun === true },
+        );
+        if (!r.ok)
+          throw new CliError(
+            `未导入任何信息：${r.errors.file ?? r.errors._form ?? '文件无法导入'}`,
+          );
+        process.stdout.write(`${importSummary(r.value).join('\n')}\n`);
+      });
+    });
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkRows, mapHeaders, parseLooseDate } from './catalogue-rows.js';
+
+test('headers: the names of the issue and the variants real exports use', () => {
+  const r = mapHeaders([
+    '索引号',
+    '标题',
+    '发文机关',
+    '发文字号',
+    '生成日期',
+    '发布时间',
+    '主题词',
+    '附件URL',
+  ]);
+  assert.ok(r.ok);
+  assert.deepEqual(r.ok && r.map, {
+    indexNumber: 0,
+    title: 1,
+    issuer: 2,
+    documentNumber: 3,
+    writtenOn: 4,
+    publishedOn: 5,
+    keywords: 6,
+  });
+  const bom = mapHeaders(['\uFEFF索引号', '名称（必填）', ' 发布机构 ', '发布日期']);
+  assert.ok(bom.ok);
+  const missing = mapHeaders(['序号', '标题', '发文日期']);
+  assert.equal(missing.ok, false);
+  assert.match(!missing.ok ? missing.error : '', /缺少以下列：索引号、发布机构/);
+  const noDate = mapHeaders(['索引号', '名称', '发布机构']);
+  assert.match(!noDate.ok ? noDate.error : '', /成文日期/);
+});
+
+test('dates as exports write them', () => {
+  const cases: [string, string | null][] = [
+    ['2021-03-05', '2021-03-05'],
+    ['2021/3/5', '2021-03-05'],
+    ['2021.03.05', '2021-03-05'],
+    ['2021年3月5日', '2021-03-05'],
+    ['20210305', '2021-03-05'],
+    ['2021-03-05 09:30:00', '2021-03-05'],
+    ['２０２１－０３－０５', '2021-03-05'],
+    ['2021-02-30', null],
+    ['2021/13/01', null],
+    ['去年三月', null],
+  ];
+  for (const [text, want] of cases) {
+    const r = parseLooseDate(text, '成文日期');
+    assert.equal(r.ok ? r.date : null, want, text);
+  }
+  const bad = parseLooseDate('2021-02-30', '成文日期');
+  assert.match(!bad.ok ? bad.error : '', /2021年2月只有28天/);
+});
+
+test('rows: each refused with its row number and reason; the good ones kept whole', () => {
+  const header = [
+    '索引号',
+    '名称',
+    '发布机构',
+    '文号',
+    '成文日期',
+    '发布日期',
+    '主题分类',
+    '有效性',
+  ];
+  const h = mapHeaders(header);
+  assert.ok(h.ok);
+  const rows = [
+    [
+      '000014349/2018-00222',
+      '关于印发某办法的通知',
+      '某区人民政府',
+      '某政发〔2018〕1号',
+      '2018-01-02',
+      '2018-01-05',
+      '城乡建设、环境保护\\城市规划',
+      '有效',
+    ],
+    ['', '', '', '', '', '', '', ''],
+    ['202103-00012', '某村低保公示', '某街道办事处', '', '2021-03-01', '', '民政、扶贫、救灾', ''],
+    ['000014349/2018-00222', '重复', '某区人民政府', '', '2018-01-02', '', '', ''],
+    ['000014349-2018-00222', '只差标点', '某区人民政府', '', '2018-01-02', '', '', ''],
+    ['bad number!', '标题', '某区人民政府', '', '2018-01-02', '', '', ''],
+    ['A-1', '', '某区人民政府', '', '2018-01-02', '', '', ''],
+    ['A-2', '标题', '', '', '2018-01-02', '', '', ''],
+    ['A-3', '标题', '某机关', '', '2018-02-29', '', '', ''],
+    ['A-4', '标题', '某机关', '', '2018-03-01', '2018-02-01', '', ''],
+    ['A-5', '标题', '某机关', '', '2018-03-01', '', '', '永久有效'],
+    ['A-6', '标题\u202e反转', '某机关', '', '2018-03-01', '', '', ''],
+  ];
+  const r = checkRows(rows, h.ok ? h.map : {});
+  assert.deepEqual(
+    r.items.map((i) => i.line),
+    [2, 4],
+  );
+  assert.deepEqual(
+    r.rejected.map((x) => [x.line, x.reason]),
+    [
+      [5, '索引号与第 2 行重复'],
+      [6, '索引号与第 2 行重复'],
+      [7, '索引号「bad number!」格式无法识别（只能由字母、数字和 / - _ . 组成）'],
+      [8, '缺少名称（标题）'],
+      [9, '缺少发布机构'],
+      [10, '成文日期「2018-02-29」不存在：2018年2月只有28天'],
+      [11, '发布日期早于成文日期'],
+      [12, '有效性「永久有效」无法识别，应为：有效、失效、废止或已修改'],
+      [13, r.rejected.find((x) => x.line === 13)?.reason ?? ''],
+    ],
+  );
+  assert.match(r.rejected.find((x) => x.line === 13)?.reason ?? '', /名称/);
+  const [first, second] = r.items;
+  assert.equal(first?.subject, '城乡建设、环境保护');
+  assert.equal(first?.genre, '通知');
+  assert.equal(first?.category, 'a20-1');
+  assert.equal(first?.validity, 'valid');
+  assert.equal(second?.publishedOn, '2021-03-01');
+  assert.equal(second?.category, 'a20-15');
+  assert.equal(second?.indexNumber, '202103-00012');
+});

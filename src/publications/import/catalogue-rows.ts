@@ -1,0 +1,296 @@
+// Reading a catalogue exported from an agency's old portal: which column is which (the
+// header names and the variants real exports use), and each row checked into an item to
+// store, or refused with its row number and the reason in Chinese. Pure: no I/O.
+// See docs/decisions/0024-catalogue-import-and-table-2.md.
+import { checkIsoDate } from '../../calendar/dates.js';
+import { textProblem } from '../../validation/text-input.js';
+import { urlKeyOf } from '../index-number.js';
+import {
+  CATEGORIES,
+  GENRES,
+  MAX_BODY_LENGTH,
+  SUBJECTS,
+  splitKeywords,
+  type Validity,
+} from '../item.js';
+
+export const IMPORT_COLUMNS = [
+  'indexNumber',
+  'title',
+  'issuer',
+  'documentNumber',
+  'writtenOn',
+  'publishedOn',
+  'subject',
+  'summary',
+  'body',
+  'validity',
+  'validityOn',
+  'category',
+  'genre',
+  'keywords',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** The header of each column as the issue names it, then the variants met in real exports. */
+export const HEADER_NAMES: Readonly<Record<ImportColumn, readonly string[]>> = {
+  indexNumber: ['索引号', '信息索引', '索引编号', '信息索引号'],
+  title: ['名称', '标题', '信息名称', '公文名称', '文件名称', '政策标题', '题名'],
+  issuer: [
+    '发布机构',
+    '发文机关',
+    '发布单位',
+    '发文机构',
+    '发文单位',
+    '办文部门',
+    '颁布单位',
+    '信息来源',
+  ],
+  documentNumber: ['文号', '发文字号', '发文文号'],
+  writtenOn: ['成文日期', '生成日期', '发文日期', '成文时间'],
+  publishedOn: ['发布日期', '发布时间', '公开日期', '公开时间', '颁布日期'],
+  subject: ['主题分类', '主题', '分类'],
+  summary: ['内容概述', '摘要', '内容摘要', '内容简介'],
+  body: ['正文', '内容', '正文内容', '政策内容'],
+  validity: ['有效性', '效力状态', '时效性', '有效状态'],
+  validityOn: ['废止日期', '失效日期'],
+  category: ['公开类别', '信息类别'],
+  genre: ['体裁', '文种'],
+  keywords: ['关键词', '主题词'],
+};
+
+/** Columns a file must have, and one of 成文日期 / 发布日期 (the rest are optional). */
+export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['indexNumber', 'title', 'issuer'];
+
+/** What a header cell is: spaces, full-width colons and a trailing 「（必填）」 or 「*」 ignored. */
+const normalizeHeader = (h: string) =>
+  h
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s:*]/g, '')
+    .replace(/[(（][^)）]*[)）]$/, '');
+
+export type HeaderMap = Partial<Record<ImportColumn, number>>;
+
+export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; error: string };
+
+export function mapHeaders(header: readonly string[]): HeaderResult {
+  const map: HeaderMap = {};
+  const seen = new Map<ImportColumn, string>();
+  header.forEach((raw, i) => {
+    const h = normalizeHeader(raw);
+    if (!h) return;
+    for (const col of IMPORT_COLUMNS) {
+      if (!HEADER_NAMES[col].includes(h)) continue;
+      // 「内容」 may be a body or an overview: the first column named for it wins.
+      if (map[col] === undefined) {
+        map[col] = i;
+        seen.set(col, raw.trim());
+      }
+      return;
+    }
+  });
+  const missing = REQUIRED_COLUMNS.filter((c) => map[c] === undefined).map(
+    (c) => HEADER_NAMES[c][0],
+  );
+  if (map.writtenOn === undefined && map.publishedOn === undefined) missing.push('成文日期');
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: `第 1 行（表头）缺少以下列：${missing.join('、')}。表头应包含：索引号、名称、发布机构、文号、成文日期，可选：发布日期、主题分类、内容概述、正文、有效性`,
+    };
+  return { ok: true, map };
+}
+
+/** Dates as exports write them: 2021-03-05, 2021/3/5, 2021.03.05, 2021年3月5日, 20210305, with an optional time. */
+export function parseLooseDate(
+  text: string,
+  label: string,
+): { ok: true; date: string } | { ok: false; error: string } {
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
+  const m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!m)
+    return {
+      ok: false,
+      error: `${label}「${text.slice(0, 30)}」无法识别，应为年-月-日，如 2021-03-05`,
+    };
+  const iso = `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
+  const r = checkIsoDate(iso, label);
+  return r.ok
+    ? { ok: true, date: r.date }
+    : { ok: false, error: r.error.replace(iso, text.trim()) };
+}
+
+/** An index number as portals issue them: 前段码/YYYY-NNNNN, YYYYMM-NNNNN, and other shapes. */
+const INDEX_NUMBER = /^[A-Za-z0-9][A-Za-z0-9/\-_.]{2,79}$/;
+
+const VALIDITY_WORDS: Readonly<Record<string, Validity>> = {
+  有效: 'valid',
+  现行有效: 'valid',
+  生效: 'valid',
+  失效: 'expired',
+  已失效: 'expired',
+  废止: 'repealed',
+  已废止: 'repealed',
+  已修改: 'amended',
+  修改: 'amended',
+  已修订: 'amended',
+};
+
+export interface ImportItem {
+  /** The row number in the file as a spreadsheet shows it (the header is row 1). */
+  line: number;
+  indexNumber: string;
+  urlKey: string;
+  title: string;
+  issuer: string;
+  documentNumber: string | null;
+  /** 成文日期, when the file gives it. */
+  writtenOn: string | null;
+  publishedOn: string;
+  subject: string;
+  genre: string;
+  category: string;
+  keywords: string[];
+  summary: string;
+  /** As in the file; sanitised when stored. */
+  body: string;
+  validity: Validity;
+  validityOn: string | null;
+}
+
+export interface RejectedRow {
+  line: number;
+  indexNumber: string | null;
+  reason: string;
+}
+
+/** 主题分类 as exported, often two levels (「城乡建设、环境保护\\城市规划」): the first level. */
+function subjectOf(raw: string): string {
+  const first = raw.split(/[\\/>＞|]/)[0]?.trim() ?? '';
+  return (
+    SUBJECTS.find((s) => s === first) ?? SUBJECTS.find((s) => first && s.includes(first)) ?? '其他'
+  );
+}
+
+/** 体裁: given, or the kind of 公文 the title ends with (「…的通知」 → 通知). */
+function genreOf(raw: string, title: string): string {
+  if (GENRES.includes(raw)) return raw;
+  const bare = title.replace(/[（(][^）)]*[）)]$/, '');
+  return GENRES.find((g) => g !== '其他' && bare.endsWith(g.replace(/（.*）/, ''))) ?? '其他';
+}
+
+/**
+ * 公开类别: given (its code or label), else a document with a 有效性 is filed under 第二十条
+ * （一） — portals show 有效性 only for 规章 and 规范性文件 — and anything else under （十五）.
+ */
+function categoryOf(raw: string, hasValidity: boolean): string | null {
+  if (raw) {
+    const found = CATEGORIES.find(
+      (c) => c.code === raw || c.label === raw || c.label.endsWith(raw),
+    );
+    return found?.code ?? null;
+  }
+  return hasValidity ? 'a20-1' : 'a20-15';
+}
+
+export interface CheckedRows {
+  items: ImportItem[];
+  rejected: RejectedRow[];
+}
+
+/**
+ * Checks every data row (rows after the header). Blank rows are skipped; a row repeating an
+ * index number already seen in the file is refused (the first one stays), as is one whose
+ * number differs only in punctuation (its URL would be the same).
+ */
+export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap): CheckedRows {
+  const items: ImportItem[] = [];
+  const rejected: RejectedRow[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const get = (c: ImportColumn) => {
+      const at = map[c];
+      return at === undefined ? '' : (row[at] ?? '').trim();
+    };
+    if (row.every((cell) => cell.trim() === '')) return;
+    const indexNumber = get('indexNumber').normalize('NFKC');
+    const refuse = (reason: string) =>
+      rejected.push({ line, indexNumber: indexNumber || null, reason });
+    if (!indexNumber) return refuse('缺少索引号');
+    if (!INDEX_NUMBER.test(indexNumber))
+      return refuse(
+        `索引号「${indexNumber.slice(0, 40)}」格式无法识别（只能由字母、数字和 / - _ . 组成）`,
+      );
+    const title = get('title');
+    if (!title) return refuse('缺少名称（标题）');
+    if (title.length > 200) return refuse('名称超过 200 个字');
+    const issuer = get('issuer');
+    if (!issuer) return refuse('缺少发布机构');
+    if (issuer.length > 100) return refuse('发布机构超过 100 个字');
+    const documentNumber = get('documentNumber') || null;
+    if (documentNumber && documentNumber.length > 60) return refuse('文号超过 60 个字');
+    const writtenText = get('writtenOn');
+    const publishedText = get('publishedOn');
+    if (!writtenText && !publishedText) return refuse('缺少成文日期（或发布日期）');
+    const written = writtenText ? parseLooseDate(writtenText, '成文日期') : null;
+    if (written && !written.ok) return refuse(written.error);
+    const published = publishedText ? parseLooseDate(publishedText, '发布日期') : written;
+    if (!published?.ok) return refuse(published?.error ?? '缺少发布日期');
+    if (written?.ok && published.date < written.date) return refuse('发布日期早于成文日期');
+    const validityText = get('validity').replace(/\s/g, '');
+    const validity = validityText ? VALIDITY_WORDS[validityText] : 'valid';
+    if (!validity)
+      return refuse(
+        `有效性「${validityText.slice(0, 20)}」无法识别，应为：有效、失效、废止或已修改`,
+      );
+    const validityOnText = get('validityOn');
+    const validityOn = validityOnText ? parseLooseDate(validityOnText, '废止（失效）日期') : null;
+    if (validityOn && !validityOn.ok) return refuse(validityOn.error);
+    const category = categoryOf(get('category'), validityText !== '');
+    if (!category) return refuse(`公开类别「${get('category').slice(0, 30)}」不是本平台的类别`);
+    const summary = get('summary');
+    if (summary.length > 500) return refuse('内容概述超过 500 个字');
+    const body = get('body');
+    if (body.length > MAX_BODY_LENGTH) return refuse(`正文超过 ${MAX_BODY_LENGTH} 个字`);
+    const texts: [string, string, 'single' | 'multi'][] = [
+      [title, '名称', 'single'],
+      [issuer, '发布机构', 'single'],
+      [documentNumber ?? '', '文号', 'single'],
+      [summary, '内容概述', 'multi'],
+      [body, '正文', 'multi'],
+    ];
+    for (const [value, label, kind] of texts) {
+      const problem = textProblem(value, label, kind, '请在原文件中改正');
+      if (problem) return refuse(problem);
+    }
+    const urlKey = urlKeyOf(indexNumber);
+    const earlier = seen.get(urlKey);
+    if (earlier !== undefined) return refuse(`索引号与第 ${earlier} 行重复`);
+    seen.set(urlKey, line);
+    items.push({
+      line,
+      indexNumber,
+      urlKey,
+      title,
+      issuer,
+      documentNumber,
+      writtenOn: written?.ok ? written.date : null,
+      publishedOn: published.date,
+      subject: subjectOf(get('subject')),
+      genre: genreOf(get('genre'), title),
+      category,
+      keywords: splitKeywords(get('keywords')).slice(0, 10),
+      summary,
+      body,
+      validity,
+      validityOn: validityOn?.ok ? validityOn.date : null,
+    });
+  });
+  return { items, rejected };
+}

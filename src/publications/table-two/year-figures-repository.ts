@@ -1,0 +1,129 @@
+// Reading and writing the per-year figures and channel counts, and what table 二 reads of
+// the items: an agency's 第二十条（一） documents and its items' channel dates in a year.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { CHANNELS, type Channel, type Validity } from '../item.js';
+import {
+  FIGURES,
+  LEGAL_DOCUMENT_CATEGORY,
+  legalKindOf,
+  type Figure,
+  type LegalDocument,
+} from './table-two.js';
+import type { YearFiguresInput } from './year-figures.js';
+
+type Q = Kysely<Database>;
+
+export async function getYearFigures(
+  db: Q,
+  agencyId: string,
+  year: number,
+): Promise<YearFiguresInput> {
+  const [figures, channels] = await Promise.all([
+    db
+      .selectFrom('publication_year_figures')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('year', '=', year)
+      .execute(),
+    db
+      .selectFrom('publication_channel_counts')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('year', '=', year)
+      .execute(),
+  ]);
+  const rank = <T extends string>(list: readonly T[], k: string) => list.indexOf(k as T);
+  return {
+    figures: figures
+      .filter((r) => (FIGURES as readonly string[]).includes(r.figure))
+      .sort((a, b) => rank(FIGURES, a.figure) - rank(FIGURES, b.figure))
+      .map((r) => ({ figure: r.figure as Figure, value: Number(r.value), source: r.source })),
+    channels: channels
+      .filter((r) => (CHANNELS as readonly string[]).includes(r.channel))
+      .sort((a, b) => rank(CHANNELS, a.channel) - rank(CHANNELS, b.channel))
+      .map((r) => ({ channel: r.channel as Channel, count: r.count, source: r.source })),
+  };
+}
+
+/** Replaces the year's figures and channel counts with `input` (a blank field removes one). */
+export async function replaceYearFigures(
+  db: Q,
+  agencyId: string,
+  year: number,
+  input: YearFiguresInput,
+  by: { label: string; at: string },
+): Promise<void> {
+  await db
+    .deleteFrom('publication_year_figures')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .execute();
+  await db
+    .deleteFrom('publication_channel_counts')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .execute();
+  const common = { agency_id: agencyId, year, updated_by_label: by.label, updated_at: by.at };
+  if (input.figures.length > 0)
+    await db
+      .insertInto('publication_year_figures')
+      .values(
+        input.figures.map((f) => ({
+          ...common,
+          figure: f.figure,
+          value: f.value,
+          source: f.source,
+        })),
+      )
+      .execute();
+  if (input.channels.length > 0)
+    await db
+      .insertInto('publication_channel_counts')
+      .values(
+        input.channels.map((c) => ({
+          ...common,
+          channel: c.channel,
+          count: c.count,
+          source: c.source,
+        })),
+      )
+      .execute();
+}
+
+/** The agency's published (or since withdrawn) 第二十条（一） items, as table 二 counts them. */
+export async function legalDocuments(db: Q, agencyId: string): Promise<LegalDocument[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .select(['genre', 'category', 'written_on', 'published_on', 'validity', 'validity_on'])
+    .where('agency_id', '=', agencyId)
+    .where('category', '=', LEGAL_DOCUMENT_CATEGORY)
+    .where('state', 'in', ['published', 'withdrawn'])
+    .execute();
+  return rows.flatMap((r) => {
+    const kind = legalKindOf(r.category, r.genre);
+    const issuedOn = r.written_on ?? r.published_on;
+    return kind && issuedOn
+      ? [{ kind, issuedOn, validity: r.validity as Validity, validityOn: r.validity_on }]
+      : [];
+  });
+}
+
+/** How many of the agency's items went out on each channel in the year (by the channel's date). */
+export async function itemsPerChannel(
+  db: Q,
+  agencyId: string,
+  year: number,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('publication_channels as c')
+    .innerJoin('publications as p', 'p.id', 'c.publication_id')
+    .select(['c.channel', sql<number>`count(*)`.as('n')])
+    .where('p.agency_id', '=', agencyId)
+    .where('p.state', 'in', ['published', 'withdrawn'])
+    .where('c.published_on', '>=', `${year}-01-01`)
+    .where('c.published_on', '<=', `${year}-12-31`)
+    .groupBy('c.channel')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+}
