@@ -12,6 +12,7 @@ import {
   type FieldErrors,
 } from '../web/forms.js';
 import { sizeLabel } from '../publications/files.js';
+import { REVIEW_TABLE } from '../reports/format/common.js';
 import type { CaseDocument } from './repository.js';
 import {
   BODY_LABELS,
@@ -246,11 +247,11 @@ export function DocumentsSection(p: {
   );
 }
 
-const GROUP_HEADS: readonly { key: keyof ReviewTable; label: string }[] = [
-  { key: 'reconsideration', label: '行政复议' },
-  { key: 'litigation_direct', label: '行政诉讼：未经复议直接起诉' },
-  { key: 'litigation_after_reconsideration', label: '行政诉讼：复议后起诉' },
-];
+/** The groups as the report format names them (行政诉讼 groups under their parent label). */
+const GROUP_HEADS = REVIEW_TABLE.groups.map((g) => ({
+  key: g.key as keyof ReviewTable,
+  label: g.parentLabel ? `${g.parentLabel}：${g.label}` : g.label,
+}));
 
 /** Table 四 as computed for a year, one row per group (readable on a phone). */
 export function ReviewTableView({ table, year }: { table: ReviewTable; year: number }) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkReviewSums } from '../reports/checks/review.js';
+import { REVIEW_TABLE } from '../reports/format/common.js';
 import { FORMATS } from '../reports/format/index.js';
 import type { AnnualReport } from '../reports/model.js';
 import {
@@ -22,6 +23,17 @@ const c = (
   decidedOn: string | null = null,
   kind: ReviewKind = 'reconsideration',
 ): C => ({ kind, receivedOn, result, decidedOn });
+
+test('the kinds are the groups of table 四 and the results its columns', () => {
+  assert.deepEqual(
+    KINDS,
+    REVIEW_TABLE.groups.map((g) => g.key),
+  );
+  assert.deepEqual(
+    [...RESULTS, 'total'],
+    REVIEW_TABLE.columns.map((c) => c.key),
+  );
+});
 
 describe('which results a kind allows', () => {
   for (const kind of KINDS) {

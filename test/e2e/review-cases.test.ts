@@ -1,7 +1,8 @@
 // A disclosure officer records a reconsideration and its decision in a real browser on a
 // phone, without JavaScript: opens the register from the navigation, leaves the body out
 // and is told so with everything typed kept, registers the case linked to a demo request,
-// records the decision and sees it counted in table 四. Every page passes axe-core.
+// records the decision and sees it counted in table 四; then an office head records an open
+// day among the other records (same server, to spare the machine). Every page passes axe-core.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -101,5 +102,31 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
     const upheld = await table.locator('tbody tr').first().locator('td').first().innerText();
     assert.equal(upheld.trim(), '1');
     await accessible(page);
+  });
+  test('record an open day among the other records', async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    await context.clearCookies(); // signed out: the office head signs in
+    await signInAs(page, 'lsw-head');
+    await page
+      .getByRole('navigation', { name: '工作台导航' })
+      .getByRole('link', { name: '工作记录' })
+      .click();
+    await page.waitForURL('**/console/work-records');
+    await accessible(page);
+    await page.getByRole('link', { name: '登记政府开放日活动' }).click();
+    await page.waitForURL('**/console/work-records/open-days/new');
+    await page.getByLabel('活动日期').fill(`${year}-05-18`);
+    await page.getByLabel('活动主题').fill('政务公开 你我同行');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.locator('.error-summary').waitFor();
+    assert.match(squash(await page.locator('.error-summary').innerText()), /请填写参加人员/);
+    assert.equal(await page.getByLabel('活动主题').inputValue(), '政务公开 你我同行');
+    await accessible(page);
+    await page.getByLabel('参加人员').fill('群众代表20名');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.waitForURL('**/console/work-records/open-days?saved=created');
+    assert.match(squash(await page.locator('table.data tbody').innerText()), /政务公开你我同行/);
+    await accessible(page);
+    await screenshot(page, 'work-records-open-days-phone');
   });
 });
