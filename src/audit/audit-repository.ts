@@ -101,6 +101,8 @@ export async function listChainActors(
   return [...byId].map(([id, label]) => ({ id, label }));
 }
 
+const AGENCY_YEAR = /^([0-9a-f-]{36}):(\d{4})$/;
+
 /** Display names of agencies, accounts and request cases by id, for the ids an audit page shows. */
 export async function namesOf(
   db: Kysely<Database>,
@@ -109,12 +111,21 @@ export async function namesOf(
   const names = new Map<string, string>();
   const wanted = [...new Set(ids)].filter((id) => id.length > 0);
   if (wanted.length === 0) return names;
+  // Some subjects are an agency's year (`<agency id>:<YYYY>`, e.g. its table 二 figures).
+  const agencyYears = wanted.flatMap((id) => {
+    const m = AGENCY_YEAR.exec(id);
+    return m ? [{ id, agencyId: m[1]!, year: m[2]! }] : [];
+  });
   const agencies = await db
     .selectFrom('agencies')
     .select(['id', 'full_name'])
-    .where('id', 'in', wanted)
+    .where('id', 'in', [...wanted, ...agencyYears.map((a) => a.agencyId)])
     .execute();
   for (const a of agencies) names.set(a.id, a.full_name);
+  for (const a of agencyYears) {
+    const agency = names.get(a.agencyId);
+    if (agency) names.set(a.id, `${agency} ${a.year}年`);
+  }
   const accounts = await db
     .selectFrom('accounts')
     .select(['id', 'display_name', 'username'])

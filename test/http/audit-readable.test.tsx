@@ -62,7 +62,7 @@ describe('a readable audit log', () => {
     for (const line of all) {
       assert.doesNotMatch(line, /[0-9a-f]{8}-[0-9a-f]{4}-/, `no UUID shown: ${line}`);
     }
-    assert.match(text(root.querySelector('nav.pager')), /共 \d+ 条，第 1\/1 页/);
+    assert.match(text(root.querySelector('nav.pager')), /共 \d+ 条，第 1\/\d+ 页/);
   });
 
   test('filters: subject type, person, without sign-ins, date range; bad values are ignored and said', async () => {
