@@ -23,7 +23,8 @@ export interface PageServerPorts {
 }
 
 export type PageServerMessage =
-  { type: 'ports'; ports: PageServerPorts } | { type: 'cpu'; micros: number };
+  | { type: 'ports'; ports: PageServerPorts; itemPath: string | null }
+  | { type: 'cpu'; micros: number };
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolve, reject) => {
@@ -40,6 +41,18 @@ const db = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
 await migrateToLatest(db);
 // Nobody signs in during the benchmark: cheap hashes keep the set-up short.
 await seedDemo({ db, clock: systemClock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+
+// A published item of the demo street, for the item page (its URL key comes from the seed).
+const item = await db.kysely
+  .selectFrom('publications')
+  .innerJoin('agencies', 'agencies.id', 'publications.agency_id')
+  .select('publications.url_key')
+  .where('agencies.slug', '=', 'lingshanwei')
+  .where('publications.state', '=', 'published')
+  .where('publications.url_key', 'is not', null)
+  .orderBy('publications.url_key')
+  .executeTakeFirst();
+const itemPath = item?.url_key ? `/agencies/lingshanwei/catalogue/${item.url_key}` : null;
 
 const hello = new Hono();
 hello.get('/', (c) => c.text('Hello Hono!'));
@@ -63,7 +76,7 @@ const app = createApp({
 const servers = [await listen(hello.fetch), await listen(app.fetch)] as const;
 const ports: PageServerPorts = { hello: port(servers[0]), app: port(servers[1]) };
 const send = (m: PageServerMessage) => process.send?.(m);
-send({ type: 'ports', ports });
+send({ type: 'ports', ports, itemPath });
 // CPU time is what a page costs even when other work on the machine slows the wall clock.
 process.on('message', (m) => {
   if (m !== 'cpu') return;
