@@ -57,6 +57,8 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareH
     if (hasSession(c.req.header('cookie'))) return next();
     const mark = await dataVersion.call(deps.db);
     if (mark === null) return next();
+    // For the site data (src/web/site.ts): one read of the mark per request is enough.
+    c.set('dataMark', mark);
     const day = Math.floor((deps.clock.now().getTime() + CST_OFFSET_MS) / DAY_MS);
     if (!current || current.mark !== mark || current.day !== day)
       current = { mark, day, pages: new Map(), bytes: 0 };

@@ -56,7 +56,7 @@ const lastRead = new WeakMap<AppDeps, { mark: string; site: SiteInfo }>();
  */
 export const siteInfo = createMiddleware<AppEnv>(async (c, next) => {
   const deps = c.get('deps');
-  const mark = (await deps.db.dataVersion?.()) ?? null;
+  const mark = c.get('dataMark') ?? (await deps.db.dataVersion?.()) ?? null;
   const known = lastRead.get(deps);
   if (mark !== null && known?.mark === mark) {
     c.set('site', known.site);
