@@ -93,8 +93,9 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareH
     // a copy, and the body has just been read.
     c.res = undefined as unknown as Response;
     c.res = new Response(body, { status: 200, headers });
-    // Kept in the generation whose mark was read before rendering: if the database moved on
-    // meanwhile, that generation has already been replaced and this page goes with it.
+    // Kept under the mark read before rendering: the page holds data at least that new, and
+    // once the database has moved on the next request reads another mark and drops the whole
+    // generation (a request that read a newer mark meanwhile has already replaced it).
     if (body.byteLength > maxBytes) return;
     generation.pages.set(key, { body, headers });
     generation.bytes += body.byteLength;
