@@ -1,7 +1,8 @@
 // The servers the page benchmark loads, in a process of their own so that the load
 // generator does not share their thread: a bare Hono hello-world and the real app on a
-// temporary SQLite database with the demo data, both served by @hono/node-server on
-// 127.0.0.1 (ports chosen by the system). Tells the parent its ports over IPC, answers
+// temporary SQLite database with the demo data (twice: as served, and without the page
+// cache so that every page is rendered), all served by @hono/node-server on 127.0.0.1
+// (ports chosen by the system). Tells the parent its ports over IPC, answers
 // `cpu` with the CPU time it has used so far, and stops when the parent disconnects.
 // Started by bench/run.ts; not a command of its own.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,11 +20,15 @@ import { seedDemo } from '../src/demo/seed-demo.js';
 
 export interface PageServerPorts {
   hello: number;
+  /** The app as it is served (public pages kept while the database is unchanged). */
   app: number;
+  /** The same app on the same database without the page cache: every page rendered. */
+  rendered: number;
 }
 
 export type PageServerMessage =
-  { type: 'ports'; ports: PageServerPorts } | { type: 'cpu'; micros: number };
+  | { type: 'ports'; ports: PageServerPorts; itemPath: string | null }
+  | { type: 'cpu'; micros: number };
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolve, reject) => {
@@ -41,10 +46,22 @@ await migrateToLatest(db);
 // Nobody signs in during the benchmark: cheap hashes keep the set-up short.
 await seedDemo({ db, clock: systemClock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
 
+// A published item of the demo street, for the item page (its URL key comes from the seed).
+const item = await db.kysely
+  .selectFrom('publications')
+  .innerJoin('agencies', 'agencies.id', 'publications.agency_id')
+  .select('publications.url_key')
+  .where('agencies.slug', '=', 'lingshanwei')
+  .where('publications.state', '=', 'published')
+  .where('publications.url_key', 'is not', null)
+  .orderBy('publications.url_key')
+  .executeTakeFirst();
+const itemPath = item?.url_key ? `/agencies/lingshanwei/catalogue/${item.url_key}` : null;
+
 const hello = new Hono();
 hello.get('/', (c) => c.text('Hello Hono!'));
 
-const app = createApp({
+const deps = {
   db,
   clock: systemClock,
   config: {
@@ -58,12 +75,22 @@ const app = createApp({
     fileStoreDir: join(dir, 'files'),
     nodeEnv: 'production',
   },
-});
+} as const;
+const app = createApp(deps);
+const rendered = createApp(deps, { pageCache: false });
 
-const servers = [await listen(hello.fetch), await listen(app.fetch)] as const;
-const ports: PageServerPorts = { hello: port(servers[0]), app: port(servers[1]) };
+const servers = [
+  await listen(hello.fetch),
+  await listen(app.fetch),
+  await listen(rendered.fetch),
+] as const;
+const ports: PageServerPorts = {
+  hello: port(servers[0]),
+  app: port(servers[1]),
+  rendered: port(servers[2]),
+};
 const send = (m: PageServerMessage) => process.send?.(m);
-send({ type: 'ports', ports });
+send({ type: 'ports', ports, itemPath });
 // CPU time is what a page costs even when other work on the machine slows the wall clock.
 process.on('message', (m) => {
   if (m !== 'cpu') return;

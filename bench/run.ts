@@ -114,16 +114,35 @@ interface PageTarget {
   goal: boolean;
 }
 
-const PAGE_TARGETS: readonly PageTarget[] = [
-  { label: '基准   Hono hello-world', path: '/', server: 'hello', goal: false },
-  { label: '门户首页', path: '/', server: 'app', goal: true },
-  { label: '机关专栏', path: '/agencies/lingshanwei', server: 'app', goal: true },
-  { label: '公开指南', path: '/agencies/lingshanwei/guide', server: 'app', goal: true },
-  { label: '工作台登录页', path: '/console/login', server: 'app', goal: false },
-];
+/**
+ * The pages measured; the item page's path comes from the demo data the server seeded. Each
+ * portal page twice: as served (unchanged pages come from the page cache) and rendered on
+ * every request (the cost of a page after each change, and of URLs not yet kept).
+ */
+function pageTargets(itemPath: string | null): PageTarget[] {
+  const portal: [string, string][] = [
+    ['门户首页', '/'],
+    ['机关专栏', '/agencies/lingshanwei'],
+    ['公开指南', '/agencies/lingshanwei/guide'],
+    ['主动公开目录', '/agencies/lingshanwei/catalogue'],
+    ...(itemPath ? [['政府信息条目', itemPath] as [string, string]] : []),
+  ];
+  return [
+    { label: '基准   Hono hello-world', path: '/', server: 'hello', goal: false },
+    ...portal.map(([label, path]): PageTarget => ({ label, path, server: 'app', goal: true })),
+    ...portal.map(([label, path]): PageTarget => ({
+      label: `${label}（每次渲染）`,
+      path,
+      server: 'rendered',
+      goal: false,
+    })),
+    { label: '工作台登录页', path: '/console/login', server: 'app', goal: false },
+  ];
+}
 
 interface PageServers {
   ports: PageServerPorts;
+  itemPath: string | null;
   /** CPU time the server process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
   stop(): void;
@@ -153,9 +172,10 @@ async function startPageServers(): Promise<PageServers> {
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
-  const { ports } = await next('ports');
+  const { ports, itemPath } = await next('ports');
   return {
     ports,
+    itemPath,
     cpuMicros: async () => {
       const answer = next('cpu');
       child.send('cpu');
@@ -177,6 +197,7 @@ async function pages(): Promise<void> {
       `服务器在单独的进程中，内置 SQLite 数据库，演示数据）`,
   );
   const servers = await startPageServers();
+  const PAGE_TARGETS = pageTargets(servers.itemPath);
   try {
     const url = (t: PageTarget) => `http://127.0.0.1:${servers.ports[t.server]}${t.path}`;
     const samples = new Map<PageTarget, LoadSample[]>(PAGE_TARGETS.map((t) => [t, []]));
@@ -233,8 +254,11 @@ async function pages(): Promise<void> {
 }
 
 try {
-  await corpus();
-  await main();
+  // BENCH_ONLY=pages measures the pages alone (when working on them).
+  if (process.env.BENCH_ONLY !== 'pages') {
+    await corpus();
+    await main();
+  }
   await pages();
   await requestsBench();
 } catch (err) {

@@ -11,11 +11,22 @@ import { installErrorPages } from './web/errors.js';
 import { requestLimit } from './web/request-limit.js';
 import { refuseControlCharactersInUrl } from './web/url-text.js';
 import { contextStorage } from 'hono/context-storage';
+import { pageCache } from './web/page-cache.js';
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export interface AppOptions {
+  /** Serve unchanged public pages from memory (default); off to measure what a page costs. */
+  pageCache?: boolean;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const platform = platformOf(FEATURES);
   const nav = navItems(platform.nav);
+  // First: a public page kept from before costs no other middleware (security headers
+  // included: they were kept with it).
+  const cached = FEATURES.flatMap((f) => f.cachedPages ?? []);
+  if (options.pageCache !== false && cached.length > 0)
+    app.use('*', pageCache(deps, { cacheable: (path) => cached.some((re) => re.test(path)) }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('staff', null);

@@ -15,6 +15,13 @@ export interface Db {
   dialect: DialectName;
   /** Human-readable location without credentials, safe for logs. */
   describe: string;
+  /**
+   * A mark that is different after anything in the database has changed, by this process or
+   * any other (null when it cannot be read). Equal marks at two moments mean nothing changed
+   * in between: what was read at the first still holds. Costs no table read; the portal's
+   * page cache (src/web/page-cache.ts) keys on it.
+   */
+  dataVersion?(): string | null | Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -54,8 +61,23 @@ function openSqlite(path: string): Db {
     kysely,
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
+    dataVersion: sqliteDataVersion(sqlite),
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * SQLite's two change counters, read without touching a table (a few microseconds):
+ * `total_changes()` counts every row this connection has inserted, updated or deleted (the
+ * app's single connection, whatever transaction it is in), and `PRAGMA data_version` changes
+ * when another connection (another process, a CLI command) has committed. Both only grow.
+ * Schema changes on this connection are not counted: only migrations make them, before the
+ * app serves.
+ */
+function sqliteDataVersion(sqlite: SQLite.Database): () => string | null {
+  const changes = sqlite.prepare('SELECT total_changes()').pluck().safeIntegers();
+  const others = sqlite.prepare('PRAGMA data_version').pluck().safeIntegers();
+  return () => (sqlite.open ? `${changes.get() as bigint}:${others.get() as bigint}` : null);
 }
 
 /** How many distinct SQL texts keep their prepared statement. */
@@ -95,6 +117,21 @@ export function cachingStatements(
   };
 }
 
+/**
+ * The WAL insert position: every committed change writes WAL before it becomes visible, so
+ * the position has moved past it by the time another session can read the change. It also
+ * moves for other databases of the cluster and for maintenance — more changes than there
+ * are, never fewer. Null where it cannot be read (a standby, a role without the right).
+ */
+async function postgresDataVersion(pool: pg.Pool): Promise<string | null> {
+  try {
+    const r = await pool.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+    return r.rows[0]?.lsn ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function openPostgres(url: string, options: OpenOptions): Db {
   const pool = new pg.Pool({
     connectionString: url,
@@ -107,6 +144,7 @@ function openPostgres(url: string, options: OpenOptions): Db {
   return {
     kysely,
     dialect: 'postgres',
+    dataVersion: () => postgresDataVersion(pool),
     describe: `PostgreSQL ${safe.host}${safe.pathname}${options.pgSchema ? ` (schema ${options.pgSchema})` : ''}`,
     close: () => kysely.destroy(),
   };

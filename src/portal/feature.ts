@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../web/env.js';
 import type { Feature } from '../web/feature.js';
 import { siteAuditLabels } from './audit-labels.js';
+import { PORTAL_CACHED_PAGES } from './cached-pages.js';
 import { portalRoutes } from './portal-routes.js';
 import { SITE_IDENTITY_PATH, siteIdentityRoutes } from './site-identity-routes.js';
 
@@ -12,4 +13,5 @@ export const portalFeature: Feature = {
   routes: () => new Hono<AppEnv>().route('/', siteIdentityRoutes()).route('/', portalRoutes()),
   nav: [{ href: SITE_IDENTITY_PATH, label: '网站标识', permission: 'site.identity' }],
   auditLabels: siteAuditLabels,
+  cachedPages: PORTAL_CACHED_PAGES,
 };

@@ -39,5 +39,7 @@ export interface AppEnv {
     /** The console navigation composed from the features (set by app.ts for the layout). */
     consoleNav: readonly ConsoleNavItem[];
     site: SiteInfo;
+    /** The database's change mark as the page cache read it for this request (if it did). */
+    dataMark: string;
   };
 }

@@ -60,4 +60,11 @@ export interface Feature {
   calendarDependents?: readonly CalendarDependent[];
   /** What its records contribute to the annual report (tables and facts for the sections). */
   reportSource?: ReportSource;
+  /**
+   * Paths (without the query) of its public GET pages whose HTML is made only from the URL,
+   * the display setting, the day (CST) and the database, so that they may be served from the
+   * page cache until the database changes (src/web/page-cache.ts). A page that reads anything
+   * else — the time of day, a header, a cookie, a file — must not be listed.
+   */
+  cachedPages?: readonly RegExp[];
 }

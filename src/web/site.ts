@@ -6,7 +6,7 @@ import type { Agency } from '../agencies/agency.js';
 import type { Db } from '../db/database.js';
 import { getSiteIdentity } from '../portal/site-identity-repository.js';
 import type { SiteIdentity } from '../portal/site-identity.js';
-import type { AppEnv } from './env.js';
+import type { AppDeps, AppEnv } from './env.js';
 
 export const PLATFORM_NAME = '政府信息公开平台';
 export const CONSOLE_NAME = '政府信息公开工作台';
@@ -45,13 +45,26 @@ export async function loadSiteInfo(db: Db, publicUrl: string | undefined): Promi
   };
 }
 
+/** The site data last read for an app's dependencies, with the change mark it was read under. */
+const lastRead = new WeakMap<AppDeps, { mark: string; site: SiteInfo }>();
+
 /**
  * Puts the site's header and footer data on the context (`site`) before a portal page
- * renders, so the layout itself never waits on the database. Read fresh on every request:
- * another process may have changed the host agency.
+ * renders, so the layout itself never waits on the database. The same on every page: read
+ * again only when the database's change mark has moved (another process may have changed the
+ * host agency or the site identity), or on every request where there is no mark.
  */
 export const siteInfo = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, config } = c.get('deps');
-  c.set('site', await loadSiteInfo(db, config.publicUrl));
+  const deps = c.get('deps');
+  const mark = c.get('dataMark') ?? (await deps.db.dataVersion?.()) ?? null;
+  const known = lastRead.get(deps);
+  if (mark !== null && known?.mark === mark) {
+    c.set('site', known.site);
+  } else {
+    // Read after the mark: if the database changes meanwhile, the next mark differs.
+    const site = await loadSiteInfo(deps.db, deps.config.publicUrl);
+    if (mark !== null) lastRead.set(deps, { mark, site });
+    c.set('site', site);
+  }
   await next();
 });
