@@ -23,6 +23,8 @@ export interface Config {
   smtpUrl?: string | undefined;
   /** The sender of letters sent by e-mail, e.g. `灵山卫街道 <xxgk@example.gov.cn>`. */
   mailFrom?: string | undefined;
+  /** Folder the audit chain heads are written to every hour (kept off the database server). */
+  auditHeadsDir?: string | undefined;
 }
 
 const envSchema = z.object({
@@ -52,6 +54,10 @@ const envSchema = z.object({
     )
     .optional(),
   MAIL_FROM: z.string().min(3, 'MAIL_FROM 应为发件地址，例如 xxgk@example.gov.cn').optional(),
+  AUDIT_HEADS_DIR: z
+    .string()
+    .min(1, 'AUDIT_HEADS_DIR 不能为空：请填写保存审计链头的目录，或删去这一设置')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -87,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV ?? 'development',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    auditHeadsDir: e.AUDIT_HEADS_DIR,
   };
 }
