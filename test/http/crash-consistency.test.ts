@@ -260,6 +260,13 @@ test(`${KILLS} SIGKILLs under load: nothing acknowledged is lost, nothing half-d
   assert.ok(acked.size > KILLS * 5, `only ${acked.size} submissions acknowledged`);
   assert.ok(confirmedOk > 0, 'staff confirmed some cases');
   assert.doesNotMatch(log.join(''), /database is locked|SQLITE_BUSY|Unhandled|TypeError/);
+  // Applicants' personal data never reaches the server log.
+  for (const secret of [
+    PERSON.applicant.idNumber,
+    PERSON.applicant.phone,
+    PERSON.applicant.address,
+  ])
+    assert.ok(!log.join('').includes(secret), 'personal data in the server log');
   // For docs/reliability.md.
   console.log(
     `crash-consistency: kills=${KILLS} acknowledged=${acked.size} confirmed=${confirmedOk} jobs=${jobIds.length}`,
