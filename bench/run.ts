@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { corpus } from './corpus.js';
+import { benchMixedLoad } from './load.js';
 import { loadTest, summarize, type LoadResult, type LoadSample } from './http-load.js';
 import type { PageServerMessage, PageServerPorts } from './page-servers.js';
 import { checkReport } from '../src/reports/checks/index.js';
@@ -235,6 +236,7 @@ try {
   await corpus();
   await main();
   await pages();
+  await benchMixedLoad();
 } catch (err) {
   // A benchmark reports; it never breaks a build.
   console.log(`性能测量未能完成：${err instanceof Error ? err.message : String(err)}`);
