@@ -11,6 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { corpus } from './corpus.js';
 import { requestsBench } from './requests.js';
+import { benchMixedLoad } from './load.js';
 import { loadTest, summarize, type LoadResult, type LoadSample } from './http-load.js';
 import type { PageServerMessage, PageServerPorts } from './page-servers.js';
 import { checkReport } from '../src/reports/checks/index.js';
@@ -261,6 +262,7 @@ try {
   }
   await pages();
   await requestsBench();
+  await benchMixedLoad();
 } catch (err) {
   // A benchmark reports; it never breaks a build.
   console.log(`性能测量未能完成：${err instanceof Error ? err.message : String(err)}`);

@@ -23,6 +23,10 @@ export interface Config {
   smtpUrl?: string | undefined;
   /** The sender of letters sent by e-mail, e.g. `灵山卫街道 <xxgk@example.gov.cn>`. */
   mailFrom?: string | undefined;
+  /** Folder the audit chain heads are written to every hour (kept off the database server). */
+  auditHeadsDir?: string | undefined;
+  /** Applications accepted per client address in 15 minutes (form and API); default 30. */
+  applicationRateLimit?: number | undefined;
 }
 
 const envSchema = z.object({
@@ -52,6 +56,17 @@ const envSchema = z.object({
     )
     .optional(),
   MAIL_FROM: z.string().min(3, 'MAIL_FROM 应为发件地址，例如 xxgk@example.gov.cn').optional(),
+  APPLICATION_RATE_LIMIT: z
+    .string()
+    .regex(
+      /^[1-9]\d{0,6}$/,
+      'APPLICATION_RATE_LIMIT 必须是正整数（同一地址 15 分钟内可提交的申请数）',
+    )
+    .optional(),
+  AUDIT_HEADS_DIR: z
+    .string()
+    .min(1, 'AUDIT_HEADS_DIR 不能为空：请填写保存审计链头的目录，或删去这一设置')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -87,5 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV ?? 'development',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    auditHeadsDir: e.AUDIT_HEADS_DIR,
+    applicationRateLimit:
+      e.APPLICATION_RATE_LIMIT === undefined ? undefined : Number(e.APPLICATION_RATE_LIMIT),
   };
 }

@@ -13,6 +13,7 @@ const given = { files: null, config: testConfig() };
 test('the poller gets the job handlers and schedules the features declare', () => {
   const { handlers, recurring } = jobsOf(FEATURES, given);
   assert.deepEqual(handlers.map((h) => h.type).sort(), [
+    'audit.heads.export',
     'calendar.changed',
     'maintenance.purge',
     'requests.reminders',

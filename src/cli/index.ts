@@ -11,6 +11,8 @@ import { registerServe } from './serve.js';
 import { registerRequest } from './request.js';
 import { registerFee } from './fee.js';
 import { registerCatalogue } from '../publications/import/catalogue-cli.js';
+import { registerAudit } from './audit.js';
+import { registerBackup } from './backup.js';
 import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
 import { containUnhandledRejections } from './process-guards.js';
@@ -31,6 +33,8 @@ registerAdmin(program);
 registerRequest(program);
 registerFee(program);
 registerCatalogue(program);
+registerAudit(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);

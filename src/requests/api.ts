@@ -15,6 +15,7 @@ import type { AppEnv } from '../web/env.js';
 import { applicationApiSchema, applicationErrors, applicationSchemaFor } from './application.js';
 import { IDEMPOTENCY_CONFLICT, submitApplication } from './commands.js';
 import { NOT_FOUND_MESSAGE, TOO_MANY_MESSAGE, trackCase } from './intake-service.js';
+import { applicationLimit, RATE_LIMITED_MESSAGE, takeRateSlot } from '../auth/rate-limit.js';
 import { stateLabel } from './request.js';
 import { caseLetter, letterResponse } from './steps/step-routes.js';
 import { forApplicant } from './steps/track-routes.js';
@@ -126,6 +127,7 @@ export const requestsOperations: ApiOperation[] = [
         description: '申请内容有误，或提交标识已用于不同内容',
         schema: validationErrorSchema,
       },
+      '429': { description: '同一网络地址提交过于频繁', schema: errorSchema },
     },
   },
   {
@@ -224,6 +226,8 @@ export function requestsApiRoutes(): Hono<AppEnv> {
         422,
       );
     }
+    if (!(await takeRateSlot(c, applicationLimit(c))))
+      return apiError(c, 429, RATE_LIMITED_MESSAGE);
     const result = await submitApplication(
       deps,
       {

@@ -1,5 +1,6 @@
 // HTTP of request intake: the public pages (how to apply, the form, tracking), the staff
 // pages (work list, case, registration, confirmation of receipt) and the JSON API.
+import { applicationLimit, RATE_LIMITED_MESSAGE, takeRateSlot } from '../auth/rate-limit.js';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { getAgencyById, getAgencyBySlug } from '../agencies/agency-repository.js';
@@ -224,7 +225,7 @@ export function requestsRoutes(): Hono<AppEnv> {
       errors: FieldErrors,
       rows = form.rows,
       token = form.token,
-      status: 200 | 400 = 400,
+      status: 200 | 400 | 429 = 400,
     ) =>
       c.html(
         <ApplyPage
@@ -238,6 +239,8 @@ export function requestsRoutes(): Hono<AppEnv> {
       );
     if (form.addItem) return again({}, Math.min(form.rows + 1, MAX_ITEMS), form.token, 200);
     if (!form.application || Object.keys(form.errors).length > 0) return again(form.errors);
+    if (!(await takeRateSlot(c, applicationLimit(c))))
+      return again({ _form: RATE_LIMITED_MESSAGE }, form.rows, form.token, 429);
     const result = await submitWithProof(
       c,
       {
