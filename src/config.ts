@@ -23,6 +23,11 @@ export interface Config {
   smtpUrl?: string | undefined;
   /** The sender of letters sent by e-mail, e.g. `灵山卫街道 <xxgk@example.gov.cn>`. */
   mailFrom?: string | undefined;
+  /**
+   * Whether the report check may fetch addresses on private, loopback and link-local
+   * networks (an intranet portal); off unless the administrator sets REPORT_FETCH_ALLOW_PRIVATE.
+   */
+  reportFetchAllowPrivate?: boolean;
 }
 
 const envSchema = z.object({
@@ -52,6 +57,9 @@ const envSchema = z.object({
     )
     .optional(),
   MAIL_FROM: z.string().min(3, 'MAIL_FROM 应为发件地址，例如 xxgk@example.gov.cn').optional(),
+  REPORT_FETCH_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'], 'REPORT_FETCH_ALLOW_PRIVATE 只能是 true 或 false')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -87,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV ?? 'development',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    reportFetchAllowPrivate:
+      e.REPORT_FETCH_ALLOW_PRIVATE === 'true' || e.REPORT_FETCH_ALLOW_PRIVATE === '1',
   };
 }

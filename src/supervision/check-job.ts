@@ -2,7 +2,9 @@
 // still waiting, reads them in the reader's worker threads (several at once), records each
 // result as it comes (so the progress page moves) and marks the batch finished. Idempotent:
 // a file already read is not read again, so a retried or taken-over run only finishes the rest.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { Config } from '../config.js';
 import { listDescendantAgencies } from '../agencies/agency-repository.js';
 import { systemActor } from '../commands/actor.js';
 import type { ServiceDeps } from '../commands/command.js';
@@ -10,6 +12,7 @@ import { defineJob, type RegisteredJob } from '../jobs/job-runner.js';
 import { sharedReportReader, type ReportReader } from '../reports/read/reader-pool.js';
 import { CHECK_BATCH_JOB, finishBatchIfDone, recordRead, type ReadOutcome } from './commands.js';
 import { suggestAgency } from './matching.js';
+import { FETCH_LIMITS, fetchReport, type FetchLimits } from './fetch-report.js';
 import { readKind } from './read-kind.js';
 import { getBatch, pendingContent, pendingIds } from './repository.js';
 
@@ -23,8 +26,9 @@ export async function runCheckBatch(
   deps: ServiceDeps,
   reader: ReportReader,
   batchId: string,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; fetchLimits?: FetchLimits } = {},
 ): Promise<number> {
+  const { signal } = options;
   const batch = await getBatch(deps.db.kysely, batchId);
   if (!batch) return 0;
   const agencies = await listDescendantAgencies(deps.db.kysely, batch.agency_id);
@@ -37,8 +41,20 @@ export async function runCheckBatch(
       if (signal?.aborted) return;
       const row = await pendingContent(deps.db.kysely, id);
       if (!row) continue;
-      const bytes = Buffer.from(row.content_b64 ?? '', 'base64');
-      const base = row.name.split('/').pop() ?? row.name;
+      let bytes: Uint8Array = Buffer.from(row.content_b64 ?? '', 'base64');
+      let base = row.name.split('/').pop() ?? row.name;
+      let fetched: ReadOutcome['fetched'];
+      if (row.source === 'address') {
+        const got = await fetchReport(row.name, options.fetchLimits ?? FETCH_LIMITS);
+        if (!got.ok) {
+          await recordRead(deps, CHECK_ACTOR, id, { ok: false, error: got.error, readAs: null });
+          done += 1;
+          continue;
+        }
+        bytes = got.bytes;
+        base = got.name;
+        fetched = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      }
       let outcome: ReadOutcome;
       const readAs = bytes.length > 0 ? readKind(bytes, base) : null;
       try {
@@ -55,7 +71,7 @@ export async function runCheckBatch(
       } catch {
         outcome = { ok: false, error: READ_FAILED, readAs };
       }
-      await recordRead(deps, CHECK_ACTOR, id, outcome);
+      await recordRead(deps, CHECK_ACTOR, id, { ...outcome, fetched });
       done += 1;
     }
   };
@@ -64,7 +80,7 @@ export async function runCheckBatch(
   return done;
 }
 
-export function checkBatchJob(reader?: () => ReportReader): RegisteredJob {
+export function checkBatchJob(config: Config, reader?: () => ReportReader): RegisteredJob {
   return defineJob({
     type: CHECK_BATCH_JOB,
     payload: z.object({ batchId: z.string().min(1).max(64) }),
@@ -73,7 +89,10 @@ export function checkBatchJob(reader?: () => ReportReader): RegisteredJob {
         { db: ctx.db, clock: ctx.clock },
         (reader ?? sharedReportReader)(),
         batchId,
-        ctx.signal,
+        {
+          signal: ctx.signal,
+          fetchLimits: { ...FETCH_LIMITS, allowPrivate: config.reportFetchAllowPrivate === true },
+        },
       );
       return { read };
     },

@@ -18,10 +18,13 @@ export type ReportSource = 'upload' | 'folder' | 'address' | 'platform';
 export interface IncomingFile {
   name: string;
   source: ReportSource;
-  /** The bytes, or why there are none (a zip refused, an address that could not be fetched). */
+  /** The bytes; none for an address (the job fetches it) or a file refused (then `error`). */
   bytes?: Uint8Array;
   error?: string;
 }
+
+/** Whether the job has something to do for the file: read its bytes, or fetch its address. */
+const waits = (f: IncomingFile) => f.bytes !== undefined || (f.source === 'address' && !f.error);
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -34,7 +37,7 @@ export async function createBatch(
   return runCommand(deps, actor, async (ctx) => {
     const batchId = newId();
     const at = ctx.now.toISOString();
-    const allFailed = input.files.every((f) => !f.bytes);
+    const allFailed = !input.files.some(waits);
     await ctx.trx
       .insertInto('supervision_batches')
       .values({
@@ -64,11 +67,11 @@ export async function createBatch(
           size: f.bytes?.length ?? 0,
           sha256: f.bytes ? createHash('sha256').update(f.bytes).digest('hex') : null,
           content_b64: f.bytes ? Buffer.from(f.bytes).toString('base64') : null,
-          state: f.bytes ? 'pending' : 'unreadable',
-          error: f.bytes ? null : (f.error ?? '无法读取该文件。'),
+          state: waits(f) ? 'pending' : 'unreadable',
+          error: waits(f) ? null : (f.error ?? '无法读取该文件。'),
           year: input.year,
           created_at: at,
-          read_at: f.bytes ? null : at,
+          read_at: waits(f) ? null : at,
           report_json: null,
           findings_json: null,
           read_as: null,
@@ -106,7 +109,7 @@ async function lastYear(
   return row && report ? { id: row.id, report } : null;
 }
 
-export type ReadOutcome =
+export type ReadOutcome = (
   | {
       ok: true;
       report: AnnualReport;
@@ -114,7 +117,11 @@ export type ReadOutcome =
       readAs: string;
       suggestedAgencyId: string | null;
     }
-  | { ok: false; error: string; readAs: string | null };
+  | { ok: false; error: string; readAs: string | null }
+) & {
+  /** For an address: what was fetched (its size and hash, now known). */
+  fetched?: { size: number; sha256: string };
+};
 
 /** Records what the job read of one file; the bytes are dropped. Does nothing if already read. */
 export async function recordRead(
@@ -136,6 +143,7 @@ export async function recordRead(
           read_as: outcome.readAs,
           content_b64: null,
           read_at: at,
+          ...(outcome.fetched ?? {}),
         })
         .where('id', '=', reportId)
         .execute();
@@ -159,6 +167,7 @@ export async function recordRead(
           previous_id: prev?.id ?? null,
           content_b64: null,
           read_at: at,
+          ...(outcome.fetched ?? {}),
         })
         .where('id', '=', reportId)
         .execute();

@@ -108,11 +108,11 @@ export async function pendingIds(db: Q, batchId: string): Promise<string[]> {
 export async function pendingContent(
   db: Q,
   id: string,
-): Promise<{ name: string; content_b64: string | null } | null> {
+): Promise<{ name: string; source: string; content_b64: string | null } | null> {
   return (
     (await db
       .selectFrom('supervision_reports')
-      .select(['name', 'content_b64'])
+      .select(['name', 'source', 'content_b64'])
       .where('id', '=', id)
       .where('state', '=', 'pending')
       .executeTakeFirst()) ?? null
