@@ -12,7 +12,11 @@ const given = { files: null, config: testConfig() };
 
 test('the poller gets the job handlers and schedules the features declare', () => {
   const { handlers, recurring } = jobsOf(FEATURES, given);
-  assert.deepEqual(handlers.map((h) => h.type).sort(), ['calendar.changed', 'maintenance.purge']);
+  assert.deepEqual(handlers.map((h) => h.type).sort(), [
+    'calendar.changed',
+    'maintenance.purge',
+    'supervision.check-batch',
+  ]);
   assert.ok(recurring.some((r) => r.type === 'maintenance.purge'));
   assert.deepEqual(jobsOf([], given), { handlers: [], recurring: [] });
 });

@@ -14,6 +14,7 @@ import { portalFeature } from './portal/feature.js';
 import { publicationsFeature } from './publications/feature.js';
 import { reportsFeature } from './reports/feature.js';
 import { requestsFeature } from './requests/feature.js';
+import { supervisionFeature } from './supervision/feature.js';
 import { navItems } from './console/nav.js';
 import { auditLabelIndex } from './audit/audit-labels.js';
 import { demoFeature } from './demo/feature.js';
@@ -41,6 +42,7 @@ export const FEATURES: readonly Feature[] = [
   lettersFeature,
   requestsFeature,
   publicationsFeature,
+  supervisionFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

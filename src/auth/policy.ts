@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'new_media.manage': ['office_head', 'publisher', 'admin'],
   'site.identity': ['admin'],
   'letter.templates': ['office_head', 'admin'],
+  'supervision.check': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
