@@ -202,7 +202,7 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const staff = await authorize(c, PERMISSION);
     const { db, clock } = c.get('deps');
     const year = Number(c.req.param('year'));
-    if (!(year >= 2008 && year <= 9999))
+    if (!Number.isInteger(year) || year < 2008 || year > 9999)
       throw new HTTPException(404, { message: '您访问的内容不存在。' });
     const dashboard = await loadDashboard(db.kysely, staff.agencyId, year, isoDateCst(clock.now()));
     const name = `${year}年度报告汇总`;
@@ -222,8 +222,8 @@ export function supervisionRoutes(): Hono<AppEnv> {
           `${name}.xlsx`,
         );
   };
-  app.get(`${SUPERVISION_PATH}/:year{[0-9]{4}}/dashboard.csv`, dashboardExport('csv'));
-  app.get(`${SUPERVISION_PATH}/:year{[0-9]{4}}/dashboard.xlsx`, dashboardExport('xlsx'));
+  app.get(`${SUPERVISION_PATH}/:year/dashboard.csv`, dashboardExport('csv'));
+  app.get(`${SUPERVISION_PATH}/:year/dashboard.xlsx`, dashboardExport('xlsx'));
 
   app.get(BATCHES_PATH, async (c) => {
     await authorize(c, PERMISSION);
