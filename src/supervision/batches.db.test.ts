@@ -12,6 +12,7 @@ import { ReportReader } from '../reports/read/reader-pool.js';
 import { renderReport } from '../reports/render/index.js';
 import { sampleReport } from '../reports/render/test-support.js';
 import { runCheckBatch } from './check-job.js';
+import { FETCH_LIMITS } from './fetch-report.js';
 import { createBatch, matchReport, receivePublishedReport } from './commands.js';
 import { batchFlags } from './matching.js';
 import { batchReports, findingsOf, getBatch } from './repository.js';
@@ -178,4 +179,39 @@ test(`a match outside the subordinates is refused; last year's report is used on
   assert.equal(matched!.confirmed, 1);
   assert.equal(matched!.previous_id, published.value.reportId);
   assert.ok(findingsOf(matched!).findings.some((f) => f.code === 'CARRY_OVER'));
+});
+
+test(`an address in a batch is fetched by the job, then read like a file (${testDialect})`, async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    if (req.url === '/report.txt') res.end(Buffer.from(seedText()));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const deps = { db, clock };
+    const created = await createBatch(deps, actor, {
+      ownerAgencyId: demo.parent.id,
+      year: 2021,
+      title: '网址',
+      files: [
+        { name: `http://127.0.0.1:${port}/report.txt`, source: 'address' },
+        { name: `http://127.0.0.1:${port}/missing.pdf`, source: 'address' },
+      ],
+    });
+    assert.ok(created.ok);
+    await runCheckBatch(deps, reader, created.value.batchId, {
+      fetchLimits: { ...FETCH_LIMITS, timeoutMs: 5_000, allowPrivate: true },
+    });
+    const [found, missing] = await batchReports(db.kysely, created.value.batchId);
+    assert.equal(found!.state, 'read');
+    assert.equal(found!.size, seedText().length);
+    assert.match(found!.sha256 ?? '', /^[0-9a-f]{64}$/);
+    assert.equal(found!.agency_id, demo.agency.id);
+    assert.equal(missing!.state, 'unreadable');
+    assert.match(missing!.error ?? '', /HTTP 404/);
+  } finally {
+    server.close();
+  }
 });
