@@ -35,7 +35,6 @@ export const FETCH_LIMITS: Readonly<FetchLimits> = {
 export type FetchResult =
   { ok: true; bytes: Uint8Array; url: string; name: string } | { ok: false; error: string };
 
-
 /** Networks that are not the public internet (IANA special-purpose registries). */
 const NON_PUBLIC = (() => {
   const b = new BlockList();
