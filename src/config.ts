@@ -27,6 +27,11 @@ export interface Config {
   auditHeadsDir?: string | undefined;
   /** Applications accepted per client address in 15 minutes (form and API); default 30. */
   applicationRateLimit?: number | undefined;
+  /**
+   * Whether the report check may fetch addresses on private, loopback and link-local
+   * networks (an intranet portal); off unless the administrator sets REPORT_FETCH_ALLOW_PRIVATE.
+   */
+  reportFetchAllowPrivate?: boolean;
 }
 
 const envSchema = z.object({
@@ -67,6 +72,9 @@ const envSchema = z.object({
     .string()
     .min(1, 'AUDIT_HEADS_DIR 不能为空：请填写保存审计链头的目录，或删去这一设置')
     .optional(),
+  REPORT_FETCH_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'], 'REPORT_FETCH_ALLOW_PRIVATE 只能是 true 或 false')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -105,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditHeadsDir: e.AUDIT_HEADS_DIR,
     applicationRateLimit:
       e.APPLICATION_RATE_LIMIT === undefined ? undefined : Number(e.APPLICATION_RATE_LIMIT),
+    reportFetchAllowPrivate:
+      e.REPORT_FETCH_ALLOW_PRIVATE === 'true' || e.REPORT_FETCH_ALLOW_PRIVATE === '1',
   };
 }

@@ -17,6 +17,7 @@ test('the poller gets the job handlers and schedules the features declare', () =
     'calendar.changed',
     'maintenance.purge',
     'requests.reminders',
+    'supervision.check-batch',
   ]);
   assert.ok(recurring.some((r) => r.type === 'maintenance.purge'));
   assert.ok(recurring.some((r) => r.type === 'requests.reminders'));

@@ -18,6 +18,7 @@ import { reviewCasesFeature } from './review-cases/feature.js';
 import { workRecordsFeature } from './work-records/feature.js';
 import { assistedRequestsFeature } from './assisted-requests/feature.js';
 import { requestRemindersFeature } from './requests/reminders-feature.js';
+import { supervisionFeature } from './supervision/feature.js';
 import { navItems } from './console/nav.js';
 import { auditLabelIndex } from './audit/audit-labels.js';
 import { demoFeature } from './demo/feature.js';
@@ -49,6 +50,7 @@ export const FEATURES: readonly Feature[] = [
   workRecordsFeature,
   assistedRequestsFeature,
   requestRemindersFeature,
+  supervisionFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

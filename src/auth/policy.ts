@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   'letter.templates': ['office_head', 'admin'],
   'review_case.manage': ['handler', 'office_head'],
   'work_record.manage': ['handler', 'office_head'],
+  'supervision.check': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

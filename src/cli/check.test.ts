@@ -185,6 +185,11 @@ test('check --previous: carry-over is checked against last year; exit 1 on a mis
     r.stdout,
     /\[CARRY_OVER\] 表三“自然人”列：本年“二、上年结转政府信息公开申请数量”为0，不等于2022年度报告“四、结转下年度继续办理”的2/,
   );
+  // It says what it compared with.
+  assert.match(
+    r.stderr,
+    /2023\.json（.*2023年度）：已与 .*2022\.json（.*2022年度报告）核对结转数、现行有效件数和内容是否雷同/,
+  );
   // Without --previous the same report is clean.
   assert.equal(gongkai(thisYear).code, 0);
 });

@@ -98,6 +98,11 @@ async function checkFiles(
       console.error(
         `${source}：报告年度为${read.report.year ?? '（不详）'}，--previous 指定的是${previous.year ?? '（年度不详）'}年度报告，不是其上一年度，未核对结转数和现行有效件数。`,
       );
+    } else if (previous) {
+      // Say what was compared: the supervisor must know which report the carry-over came from.
+      console.error(
+        `${source}（${read.report.agency ?? '机关不详'}${read.report.year ?? ''}年度）：已与 ${options.previous}（${previous.agency ?? '机关不详'}${previous.year ?? ''}年度报告）核对结转数、现行有效件数和内容是否雷同。`,
+      );
     }
     const findings = checkReport(read.report, previous ? { previous } : {});
     checked.push({

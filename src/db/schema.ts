@@ -422,6 +422,9 @@ export interface Database {
   request_reminder_digests: RequestReminderDigestsTable;
   publication_year_figures: PublicationYearFiguresTable;
   publication_channel_counts: PublicationChannelCountsTable;
+  supervision_batches: SupervisionBatchesTable;
+  supervision_reports: SupervisionReportsTable;
+  supervision_deadlines: SupervisionDeadlinesTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -529,4 +532,52 @@ export interface PublicationChannelCountsTable {
   source: string;
   updated_by_label: string;
   updated_at: string;
+}
+
+// --- supervision ---
+
+export interface SupervisionBatchesTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  title: string;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: string;
+  file_count: number;
+  finished_at: string | null;
+}
+
+export interface SupervisionReportsTable {
+  id: string;
+  batch_id: string | null;
+  owner_agency_id: string;
+  seq: number;
+  source: string;
+  name: string;
+  size: number;
+  sha256: string | null;
+  content_b64: string | null;
+  state: string;
+  read_as: string | null;
+  error: string | null;
+  report_json: string | null;
+  findings_json: string | null;
+  errors: Generated<number>;
+  warnings: Generated<number>;
+  report_agency: string | null;
+  report_year: number | null;
+  suggested_agency_id: string | null;
+  agency_id: string | null;
+  confirmed: Generated<number>;
+  year: number;
+  previous_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface SupervisionDeadlinesTable {
+  agency_id: string;
+  year: number;
+  due_on: string;
 }

@@ -97,7 +97,7 @@ describe('console report check', () => {
     assert.equal(rows[0]![3], '有错误');
     assert.ok(Number(rows[0]![4]) >= 5);
     assert.equal(rows[1]![3], '无法读取');
-    assert.equal(rows[2]![3], '未发现问题');
+    assert.equal(rows[2]![3], '无问题');
 
     const seed = root.querySelector('#report-1')!;
     const findings = seed.querySelectorAll('ol.finding-list li').map(text);
@@ -148,7 +148,7 @@ describe('console report check', () => {
       rows.map((r) => [r[0], r[3]]),
       [
         ['各街道年报.zip/2021/灵山卫街道.txt', '有错误'],
-        ['各街道年报.zip/2021/示例.html', '未发现问题'],
+        ['各街道年报.zip/2021/示例.html', '无问题'],
         ['各街道年报.zip/2021/旧.zip', '无法读取'],
       ],
     );
@@ -166,7 +166,7 @@ describe('console report check', () => {
     const root = parse(await res.text());
     assert.deepEqual(
       overview(root).map((r) => r[3]),
-      ['无法读取', '未发现问题'],
+      ['无法读取', '无问题'],
     );
     assert.match(
       text(root.querySelector('#report-1')),
@@ -220,7 +220,7 @@ describe('console report check', () => {
         ),
       ),
     );
-    assert.ok(lines.some((l) => /^2,balanced\.json,.*,未发现问题,0,0,{9}$/.test(l)));
+    assert.ok(lines.some((l) => /^2,balanced\.json,.*,无问题,0,0,{9}$/.test(l)));
     assert.ok(lines.some((l) => /^3,empty\.txt,,,,无法读取,,,,,,,,,,,文件是空的/.test(l)));
 
     // Only the account that ran the check may download it, and only for a while.

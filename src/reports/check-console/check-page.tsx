@@ -10,6 +10,7 @@ import { verdictOf, type CheckedReport } from './check-uploads.js';
 import { RESULT_TTL_MINUTES } from './result-store.js';
 import { formatLabel, SEVERITY_LABELS } from './summary-csv.js';
 import { UPLOAD_LIMITS } from './unpack.js';
+import { STATUS_LABELS } from '../../supervision/status.js';
 
 export const CHECK_PATH = '/console/reports/check';
 export const summaryPath = (id: string) => `${CHECK_PATH}/${id}/summary.csv`;
@@ -121,7 +122,7 @@ export function ResultsPage({
 }) {
   const verdicts = results.map(verdictOf);
   const withErrors = verdicts.filter((v) => v.errors > 0).length;
-  const unreadable = verdicts.filter((v) => v.label === '无法读取').length;
+  const unreadable = verdicts.filter((v) => v.label === STATUS_LABELS.unreadable).length;
   return (
     <ConsolePage title="年度报告检查结果">
       <TablesStylesheet href={stylesheetHref} />

@@ -5,6 +5,7 @@ import { checkReport, mergeFindings } from '../checks/index.js';
 import type { AnnualReport, Finding } from '../model.js';
 import type { ReportReader } from '../read/reader-pool.js';
 import type { UnpackedFile } from './unpack.js';
+import { STATUS_LABELS } from '../../supervision/status.js';
 
 export type CheckedReport =
   | { name: string; ok: true; report: AnnualReport; findings: Finding[] }
@@ -44,17 +45,17 @@ export function checkUploadedFiles(
 export interface ReportVerdict {
   errors: number;
   warnings: number;
-  /** 「有错误」「仅有警告」「未发现问题」「无法读取」 */
+  /** The words of the supervision status vocabulary: 「有错误」「仅有提示」「无问题」「无法读取」 */
   label: string;
 }
 
 export function verdictOf(checked: CheckedReport): ReportVerdict {
-  if (!checked.ok) return { errors: 0, warnings: 0, label: '无法读取' };
+  if (!checked.ok) return { errors: 0, warnings: 0, label: STATUS_LABELS.unreadable };
   const errors = checked.findings.filter((f) => f.severity === 'error').length;
   const warnings = checked.findings.length - errors;
   return {
     errors,
     warnings,
-    label: errors > 0 ? '有错误' : warnings > 0 ? '仅有警告' : '未发现问题',
+    label: STATUS_LABELS[errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'clean'],
   };
 }

@@ -12,10 +12,38 @@ export interface TablesHtmlOptions {
   idPrefix?: string;
   /** Whether the caption is shown (console) or only read out (the document, under its section heading). */
   captionVisible?: boolean;
+  /**
+   * Console pages that list the findings: each marked cell shows its findings' numbers on
+   * screen as links to `#<prefix>finding-<n>`, and has the id `<prefix>cell-<table>-<row>-<column>`
+   * that the finding links back to (see markedCellId).
+   */
+  linked?: boolean;
 }
 
-function MarkedText({ mark }: { mark: CellMark }) {
+/** The id of a marked cell on a page rendered with `linked`. */
+export function markedCellId(prefix: string, table: string, row: string, column: string): string {
+  return `${prefix}cell-${table}-${row}-${column}`;
+}
+
+function MarkedText({ mark, linkPrefix }: { mark: CellMark; linkPrefix?: string }) {
   const what = mark.severity === 'error' ? '错误' : '警告';
+  if (linkPrefix !== undefined) {
+    return (
+      <span class="mark-numbers">
+        <span class="mark-sign" aria-hidden="true">
+          {mark.severity === 'error' ? '✗' : '!'}
+        </span>
+        <span class="visually-hidden">{`（此格有${what}，见第`}</span>
+        {mark.findingNumbers.map((n, i) => (
+          <>
+            {i > 0 ? '、' : null}
+            <a href={`#${linkPrefix}finding-${n}`}>{n}</a>
+          </>
+        ))}
+        <span class="visually-hidden">条）</span>
+      </span>
+    );
+  }
   return (
     <>
       <span class="mark-sign" aria-hidden="true">
@@ -30,10 +58,12 @@ function Cell({
   cell,
   prefix,
   mark,
+  linked,
 }: {
   cell: LayoutCell;
   prefix: string;
   mark: CellMark | undefined;
+  linked?: boolean;
 }) {
   const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
   const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
@@ -54,9 +84,19 @@ function Cell({
     .join(' ');
   const className = mark ? `cell-marked cell-${mark.severity}` : undefined;
   return (
-    <td headers={headers} colspan={colspan} rowspan={rowspan} class={className}>
+    <td
+      headers={headers}
+      colspan={colspan}
+      rowspan={rowspan}
+      class={className}
+      id={
+        linked && mark && cell.ref
+          ? markedCellId(prefix, cell.ref.table, cell.ref.row, cell.ref.column)
+          : undefined
+      }
+    >
       {cell.text}
-      {mark ? <MarkedText mark={mark} /> : null}
+      {mark ? <MarkedText mark={mark} linkPrefix={linked ? prefix : undefined} /> : null}
     </td>
   );
 }
@@ -65,10 +105,12 @@ function Row({
   cells,
   prefix,
   marks,
+  linked,
 }: {
   cells: LayoutCell[];
   prefix: string;
   marks: Map<string, CellMark>;
+  linked?: boolean;
 }) {
   return (
     <tr>
@@ -76,6 +118,7 @@ function Row({
         <Cell
           cell={cell}
           prefix={prefix}
+          linked={linked}
           mark={
             cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined
           }
@@ -90,8 +133,9 @@ export function ReportTable(props: {
   prefix: string;
   marks: Map<string, CellMark>;
   captionVisible: boolean;
+  linked?: boolean;
 }) {
-  const { layout, prefix, marks } = props;
+  const { layout, prefix, marks, linked } = props;
   const captionId = `${prefix}caption-${layout.key}`;
   // On a narrow screen the table scrolls sideways: the region is focusable so that keyboard
   // users can scroll it too, and named by the caption.
@@ -104,13 +148,13 @@ export function ReportTable(props: {
         {layout.headRows.length > 0 ? (
           <thead>
             {layout.headRows.map((cells) => (
-              <Row cells={cells} prefix={prefix} marks={marks} />
+              <Row cells={cells} prefix={prefix} marks={marks} linked={linked} />
             ))}
           </thead>
         ) : null}
         <tbody>
           {layout.bodyRows.map((cells) => (
-            <Row cells={cells} prefix={prefix} marks={marks} />
+            <Row cells={cells} prefix={prefix} marks={marks} linked={linked} />
           ))}
         </tbody>
       </table>
@@ -134,6 +178,7 @@ export function renderTablesHtml(
           prefix={prefix}
           marks={marks}
           captionVisible={options.captionVisible ?? true}
+          linked={options.linked}
         />
       ))}
     </div>

@@ -38,6 +38,8 @@ export const TABLES_CSS = `
 .report-table td.cell-error { background: #fde2e1; outline-style: double; }
 .report-table td.cell-warning { background: #fff3c4; outline-style: dashed; }
 .report-table .mark-sign { font-size: 0.8em; vertical-align: super; margin-left: 0.15em; }
+.report-table .mark-numbers { font-size: 0.8em; vertical-align: super; margin-left: 0.15em; white-space: nowrap; }
+.report-table .mark-numbers .mark-sign { font-size: 1em; vertical-align: baseline; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .table-scroll { overflow-x: auto; }
 `;

@@ -1,0 +1,131 @@
+// The dashboard and a batch's findings as spreadsheets: CSV (UTF-8 with BOM, so Excel and
+// WPS open it right) and .xlsx (exceljs). The same columns and the same status words as the
+// pages (status.ts), one row per agency or per finding.
+import ExcelJS from 'exceljs';
+import { beijingTime } from '../audit/audit-labels.js';
+import { FORMATS } from '../reports/format/index.js';
+import { columnLabel, rowLabel, tableName } from '../reports/checks/labels.js';
+import type { Finding } from '../reports/model.js';
+import { csvDocument } from '../reports/render/csv.js';
+import { SEVERITY_LABELS } from '../reports/check-console/summary-csv.js';
+import { FLAG_LABELS } from './matching.js';
+import { findingsOf, reportOf } from './repository.js';
+import { STATUS_LABELS } from './status.js';
+import type { BatchView, Dashboard } from './views.js';
+
+interface Sheet {
+  name: string;
+  header: readonly string[];
+  rows: string[][];
+}
+
+export const DASHBOARD_HEADER = [
+  '机关',
+  '状态',
+  '错误数',
+  '提示数',
+  '报告来源',
+  '收到时间',
+] as const;
+
+function dashboardSheet(d: Dashboard): Sheet {
+  return {
+    name: `${d.year}年度汇总`,
+    header: DASHBOARD_HEADER,
+    rows: d.rows.map((r) => [
+      r.agency.fullName,
+      STATUS_LABELS[r.status],
+      r.report ? String(r.report.errors) : '',
+      r.report ? String(r.report.warnings) : '',
+      r.report?.name ?? '',
+      r.report ? beijingTime(r.report.created_at) : '',
+    ]),
+  };
+}
+
+export const FINDINGS_HEADER = [
+  '序号',
+  '文件',
+  '所属机关',
+  '结论',
+  '计入情况',
+  '严重程度',
+  '问题代码',
+  '表格',
+  '行',
+  '列',
+  '应为',
+  '实为',
+  '问题说明',
+] as const;
+
+function findingsSheet(v: BatchView): Sheet {
+  const rows: string[][] = [];
+  for (const r of v.reports) {
+    const head = [
+      String(r.row.seq),
+      r.row.name,
+      r.agency?.fullName ?? '',
+      STATUS_LABELS[r.status],
+      r.row.state !== 'read'
+        ? STATUS_LABELS[r.status]
+        : r.flags.length === 0
+          ? '计入'
+          : r.flags.map((f) => FLAG_LABELS[f]).join('；'),
+    ];
+    const report = reportOf(r.row);
+    const findings = findingsOf(r.row).findings;
+    if (!report || findings.length === 0) {
+      rows.push([...head, '', '', '', '', '', '', '', r.row.error ?? '']);
+      continue;
+    }
+    const format = FORMATS[report.format];
+    const n = (x: number | null) => (x === null ? '' : String(x));
+    for (const f of findings as Finding[]) {
+      rows.push([
+        ...head,
+        SEVERITY_LABELS[f.severity],
+        f.code,
+        f.table ? tableName(format, f.table) : '',
+        f.table && f.row ? rowLabel(format, f.table, f.row) : '',
+        f.table && f.column ? columnLabel(format, f.table, f.row, f.column) : '',
+        n(f.expected),
+        n(f.actual),
+        f.message,
+      ]);
+    }
+  }
+  return { name: '问题清单', header: FINDINGS_HEADER, rows };
+}
+
+async function xlsx(sheet: Sheet): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(sheet.name);
+  ws.addRow([...sheet.header]).font = { bold: true };
+  for (const row of sheet.rows)
+    ws.addRow(row.map((c) => (/^\d+$/.test(c) && c.length < 10 ? Number(c) : c)));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
+  ws.columns.forEach((col, i) => {
+    col.width = Math.min(
+      60,
+      Math.max(
+        8,
+        ...sheet.rows.map((r) => [...(r[i] ?? '')].length * 2),
+        [...sheet.header[i]!].length * 2,
+      ),
+    );
+  });
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+export const dashboardCsv = (d: Dashboard) => {
+  const s = dashboardSheet(d);
+  return csvDocument(s.header, s.rows);
+};
+export const dashboardXlsx = (d: Dashboard) => xlsx(dashboardSheet(d));
+export const batchFindingsCsv = (v: BatchView) => {
+  const s = findingsSheet(v);
+  return csvDocument(s.header, s.rows);
+};
+export const batchFindingsXlsx = (v: BatchView) => xlsx(findingsSheet(v));

@@ -1,0 +1,106 @@
+// The year's dashboard: every subordinate agency with its status, error and warning counts
+// and a link to the report that counts; what was received but not counted; the exports.
+import { beijingTime } from '../../audit/audit-labels.js';
+import { chineseDate } from '../../reports/checks/labels.js';
+import { DataTable } from '../../web/data-table.js';
+import { ConsolePage } from '../../web/layout.js';
+import type { Child } from 'hono/jsx';
+import { FLAG_LABELS } from '../matching.js';
+import { BATCHES_PATH, dashboardExportPath, dashboardPath, reportPath } from '../paths.js';
+import { STATUS_LABELS, type AgencyStatus } from '../status.js';
+import type { Dashboard, DashboardRow } from '../views.js';
+
+export const DASHBOARD_ORDER: readonly AgencyStatus[] = [
+  'late',
+  'missing',
+  'unreadable',
+  'errors',
+  'warnings',
+  'clean',
+];
+
+export function DashboardPage(p: {
+  dashboard: Dashboard;
+  years: readonly number[];
+  extra?: Child;
+}) {
+  const d = p.dashboard;
+  const tally = DASHBOARD_ORDER.map((s) => ({ s, n: d.rows.filter((r) => r.status === s).length }));
+  return (
+    <ConsolePage title={`${d.year}年度报告汇总`}>
+      <nav aria-label="选择年度">
+        <p>
+          {'年度：'}
+          {p.years.map((y, i) => (
+            <>
+              {i > 0 ? '　' : null}
+              {y === d.year ? (
+                <strong aria-current="page">{`${y}年`}</strong>
+              ) : (
+                <a href={dashboardPath(y)}>{`${y}年`}</a>
+              )}
+            </>
+          ))}
+          {'　'}
+          <a href={BATCHES_PATH}>新建检查批次</a>
+        </p>
+      </nav>
+      <p class="lead">
+        {`下级机关共 ${d.rows.length} 个；报送截止日期为${chineseDate(d.dueOn)}${d.localDeadline ? '（本机关规定）' : '（《条例》第四十九条）'}。`}
+        {tally
+          .filter((t) => t.n > 0)
+          .map((t) => `${STATUS_LABELS[t.s]} ${t.n} 个`)
+          .join('，')}
+      </p>
+      <p>
+        <a class="button secondary" href={dashboardExportPath(d.year, 'csv')} download>
+          下载汇总表（CSV）
+        </a>{' '}
+        <a class="button secondary" href={dashboardExportPath(d.year, 'xlsx')} download>
+          下载汇总表（Excel）
+        </a>
+      </p>
+      <DataTable<DashboardRow>
+        caption={`${d.year}年度下级机关年度报告情况`}
+        rows={d.rows}
+        empty="本机关没有下级机关。"
+        columns={[
+          { label: '机关', cell: (r) => r.agency.fullName },
+          {
+            label: '状态',
+            cell: (r) => <span class={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>,
+          },
+          { label: '错误', cell: (r) => (r.report ? String(r.report.errors) : '') },
+          { label: '提示', cell: (r) => (r.report ? String(r.report.warnings) : '') },
+          {
+            label: '收到时间',
+            cell: (r) => (r.report ? beijingTime(r.report.created_at) : ''),
+          },
+          {
+            label: '报告',
+            cell: (r) =>
+              r.report ? (
+                <a href={reportPath(r.report.id)}>{`查看问题（${r.report.name}）`}</a>
+              ) : (
+                ''
+              ),
+          },
+        ]}
+      />
+      {d.uncounted.length > 0 ? (
+        <>
+          <h2>收到但未计入的报告</h2>
+          <ul>
+            {d.uncounted.map((u) => (
+              <li>
+                <a href={reportPath(u.row.id)}>{u.row.name}</a>
+                {`：${u.flags.map((f) => FLAG_LABELS[f]).join('；')}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {p.extra}
+    </ConsolePage>
+  );
+}

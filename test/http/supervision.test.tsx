@@ -1,0 +1,174 @@
+// The supervisor's batches over HTTP: a zip uploaded, read by the job off the request (the
+// progress page refreshes itself until done), the suggested agency confirmed, the year's
+// dashboard, the report's grouped findings and linked cells, the exports and the 整改通知;
+// the result survives a restart of the app; only the supervising agency's staff see it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
+import { parse } from 'node-html-parser';
+import { createApp } from '../../src/app.js';
+import { ReportReader } from '../../src/reports/read/reader-pool.js';
+import { runCheckBatch } from '../../src/supervision/check-job.js';
+import { createTestApp, TestClient, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let reader: ReportReader;
+const seed = readFileSync(
+  new URL('../fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url),
+);
+
+before(async () => {
+  t = await createTestApp({ demo: true, now: '2022-01-20T02:00:00.000Z' });
+  reader = new ReportReader({ workers: 1 });
+});
+after(async () => {
+  await reader.close();
+  await t.close();
+});
+
+function sameBrowser(client: TestClient, app: ReturnType<typeof createApp>): TestClient {
+  const moved = new TestClient(app);
+  for (const [k, v] of client.cookies) moved.cookies.set(k, v);
+  moved.csrfToken = client.csrfToken;
+  return moved;
+}
+
+const text = (html: string) => parse(html).textContent.replace(/\s+/g, ' ');
+
+let batchUrl = '';
+let reportUrl = '';
+
+test('a zip of reports becomes a batch read off the request, with duplicates flagged', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const zip = zipSync({
+    '灵山卫街道2021年度报告.txt': new Uint8Array(seed),
+    '副本/同一份报告.txt': new Uint8Array(seed),
+    '说明.txt': strToU8('这不是年度报告。'),
+  });
+  const form = new FormData();
+  form.append('year', '2021');
+  form.append('title', '');
+  form.append('addresses', '');
+  form.append('files', new File([zip], '2021年报.zip'));
+  form.append('_csrf', supervisor.csrfToken);
+  const res = await supervisor.fetch('/console/supervision/batches', {
+    method: 'POST',
+    body: form,
+  });
+  assert.equal(res.status, 303);
+  batchUrl = res.headers.get('location') ?? '';
+  assert.match(batchUrl, /^\/console\/supervision\/batches\/[0-9a-f]{32}$/);
+
+  const waiting = await supervisor.get(batchUrl);
+  assert.equal(waiting.headers.get('refresh'), '3', 'the page refreshes itself while the job runs');
+  assert.match(text(await waiting.text()), /正在检查：已完成 0 \/ 3 个文件/);
+
+  const id = batchUrl.split('/').pop()!;
+  assert.equal(await runCheckBatch(t.deps, reader, id), 3);
+
+  const done = await supervisor.get(batchUrl);
+  assert.equal(done.headers.get('refresh'), null);
+  const page = text(await done.text());
+  assert.match(page, /已完成：共 3 个文件，0 份计入 2021 年度/);
+  assert.match(page, /与本批次另一文件内容相同/);
+  assert.match(page, /灵山卫街道办事处（建议）/);
+
+  const confirmed = await supervisor.post(`${batchUrl}/confirm`, {});
+  assert.equal(confirmed.status, 303);
+  const after = text(await (await supervisor.get(confirmed.headers.get('location')!)).text());
+  assert.match(after, /已确认 2 份报告的所属机关/);
+  assert.match(after, /1 份计入 2021 年度/);
+
+  const filtered = parse(await (await supervisor.get(`${batchUrl}?flag=duplicate`)).text());
+  const rows = filtered.querySelectorAll('table.data tbody tr');
+  assert.equal(rows.length, 1);
+  assert.match(rows[0]!.textContent, /同一份报告\.txt/);
+  reportUrl =
+    parse(await (await supervisor.get(`${batchUrl}?sort=seq&dir=asc`)).text())
+      .querySelectorAll('table.data tbody tr a')[0]
+      ?.getAttribute('href') ?? '';
+  assert.match(reportUrl, /^\/console\/supervision\/reports\/[0-9a-f]{32}$/);
+});
+
+test('the report page groups findings by cause and links them to their cells', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const html = await (await supervisor.get(reportUrl)).text();
+  const doc = parse(html);
+  assert.match(text(html), /“总计”列第一项应为9（8\+1，现为0）/);
+  assert.match(text(html), /读取说明/);
+  const first = doc.querySelector('#r-finding-2');
+  assert.ok(first, 'findings are numbered with anchors');
+  const toCell = first.querySelectorAll('a').find((a) => /在表中查看/.test(a.textContent));
+  const cellId = toCell?.getAttribute('href')?.slice(1) ?? '';
+  const cell = doc.getElementById(cellId);
+  assert.ok(cell, `the finding links to a marked cell (${cellId})`);
+  assert.ok(
+    cell.querySelectorAll('a').some((a) => a.getAttribute('href') === '#r-finding-2'),
+    'the cell shows the number and links back',
+  );
+});
+
+test('the dashboard, the exports and the 整改通知', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const dash = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
+  const row = dash
+    .querySelectorAll('table.data tbody tr')
+    .find((r) => /灵山卫街道办事处/.test(r.textContent));
+  assert.ok(row);
+  assert.match(row.textContent, /有错误/);
+  assert.ok(
+    dash.querySelector('#sum-table-requests'),
+    'the roll-up is drawn in the national layout',
+  );
+
+  const csv = await supervisor.get('/console/supervision/2021/dashboard.csv');
+  const body = new Uint8Array(await csv.arrayBuffer());
+  assert.deepEqual([...body.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(new TextDecoder().decode(body), /灵山卫街道办事处,有错误,/);
+  const xlsx = await supervisor.get('/console/supervision/2021/dashboard.xlsx');
+  assert.equal(xlsx.status, 200);
+  assert.equal(
+    Buffer.from(await xlsx.arrayBuffer())
+      .subarray(0, 2)
+      .toString(),
+    'PK',
+  );
+  const findings = await supervisor.get(`${batchUrl}/findings.csv`);
+  assert.match(await findings.text(), /T3_TOTAL_COLUMN/);
+
+  const notice = await supervisor.get(`${reportUrl}/notice.docx`);
+  assert.equal(notice.status, 200);
+  assert.match(notice.headers.get('content-disposition') ?? '', /docx/);
+  const { unzipSync } = await import('fflate');
+  const xml = new TextDecoder().decode(
+    unzipSync(new Uint8Array(await notice.arrayBuffer()))['word/document.xml'],
+  );
+  assert.match(xml, /灵山卫街道办事处2021年政府信息公开工作年度报告存在问题的整改通知/);
+  assert.match(xml, /经核算，“总计”列第一项应为9/);
+});
+
+test('the batch survives a restart; other agencies and roles see none of it', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const restarted = createApp(t.deps);
+  const again = await sameBrowser(supervisor, restarted).get(batchUrl);
+  assert.equal(again.status, 200);
+  assert.match(text(await again.text()), /已完成：共 3 个文件/);
+
+  const below = sameBrowser(await t.signIn('lsw-supervisor'), restarted);
+  for (const url of [batchUrl, reportUrl, `${batchUrl}/findings.csv`, `${reportUrl}/notice.docx`]) {
+    const res = await below.get(url);
+    assert.equal(res.status, 403, url);
+    assert.doesNotMatch(await res.text(), /同一份报告/);
+  }
+  const dash = parse(await (await below.get('/console/supervision?year=2021')).text());
+  const rows = dash.querySelectorAll('table.data').at(0)?.querySelectorAll('tbody tr') ?? [];
+  assert.deepEqual(
+    rows.map((r) => r.textContent.trim()),
+    ['本机关没有下级机关。'],
+    'a supervisor below sees only their own subordinates',
+  );
+
+  const handler = sameBrowser(await t.signIn('lsw-handler'), restarted);
+  assert.equal((await handler.get('/console/supervision')).status, 403);
+});
