@@ -415,6 +415,8 @@ export interface Database {
   publication_rechecks: PublicationRechecksTable;
   publication_recheck_items: PublicationRecheckItemsTable;
   publication_search: PublicationSearchTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_schedules: AnnualReportSchedulesTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -427,3 +429,26 @@ export type NewMediaAccountRow = Selectable<NewMediaAccountsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type RequestApplicantRow = Selectable<RequestApplicantsTable>;
 export type PublicationRow = Selectable<PublicationsTable>;
+
+// --- annual reports ---
+export interface AnnualReportsTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  version: number;
+  status: string;
+  content_json: string;
+  computed_json: string;
+  change_note: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnualReportSchedulesTable {
+  agency_id: string;
+  township_deadline: string;
+  updated_at: string;
+}

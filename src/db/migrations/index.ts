@@ -12,6 +12,7 @@ import * as m0008 from './0008_requests.js';
 import * as m0009 from './0009_letters.js';
 import * as m0010 from './0010_publications.js';
 import * as m0011 from './0011_guide_media_site.js';
+import * as m0016 from './0016_annual_reports.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_agencies_accounts': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_letters': m0009,
   '0010_publications': m0010,
   '0011_guide_media_site': m0011,
+  '0016_annual_reports': m0016,
 };
