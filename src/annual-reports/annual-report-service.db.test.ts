@@ -77,7 +77,8 @@ test(`compose from records, approve, publish; the published version cannot chang
     );
     assert.equal(again.ok, false);
     assert.equal(
-      (await getReport(db.kysely, draft.id))!.report.sections.find((s) => s.key === 'problems')!.text,
+      (await getReport(db.kysely, draft.id))!.report.sections.find((s) => s.key === 'problems')!
+        .text,
       '信息公开业务能力有待加强。',
     );
     assert.equal((await recomputeTables(deps(db), SEED_SOURCES, draft.id, actor)).ok, false);
@@ -170,7 +171,9 @@ test(`recompute after a record changed shows the changed cells and withdraws app
     );
     assert.equal(report.status, 'draft');
     // The prose still says 2 reconsiderations: the checks now say so.
-    const mismatch = (await findingsOf(db.kysely, report)).filter((f) => f.code === 'NARRATIVE_MISMATCH');
+    const mismatch = (await findingsOf(db.kysely, report)).filter(
+      (f) => f.code === 'NARRATIVE_MISMATCH',
+    );
     assert.equal(mismatch.length, 1);
   });
 });

@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-d
 import { seedGuideDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
+import { seedAnnualReportDemo } from '../annual-reports/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -123,5 +124,6 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
   // The change returns no field errors: only a thrown error stops it.
   if (!result.ok) throw new Error('演示数据未能写入');
   await seedDemoRequests(deps, result.value.agency.id);
+  await seedAnnualReportDemo(deps, result.value.agency.id);
   return result.value;
 }
