@@ -10,6 +10,7 @@ import { registerRender } from './render.js';
 import { registerServe } from './serve.js';
 import { registerRequest } from './request.js';
 import { registerFee } from './fee.js';
+import { registerReport } from './report.js';
 import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
 import { containUnhandledRejections } from './process-guards.js';
@@ -29,6 +30,7 @@ registerDemo(program);
 registerAdmin(program);
 registerRequest(program);
 registerFee(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);
