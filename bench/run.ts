@@ -9,6 +9,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { composeBench } from './compose.js';
 import { corpus } from './corpus.js';
 import { loadTest, summarize, type LoadResult, type LoadSample } from './http-load.js';
 import type { PageServerMessage, PageServerPorts } from './page-servers.js';
@@ -234,6 +235,7 @@ async function pages(): Promise<void> {
 try {
   await corpus();
   await main();
+  await composeBench();
   await pages();
 } catch (err) {
   // A benchmark reports; it never breaks a build.

@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { checkReport } from '../../src/reports/checks/index.js';
+import type { AnnualReport } from '../../src/reports/model.js';
 
 const text = (html: string) =>
   parse(html).querySelector('main')?.textContent.replace(/\s+/g, ' ') ?? '';
@@ -50,8 +51,8 @@ describe('annual report', () => {
     assert.match(body, /一、总体情况/);
     assert.match(body, /六、其他需要报告的事项/);
     const json = await visitor.get('/agencies/lingshanwei/reports/2021/report.json');
-    const report = await json.json();
-    assert.equal(report.tables.requests.received.total, 9);
+    const report = (await json.json()) as AnnualReport;
+    assert.equal(report.tables.requests.received?.total, 9);
     assert.deepEqual(
       checkReport(report).filter((f) => f.severity === 'error'),
       [],
