@@ -296,6 +296,8 @@ export function publishReport(
   id: string,
   changeNote: string | null,
   actor: Actor,
+  /** The date the report says it was published, when that was elsewhere (the demo's seed). */
+  publishedOn?: string,
 ): Promise<Result<StoredReport>> {
   return runCommand(deps, actor, async (ctx) => {
     const found = await editableReport(ctx.trx, id);
@@ -309,7 +311,10 @@ export function publishReport(
       });
     // Checked again: last year's report or the schedule may have changed since approval.
     const now = ctx.now.toISOString();
-    const report: AnnualReport = { ...before.report, publishedOn: cstDate(ctx.now) };
+    const report: AnnualReport = {
+      ...before.report,
+      publishedOn: publishedOn ?? cstDate(ctx.now),
+    };
     const block = approvalBlock(await findingsOf(ctx.trx, { ...before, report }));
     if (block) return fail({ _form: block });
     const next: StoredReport = {

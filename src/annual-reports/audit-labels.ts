@@ -8,7 +8,6 @@ export const annualReportAuditLabels = {
     'annual_report.publish': '发布年度报告',
     'annual_report.correct': '发起年度报告更正（新版本）',
     'annual_report.schedule': '设置所辖乡镇（街道）年度报告公布时间',
-    'demo.annual_report.refresh': '重置演示年度报告',
   },
   subjects: {
     annual_report: '政府信息公开工作年度报告',

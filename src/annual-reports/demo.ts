@@ -6,7 +6,6 @@
 // request (8 natural persons' requests, 8 「不掌握」 replies); a blank cell reads as 0.
 import type { ServiceDeps } from '../commands/command.js';
 import { systemActor } from '../commands/actor.js';
-import { fixedClock } from '../db/time.js';
 import { TABLE_KEYS, expectedFormatFor } from '../reports/format/index.js';
 import type { Grid, ReportTables } from '../reports/model.js';
 import { getPublished } from './annual-report-repository.js';
@@ -23,8 +22,8 @@ import { conform } from './tables.js';
 import type { ReportSource } from './year-sources.js';
 
 const ACTOR = systemActor('演示数据');
-/** The date the seed was signed. */
-const SEED_PUBLISHED_AT = '2022-01-18T02:00:00.000Z';
+/** The date the seed was signed and published. */
+const SEED_PUBLISHED_ON = '2022-01-18';
 
 /** The seed's table as it should have been printed: blanks are 0, every 总计 the sum of its row. */
 function corrected(grid: Grid): Grid {
@@ -52,7 +51,7 @@ async function sourcesOfPlatform(): Promise<readonly ReportSource[]> {
 export async function seedAnnualReportDemo(deps: ServiceDeps, agencyId: string): Promise<void> {
   const sources = await sourcesOfPlatform();
   if (!(await getPublished(deps.db.kysely, agencyId, 2021))) {
-    const seedDeps = { ...deps, clock: fixedClock(SEED_PUBLISHED_AT) };
+    const seedDeps = deps;
     const draft = await composeDraft(seedDeps, sources, agencyId, 2021, ACTOR);
     if (!draft.ok) throw new Error(`演示年度报告未能生成：${JSON.stringify(draft.errors)}`);
     const seed = (await seedReport()).report;
@@ -82,7 +81,7 @@ export async function seedAnnualReportDemo(deps: ServiceDeps, agencyId: string):
     for (const step of [
       () => saveDraft(seedDeps, draft.value.id, { sections, typed }, ACTOR),
       () => approveReport(seedDeps, draft.value.id, ACTOR),
-      () => publishReport(seedDeps, draft.value.id, null, ACTOR),
+      () => publishReport(seedDeps, draft.value.id, null, ACTOR, SEED_PUBLISHED_ON),
     ]) {
       const r = await step();
       if (!r.ok) throw new Error(`演示年度报告未能发布：${JSON.stringify(r.errors)}`);
