@@ -9,6 +9,7 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { composeBench } from './compose.js';
 import { corpus } from './corpus.js';
 import { requestsBench } from './requests.js';
 import { benchMixedLoad } from './load.js';
@@ -259,6 +260,7 @@ try {
   if (process.env.BENCH_ONLY !== 'pages') {
     await corpus();
     await main();
+    await composeBench();
   }
   await pages();
   await requestsBench();

@@ -2,6 +2,7 @@
 // mounts their routes, builds the navigation and the OpenAPI document from this list and
 // nothing else: a feature is added here, once. See docs/decisions/0014-where-code-goes.md.
 import { agenciesFeature } from './agencies/feature.js';
+import { annualReportsFeature } from './annual-reports/feature.js';
 import { apiFeature } from './api/feature.js';
 import { auditFeature } from './audit/feature.js';
 import { accountsFeature, signInFeature } from './auth/feature.js';
@@ -51,6 +52,7 @@ export const FEATURES: readonly Feature[] = [
   assistedRequestsFeature,
   requestRemindersFeature,
   supervisionFeature,
+  annualReportsFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

@@ -145,6 +145,12 @@ export async function namesOf(
     .where('id', 'in', wanted)
     .execute();
   for (const r of requests) names.set(r.id, r.tracking_number);
+  const reports = await db
+    .selectFrom('annual_reports')
+    .select(['id', 'year', 'version'])
+    .where('id', 'in', wanted)
+    .execute();
+  for (const r of reports) names.set(r.id, `${r.year}年度报告（第${r.version}版）`);
   const publications = await db
     .selectFrom('publications')
     .select(['id', 'title'])

@@ -13,6 +13,7 @@ import { registerFee } from './fee.js';
 import { registerCatalogue } from '../publications/import/catalogue-cli.js';
 import { registerAudit } from './audit.js';
 import { registerBackup } from './backup.js';
+import { registerReport } from './report.js';
 import { useChineseHelp } from './chinese-help.js';
 import { CliError } from './errors.js';
 import { containUnhandledRejections } from './process-guards.js';
@@ -35,6 +36,7 @@ registerFee(program);
 registerCatalogue(program);
 registerAudit(program);
 registerBackup(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -21,7 +21,7 @@ function gongkai(...args: string[]) {
 
 describe('gongkai render', () => {
   it('writes the JSON of a published text report to standard output', () => {
-    const res = gongkai('render', seed, '--to', 'json');
+    const res = gongkai('render', seed, '--to', 'json', '--force');
     assert.equal(res.code, 0, res.stderr);
     const json = JSON.parse(res.stdout);
     assert.equal(json.format, '2021');
@@ -33,11 +33,11 @@ describe('gongkai render', () => {
   });
 
   it('writes HTML and CSV to standard output, the CSV with its byte-order mark', () => {
-    const html = gongkai('render', seed, '--to', 'html');
+    const html = gongkai('render', seed, '--to', 'html', '--force');
     assert.equal(html.code, 0);
     assert.ok(html.stdout.startsWith('<!doctype html>'));
     assert.match(html.stdout, /<h2[^>]*>三、收到和处理政府信息公开申请情况<\/h2>/);
-    const csv = gongkai('render', seed, '--to', 'CSV');
+    const csv = gongkai('render', seed, '--to', 'CSV', '--force');
     assert.equal(csv.code, 0);
     assert.ok(csv.stdout.startsWith('\uFEFFtable,row,column,value'));
     assert.match(csv.stdout, /\r\nrequests,outcome_total,natural_person,9,/);
@@ -45,12 +45,27 @@ describe('gongkai render', () => {
 
   it('writes a .docx file with -o and says so', () => {
     const out = join(dir, '年度报告.docx');
-    const res = gongkai('render', seed, '--to', 'docx', '-o', out);
+    const res = gongkai('render', seed, '--to', 'docx', '-o', out, '--force');
     assert.equal(res.code, 0, res.stderr);
     assert.match(res.stdout, /已生成Word 文档（\.docx）：/);
     const bytes = readFileSync(out);
     assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b]);
     assert.ok(bytes.length > 5000);
+  });
+
+  it('refuses a report with error findings: lists them, writes nothing, exits 1 unless --force', () => {
+    const out = join(dir, 'refused.json');
+    const res = gongkai('render', seed, '--to', 'json', '-o', out);
+    assert.equal(res.code, 1);
+    assert.equal(res.stdout, '');
+    assert.match(res.stderr, /^错误：缺少第六部分|^错误：.*六、其他需要报告的事项/m);
+    assert.match(res.stderr, /^错误：表三“自然人”列/m);
+    assert.match(res.stderr, /报告中有5处错误（见上），未生成文件.*--force/);
+    assert.throws(() => readFileSync(out), /ENOENT/);
+    const forced = gongkai('render', seed, '--to', 'json', '-o', out, '--force');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stderr, /^错误：/m);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).year, 2021);
   });
 
   it('refuses a .docx to the terminal, in Chinese, with exit code 2', () => {
@@ -85,6 +100,7 @@ describe('gongkai render', () => {
       'json',
       '-o',
       join(dir, 'no-such-dir', 'x.json'),
+      '--force',
     );
     assert.equal(unwritable.code, 2);
     assert.match(unwritable.stderr, /无法写入文件.*所在的文件夹不存在/);

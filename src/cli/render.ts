@@ -1,10 +1,12 @@
 // `gongkai render FILE --to html|docx|json|csv [-o OUT]`: reads a report in any form
 // `gongkai check` reads and writes it in the official layout (HTML, Word) or as data
-// (JSON, CSV). Text formats go to standard output unless -o is given.
+// (JSON, CSV). Text formats go to standard output unless -o is given. A report with error
+// findings is refused (exit 1, the errors listed) unless --force is given.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { readReportBytes } from '../reports/read/read-file.js';
 import { ReportReader } from '../reports/read/reader-pool.js';
+import { checkReport } from '../reports/checks/index.js';
 import { RENDER_FORMATS, isRenderFormat, renderReport } from '../reports/render/index.js';
 import { CliError } from './errors.js';
 
@@ -38,7 +40,8 @@ export function registerRender(program: Command): void {
     .argument('<文件>', '年度报告文件（txt、html、docx、pdf、md 或 json，与 check 命令可读的相同）')
     .requiredOption('--to <格式>', `输出格式：${RENDER_FORMATS.join('、')}`)
     .option('-o, --output <输出文件>', '写入的文件；不指定时文本格式输出到屏幕（docx 必须指定）')
-    .action(async (file: string, opts: { to: string; output?: string }) => {
+    .option('--force', '报告有错误时仍然生成（错误照样列出）')
+    .action(async (file: string, opts: { to: string; output?: string; force?: boolean }) => {
       const to = opts.to.trim().toLowerCase();
       if (!isRenderFormat(to)) {
         throw new CliError(
@@ -63,6 +66,15 @@ export function registerRender(program: Command): void {
       const parsed = await reader.read(bytes, file).finally(() => reader.close());
       if (!parsed.ok) throw new CliError(`无法读取年度报告“${file}”：${parsed.error}`, 2);
       for (const f of parsed.findings) console.error(`提示：${f.message}`);
+      // A report with errors is not rendered as if it were fit to publish, unless asked to.
+      const errors = checkReport(parsed.report).filter((f) => f.severity === 'error');
+      for (const f of errors) console.error(`错误：${f.message}`);
+      if (errors.length > 0 && !opts.force) {
+        throw new CliError(
+          `报告中有${errors.length}处错误（见上），未生成文件。请改正后重试；如确需按原样生成，请加 --force。`,
+          1,
+        );
+      }
 
       const output = await renderReport(parsed.report, to);
       if (!opts.output) {

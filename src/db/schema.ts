@@ -425,6 +425,8 @@ export interface Database {
   supervision_batches: SupervisionBatchesTable;
   supervision_reports: SupervisionReportsTable;
   supervision_deadlines: SupervisionDeadlinesTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_schedules: AnnualReportSchedulesTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;
@@ -580,4 +582,26 @@ export interface SupervisionDeadlinesTable {
   agency_id: string;
   year: number;
   due_on: string;
+}
+// --- annual reports ---
+export interface AnnualReportsTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  version: number;
+  status: string;
+  content_json: string;
+  computed_json: string;
+  change_note: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnnualReportSchedulesTable {
+  agency_id: string;
+  township_deadline: string;
+  updated_at: string;
 }

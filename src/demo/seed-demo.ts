@@ -17,6 +17,7 @@ import { seedDemoRequests } from '../requests/demo.js';
 import { seedReviewCasesDemo } from '../review-cases/demo.js';
 import { seedWorkRecordsDemo } from '../work-records/demo.js';
 import { seedAssistedDemo } from '../assisted-requests/demo.js';
+import { seedAnnualReportDemo } from '../annual-reports/demo.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -129,5 +130,6 @@ export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
   if (!result.ok) throw new Error('演示数据未能写入');
   await seedDemoRequests(deps, result.value.agency.id);
   await seedReviewCasesDemo(deps, result.value.agency.id);
+  await seedAnnualReportDemo(deps, result.value.agency.id);
   return result.value;
 }

@@ -4,6 +4,8 @@
 import type { Agency } from '../agencies/agency.js';
 import { PORTAL_COLUMNS, PortalPage, portalColumn } from '../web/layout.js';
 import { EmptyColumnNote } from './empty-note.js';
+import type { StoredReport } from '../annual-reports/annual-report.js';
+import { ReportColumnList } from '../annual-reports/pages/public-pages.js';
 import type { GuideMediaAccount } from '../guide/guide.js';
 import { chineseDate, isoDateCst } from './dates.js';
 import { NewMediaList, OfficeFacts } from './guide-page.js';
@@ -80,7 +82,15 @@ export function RulesPage({ agency, now }: { agency: Agency; now: Date }) {
 
 // The catalogue column (法定主动公开内容) is src/publications/pages/catalogue-page.tsx.
 
-export function ReportsPage({ agency, now }: { agency: Agency; now: Date }) {
+export function ReportsPage({
+  agency,
+  now,
+  published,
+}: {
+  agency: Agency;
+  now: Date;
+  published: readonly StoredReport[];
+}) {
   return (
     <PortalPage title="政府信息公开工作年度报告" agency={agency} column={portalColumn('/reports')}>
       <p>
@@ -90,7 +100,7 @@ export function ReportsPage({ agency, now }: { agency: Agency; now: Date }) {
       <p>
         县级以上人民政府部门应当在每年1月31日前公布本部门上一年度的年度报告（《条例》第四十九条）。
       </p>
-      <EmptyColumnNote now={now} what="本栏目暂无已发布的年度报告" />
+      <ReportColumnList agency={agency} reports={published} now={now} />
     </PortalPage>
   );
 }

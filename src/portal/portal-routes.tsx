@@ -16,6 +16,7 @@ import { portalGuide, publicAccounts } from '../guide/guide-service.js';
 import { ApplicationFormPage } from './application-form-page.js';
 import { GuideHistoryPage } from './guide-history-page.js';
 import { GuidePage } from './guide-page.js';
+import { listPublicReports } from '../annual-reports/public-routes.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -98,7 +99,10 @@ export function portalRoutes(): Hono<AppEnv> {
 
   app.get('/agencies/:slug/reports', async (c) => {
     const agency = await agencyOr404(c);
-    return c.html(<ReportsPage agency={agency} now={c.get('deps').clock.now()} />);
+    const published = await listPublicReports(c.get('deps').db.kysely, agency.id);
+    return c.html(
+      <ReportsPage agency={agency} now={c.get('deps').clock.now()} published={published} />,
+    );
   });
 
   return app;

@@ -145,11 +145,14 @@ describe('a portal page reads what it shows', () => {
     // The column home also reads the current guide version and the operating accounts (2).
     assert.deepEqual([home.queries, home.rows], [3, 3]);
     assert.match(home.html, /主办单位：青岛市黄岛区人民政府/);
-    const others = ['/guide', '/catalogue'];
+    const others = ['/guide', '/catalogue', '/reports'];
     for (const path of PORTAL_PAGES.slice(3).filter((p) => !others.some((o) => p.endsWith(o)))) {
       const page = await cost(path);
       assert.deepEqual([page.queries, page.rows], [1, 1], path);
     }
+    // The reports column also reads the published reports (the demo's 2021 one).
+    const reports = await cost('/agencies/lingshanwei/reports');
+    assert.deepEqual([reports.queries, reports.rows], [4, 3]);
     const guide = await cost('/agencies/lingshanwei/guide');
     // No version published: the latest version (none), the draft, the parent, the 2 accounts.
     assert.deepEqual([guide.queries, guide.rows], [5, 5]);

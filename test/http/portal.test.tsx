@@ -141,7 +141,8 @@ describe('portal with the demo agencies', () => {
       ['/agencies/lingshanwei/rules', '本栏目暂无信息'],
       // The demo street has published items (src/publications/demo.ts); the district has none.
       ['/agencies/huangdao/catalogue', '本栏目暂无已发布的政府信息'],
-      ['/agencies/lingshanwei/reports', '本栏目暂无已发布的年度报告'],
+      // The demo street has published its 2021 report (src/annual-reports/demo.ts).
+      ['/agencies/huangdao/reports', '本栏目暂无已发布的年度报告'],
     ] as const) {
       const { status, root } = await page(t, path);
       assert.equal(status, 200, path);

@@ -15,6 +15,7 @@ import * as m0011 from './0011_guide_media_site.js';
 import * as m0013 from './0013_request_years.js';
 import * as m0014 from './0014_publication_year_figures.js';
 import * as m0015 from './0015_review_cases_work_records.js';
+import * as m0016 from './0016_annual_reports.js';
 import * as m0017 from './0017_supervision.js';
 
 export const migrations: Record<string, Migration> = {
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0013_request_years': m0013,
   '0014_publication_year_figures': m0014,
   '0015_review_cases_work_records': m0015,
+  '0016_annual_reports': m0016,
   '0017_supervision': m0017,
 };

@@ -28,6 +28,16 @@ describe('.docx renderer', () => {
     assert.ok(parts.includes('word/styles.xml'));
   });
 
+  it('numbers the pages in 公文 style, 「— 1 —」 centred in the footer', async () => {
+    const parts = unzipSync(await renderReport(sampleReport(), 'docx'));
+    const footerName = Object.keys(parts).find((p) => /^word\/footer\d*\.xml$/.test(p));
+    assert.ok(footerName, 'a footer part');
+    const footer = strFromU8(parts[footerName]!);
+    assert.match(footer, /<w:jc w:val="center"\/>/);
+    assert.match(footer, /— <\/w:t>.*PAGE.*<w:t[^>]*> —/s);
+    assert.match(strFromU8(parts['word/document.xml']!), /<w:footerReference w:type="default"/);
+  });
+
   it('lays out A4 with the GB/T 9704 margins', async () => {
     const xml = await documentXml();
     assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"/);

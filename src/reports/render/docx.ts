@@ -6,9 +6,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -180,7 +182,29 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
         },
       },
     },
-    sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children }],
+    sections: [
+      {
+        properties: { page: { size: A4, margin: MARGIN } },
+        // 公文 page numbers (GB/T 9704): 「— 1 —」, centred in the footer, in the body font.
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ['— ', PageNumber.CURRENT, ' —'],
+                    font: font(DOCX_FONTS.body),
+                    size: half(14),
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
   });
   const buffer = await Packer.toBuffer(doc);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -1,0 +1,113 @@
+// The annual report in a real browser, JavaScript off and on: compose → edit prose → see a
+// NARRATIVE_MISMATCH appear and go → approve → publish → visible in the public column
+// with its downloads. Every page is checked with axe (no serious violation) and the CSP.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const findings = (s: Session) => s.page.locator('#findings').innerText();
+
+async function composeYear(s: Session, year: string): Promise<void> {
+  await s.page.goto('/console/annual-reports');
+  await assertAccessible(s);
+  await s.page.getByLabel('报告年度').selectOption(year);
+  await s.page.getByRole('button', { name: '生成草稿' }).click();
+  await s.page.waitForURL(/\/console\/annual-reports\/[0-9a-f-]{36}/);
+  await assertAccessible(s);
+}
+
+describe('annual report, JavaScript disabled', { timeout: 300_000 }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(browser, server.baseUrl, {
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    s.page.setDefaultTimeout(20_000);
+  });
+  after(() => s.context.close());
+
+  test('compose, edit, mismatch shown and gone, approve, publish, public with downloads', async () => {
+    const { page } = s;
+    await signInAs(page, 'lsw-handler');
+    await composeYear(s, '2024');
+    const requests = page.getByLabel('三、收到和处理政府信息公开申请情况');
+    await requests.fill('2024年共办理依申请公开件12件。');
+    await page.getByRole('button', { name: '保存并检查' }).click();
+    await page.waitForURL(/saved=1/);
+    assert.match(await findings(s), /NARRATIVE_MISMATCH/);
+    await assertAccessible(s);
+    await page
+      .getByLabel('三、收到和处理政府信息公开申请情况')
+      .fill('2024年本机关未收到政府信息公开申请。');
+    await page.getByRole('button', { name: '保存并检查' }).click();
+    await page.waitForURL(/saved=1/);
+    assert.doesNotMatch(await findings(s), /NARRATIVE_MISMATCH/);
+    const url = page.url().split('?')[0]!;
+
+    // The office head, in a browser of their own.
+    const head = await openSession(browser, server.baseUrl, { javaScriptEnabled: false });
+    try {
+      head.page.setDefaultTimeout(20_000);
+      await signInAs(head.page, 'lsw-head');
+      await head.page.goto(url);
+      await head.page.getByRole('button', { name: '审核通过' }).click();
+      await head.page.waitForURL(/approved=1/);
+      await head.page.getByRole('button', { name: '发布到政府信息公开专栏' }).click();
+      await head.page.waitForURL(/published=1/);
+      await assertAccessible(head);
+    } finally {
+      await head.context.close();
+    }
+
+    await page.goto('/agencies/lingshanwei/reports');
+    await page.getByRole('link', { name: /2024年政府信息公开工作年度报告/ }).click();
+    await page.waitForURL('**/agencies/lingshanwei/reports/2024');
+    await assertAccessible(s);
+    const json = await page.request.get('/agencies/lingshanwei/reports/2024/report.json');
+    assert.equal(json.status(), 200);
+    assert.equal(((await json.json()) as { year: number }).year, 2024);
+    const docx = await page.request.get('/agencies/lingshanwei/reports/2024/report.docx');
+    assert.equal(docx.status(), 200);
+    assert.equal(await page.getByRole('link', { name: '下载 Word 文档（.docx）' }).count(), 1);
+  });
+});
+
+describe('annual report, JavaScript enabled', { timeout: 300_000 }, () => {
+  let s: Session;
+  before(async () => {
+    s = await openSession(browser, server.baseUrl);
+    s.page.setDefaultTimeout(20_000);
+  });
+  after(() => s.context.close());
+
+  test('the mismatch appears and goes as the office types, before saving', async () => {
+    const { page } = s;
+    await signInAs(page, 'lsw-handler');
+    await composeYear(s, '2023');
+    const requests = page.getByLabel('三、收到和处理政府信息公开申请情况');
+    await requests.fill('2023年共办理依申请公开件12件。');
+    await page.locator('#findings', { hasText: 'NARRATIVE_MISMATCH' }).waitFor();
+    await assertAccessible(s);
+    await requests.fill('2023年本机关未收到政府信息公开申请。');
+    // No element of #findings names the mismatch any more.
+    await page.locator('#findings', { hasText: 'NARRATIVE_MISMATCH' }).waitFor({ state: 'hidden' });
+    assert.doesNotMatch(page.url(), /saved=1/, 'nothing was submitted');
+  });
+});

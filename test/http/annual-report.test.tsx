@@ -1,0 +1,160 @@
+// The annual report through the real app: the handler drafts and edits (a sentence that
+// contradicts the tables is flagged, and goes when corrected), only the office head
+// approves and publishes, the public column shows only published versions with their
+// downloads, and a correction keeps the old version reachable with its change note.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'node-html-parser';
+import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { checkReport } from '../../src/reports/checks/index.js';
+import type { AnnualReport } from '../../src/reports/model.js';
+
+const text = (html: string) =>
+  parse(html).querySelector('main')?.textContent.replace(/\s+/g, ' ') ?? '';
+
+describe('annual report', () => {
+  let t: TestApp;
+  let handler: TestClient;
+  let head: TestClient;
+  let draftId: string;
+  before(async () => {
+    t = await createTestApp({ demo: true, now: '2026-12-01T08:00:00.000Z' });
+    handler = await t.signIn('lsw-handler');
+    head = await t.signIn('lsw-head');
+    const row = await t.db.kysely
+      .selectFrom('annual_reports')
+      .select('id')
+      .where('year', '=', 2026)
+      .executeTakeFirstOrThrow();
+    draftId = row.id;
+  });
+  after(() => t.close());
+
+  const fields = async (client: TestClient, id: string) => {
+    const root = parse(await (await client.get(`/console/annual-reports/${id}`)).text());
+    const form = root.querySelector('form[aria-label="编辑年度报告"]')!;
+    const out: Record<string, string> = {};
+    for (const el of form.querySelectorAll('textarea'))
+      out[el.getAttribute('name')!] = el.textContent;
+    for (const el of form.querySelectorAll('input.cell-input'))
+      out[el.getAttribute('name')!] = el.getAttribute('value') ?? '';
+    return out;
+  };
+
+  test('the demo 2021 report is published: public page, downloads, figures explained', async () => {
+    const visitor = t.client();
+    const list = await visitor.get('/agencies/lingshanwei/reports');
+    assert.match(text(await list.text()), /灵山卫街道办事处2021年政府信息公开工作年度报告/);
+    const page = await visitor.get('/agencies/lingshanwei/reports/2021');
+    assert.equal(page.status, 200);
+    const body = text(await page.text());
+    assert.match(body, /一、总体情况/);
+    assert.match(body, /六、其他需要报告的事项/);
+    const json = await visitor.get('/agencies/lingshanwei/reports/2021/report.json');
+    const report = (await json.json()) as AnnualReport;
+    assert.equal(report.tables.requests.received?.total, 9);
+    assert.deepEqual(
+      checkReport(report).filter((f) => f.severity === 'error'),
+      [],
+    );
+    const docx = await visitor.get('/agencies/lingshanwei/reports/2021/report.docx');
+    assert.deepEqual([...new Uint8Array(await docx.arrayBuffer()).subarray(0, 2)], [0x50, 0x4b]);
+    const explained = text(
+      await (await visitor.get('/agencies/lingshanwei/reports/2021/explained')).text(),
+    );
+    assert.match(explained, /本年新收政府信息公开申请数量：9件/);
+  });
+
+  test('a draft is not public', async () => {
+    assert.equal((await t.client().get('/agencies/lingshanwei/reports/2026')).status, 404);
+    assert.equal(
+      (await t.client().get('/agencies/lingshanwei/reports/2026/report.json')).status,
+      404,
+    );
+    assert.doesNotMatch(
+      text(await (await t.client().get('/agencies/lingshanwei/reports')).text()),
+      /2026年政府信息公开/,
+    );
+  });
+
+  test('edit prose → NARRATIVE_MISMATCH appears, as you type and on save, and goes when fixed', async () => {
+    const values = await fields(handler, draftId);
+    const typed = { ...values, section_requests: '2026年共办理依申请公开件12件。' };
+    const check = await handler.post(`/console/annual-reports/${draftId}/check`, typed);
+    assert.match(await check.text(), /NARRATIVE_MISMATCH/);
+    const saved = await handler.post(`/console/annual-reports/${draftId}`, typed);
+    assert.equal(saved.status, 303);
+    const page = await (await handler.get(`/console/annual-reports/${draftId}`)).text();
+    assert.match(text(page), /NARRATIVE_MISMATCH/);
+    assert.match(page, /2026年共办理依申请公开件12件/, 'the text is kept');
+    // The typed table is blank: the right figure is 0.
+    const fixed = await handler.post(`/console/annual-reports/${draftId}`, {
+      ...typed,
+      section_requests: '2026年本机关未收到政府信息公开申请。',
+    });
+    assert.equal(fixed.status, 303);
+    assert.doesNotMatch(
+      text(await (await handler.get(`/console/annual-reports/${draftId}`)).text()),
+      /NARRATIVE_MISMATCH/,
+    );
+  });
+
+  test('roles: the handler cannot approve; the head cannot approve an unbalanced typed table, then approves and publishes', async () => {
+    assert.equal((await handler.post(`/console/annual-reports/${draftId}/approve`)).status, 403);
+    const values = await fields(head, draftId);
+    const zeros = Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, k.startsWith('cell_') ? '0' : v]),
+    );
+    const unbalanced = {
+      ...zeros,
+      cell_requests_received_natural_person: '2',
+      cell_requests_received_total: '2',
+    };
+    assert.equal((await head.post(`/console/annual-reports/${draftId}`, unbalanced)).status, 303);
+    const refused = await head.post(`/console/annual-reports/${draftId}/approve`);
+    assert.equal(refused.status, 400);
+    assert.match(text(await refused.text()), /改正后才能审核通过/);
+    const balanced = {
+      ...unbalanced,
+      cell_requests_carried_out_natural_person: '2',
+      cell_requests_carried_out_total: '2',
+    };
+    assert.equal((await head.post(`/console/annual-reports/${draftId}`, balanced)).status, 303);
+    assert.equal((await head.post(`/console/annual-reports/${draftId}/approve`)).status, 303);
+    assert.equal((await handler.post(`/console/annual-reports/${draftId}/publish`)).status, 403);
+    assert.equal((await head.post(`/console/annual-reports/${draftId}/publish`)).status, 303);
+    const page = await t.client().get('/agencies/lingshanwei/reports/2026');
+    assert.equal(page.status, 200);
+    // Published: the editor no longer takes edits.
+    const edit = await handler.post(`/console/annual-reports/${draftId}`, {
+      ...balanced,
+      section_problems: '改',
+    });
+    assert.equal(edit.status, 400);
+  });
+
+  test('a correction is a new version; the old stays reachable with the change note shown', async () => {
+    const corrected = await handler.post(`/console/annual-reports/${draftId}/correct`);
+    assert.equal(corrected.status, 303);
+    const v2 = corrected.headers.get('location')!.split('?')[0]!;
+    const values = await fields(handler, v2.split('/').pop()!);
+    assert.equal(
+      (await handler.post(v2, { ...values, section_problems: '补写存在的问题。' })).status,
+      303,
+    );
+    assert.equal((await head.post(`${v2}/approve`)).status, 303);
+    const noNote = await head.post(`${v2}/publish`, { changeNote: '' });
+    assert.equal(noNote.status, 400);
+    assert.equal((await head.post(`${v2}/publish`, { changeNote: '补写第五部分' })).status, 303);
+    const current = text(await (await t.client().get('/agencies/lingshanwei/reports/2026')).text());
+    assert.match(current, /更正说明（第2版）：补写第五部分/);
+    const old = await t.client().get('/agencies/lingshanwei/reports/2026/v/1');
+    assert.equal(old.status, 200);
+    assert.match(text(await old.text()), /已被第2版更正/);
+  });
+
+  test('another agency’s staff cannot open the report', async () => {
+    const other = await t.signIn('hd-platform');
+    assert.equal((await other.get(`/console/annual-reports/${draftId}`)).status, 403);
+  });
+});
