@@ -90,6 +90,7 @@ export async function renderCase(
         clock,
         draft: currentDraft(events),
         extensionReason: extensionReason(events),
+        extensionPending: core.extensionRequested,
         feeFen: noticedFee(events),
         correctionDeadline: core.correctionDeadline,
         letters,
