@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-d
 import { seedGuideDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
+import type { FileStore } from '../files/file-store.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -64,7 +65,7 @@ async function upsertAgency(ctx: CommandContext, input: AgencyInput): Promise<Ag
   return agency;
 }
 
-export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
+export async function seedDemo(deps: ServiceDeps & { files?: FileStore }): Promise<DemoResult> {
   // Hash first, outside the transaction (slow, and in parallel).
   const hashes = await Promise.all(
     DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, deps.passwordParams)),
