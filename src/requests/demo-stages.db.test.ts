@@ -10,7 +10,7 @@ import { fixedClock } from '../db/time.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { localBlobStorage } from '../files/blob-storage.js';
 import { createFileStore } from '../files/file-store.js';
-import { lettersOf } from '../letters/issue.js';
+import { letterFile, lettersOf } from '../letters/issue.js';
 
 test(`the open demo cases sit at every stage, with their letters (${testDialect})`, async () => {
   const clock = fixedClock('2026-12-01T02:00:00.000Z');
@@ -46,6 +46,10 @@ test(`the open demo cases sit at every stage, with their letters (${testDialect}
     assert.deepEqual(await letters('53'), ['补正告知书']);
     assert.deepEqual(await letters('56'), ['征求第三方意见书', '征求意见告知书']);
     assert.deepEqual(await letters('57'), ['延期答复告知书']);
+    // The letters' files are stored and read back as issued.
+    const one = await db.kysely.selectFrom('issued_letters').select('id').executeTakeFirstOrThrow();
+    const docx = await letterFile(db.kysely, files, one.id, 'docx');
+    assert.ok(docx && docx.bytes.length > 0);
     const overdue = rows.find((r) => r.tracking_number.endsWith('55'))!;
     assert.ok(overdue.due_on! < '2026-12-01', 'one case is overdue');
     // Seeding again leaves the agency's cases alone.
