@@ -25,6 +25,8 @@ import {
   updateCase,
 } from './repository.js';
 import type { RequestCase } from './request.js';
+import { issueReceipt } from './steps/receipt.js';
+import type { FileStore } from '../files/file-store.js';
 import {
   hashAccessCode,
   hashIdempotencyKey,
@@ -194,7 +196,7 @@ export const STALE_CASE = '该申请已被他人处理（页面显示的不是�
  * the day both sides confirmed it is the date of receipt (第31条), and the reply clock starts.
  */
 export async function confirmReceipt(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { files?: FileStore; emailEnabled?: boolean },
   input: { requestId: string; receivedOn: string; version: number },
   actor: Actor,
 ): Promise<Result<RequestCase>> {
@@ -250,6 +252,16 @@ export async function confirmReceipt(
       before: audited(before),
       after: audited(after),
     });
+    // The 受理回执, when the app's file store is at hand (the console always passes it).
+    if (deps.files) {
+      const receipt = await issueReceipt(
+        { ...deps, files: deps.files, emailEnabled: deps.emailEnabled ?? false },
+        ctx,
+        after,
+        clockOfCase(await calendarIn(ctx), events),
+      );
+      if (!receipt.ok) return receipt;
+    }
     return ok(after);
   });
 }

@@ -181,6 +181,7 @@ describe('applying for disclosure, JavaScript disabled, on a phone', { timeout: 
     citizen = await phone();
     const shown = await trackAs(citizen);
     assert.match(shown, /需要补正申请内容/);
+    assert.match(shown, /受理回执/);
     assert.match(shown, /补正告知书/);
     await accessible(citizen, csp);
     await citizen.getByLabel('补正内容').fill('所需为2021年的征地规划文件');

@@ -97,7 +97,7 @@ export function stepRoutes(): Hono<AppEnv> {
       },
       actorOf(staff),
     );
-    if (result.ok) return redirectWithNotice(c, casePath(resource.id), 'step');
+    if (result.ok) return redirectWithNotice(c, casePath(resource.id), 'step', step);
     const now = (await getCase(c.get('deps').db.kysely, resource.id)) ?? resource;
     const stale = result.errors._form === STALE_CASE;
     return renderCase(c, now, {
