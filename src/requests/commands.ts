@@ -95,7 +95,7 @@ function replay(existing: Existing, input: SubmitInput, bodyHash: string): Resul
  * same key: the key's primary key lets one in, the other replays it.
  */
 export async function submitApplication(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { files?: FileStore; emailEnabled?: boolean },
   input: SubmitInput,
   actor: Actor,
 ): Promise<Result<Submitted>> {
@@ -177,6 +177,16 @@ export async function submitApplication(
           identityProof: Boolean(input.proofFileId),
         },
       });
+      // Registered with its date of receipt (in person, signed for): the 受理回执 at once.
+      if (input.receivedOn && deps.files) {
+        const receipt = await issueReceipt(
+          { ...deps, files: deps.files, emailEnabled: deps.emailEnabled ?? false },
+          ctx,
+          (await getCase(ctx.trx, id)) as RequestCase,
+          clockOfCase(await calendarIn(ctx), [{ type: 'received', onDate: input.receivedOn }]),
+        );
+        if (!receipt.ok) return receipt;
+      }
       return ok({ requestId: id, trackingNumber, accessCode, replayed: false });
     });
   try {

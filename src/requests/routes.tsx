@@ -188,7 +188,11 @@ async function submitWithProof(
   const file = proof
     ? await store.put(proof.bytes, { filename: proof.filename, createdBy, limits: PROOF_LIMITS })
     : null;
-  const result = await submitApplication(deps, { ...input, proofFileId: file?.id ?? null }, actor);
+  const result = await submitApplication(
+    stepDepsOf(c),
+    { ...input, proofFileId: file?.id ?? null },
+    actor,
+  );
   if (file && (!result.ok || result.value.replayed)) await store.delete(file.id);
   return result;
 }
