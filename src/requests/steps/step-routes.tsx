@@ -80,7 +80,10 @@ export function stepRoutes(): Hono<AppEnv> {
 
   app.post(`${REQUESTS_PATH}/:id/steps/:step`, async (c) => {
     const step = c.req.param('step');
-    if (!isConsoleStep(step)) throw new HTTPException(404, { message: '没有这一办理事项。' });
+    if (!isConsoleStep(step)) {
+      await loadCase(c);
+      throw new HTTPException(404, { message: '没有这一办理事项。' });
+    }
     // The head's steps: the policy refuses a handler before anything is read or written.
     const permission = TRANSITIONS[step].who === 'head' ? 'request.approve' : 'request.handle';
     const { staff, resource } = await loadCase(c, permission);
