@@ -27,7 +27,12 @@ export async function startServer(
   // Demo accounts only ever go into a NEW embedded database (no agency yet). A PostgreSQL
   // (production) database gets them only through an explicit `gongkai demo`.
   if (options.demoIfNew && db.dialect === 'sqlite' && (await countAgencies(db.kysely)) === 0) {
-    await seedDemo({ db, clock: systemClock });
+    const files = createFileStore({
+      db,
+      clock: systemClock,
+      blobs: localBlobStorage(config.fileStoreDir),
+    });
+    await seedDemo({ db, clock: systemClock, files });
     console.log(
       `新建的数据库已填入演示数据。演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join('、')}`,
     );

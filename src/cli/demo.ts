@@ -5,7 +5,9 @@ import { systemClock } from '../db/time.js';
 import { ROLE_LABELS } from '../auth/roles.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { withDatabase } from './with-database.js';
+import { localBlobStorage } from '../files/blob-storage.js';
+import { createFileStore } from '../files/file-store.js';
+import { cliConfig, withDatabase } from './with-database.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -13,7 +15,10 @@ export function registerDemo(program: Command): void {
     .description('在当前数据库中创建或重置演示数据（灵山卫街道办事处及各角色演示账号）')
     .action(async () => {
       await withDatabase(async (db) => {
-        const result = await seedDemo({ db, clock: systemClock });
+        // With the file store, the open demo cases carry the letters their steps issued.
+        const blobs = localBlobStorage(cliConfig().fileStoreDir);
+        const files = createFileStore({ db, clock: systemClock, blobs });
+        const result = await seedDemo({ db, clock: systemClock, files });
         console.log(
           `演示数据已就绪（${db.describe}）：${result.parent.fullName} → ${result.agency.fullName}`,
         );

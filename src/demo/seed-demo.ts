@@ -18,6 +18,7 @@ import { seedReviewCasesDemo } from '../review-cases/demo.js';
 import { seedWorkRecordsDemo } from '../work-records/demo.js';
 import { seedAssistedDemo } from '../assisted-requests/demo.js';
 import { seedAnnualReportDemo } from '../annual-reports/demo.js';
+import type { FileStore } from '../files/file-store.js';
 
 const ACTOR = systemActor('演示数据');
 
@@ -68,7 +69,7 @@ async function upsertAgency(ctx: CommandContext, input: AgencyInput): Promise<Ag
   return agency;
 }
 
-export async function seedDemo(deps: ServiceDeps): Promise<DemoResult> {
+export async function seedDemo(deps: ServiceDeps & { files?: FileStore }): Promise<DemoResult> {
   // Hash first, outside the transaction (slow, and in parallel).
   const hashes = await Promise.all(
     DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, deps.passwordParams)),

@@ -11,7 +11,7 @@ import { isoDateCst } from '../portal/dates.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
 import type { FieldErrors } from '../web/forms.js';
 import { readNotice } from '../web/notice.js';
-import { availableActions, type ActorFacts, type CaseActionType } from './case.js';
+import { availableActions, TRANSITIONS, type ActorFacts, type CaseActionType } from './case.js';
 import { clockOfCase, dueMarkOf } from './case-clock.js';
 import { CasePage } from './pages/console-pages.js';
 import { getApplicant, getCase, listEvents, listFiles, listItems } from './repository.js';
@@ -21,7 +21,13 @@ import { coreCaseOf, currentDraft, extensionReason, noticedFee } from './steps/s
 
 export const CASE_NOTICES = {
   confirmed: { '1': '已确认收到申请，答复期限已开始计算，受理回执已出具。' },
-  step: { '1': '已办理。' },
+  // Which step was taken: 「要求补正」已办理。
+  step: Object.fromEntries(
+    (Object.keys(TRANSITIONS) as CaseActionType[]).map((t) => [
+      t,
+      `「${TRANSITIONS[t].label}」已办理。`,
+    ]),
+  ),
 };
 
 /** The staff member's permissions, as the core's transition() takes them. */
@@ -90,6 +96,7 @@ export async function renderCase(
         clock,
         draft: currentDraft(events),
         extensionReason: extensionReason(events),
+        extensionPending: core.extensionRequested,
         feeFen: noticedFee(events),
         correctionDeadline: core.correctionDeadline,
         letters,

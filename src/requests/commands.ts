@@ -25,6 +25,8 @@ import {
   updateCase,
 } from './repository.js';
 import type { RequestCase } from './request.js';
+import { issueReceipt } from './steps/receipt.js';
+import type { FileStore } from '../files/file-store.js';
 import {
   hashAccessCode,
   hashIdempotencyKey,
@@ -93,7 +95,7 @@ function replay(existing: Existing, input: SubmitInput, bodyHash: string): Resul
  * same key: the key's primary key lets one in, the other replays it.
  */
 export async function submitApplication(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { files?: FileStore; emailEnabled?: boolean },
   input: SubmitInput,
   actor: Actor,
 ): Promise<Result<Submitted>> {
@@ -175,6 +177,16 @@ export async function submitApplication(
           identityProof: Boolean(input.proofFileId),
         },
       });
+      // Registered with its date of receipt (in person, signed for): the 受理回执 at once.
+      if (input.receivedOn && deps.files) {
+        const receipt = await issueReceipt(
+          { ...deps, files: deps.files, emailEnabled: deps.emailEnabled ?? false },
+          ctx,
+          (await getCase(ctx.trx, id)) as RequestCase,
+          clockOfCase(await calendarIn(ctx), [{ type: 'received', onDate: input.receivedOn }]),
+        );
+        if (!receipt.ok) return receipt;
+      }
       return ok({ requestId: id, trackingNumber, accessCode, replayed: false });
     });
   try {
@@ -194,7 +206,7 @@ export const STALE_CASE = '该申请已被他人处理（页面显示的不是�
  * the day both sides confirmed it is the date of receipt (第31条), and the reply clock starts.
  */
 export async function confirmReceipt(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { files?: FileStore; emailEnabled?: boolean },
   input: { requestId: string; receivedOn: string; version: number },
   actor: Actor,
 ): Promise<Result<RequestCase>> {
@@ -250,6 +262,16 @@ export async function confirmReceipt(
       before: audited(before),
       after: audited(after),
     });
+    // The 受理回执, when the app's file store is at hand (the console always passes it).
+    if (deps.files) {
+      const receipt = await issueReceipt(
+        { ...deps, files: deps.files, emailEnabled: deps.emailEnabled ?? false },
+        ctx,
+        after,
+        clockOfCase(await calendarIn(ctx), events),
+      );
+      if (!receipt.ok) return receipt;
+    }
     return ok(after);
   });
 }

@@ -17,6 +17,8 @@ import type { CaseState, ReceiptChannel } from './case.js';
 import { clockOfCase, storedDueOf } from './case-clock.js';
 import { appendEvent, insertCase } from './repository.js';
 import { hashAccessCode } from './tracking.js';
+import { advanceDemoCases } from './demo-stages.js';
+import type { FileStore } from '../files/file-store.js';
 
 export const DEMO_ACCESS_CODE = 'DEM0-0000-0000';
 
@@ -135,8 +137,11 @@ function cases2021(): DemoCase[] {
   }));
 }
 
-/** Open cases of the current year, dated back from today. */
-function openCases(today: string): DemoCase[] {
+/**
+ * Open cases of the current year, dated back from today. `staged`: the later stages are
+ * reached through the real steps afterwards (demo-stages.ts), so those cases start registered.
+ */
+function openCases(today: string, staged: boolean): DemoCase[] {
   const year = today.slice(0, 4);
   // Serials from 51, so they never meet the 2021 cases' when the demo runs with a 2021 clock.
   const n = (i: number) => `GK-DEM0-${year}-${String(50 + i)}`;
@@ -162,10 +167,10 @@ function openCases(today: string): DemoCase[] {
       number: n(3),
       app: application(person(11), '街道办事处关于那个规划的文件'),
       channel: 'ordinary_letter',
-      state: 'correction_requested',
+      state: staged ? 'registered' : 'correction_requested',
       submittedOn: back(6),
       receivedOn: back(6),
-      events: [{ type: 'correction_requested', date: back(4) }],
+      events: staged ? [] : [{ type: 'correction_requested', date: back(4) }],
     },
     {
       number: n(4),
@@ -184,24 +189,51 @@ function openCases(today: string): DemoCase[] {
       submittedOn: back(45),
       receivedOn: back(45),
     },
+    ...(staged
+      ? (
+          [
+            [6, person(0), '灵山卫街道某社区旧村改造拆迁补偿协议', 8],
+            [7, person(1), '灵山卫街道2019年至2025年历年征地补偿款发放明细', 12],
+            [8, person(2), '灵山卫街道某村2010年土地调整会议记录', 9],
+          ] as const
+        ).map(([i, who, topic, days]): DemoCase => ({
+          number: n(i),
+          app: application(who, topic),
+          channel: 'in_person',
+          state: 'registered',
+          submittedOn: back(days),
+          receivedOn: back(days),
+        }))
+      : []),
   ];
 }
 
-/** Writes the demo cases of `agencyId`, once: an agency that has cases is left alone. */
-export async function seedDemoRequests(deps: ServiceDeps, agencyId: string): Promise<void> {
-  await runCommand(deps, ACTOR, async (ctx) => {
+/**
+ * Writes the demo cases of `agencyId`, once: an agency that has cases is left alone. With
+ * the file store, the open cases are then moved on through the real steps, with letters.
+ */
+export async function seedDemoRequests(
+  deps: ServiceDeps & { files?: FileStore },
+  agencyId: string,
+): Promise<void> {
+  const staged = deps.files !== undefined;
+  const ids = new Map<number, string>();
+  const created = await runCommand(deps, ACTOR, async (ctx) => {
     const existing = await ctx.trx
       .selectFrom('requests')
       .select('id')
       .where('agency_id', '=', agencyId)
       .limit(1)
       .execute();
-    if (existing.length > 0) return ok(null);
+    if (existing.length > 0) return ok(false);
     const [days, years] = await Promise.all([listCalendarDays(ctx.trx), listLoadedYears(ctx.trx)]);
     const calendar = createCalendar({ days, loadedYears: years.map((y) => y.year) });
     const now = ctx.now.toISOString();
-    for (const d of [...cases2021(), ...openCases(isoDateCst(ctx.now))]) {
+    for (const d of [...cases2021(), ...openCases(isoDateCst(ctx.now), staged)]) {
       const id = randomUUID();
+      // Open cases are numbered from 51: their serial in demo-stages.ts is the rest.
+      const serial = Number(d.number.slice(-2));
+      if (serial > 50) ids.set(serial - 50, id);
       const events = d.receivedOn
         ? [{ type: 'received', date: d.receivedOn }, ...(d.events ?? [])]
         : [];
@@ -253,6 +285,8 @@ export async function seedDemoRequests(deps: ServiceDeps, agencyId: string): Pro
         },
       });
     }
-    return ok(null);
+    return ok(true);
   });
+  if (created.ok && created.value && deps.files)
+    await advanceDemoCases({ ...deps, files: deps.files }, ids);
 }

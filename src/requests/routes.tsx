@@ -21,7 +21,7 @@ import { siteInfo } from '../web/site.js';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { requestsApiRoutes } from './api.js';
 import { loadCase, renderCase } from './case-view.js';
-import { stepRoutes } from './steps/step-routes.js';
+import { stepDepsOf, stepRoutes } from './steps/step-routes.js';
 import { renderTracked, trackRoutes } from './steps/track-routes.js';
 import { clockOfCase, dueMarkOf } from './case-clock.js';
 import type { DueClass } from './clock.js';
@@ -189,7 +189,11 @@ async function submitWithProof(
   const file = proof
     ? await store.put(proof.bytes, { filename: proof.filename, createdBy, limits: PROOF_LIMITS })
     : null;
-  const result = await submitApplication(deps, { ...input, proofFileId: file?.id ?? null }, actor);
+  const result = await submitApplication(
+    stepDepsOf(c),
+    { ...input, proofFileId: file?.id ?? null },
+    actor,
+  );
   if (file && (!result.ok || result.value.replayed)) await store.delete(file.id);
   return result;
 }
@@ -424,7 +428,7 @@ export function requestsRoutes(): Hono<AppEnv> {
     const { staff, resource } = await loadCase(c);
     const form = formStrings(await c.req.parseBody(), ['receivedOn', 'version'] as const);
     const result = await confirmReceipt(
-      c.get('deps'),
+      stepDepsOf(c),
       { requestId: resource.id, receivedOn: form.receivedOn.trim(), version: Number(form.version) },
       actorOf(staff),
     );

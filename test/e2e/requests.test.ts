@@ -36,6 +36,7 @@ describe('applying for disclosure, JavaScript disabled, on a phone', { timeout: 
   const csp: string[] = [];
   let trackingNumber = '';
   let accessCode = '';
+  let caseUrl = '';
   before(async () => {
     context = await browser.newContext({
       baseURL: server.baseUrl,
@@ -110,6 +111,7 @@ describe('applying for disclosure, JavaScript disabled, on a phone', { timeout: 
     const main = await page.locator('main').innerText();
     assert.ok(!main.includes('370211198001011239'));
     await page.getByRole('link', { name: trackingNumber }).click();
+    caseUrl = new URL(page.url()).pathname;
     await accessible(page, csp);
     await page.getByRole('button', { name: '确认收到' }).click();
     assert.match(squash(await page.getByRole('status').innerText()), /已确认收到申请/);
@@ -119,5 +121,129 @@ describe('applying for disclosure, JavaScript disabled, on a phone', { timeout: 
     await screenshot(page, 'request-case-phone');
     await page.goto('/console/requests/new');
     await accessible(page, csp);
+  });
+  /** A second person on their own phone (its own cookies), JavaScript disabled too. */
+  async function phone(): Promise<Page> {
+    const ctx = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'zh-CN',
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 812 },
+    });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(15_000);
+    p.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+    });
+    return p;
+  }
+
+  /** Opens a step's <details> on the case page (native, no script), fills it and submits. */
+  async function takeStep(
+    p: Page,
+    step: string,
+    fill: (form: ReturnType<Page['locator']>) => Promise<void>,
+    button: string,
+  ): Promise<void> {
+    await p.goto(caseUrl);
+    const details = p.locator('details.case-step', {
+      has: p.locator('summary', { hasText: step }),
+    });
+    await details.locator('summary').first().click();
+    const form = details.getByRole('form', { name: step });
+    await fill(form);
+    await form.getByRole('button', { name: button }).click();
+    assert.match(squash(await p.getByRole('status').innerText()), /已办理/, step);
+  }
+
+  async function trackAs(p: Page): Promise<string> {
+    await p.goto('/requests/track');
+    await p.getByLabel('查询号').fill(trackingNumber);
+    await p.getByLabel('查询码').fill(accessCode);
+    await p.getByRole('button', { name: '查询' }).click();
+    return squash(await p.locator('main').innerText());
+  }
+
+  let head: Page;
+  let citizen: Page;
+
+  test('staff ask for a correction; the citizen corrects on the tracking page', async () => {
+    await takeStep(
+      page,
+      '要求补正',
+      (f) =>
+        f.getByLabel('需要补正的事项（一次性告知，每行一项）').fill('请写明所需征地规划文件的年份'),
+      '发出补正告知书',
+    );
+    assert.match(squash(await page.locator('main').innerText()), /补正告知书/);
+    await accessible(page, csp);
+
+    citizen = await phone();
+    const shown = await trackAs(citizen);
+    assert.match(shown, /需要补正申请内容/);
+    assert.match(shown, /受理回执/);
+    assert.match(shown, /补正告知书/);
+    await accessible(citizen, csp);
+    await citizen.getByLabel('补正内容').fill('所需为2021年的征地规划文件');
+    await citizen.getByRole('button', { name: '提交补正' }).click();
+    assert.match(squash(await citizen.locator('main').innerText()), /补正已提交/);
+    await accessible(citizen, csp);
+  });
+
+  test('the handler asks for an extension and the office head approves it', async () => {
+    await takeStep(
+      page,
+      '申请延期答复',
+      (f) => f.getByLabel('延期理由（将写入延期答复告知书）').fill('需调取多年档案核实'),
+      '申请延期答复',
+    );
+    head = await phone();
+    await signInAs(head, 'lsw-head');
+    await head.goto(caseUrl);
+    assert.match(squash(await head.locator('main').innerText()), /需调取多年档案核实/);
+    await accessible(head, csp);
+    await takeStep(head, '批准延期答复', async () => {}, '批准并发出延期答复告知书');
+    assert.match(squash(await head.locator('main').innerText()), /延期答复告知书/);
+  });
+
+  test('the reply (部分公开) is drafted, approved by the head and sent', async () => {
+    await takeStep(
+      page,
+      '提交答复稿',
+      async (f) => {
+        await f.getByLabel(/^办理结果/).selectOption('partially_disclosed');
+        await f
+          .getByLabel('理由（作出该决定的事实和理由）')
+          .fill('其中涉及个人隐私的部分不予公开，其余予以公开。');
+        await f.getByLabel('提供方式（予以公开、部分公开时填写）').fill('邮寄纸质文本');
+        await f.getByLabel('受理行政复议的机关').fill('青岛市黄岛区人民政府');
+        await f.getByLabel('有管辖权的人民法院').fill('青岛市黄岛区人民法院');
+      },
+      '提交答复稿',
+    );
+    // The handler cannot approve: the step is not offered.
+    assert.equal(await page.locator('summary', { hasText: '审核通过答复' }).count(), 0);
+    await takeStep(head, '审核通过答复', async () => {}, '审核通过答复');
+    await takeStep(page, '发出答复', async () => {}, '发出答复告知书');
+    const main = squash(await page.locator('main').innerText());
+    assert.match(main, /已办结/);
+    assert.match(main, /答复告知书（部分公开）/);
+    await accessible(page, csp);
+    await screenshot(page, 'request-case-closed-phone');
+  });
+
+  test('the citizen sees the reply with the tracking number and code, and opens it', async () => {
+    const shown = await trackAs(citizen);
+    assert.match(shown, /已办结/);
+    assert.match(shown, /答复告知书（部分公开）/);
+    assert.match(shown, /延期答复告知书/);
+    await accessible(citizen, csp);
+    await screenshot(citizen, 'request-track-replied-phone');
+    const row = citizen.locator('tr', { hasText: '答复告知书（部分公开）' });
+    await row.getByRole('button', { name: /网页版/ }).click();
+    const letter = squash(await citizen.locator('body').innerText());
+    assert.match(letter, /60日内/);
+    assert.match(letter, /青岛市黄岛区人民法院/);
+    assert.ok(!citizen.url().includes(accessCode));
   });
 });

@@ -3,6 +3,9 @@
 // another agency's handler, the parent's supervisor and roles without request.handle never
 // see the ID number or phone. Staff register a letter and confirm an online application.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { replaceRoles } from '../../src/auth/account-repository.js';
 import { hashPassword } from '../../src/auth/password.js';
@@ -23,10 +26,16 @@ const OVERDUE_ID = '370211198808080067';
 
 describe('request intake in the console', () => {
   let t: TestApp;
+  let dir: string;
   let handler: TestClient;
   let caseId: string;
   before(async () => {
-    t = await createTestApp({ demo: true, now: '2026-12-01T02:00:00.000Z' });
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-requests-console-'));
+    t = await createTestApp({
+      demo: true,
+      now: '2026-12-01T02:00:00.000Z',
+      config: { fileStoreDir: dir },
+    });
     handler = await t.signIn('lsw-handler');
     const row = await t.db.kysely
       .selectFrom('requests')
@@ -35,7 +44,10 @@ describe('request intake in the console', () => {
       .executeTakeFirstOrThrow();
     caseId = row.id;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   test('the work list: open cases by due date, to be confirmed first, awaiting correction last, overdue and masked', async () => {
     const res = await handler.get('/console/requests');
@@ -195,6 +207,16 @@ describe('request intake in the console', () => {
       .where('channel', '=', 'registered_post')
       .execute();
     assert.equal(same.length, 1);
+    // Its 受理回执 was issued with the registration, once.
+    const letters = await t.db.kysely
+      .selectFrom('issued_letters')
+      .select('kind')
+      .where('subject_id', '=', row.id)
+      .execute();
+    assert.deepEqual(
+      letters.map((l) => l.kind),
+      ['receipt'],
+    );
   });
 
   test('confirming an online application fixes its date of receipt', async () => {

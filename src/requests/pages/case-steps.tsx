@@ -32,6 +32,8 @@ export interface CaseStepsProps {
   draft: ReplyDraft | null;
   /** The pending extension request's reason, and the fee of a pending notice. */
   extensionReason: string;
+  /** The handler's extension request awaits the office head. */
+  extensionPending: boolean;
   feeFen: number | null;
   correctionDeadline: string | null;
   letters: readonly LetterSummary[];
@@ -397,6 +399,11 @@ export function CaseSteps(p: CaseStepsProps) {
       <section aria-labelledby="clock-title">
         <h2 id="clock-title">期限</h2>
         <Periods c={p.c} clock={p.clock} correctionDeadline={p.correctionDeadline} />
+        {p.extensionPending ? (
+          <p class="notice">
+            承办人已申请延期答复，等待政府信息公开工作机构负责人审批。延期理由：{p.extensionReason}
+          </p>
+        ) : null}
         <ClockExplanation clock={p.clock} />
       </section>
       {p.draft && (p.c.state === 'reply_drafted' || p.c.state === 'reply_approved') ? (

@@ -80,7 +80,10 @@ export function stepRoutes(): Hono<AppEnv> {
 
   app.post(`${REQUESTS_PATH}/:id/steps/:step`, async (c) => {
     const step = c.req.param('step');
-    if (!isConsoleStep(step)) throw new HTTPException(404, { message: '没有这一办理事项。' });
+    if (!isConsoleStep(step)) {
+      await loadCase(c);
+      throw new HTTPException(404, { message: '没有这一办理事项。' });
+    }
     // The head's steps: the policy refuses a handler before anything is read or written.
     const permission = TRANSITIONS[step].who === 'head' ? 'request.approve' : 'request.handle';
     const { staff, resource } = await loadCase(c, permission);
@@ -97,7 +100,7 @@ export function stepRoutes(): Hono<AppEnv> {
       },
       actorOf(staff),
     );
-    if (result.ok) return redirectWithNotice(c, casePath(resource.id), 'step');
+    if (result.ok) return redirectWithNotice(c, casePath(resource.id), 'step', step);
     const now = (await getCase(c.get('deps').db.kysely, resource.id)) ?? resource;
     const stale = result.errors._form === STALE_CASE;
     return renderCase(c, now, {
