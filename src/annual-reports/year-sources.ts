@@ -4,7 +4,7 @@
 // its Feature object (`reportSource`), so the composer imports no feature and a feature
 // knows nothing of drafting. Cells a source gives are computed, never typed; a table no
 // source gives is typed by the office (or imported from last year's file).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { IsoDate } from '../calendar/dates.js';
 import type { Database } from '../db/schema.js';
 import type { Grid, ReportTables } from '../reports/model.js';
@@ -73,4 +73,31 @@ export interface ReportSource {
   /** What the figures come from, in Chinese, shown beside computed cells (e.g. 「依申请公开办件」). */
   label: string;
   contribute(query: YearQuery): Promise<YearContribution>;
+}
+
+/** The tables whose rows say an agency keeps that kind of record on this platform. */
+export type RecordTable =
+  | 'requests'
+  | 'review_cases'
+  | 'publications'
+  | 'publication_year_figures'
+  | 'publication_channel_counts';
+
+/**
+ * Whether the agency keeps any record of these kinds here. An agency that handles its
+ * requests (or review cases, or catalogue) elsewhere has none, and a source then computes
+ * nothing for it: the office types that table or imports it, instead of being handed zeros
+ * that no record stands behind (issue: agencies without records here).
+ */
+export async function keepsRecordsHere(
+  db: Kysely<Database>,
+  agencyId: string,
+  tables: readonly RecordTable[],
+): Promise<boolean> {
+  for (const table of tables) {
+    const found = await sql<{ one: number }>`
+      select 1 as one from ${sql.table(table)} where agency_id = ${agencyId} limit 1`.execute(db);
+    if (found.rows.length > 0) return true;
+  }
+  return false;
 }

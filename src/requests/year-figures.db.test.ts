@@ -122,6 +122,8 @@ test(`the demo's 2021: table 三 of 灵山卫街道 is the seed report's, and pa
       requestsClosed: 9,
       requestsCarriedOut: 0,
       assistedRequests: 2,
+      // The seed's section 六: no processing fee was charged in 2021.
+      feesCollectedFen: 0,
     });
   });
 });

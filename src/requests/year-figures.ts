@@ -8,7 +8,11 @@
 // still open). No personal data is read: the applicant table is not joined.
 import { feesCollectedInYear } from './fee-records.js';
 import { sql, type Kysely } from 'kysely';
-import type { ReportSource, YearQuery } from '../annual-reports/year-sources.js';
+import {
+  keepsRecordsHere,
+  type ReportSource,
+  type YearQuery,
+} from '../annual-reports/year-sources.js';
 import { countAssistedInYear } from '../assisted-requests/assisted-year.js';
 import type { Database } from '../db/schema.js';
 import type { ApplicantCategory } from './case.js';
@@ -99,6 +103,11 @@ export async function yearFigures(
 export const requestsReportSource: ReportSource = {
   label: '依申请公开办件',
   async contribute({ db, agencyId, year }: YearQuery) {
+    if (!(await keepsRecordsHere(db, agencyId, ['requests']))) {
+      // Requests handled elsewhere: table 三 is typed by the office; 协查 is still recorded here.
+      const assisted = await countAssistedInYear(db, agencyId, year);
+      return assisted > 0 ? { facts: { assistedRequests: assisted } } : {};
+    }
     const [table, assisted, fees] = await Promise.all([
       yearFigures(db, agencyId, year),
       countAssistedInYear(db, agencyId, year),

@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
-import { createTestApp, type TestApp, type TestClient } from '../support/app.js';
+import {
+  createTestApp,
+  TEST_PASSWORD_PARAMS,
+  type TestApp,
+  type TestClient,
+} from '../support/app.js';
+import { insertTestAccount } from '../support/accounts.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { replaceRoles } from '../../src/auth/account-repository.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { checkReport } from '../../src/reports/checks/index.js';
 import type { AnnualReport } from '../../src/reports/model.js';
 
@@ -15,18 +24,33 @@ const text = (html: string) =>
 describe('annual report', () => {
   let t: TestApp;
   let handler: TestClient;
-  let head: TestClient;
+  /** The demo street's current draft: its tables are all computed from its records. */
+  let demoDraftId: string;
+  /** The current draft of an agency that keeps no records here: its tables are typed. */
   let draftId: string;
+  /** Handler and office head of that agency (one account with both roles). */
+  let elsewhere: TestClient;
+  const ELSEWHERE = '/agencies/agency-elsewhere/reports';
   before(async () => {
     t = await createTestApp({ demo: true, now: '2026-12-01T08:00:00.000Z' });
     handler = await t.signIn('lsw-handler');
-    head = await t.signIn('lsw-head');
     const row = await t.db.kysely
       .selectFrom('annual_reports')
       .select('id')
       .where('year', '=', 2026)
       .executeTakeFirstOrThrow();
-    draftId = row.id;
+    demoDraftId = row.id;
+    await insertTestAccount(t.db, 'elsewhere');
+    await t.db.kysely
+      .updateTable('accounts')
+      .set({ password_hash: await hashPassword(DEMO_PASSWORD, TEST_PASSWORD_PARAMS) })
+      .where('id', '=', 'elsewhere')
+      .execute();
+    await replaceRoles(t.db.kysely, 'elsewhere', ['handler', 'office_head']);
+    elsewhere = await t.signIn('elsewhere');
+    const composed = await elsewhere.post('/console/annual-reports/compose', { year: '2026' });
+    assert.equal(composed.status, 303);
+    draftId = composed.headers.get('location')!.split('?')[0]!.split('/').pop()!;
   });
   after(() => t.close());
 
@@ -65,6 +89,13 @@ describe('annual report', () => {
     assert.match(explained, /本年新收政府信息公开申请数量：9件/);
   });
 
+  test('an agency whose records are kept here gets its tables computed, never typed', async () => {
+    const page = parse(await (await handler.get(`/console/annual-reports/${demoDraftId}`)).text());
+    assert.equal(page.querySelectorAll('input.cell-input').length, 0);
+    const typed = parse(await (await elsewhere.get(`/console/annual-reports/${draftId}`)).text());
+    assert.ok(typed.querySelectorAll('input.cell-input').length > 0, 'no records: typed');
+  });
+
   test('a draft is not public', async () => {
     assert.equal((await t.client().get('/agencies/lingshanwei/reports/2026')).status, 404);
     assert.equal(
@@ -78,30 +109,33 @@ describe('annual report', () => {
   });
 
   test('edit prose → NARRATIVE_MISMATCH appears, as you type and on save, and goes when fixed', async () => {
-    const values = await fields(handler, draftId);
+    const values = await fields(elsewhere, draftId);
     const typed = { ...values, section_requests: '2026年共办理依申请公开件12件。' };
-    const check = await handler.post(`/console/annual-reports/${draftId}/check`, typed);
+    const check = await elsewhere.post(`/console/annual-reports/${draftId}/check`, typed);
     assert.match(await check.text(), /NARRATIVE_MISMATCH/);
-    const saved = await handler.post(`/console/annual-reports/${draftId}`, typed);
+    const saved = await elsewhere.post(`/console/annual-reports/${draftId}`, typed);
     assert.equal(saved.status, 303);
-    const page = await (await handler.get(`/console/annual-reports/${draftId}`)).text();
+    const page = await (await elsewhere.get(`/console/annual-reports/${draftId}`)).text();
     assert.match(text(page), /NARRATIVE_MISMATCH/);
     assert.match(page, /2026年共办理依申请公开件12件/, 'the text is kept');
     // The typed table is blank: the right figure is 0.
-    const fixed = await handler.post(`/console/annual-reports/${draftId}`, {
+    const fixed = await elsewhere.post(`/console/annual-reports/${draftId}`, {
       ...typed,
       section_requests: '2026年本机关未收到政府信息公开申请。',
     });
     assert.equal(fixed.status, 303);
     assert.doesNotMatch(
-      text(await (await handler.get(`/console/annual-reports/${draftId}`)).text()),
+      text(await (await elsewhere.get(`/console/annual-reports/${draftId}`)).text()),
       /NARRATIVE_MISMATCH/,
     );
   });
 
   test('roles: the handler cannot approve; the head cannot approve an unbalanced typed table, then approves and publishes', async () => {
-    assert.equal((await handler.post(`/console/annual-reports/${draftId}/approve`)).status, 403);
-    const values = await fields(head, draftId);
+    assert.equal(
+      (await handler.post(`/console/annual-reports/${demoDraftId}/approve`)).status,
+      403,
+    );
+    const values = await fields(elsewhere, draftId);
     const zeros = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [k, k.startsWith('cell_') ? '0' : v]),
     );
@@ -110,8 +144,11 @@ describe('annual report', () => {
       cell_requests_received_natural_person: '2',
       cell_requests_received_total: '2',
     };
-    assert.equal((await head.post(`/console/annual-reports/${draftId}`, unbalanced)).status, 303);
-    const refused = await head.post(`/console/annual-reports/${draftId}/approve`);
+    assert.equal(
+      (await elsewhere.post(`/console/annual-reports/${draftId}`, unbalanced)).status,
+      303,
+    );
+    const refused = await elsewhere.post(`/console/annual-reports/${draftId}/approve`);
     assert.equal(refused.status, 400);
     assert.match(text(await refused.text()), /改正后才能审核通过/);
     const balanced = {
@@ -119,14 +156,20 @@ describe('annual report', () => {
       cell_requests_carried_out_natural_person: '2',
       cell_requests_carried_out_total: '2',
     };
-    assert.equal((await head.post(`/console/annual-reports/${draftId}`, balanced)).status, 303);
-    assert.equal((await head.post(`/console/annual-reports/${draftId}/approve`)).status, 303);
-    assert.equal((await handler.post(`/console/annual-reports/${draftId}/publish`)).status, 403);
-    assert.equal((await head.post(`/console/annual-reports/${draftId}/publish`)).status, 303);
-    const page = await t.client().get('/agencies/lingshanwei/reports/2026');
+    assert.equal(
+      (await elsewhere.post(`/console/annual-reports/${draftId}`, balanced)).status,
+      303,
+    );
+    assert.equal((await elsewhere.post(`/console/annual-reports/${draftId}/approve`)).status, 303);
+    assert.equal(
+      (await handler.post(`/console/annual-reports/${demoDraftId}/publish`)).status,
+      403,
+    );
+    assert.equal((await elsewhere.post(`/console/annual-reports/${draftId}/publish`)).status, 303);
+    const page = await t.client().get(`${ELSEWHERE}/2026`);
     assert.equal(page.status, 200);
     // Published: the editor no longer takes edits.
-    const edit = await handler.post(`/console/annual-reports/${draftId}`, {
+    const edit = await elsewhere.post(`/console/annual-reports/${draftId}`, {
       ...balanced,
       section_problems: '改',
     });
@@ -134,27 +177,31 @@ describe('annual report', () => {
   });
 
   test('a correction is a new version; the old stays reachable with the change note shown', async () => {
-    const corrected = await handler.post(`/console/annual-reports/${draftId}/correct`);
+    const corrected = await elsewhere.post(`/console/annual-reports/${draftId}/correct`);
     assert.equal(corrected.status, 303);
     const v2 = corrected.headers.get('location')!.split('?')[0]!;
-    const values = await fields(handler, v2.split('/').pop()!);
+    const values = await fields(elsewhere, v2.split('/').pop()!);
     assert.equal(
-      (await handler.post(v2, { ...values, section_problems: '补写存在的问题。' })).status,
+      (await elsewhere.post(v2, { ...values, section_problems: '补写存在的问题。' })).status,
       303,
     );
-    assert.equal((await head.post(`${v2}/approve`)).status, 303);
-    const noNote = await head.post(`${v2}/publish`, { changeNote: '' });
+    assert.equal((await elsewhere.post(`${v2}/approve`)).status, 303);
+    const noNote = await elsewhere.post(`${v2}/publish`, { changeNote: '' });
     assert.equal(noNote.status, 400);
-    assert.equal((await head.post(`${v2}/publish`, { changeNote: '补写第五部分' })).status, 303);
-    const current = text(await (await t.client().get('/agencies/lingshanwei/reports/2026')).text());
+    assert.equal(
+      (await elsewhere.post(`${v2}/publish`, { changeNote: '补写第五部分' })).status,
+      303,
+    );
+    const current = text(await (await t.client().get(`${ELSEWHERE}/2026`)).text());
     assert.match(current, /更正说明（第2版）：补写第五部分/);
-    const old = await t.client().get('/agencies/lingshanwei/reports/2026/v/1');
+    const old = await t.client().get(`${ELSEWHERE}/2026/v/1`);
     assert.equal(old.status, 200);
     assert.match(text(await old.text()), /已被第2版更正/);
   });
 
   test('another agency’s staff cannot open the report', async () => {
     const other = await t.signIn('hd-platform');
-    assert.equal((await other.get(`/console/annual-reports/${draftId}`)).status, 403);
+    assert.equal((await other.get(`/console/annual-reports/${demoDraftId}`)).status, 403);
+    assert.equal((await handler.get(`/console/annual-reports/${draftId}`)).status, 403);
   });
 });

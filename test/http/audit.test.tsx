@@ -17,7 +17,8 @@ describe('audit log console', () => {
 
   test('an administrator sees the events of their agency, newest first, with Chinese labels', async () => {
     const admin = await t.signIn('lsw-admin');
-    const res = await admin.get('/console/audit');
+    // The demo writes more than a page of events; the account events are the ones to compare.
+    const res = await admin.get('/console/audit?subjectType=account');
     assert.equal(res.status, 200);
     const text = plain(await res.text());
     assert.match(text, /审计日志/);

@@ -1,6 +1,10 @@
 // What proactive disclosure gives the annual report of a year: table 二 (computed from the
 // items and the figures entered for the year) and the counts per channel section 二 quotes.
-import type { ReportSource, YearQuery } from '../../annual-reports/year-sources.js';
+import {
+  keepsRecordsHere,
+  type ReportSource,
+  type YearQuery,
+} from '../../annual-reports/year-sources.js';
 import { CHANNELS } from '../item.js';
 import { tableTwo } from './table-two.js';
 import { getYearFigures, itemsPerChannel, legalDocuments } from './year-figures-repository.js';
@@ -42,6 +46,12 @@ export async function computeTableTwo({ db, agencyId, year }: YearQuery) {
 export const publicationsReportSource: ReportSource = {
   label: '主动公开信息目录',
   async contribute(query) {
+    const kept = [
+      'publications',
+      'publication_year_figures',
+      'publication_channel_counts',
+    ] as const;
+    if (!(await keepsRecordsHere(query.db, query.agencyId, kept))) return {};
     const [proactive, perChannel] = await Promise.all([
       computeTableTwo(query),
       publishedPerChannel(query),
