@@ -39,27 +39,41 @@ export async function backup(
   const work = mkdtempSync(join(tmpdir(), 'gongkai-backup-'));
   let snapshot: Db | null = null;
   try {
-    let source: Db;
+    // What the manifest lists is read from one moment: the SQLite snapshot, or on PostgreSQL
+    // one repeatable-read transaction (separate statements under a live write load would
+    // count rows and list files at different moments).
+    const read = async (from: Db) => {
+      const files = await from.kysely
+        .selectFrom('files')
+        .select(['id', 'sha256', 'size'])
+        .orderBy('id')
+        .execute();
+      return {
+        files,
+        tables: await countTables(from),
+        heads: await exportHeads(from.kysely, deps.now),
+      };
+    };
+    let state: Awaited<ReturnType<typeof read>>;
     if (deps.db.dialect === 'sqlite') {
       const snapshotPath = join(work, 'snapshot.sqlite');
       await snapshotSqlite(sqlitePath(deps.databaseUrl), snapshotPath);
       snapshot = openSnapshot(snapshotPath);
-      source = snapshot;
+      state = await read(snapshot);
     } else {
-      source = deps.db;
+      state = await deps.db.kysely
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute((trx) => read({ ...deps.db, kysely: trx }));
     }
-    const files = await source.kysely
-      .selectFrom('files')
-      .select(['id', 'sha256', 'size'])
-      .orderBy('id')
-      .execute();
+    const { files } = state;
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       createdAt: deps.now.toISOString(),
       dialect: deps.db.dialect,
-      tables: await countTables(source),
+      tables: state.tables,
       files: files.map((f) => ({ id: f.id, sha256: f.sha256, size: Number(f.size) })),
-      auditHeads: await exportHeads(source.kysely, deps.now),
+      auditHeads: state.heads,
     };
     const out = new ArchiveWriter(archivePath);
     const missingFiles: string[] = [];
