@@ -238,6 +238,8 @@ describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
     const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
     assert.notEqual(outline, 'none');
     await s.page.keyboard.press('Enter');
+    // The fragment navigation lands after the key press returns: wait for it, not a race.
+    await s.page.waitForURL(/#main$/);
     assert.match(s.page.url(), /#main$/);
   });
 
