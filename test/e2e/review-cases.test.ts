@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { signInAs } from './support/session.js';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -23,24 +23,18 @@ after(async () => {
   await server?.stop();
 });
 
-async function accessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page, { javaScriptEnabled: false });
-  assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
-}
-
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, () => {
+  let session: Session;
   let context: BrowserContext;
   let page: Page;
   before(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'zh-CN',
+    session = await openSession(browser, server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 375, height: 812 },
     });
-    page = await context.newPage();
+    ({ context, page } = session);
     page.setDefaultTimeout(15_000);
   });
   after(() => context.close());
@@ -54,11 +48,11 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
       .getByRole('link', { name: '行政复议、行政诉讼' })
       .click();
     await page.waitForURL('**/console/review-cases');
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByRole('link', { name: '登记案件' }).click();
     await page.waitForURL('**/console/review-cases/new');
-    await accessible(page);
+    await assertAccessible(session);
     await page.getByLabel('案件类型').selectOption('reconsideration');
     await page.getByLabel('关联申请的查询号').fill('GK-DEM0-2021-02');
     await page.getByLabel('案号').fill(`青黄政复字〔${year}〕第5号`);
@@ -72,7 +66,7 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
     );
     assert.equal(await page.getByLabel('案号').inputValue(), `青黄政复字〔${year}〕第5号`);
     assert.equal(await page.getByLabel('备注').inputValue(), '申请人认为答复不全');
-    await accessible(page);
+    await assertAccessible(session);
     await screenshot(page, 'review-case-form-phone');
 
     await page.getByLabel('复议机关或受理法院').fill('青岛市黄岛区人民政府');
@@ -80,7 +74,7 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
     await page.waitForURL(/\/console\/review-cases\/[0-9a-f-]{36}\?saved=created/);
     assert.match(squash(await page.locator('dl.facts').innerText()), /GK-DEM0-2021-02/);
     assert.match(squash(await page.locator('dl.facts').innerText()), /尚未审结/);
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByLabel(/^维持/).check();
     await page.getByLabel('结案日期').fill(`${year}-04-28`);
@@ -92,7 +86,7 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
       squash(await page.locator('dl.facts').innerText()),
       new RegExp(`维持（${year}-04-28）`),
     );
-    await accessible(page);
+    await assertAccessible(session);
     await screenshot(page, 'review-case-decided-phone');
 
     await page.getByRole('link', { name: '返回案件列表' }).click();
@@ -101,7 +95,7 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
     assert.match(await table.locator('caption').innerText(), new RegExp(`${year} 年`));
     const upheld = await table.locator('tbody tr').first().locator('td').first().innerText();
     assert.equal(upheld.trim(), '1');
-    await accessible(page);
+    await assertAccessible(session);
   });
   test('record an open day among the other records', async () => {
     const year = new Date().getUTCFullYear() - 1;
@@ -112,7 +106,7 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
       .getByRole('link', { name: '工作记录' })
       .click();
     await page.waitForURL('**/console/work-records');
-    await accessible(page);
+    await assertAccessible(session);
     await page.getByRole('link', { name: '登记政府开放日活动' }).click();
     await page.waitForURL('**/console/work-records/open-days/new');
     await page.getByLabel('活动日期').fill(`${year}-05-18`);
@@ -121,12 +115,12 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
     await page.locator('.error-summary').waitFor();
     assert.match(squash(await page.locator('.error-summary').innerText()), /请填写参加人员/);
     assert.equal(await page.getByLabel('活动主题').inputValue(), '政务公开 你我同行');
-    await accessible(page);
+    await assertAccessible(session);
     await page.getByLabel('参加人员').fill('群众代表20名');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.waitForURL('**/console/work-records/open-days?saved=created');
     assert.match(squash(await page.locator('table.data tbody').innerText()), /政务公开你我同行/);
-    await accessible(page);
+    await assertAccessible(session);
     await screenshot(page, 'work-records-open-days-phone');
   });
 });
