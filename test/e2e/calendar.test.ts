@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { signInAs } from './support/session.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const notice2026 = readFileSync(
@@ -27,27 +27,20 @@ after(async () => {
   await server?.stop();
 });
 
-async function accessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page, { javaScriptEnabled: false });
-  assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
-}
-
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () => {
-  let context: BrowserContext;
+  let session: Session;
   let page: Page;
   before(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'zh-CN',
+    session = await openSession(browser, server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
-    page = await context.newPage();
+    page = session.page;
     page.setDefaultTimeout(15_000);
   });
-  after(() => context.close());
+  after(() => session.context.close());
 
   test('import the 2026 notice with a preview, then correct one day', async () => {
     await signInAs(page, 'hd-platform');
@@ -57,7 +50,7 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
       .getByRole('link', { name: '工作日历' })
       .click();
     await page.waitForURL('**/console/calendar');
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByLabel('通知全文').fill(notice2026);
     await page.getByRole('button', { name: '读取并预览' }).click();
@@ -66,13 +59,13 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
     const lead = squash(await page.locator('.lead').innerText());
     assert.match(lead, /读到2026年：放假33天，调休上班6天/);
     assert.match(squash(await page.locator('main').innerText()), /2026年已经载入/);
-    await accessible(page);
+    await assertAccessible(session);
     await screenshot(page, 'calendar-preview-phone');
 
     await page.getByRole('button', { name: '确认保存' }).click();
     await page.waitForURL('**/console/calendar?saved=2026');
     assert.match(squash(await page.getByRole('status').innerText()), /已保存2026年的节假日安排/);
-    await accessible(page);
+    await assertAccessible(session);
 
     // A date that does not exist: the error is next to the field, the typed text kept.
     await page.getByLabel('日期（必填）').fill('2026-02-30');
@@ -81,7 +74,7 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
     await page.locator('#field-date-error').waitFor();
     assert.match(squash(await page.locator('#field-date-error').innerText()), /2026年2月只有28天/);
     assert.equal(await page.getByLabel('日期（必填）').inputValue(), '2026-02-30');
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByLabel('日期（必填）').fill('2026-03-02');
     await page.getByLabel('节日名称').fill('临时调整');
@@ -92,6 +85,6 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
       await page.locator('section[aria-labelledby="days-title"] table').innerText(),
     );
     assert.match(rows, /2026-03-02（星期一）放假临时调整/);
-    await accessible(page);
+    await assertAccessible(session);
   });
 });

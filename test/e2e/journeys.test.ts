@@ -4,9 +4,10 @@
 // no serious or critical violation is allowed, and the page must not break its CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { assertAccessible, openSession, type Session } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 // These callbacks run in the browser; the project compiles without the DOM library, so
@@ -30,44 +31,8 @@ after(async () => {
   await server?.stop();
 });
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  /** Console messages about the Content-Security-Policy (must stay empty). */
-  cspErrors: string[];
-  /** Every URL checked with axe. */
-  checked: string[];
-  javaScriptEnabled: boolean;
-}
-
-async function open(options: BrowserContextOptions = {}): Promise<Session> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'zh-CN',
-    ...options,
-  });
-  const page = await context.newPage();
-  const cspErrors: string[] = [];
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());
-  });
-  return {
-    context,
-    page,
-    cspErrors,
-    checked: [],
-    javaScriptEnabled: options.javaScriptEnabled !== false,
-  };
-}
-
-/** The page as it is now passes axe, and the browser reported no CSP violation. */
-async function assertAccessible(s: Session): Promise<void> {
-  const url = new URL(s.page.url());
-  const violations = await seriousViolations(s.page, { javaScriptEnabled: s.javaScriptEnabled });
-  assert.deepEqual(violations, [], `axe on ${url.pathname}`);
-  assert.deepEqual(s.cspErrors, [], `CSP on ${url.pathname}`);
-  s.checked.push(url.pathname);
-}
+/** A new browser session on the test server. */
+const open = (options: BrowserContextOptions = {}) => openSession(browser, server.baseUrl, options);
 
 async function h1(page: Page): Promise<string> {
   return ((await page.locator('h1').textContent()) ?? '').trim();
@@ -197,8 +162,7 @@ describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
       assert.equal((await s.page.goto(path))?.status(), 200, path);
       await assertAccessible(s);
     }
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
-    const staff: Session = { ...s, context, page: await context.newPage(), checked: [] };
+    const staff = await open();
     try {
       await staff.page.goto('/console/login');
       await staff.page.getByLabel('用户名').fill('lsw-admin');
@@ -224,7 +188,7 @@ describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
       await staff.page.locator('.error-summary').waitFor();
       await assertAccessible(staff);
     } finally {
-      await context.close();
+      await staff.context.close();
     }
   });
 

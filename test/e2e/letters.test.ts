@@ -3,13 +3,13 @@
 // history. An issued letter's own HTML document is checked too. Every page passes axe-core.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_TEMPLATES } from '../../src/letters/default-templates.js';
 import { LETTER_CSS_HREF } from '../../src/letters/letter-style.js';
 import { sampleContext } from '../../src/letters/placeholders.js';
 import { renderLetter } from '../../src/letters/render-letter.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { signInAs } from './support/session.js';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -25,27 +25,20 @@ after(async () => {
   await server?.stop();
 });
 
-async function accessible(page: Page): Promise<void> {
-  const violations = await seriousViolations(page, { javaScriptEnabled: false });
-  assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
-}
-
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 }, () => {
-  let context: BrowserContext;
+  let session: Session;
   let page: Page;
   before(async () => {
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: 'zh-CN',
+    session = await openSession(browser, server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 375, height: 812 },
     });
-    page = await context.newPage();
+    page = session.page;
     page.setDefaultTimeout(15_000);
   });
-  after(() => context.close());
+  after(() => session.context.close());
 
   test('edit the partial-disclosure reply with a preview, then save it as a new version', async () => {
     await signInAs(page, 'lsw-head');
@@ -55,12 +48,12 @@ describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 
       .getByRole('link', { name: '文书模板' })
       .click();
     await page.waitForURL('**/console/letters/templates');
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByRole('link', { name: '编辑答复告知书（部分公开）模板' }).click();
     await page.waitForURL('**/console/letters/templates/reply_partially_disclosed');
     assert.match(squash(await page.locator('.letter-sheet').innerText()), /6个月内依法向/);
-    await accessible(page);
+    await assertAccessible(session);
     await screenshot(page, 'letter-template-phone');
 
     const body = page.getByLabel('正文（必填）');
@@ -73,7 +66,7 @@ describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 
       /正文第6行第3个字处的占位符\{附件清单\}不存在/,
     );
     assert.equal(await body.inputValue(), typed);
-    await accessible(page);
+    await assertAccessible(session);
 
     await body.fill(
       DEFAULT_TEMPLATES.reply_partially_disclosed.body.replace(
@@ -84,18 +77,18 @@ describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByRole('heading', { name: '预览（尚未保存）' }).waitFor();
     assert.match(squash(await page.locator('.letter-sheet').innerText()), /可公开部分的提供方式/);
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByLabel('修改说明').fill('措辞调整');
     await page.getByRole('button', { name: '保存为新版本' }).click();
     await page.waitForURL('**/reply_partially_disclosed?saved=1');
     assert.match(squash(await page.getByRole('status').innerText()), /已保存为新版本/);
-    await accessible(page);
+    await assertAccessible(session);
 
     await page.getByRole('link', { name: '历史版本' }).first().click();
     await page.waitForURL('**/reply_partially_disclosed/versions');
     assert.match(squash(await page.locator('tbody').innerText()), /第1版.*措辞调整/);
-    await accessible(page);
+    await assertAccessible(session);
   });
 
   test('an issued letter is an accessible A4 document in the letter stylesheet', async () => {
@@ -108,13 +101,13 @@ describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 
       values: sampleContext('reply_partially_disclosed'),
     });
     // Served from the app's origin, as the requests feature serves a stored letter.
-    await context.route('**/letter-under-test', (route) =>
+    await session.context.route('**/letter-under-test', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: letter.html }),
     );
     await page.goto('/letter-under-test');
     assert.equal(await page.title(), '政府信息公开申请答复告知书 灵山卫街道依申答〔2024〕3号');
     assert.equal(await page.locator('link[rel=stylesheet]').getAttribute('href'), LETTER_CSS_HREF);
-    await accessible(page);
+    await assertAccessible(session);
     await screenshot(page, 'letter-reply-phone');
   });
 });

@@ -4,9 +4,9 @@
 // Every page is checked with axe-core (WCAG 2.1 AA) and must not break its CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { signInAs } from './support/session.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser.js';
+import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 let server: RunningServer;
@@ -22,12 +22,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function accessible(page: Page, csp: string[]): Promise<void> {
-  const violations = await seriousViolations(page, { javaScriptEnabled: false });
-  assert.deepEqual(violations, [], `axe on ${new URL(page.url()).pathname}`);
-  assert.deepEqual(csp, [], `CSP on ${new URL(page.url()).pathname}`);
-}
-
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The same journey without JavaScript on a phone, and with it on a desktop screen. */
@@ -38,33 +32,38 @@ const MODES = [
 
 for (const mode of MODES)
   describe(`applying for disclosure, ${mode.name}`, { timeout: 240_000 }, () => {
-    let context: BrowserContext;
+    /** Every session of this journey: the handler's, the head's and the citizen's device. */
+    const sessions = new Map<Page, Session>();
     let page: Page;
-    const csp: string[] = [];
     let trackingNumber = '';
     let accessCode = '';
     let caseUrl = '';
-    before(async () => {
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: 'zh-CN',
+    /** A person on their own device (its own cookies), in this journey's mode. */
+    async function device(): Promise<Page> {
+      const session = await openSession(browser, server.baseUrl, {
         javaScriptEnabled: mode.js,
         viewport: mode.viewport,
       });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.on('console', (m) => {
-        if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-      });
+      session.page.setDefaultTimeout(15_000);
+      sessions.set(session.page, session);
+      return session.page;
+    }
+    /** axe and CSP on the page the person is looking at. */
+    const accessible = (p: Page) => assertAccessible(sessions.get(p)!);
+
+    before(async () => {
+      page = await device();
     });
-    after(() => context.close());
+    after(async () => {
+      for (const s of sessions.values()) await s.context.close();
+    });
 
     test('a citizen applies, fixes a mistake, adds an item and gets a tracking number', async () => {
       await page.goto('/agencies/lingshanwei/requests');
-      await accessible(page, csp);
+      await accessible(page);
       await page.getByRole('link', { name: '在线提交申请' }).click();
       await page.waitForURL('**/agencies/lingshanwei/requests/apply');
-      await accessible(page, csp);
+      await accessible(page);
 
       await page.getByLabel('自然人（公民）').check();
       await page.getByLabel('姓名或者名称').fill('张演示');
@@ -78,7 +77,7 @@ for (const mode of MODES)
       await page.getByRole('button', { name: '提交申请' }).click();
       assert.match(squash(await page.locator('.error-summary').innerText()), /最后一位应为9/);
       assert.equal(await page.getByLabel('姓名或者名称').inputValue(), '张演示');
-      await accessible(page, csp);
+      await accessible(page);
       await screenshot(page, `request-apply-error-${mode.js ? 'desktop' : 'phone'}`);
 
       await page.getByLabel('证件号码').fill('370211198001011239');
@@ -91,20 +90,20 @@ for (const mode of MODES)
       [trackingNumber = '', accessCode = ''] = facts.map((s) => s.trim());
       assert.match(trackingNumber, /^GK-/);
       assert.match(accessCode, /^[0-9A-Z]{4}-/);
-      await accessible(page, csp);
+      await accessible(page);
       await screenshot(page, `request-submitted-${mode.js ? 'desktop' : 'phone'}`);
     });
 
     test('the citizen follows the case with the number and code', async () => {
       await page.goto('/requests/track');
-      await accessible(page, csp);
+      await accessible(page);
       await page.getByLabel('查询号').fill(trackingNumber);
       await page.getByLabel('查询码').fill(accessCode);
       await page.getByRole('button', { name: '查询' }).click();
       assert.equal((await page.locator('h1').textContent())?.trim(), '办理进度');
       assert.match(squash(await page.locator('main').innerText()), /已提交，待本机关确认收到/);
       assert.ok(!page.url().includes(accessCode));
-      await accessible(page, csp);
+      await accessible(page);
     });
 
     test('a handler confirms receipt and opens the personal data', async () => {
@@ -114,36 +113,21 @@ for (const mode of MODES)
         .getByRole('link', { name: '依申请公开' })
         .click();
       await page.waitForURL('**/console/requests');
-      await accessible(page, csp);
+      await accessible(page);
       const main = await page.locator('main').innerText();
       assert.ok(!main.includes('370211198001011239'));
       await page.getByRole('link', { name: trackingNumber }).click();
       caseUrl = new URL(page.url()).pathname;
-      await accessible(page, csp);
+      await accessible(page);
       await page.getByRole('button', { name: '确认收到' }).click();
       assert.match(squash(await page.getByRole('status').innerText()), /已确认收到申请/);
       await page.getByRole('button', { name: '查看完整信息' }).click();
       assert.match(await page.locator('main').innerText(), /370211198001011239/);
-      await accessible(page, csp);
+      await accessible(page);
       await screenshot(page, `request-case-${mode.js ? 'desktop' : 'phone'}`);
       await page.goto('/console/requests/new');
-      await accessible(page, csp);
+      await accessible(page);
     });
-    /** A second person on their own device (its own cookies), in the same mode. */
-    async function phone(): Promise<Page> {
-      const ctx = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: 'zh-CN',
-        javaScriptEnabled: mode.js,
-        viewport: mode.viewport,
-      });
-      const p = await ctx.newPage();
-      p.setDefaultTimeout(15_000);
-      p.on('console', (m) => {
-        if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
-      });
-      return p;
-    }
 
     /** Opens a step's <details> on the case page (native, no script), fills it and submits. */
     async function takeStep(
@@ -185,18 +169,18 @@ for (const mode of MODES)
         '发出补正告知书',
       );
       assert.match(squash(await page.locator('main').innerText()), /补正告知书/);
-      await accessible(page, csp);
+      await accessible(page);
 
-      citizen = await phone();
+      citizen = await device();
       const shown = await trackAs(citizen);
       assert.match(shown, /需要补正申请内容/);
       assert.match(shown, /受理回执/);
       assert.match(shown, /补正告知书/);
-      await accessible(citizen, csp);
+      await accessible(citizen);
       await citizen.getByLabel('补正内容').fill('所需为2021年的征地规划文件');
       await citizen.getByRole('button', { name: '提交补正' }).click();
       assert.match(squash(await citizen.locator('main').innerText()), /补正已提交/);
-      await accessible(citizen, csp);
+      await accessible(citizen);
     });
 
     test('the handler asks for an extension and the office head approves it', async () => {
@@ -206,11 +190,11 @@ for (const mode of MODES)
         (f) => f.getByLabel('延期理由（将写入延期答复告知书）').fill('需调取多年档案核实'),
         '申请延期答复',
       );
-      head = await phone();
+      head = await device();
       await signInAs(head, 'lsw-head');
       await head.goto(caseUrl);
       assert.match(squash(await head.locator('main').innerText()), /需调取多年档案核实/);
-      await accessible(head, csp);
+      await accessible(head);
       await takeStep(head, '批准延期答复', async () => {}, '批准并发出延期答复告知书');
       assert.match(squash(await head.locator('main').innerText()), /延期答复告知书/);
     });
@@ -237,7 +221,7 @@ for (const mode of MODES)
       const main = squash(await page.locator('main').innerText());
       assert.match(main, /已办结/);
       assert.match(main, /答复告知书（部分公开）/);
-      await accessible(page, csp);
+      await accessible(page);
       await screenshot(page, `request-case-closed-${mode.js ? 'desktop' : 'phone'}`);
     });
 
@@ -246,7 +230,7 @@ for (const mode of MODES)
       assert.match(shown, /已办结/);
       assert.match(shown, /答复告知书（部分公开）/);
       assert.match(shown, /延期答复告知书/);
-      await accessible(citizen, csp);
+      await accessible(citizen);
       await screenshot(citizen, `request-track-replied-${mode.js ? 'desktop' : 'phone'}`);
       const row = citizen.locator('tr', { hasText: '答复告知书（部分公开）' });
       await row.getByRole('button', { name: /网页版/ }).click();

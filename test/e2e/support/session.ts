@@ -8,7 +8,10 @@ import { seriousViolations } from './browser.js';
 export interface Session {
   context: BrowserContext;
   page: Page;
+  /** Console messages about the Content-Security-Policy (must stay empty). */
   cspErrors: string[];
+  /** Every path checked with axe, in order. */
+  checked: string[];
   javaScriptEnabled: boolean;
 }
 
@@ -23,7 +26,13 @@ export async function openSession(
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());
   });
-  return { context, page, cspErrors, javaScriptEnabled: options.javaScriptEnabled !== false };
+  return {
+    context,
+    page,
+    cspErrors,
+    checked: [],
+    javaScriptEnabled: options.javaScriptEnabled !== false,
+  };
 }
 
 export async function assertAccessible(s: Session): Promise<void> {
@@ -31,6 +40,7 @@ export async function assertAccessible(s: Session): Promise<void> {
   const violations = await seriousViolations(s.page, { javaScriptEnabled: s.javaScriptEnabled });
   assert.deepEqual(violations, [], `axe on ${path}`);
   assert.deepEqual(s.cspErrors, [], `CSP on ${path}`);
+  s.checked.push(path);
 }
 
 /** Signs a demo account in through the login form and waits for the console. */
