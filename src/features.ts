@@ -22,6 +22,7 @@ import { requestRemindersFeature } from './requests/reminders-feature.js';
 import { supervisionFeature } from './supervision/feature.js';
 import { navItems } from './console/nav.js';
 import { auditLabelIndex } from './audit/audit-labels.js';
+import { combineNamers } from './audit/subject-names.js';
 import { demoFeature } from './demo/feature.js';
 import { housekeepingFeature } from './jobs/feature.js';
 import type { RecurringJob, RegisteredJob } from './jobs/job-runner.js';
@@ -61,6 +62,9 @@ export function platformOf(features: readonly Feature[]): Platform {
     nav: features.flatMap((f): readonly NavEntry[] => f.nav ?? []),
     api: features.flatMap((f) => (f.api ? [f.api] : [])),
     auditLabels: auditLabelIndex(features.flatMap((f) => (f.auditLabels ? [f.auditLabels] : []))),
+    auditSubjectNames: combineNamers(
+      features.flatMap((f) => (f.auditSubjectNames ? [f.auditSubjectNames] : [])),
+    ),
     calendarDependents: features.flatMap((f) => f.calendarDependents ?? []),
     reportSources: features.flatMap((f) => (f.reportSource ? [f.reportSource] : [])),
   };

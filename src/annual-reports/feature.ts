@@ -1,6 +1,7 @@
 // The annual report composed from the records: the console's editor (draft, check, approve,
 // publish, correct), the public column's report pages and downloads. Its figures come from
 // every feature's `reportSource` (platform.reportSources).
+import { rowNames } from '../audit/subject-names.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/env.js';
 import type { Feature } from '../web/feature.js';
@@ -24,4 +25,9 @@ export const annualReportsFeature: Feature = {
     { href: SCHEDULE_PATH, label: '年度报告公布时间', permission: 'agency.manage' },
   ],
   auditLabels: annualReportAuditLabels,
+  auditSubjectNames: rowNames(
+    'annual_reports',
+    ['year', 'version'],
+    (r) => `${r.year}年度报告（第${r.version}版）`,
+  ),
 };

@@ -20,7 +20,7 @@ import { Pager } from '../web/pager.js';
 import { fieldChanges, referencedIds } from './audit-changes.js';
 import { beijingTime, type AuditLabelIndex } from './audit-labels.js';
 import { SYSTEM_CHAIN } from './audit-log.js';
-import { listAuditEvents, listChainActors, namesOf, type AuditEvent } from './audit-repository.js';
+import { listAuditEvents, listChainActors, type AuditEvent } from './audit-repository.js';
 import { verifyAuditChain, type AuditVerification } from './audit-verify.js';
 
 export const AUDIT_PATH = '/console/audit';
@@ -104,10 +104,11 @@ function Changes({
 
 async function renderLog(
   c: Context<AppEnv>,
-  labels: AuditLabelIndex,
+  platform: Platform,
   params: Record<string, string | undefined>,
   verification: AuditVerification | null,
 ) {
+  const labels = platform.auditLabels;
   const staff = c.get('staff');
   if (!staff) throw new HTTPException(403, { message: '请先登录工作台。' });
   const db = c.get('deps').db.kysely;
@@ -153,11 +154,13 @@ async function renderLog(
     pageSize: list.pageSize,
   });
   const actors = await listChainActors(db, chain);
-  const names = await namesOf(db, [
-    ...result.events.map((e) => e.subjectId),
-    ...result.events.flatMap((e) => referencedIds(e.before, e.after)),
-    ...(f.subjectId ? [f.subjectId] : []),
-  ]);
+  const names = new Map(
+    await platform.auditSubjectNames(db, [
+      ...result.events.map((e) => e.subjectId),
+      ...result.events.flatMap((e) => referencedIds(e.before, e.after)),
+      ...(f.subjectId ? [f.subjectId] : []),
+    ]),
+  );
   const hrefFor = list.hrefFor;
   return c.html(
     <ConsolePage title="审计日志">
@@ -268,12 +271,11 @@ const VERIFY_FORM = { fields: ['chain'] } as const;
 const verifyFormSchema = z.object({ chain: z.string() });
 
 export function auditRoutes(platform: Platform): Hono<AppEnv> {
-  const labels = platform.auditLabels;
   const app = new Hono<AppEnv>();
   app.use(AUDIT_PATH, requirePermission('audit.view'));
   app.use(`${AUDIT_PATH}/*`, requirePermission('audit.view'));
 
-  app.get(AUDIT_PATH, (c) => renderLog(c, labels, c.req.query(), null));
+  app.get(AUDIT_PATH, (c) => renderLog(c, platform, c.req.query(), null));
 
   app.post(`${AUDIT_PATH}/verify`, async (c) => {
     const staff = c.get('staff');
@@ -281,7 +283,7 @@ export function auditRoutes(platform: Platform): Hono<AppEnv> {
     const requested = (await readForm(c, verifyFormSchema, VERIFY_FORM)).values.chain || undefined;
     const chain = pickChain(await chainOptions(c, staff), requested, staff);
     const verification = await verifyAuditChain(c.get('deps').db.kysely, chain);
-    return renderLog(c, labels, { chain }, verification);
+    return renderLog(c, platform, { chain }, verification);
   });
 
   return app;

@@ -1,5 +1,6 @@
 // Government new-media accounts (政务新媒体): the registry's console pages. The public list
 // of operating accounts is shown by the portal (the guide and the column home).
+import { rowNames } from '../audit/subject-names.js';
 import type { Feature } from '../web/feature.js';
 import { newMediaAuditLabels } from './audit-labels.js';
 import { NEW_MEDIA_PATH, newMediaRoutes } from './new-media-routes.js';
@@ -10,5 +11,6 @@ export const newMediaFeature: Feature = {
   routes: newMediaRoutes,
   nav: [{ href: NEW_MEDIA_PATH, label: '政务新媒体', permission: 'new_media.manage' }],
   auditLabels: newMediaAuditLabels,
+  auditSubjectNames: rowNames('new_media_accounts', ['name'], (m) => `「${m.name}」`),
   reportSource: newMediaReportSource,
 };

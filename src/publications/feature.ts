@@ -1,5 +1,6 @@
 // Proactive disclosure (主动公开): drafting, confidentiality review, publication and
 // withdrawal in the console; the catalogue and item pages in the portal.
+import { combineNamers, rowNames } from '../audit/subject-names.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/env.js';
 import type { Feature } from '../web/feature.js';
@@ -31,5 +32,9 @@ export const publicationsFeature: Feature = {
     { href: YEAR_FIGURES_PATH, label: '表二数据', permission: 'report.edit' },
   ],
   auditLabels: publicationAuditLabels,
+  auditSubjectNames: combineNamers([
+    rowNames('publications', ['title'], (p) => String(p.title)),
+    rowNames('publication_rechecks', ['title'], (r) => String(r.title)),
+  ]),
   reportSource: publicationsReportSource,
 };

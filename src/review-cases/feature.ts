@@ -1,5 +1,6 @@
 // Reconsideration and litigation cases about disclosure (行政复议、行政诉讼): the console
 // register, and table 四 of the annual report computed from it.
+import { rowNames } from '../audit/subject-names.js';
 import type { Feature } from '../web/feature.js';
 import { reviewCasesAuditLabels } from './audit-labels.js';
 import { REVIEW_CASES_PATH } from './pages.js';
@@ -11,5 +12,6 @@ export const reviewCasesFeature: Feature = {
   routes: reviewCasesRoutes,
   nav: [{ href: REVIEW_CASES_PATH, label: '行政复议、行政诉讼', permission: 'review_case.manage' }],
   auditLabels: reviewCasesAuditLabels,
+  auditSubjectNames: rowNames('review_cases', ['case_number'], (r) => String(r.case_number)),
   reportSource: reviewCasesReportSource,
 };

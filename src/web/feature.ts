@@ -3,6 +3,7 @@
 // Nothing registers itself as a side effect of being imported: a feature that is not in
 // the list adds nothing. See docs/decisions/0014-where-code-goes.md.
 import type { Hono } from 'hono';
+import type { SubjectNamer } from '../audit/subject-names.js';
 import type { ApiSpec } from '../api/openapi.js';
 import type { Config } from '../config.js';
 import type { AuditLabelIndex } from '../audit/audit-labels.js';
@@ -28,6 +29,8 @@ export interface Platform {
   nav: readonly NavEntry[];
   /** The Chinese names of every feature's audit actions, subject types and fields. */
   auditLabels: AuditLabelIndex;
+  /** Every feature's audit subject names, as one lookup. */
+  auditSubjectNames: SubjectNamer;
   /** What every feature recomputes when the working-day calendar changes. */
   calendarDependents: readonly CalendarDependent[];
   /** Every feature's contribution to the annual report, in feature order. */
@@ -52,6 +55,8 @@ export interface Feature {
   nav?: readonly NavEntry[];
   /** The Chinese names of the audit actions it writes (a test fails for an action without one). */
   auditLabels?: AuditLabels;
+  /** Display names of the audit subjects it owns (never applicant data). */
+  auditSubjectNames?: SubjectNamer;
   /** The handlers of the background jobs it schedules, run by `serve`'s poller. */
   jobs?: (setup: JobSetup) => readonly RegisteredJob[];
   /** Jobs it wants run on a schedule (each due run is done once, whatever the instances). */
