@@ -1,7 +1,7 @@
 // SQL for request cases; rows become the types of request.ts here and nowhere else. The
 // applicant's personal data is read by its own functions only, so a page that does not call
 // them cannot show it.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, RequestApplicantRow, RequestRow } from '../db/schema.js';
 import type { Application, DeliveryForm, DeliveryMethod } from './application.js';
 import type { ApplicantCategory, CaseState, ReceiptChannel } from './case.js';
@@ -421,24 +421,17 @@ export function workListQuery(
     )
     .where('requests.agency_id', '=', agencyId);
   if (filters.state) q = q.where('requests.state', '=', filters.state);
-  else if (filters.open) q = q.where('requests.state', '!=', 'closed');
+  // A literal, as in the partial index requests_open_work_list_idx (migration 0022).
+  else if (filters.open) q = q.where(sql<boolean>`requests.state <> 'closed'`);
   const column = sort === 'due' ? 'requests.due_on' : 'requests.submitted_on';
-  // Spelled out rather than left to each database's NULL ordering, which differs.
-  return q
-    .orderBy(
-      (eb) =>
-        eb
-          .case()
-          .when('requests.received_on', 'is', null)
-          .then(0)
-          .when(column, 'is', null)
-          .then(2)
-          .else(1)
-          .end(),
-      'asc',
-    )
-    .orderBy(column, direction)
-    .orderBy('requests.created_at', 'asc');
+  // Spelled out rather than left to each database's NULL ordering, which differs. With
+  // literal constants, as in the index requests_open_work_list_idx (migration 0022), so the
+  // default order (by due date) reads the first page from the index instead of sorting.
+  const group =
+    sort === 'due'
+      ? sql<number>`CASE WHEN requests.received_on IS NULL THEN 0 WHEN requests.due_on IS NULL THEN 2 ELSE 1 END`
+      : sql<number>`CASE WHEN requests.received_on IS NULL THEN 0 WHEN requests.submitted_on IS NULL THEN 2 ELSE 1 END`;
+  return q.orderBy(group, 'asc').orderBy(column, direction).orderBy('requests.created_at', 'asc');
 }
 
 type WorkListDbRow = Awaited<ReturnType<ReturnType<typeof workListQuery>['execute']>>[number];
