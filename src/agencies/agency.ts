@@ -1,7 +1,7 @@
 // Agencies (行政机关): domain type, levels and kinds, and the one input schema that both
 // the console form and any API use.
 import { z } from 'zod';
-import { optionalSingleLine, singleLine } from '../validation/text-input.js';
+import { optionalEmail, optionalSingleLine, singleLine } from '../validation/text-input.js';
 import { parseAgencyCode } from './agency-code.js';
 
 export const AGENCY_LEVELS = ['state_council', 'province', 'city', 'county', 'township'] as const;
@@ -79,10 +79,7 @@ export const agencyInputSchema = z.object({
     (s) => s === null || PHONE.test(s),
     '传真号码只能包含数字、区号连字符和括号',
   ),
-  officeEmail: optionalSingleLine('电子邮箱', 120).refine(
-    (s) => s === null || z.email().safeParse(s).success,
-    '电子邮箱格式不正确，如 xxgk@example.gov.cn',
-  ),
+  officeEmail: optionalEmail('电子邮箱', 'xxgk@example.gov.cn'),
   officeWebsite: optionalSingleLine('网址', 200).refine(
     (s) => s === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(s),
     '网址应以 http:// 或 https:// 开头',

@@ -20,6 +20,7 @@ function toAccount(r: AccountRow, roles: string[]): Account {
     agencyId: r.agency_id,
     username: r.username,
     displayName: r.display_name,
+    email: r.email,
     isActive: Number(r.is_active) === 1,
     roles: toRoles(roles),
     createdAt: r.created_at,

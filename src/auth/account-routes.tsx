@@ -19,12 +19,18 @@ import { DataTable, ListProblems } from '../web/data-table.js';
 import { oneOf, parseListQuery, searchText } from '../web/list-query.js';
 import { Pager } from '../web/pager.js';
 import { NoticeBanner, readNotice, redirectWithNotice } from '../web/notice.js';
-import { accountRolesFormSchema, newAccountFormSchema, type Account } from './account.js';
+import {
+  accountEmailFormSchema,
+  accountRolesFormSchema,
+  newAccountFormSchema,
+  type Account,
+} from './account.js';
 import { getAccountById, listAccounts } from './account-repository.js';
 import {
   createAccount,
   resetPassword,
   setAccountActive,
+  setAccountEmail,
   setAccountRoles,
 } from './account-service.js';
 import { requirePermission } from './guards.js';
@@ -42,17 +48,21 @@ const ROLE_HINT =
 const NEW_ACCOUNT_LABELS = {
   username: '用户名',
   displayName: '姓名',
+  email: '电子邮箱',
   agencyId: '所属机关',
   roles: '角色',
   password: '初始密码',
 } as const;
 const NEW_ACCOUNT_FORM = {
-  fields: ['username', 'displayName', 'agencyId', 'password'],
+  fields: ['username', 'displayName', 'email', 'agencyId', 'password'],
   arrays: ['roles'],
 } as const;
 
 /** The account page's forms (roles, password reset), labelled the same way. */
-const ACCOUNT_LABELS = { roles: '角色', password: '新密码' } as const;
+const ACCOUNT_LABELS = { roles: '角色', password: '新密码', email: '电子邮箱' } as const;
+const EMAIL_FORM = { fields: ['email'] } as const;
+const EMAIL_HINT =
+  '用于接收本人的依申请公开办理提醒（每个工作日一封）；可不填，不填时提醒发往本机关政府信息公开工作机构的电子邮箱。';
 
 const LIST_NOTICES = { saved: { '1': '已保存。' } };
 // The password rules are the service's to check; the form hands the password over as typed.
@@ -82,6 +92,7 @@ async function loadManagedAccount(c: Context<AppEnv>) {
 interface NewValues {
   username: string;
   displayName: string;
+  email: string;
   agencyId: string;
   roles: readonly string[];
 }
@@ -212,6 +223,15 @@ export function accountRoutes(): Hono<AppEnv> {
             error={e.displayName}
             required
           />
+          <TextField
+            name="email"
+            label={NEW_ACCOUNT_LABELS.email}
+            type="email"
+            value={v.email}
+            error={e.email}
+            autocomplete="off"
+            hint={EMAIL_HINT}
+          />
           <SelectField
             name="agencyId"
             label={NEW_ACCOUNT_LABELS.agencyId}
@@ -250,7 +270,7 @@ export function accountRoutes(): Hono<AppEnv> {
     const staff = await authorize(c, 'account.manage');
     return renderNew(
       c,
-      { username: '', displayName: '', agencyId: staff.currentAgencyId, roles: [] },
+      { username: '', displayName: '', email: '', agencyId: staff.currentAgencyId, roles: [] },
       {},
     );
   });
@@ -276,6 +296,7 @@ export function accountRoutes(): Hono<AppEnv> {
     e: FieldErrors,
     roles: readonly string[] = account.roles,
     status: 200 | 400 = 200,
+    email: string = account.email ?? '',
   ) => {
     const agency = (await managedAgencies(c)).find((a) => a.id === account.agencyId);
     return c.html(
@@ -301,6 +322,19 @@ export function accountRoutes(): Hono<AppEnv> {
             required
           />
           <SubmitButton>保存角色</SubmitButton>
+        </PostForm>
+        <h2>电子邮箱</h2>
+        <PostForm action={`${ACCOUNTS_PATH}/${account.id}/email`} label="设置电子邮箱">
+          <TextField
+            name="email"
+            label={ACCOUNT_LABELS.email}
+            type="email"
+            value={email}
+            error={e.email}
+            autocomplete="off"
+            hint={EMAIL_HINT}
+          />
+          <SubmitButton>保存电子邮箱</SubmitButton>
         </PostForm>
         <h2>重置密码</h2>
         <PostForm action={`${ACCOUNTS_PATH}/${account.id}/password`} label="重置密码">
@@ -353,6 +387,22 @@ export function accountRoutes(): Hono<AppEnv> {
       actorOf(staff),
     );
     if (!result.ok) return renderAccount(c, account, result.errors, form.values.roles, 400);
+    return redirectWithNotice(c, `${ACCOUNTS_PATH}/${account.id}`, 'saved');
+  });
+
+  app.post(`${ACCOUNTS_PATH}/:id/email`, async (c) => {
+    const { staff, resource: account } = await loadManagedAccount(c);
+    const form = await readForm(c, accountEmailFormSchema, EMAIL_FORM);
+    if (!form.ok)
+      return renderAccount(c, account, form.errors, account.roles, 400, form.values.email);
+    const result = await setAccountEmail(
+      c.get('deps'),
+      account.id,
+      form.data.email,
+      actorOf(staff),
+    );
+    if (!result.ok)
+      return renderAccount(c, account, result.errors, account.roles, 400, form.values.email);
     return redirectWithNotice(c, `${ACCOUNTS_PATH}/${account.id}`, 'saved');
   });
 

@@ -20,6 +20,7 @@ function auditView(a: Account) {
   return {
     username: a.username,
     displayName: a.displayName,
+    email: a.email,
     agencyId: a.agencyId,
     isActive: a.isActive,
     roles: a.roles,
@@ -41,6 +42,8 @@ export interface NewAccount {
   agencyId: string;
   username: string;
   displayName: string;
+  /** Optional: where the account's reminders go. */
+  email?: string | null;
   password: string;
   roles: Role[];
 }
@@ -81,6 +84,7 @@ export async function insertAccount(
       agency_id: input.agencyId,
       username: input.username,
       display_name: input.displayName,
+      email: input.email ?? null,
       password_hash: input.passwordHash,
       is_active: 1,
       created_at: now,
@@ -110,6 +114,7 @@ export async function createAccount(
     agencyId: input.agencyId,
     username: input.username,
     displayName: input.displayName,
+    email: input.email ?? null,
     roles: input.roles,
     passwordHash: hashed.value,
   };
@@ -140,6 +145,34 @@ export function setAccountRoles(
       subjectType: 'account',
       subjectId: accountId,
       action: 'account.roles',
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return ok(after);
+  });
+}
+
+/** Sets (or clears, with null) the account's e-mail address. */
+export function setAccountEmail(
+  deps: ServiceDeps,
+  accountId: string,
+  email: string | null,
+  actor: Actor,
+): Promise<Result<Account>> {
+  return runCommand(deps, actor, async (ctx) => {
+    const before = await getAccountById(ctx.trx, accountId);
+    if (!before) return fail({ _form: '该账号不存在' });
+    await ctx.trx
+      .updateTable('accounts')
+      .set({ email, updated_at: ctx.now.toISOString() })
+      .where('id', '=', accountId)
+      .execute();
+    const after = (await getAccountById(ctx.trx, accountId)) as Account;
+    ctx.record({
+      agencyId: before.agencyId,
+      subjectType: 'account',
+      subjectId: accountId,
+      action: 'account.email',
       before: auditView(before),
       after: auditView(after),
     });

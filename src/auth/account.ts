@@ -1,6 +1,6 @@
 // Staff accounts: domain type and the inputs of the admin console.
 import { z } from 'zod';
-import { singleLine } from '../validation/text-input.js';
+import { optionalEmail, singleLine } from '../validation/text-input.js';
 import { ROLES, type Role } from './roles.js';
 
 export interface Account {
@@ -8,6 +8,8 @@ export interface Account {
   agencyId: string;
   username: string;
   displayName: string;
+  /** For the account's own notices (the daily request reminders); optional. */
+  email: string | null;
   isActive: boolean;
   roles: Role[];
   createdAt: string;
@@ -27,6 +29,8 @@ export const displayNameSchema = singleLine('姓名')
   .min(1, '请填写姓名')
   .max(40, '姓名不能超过 40 个字');
 
+export const accountEmailSchema = optionalEmail('电子邮箱', 'zhang.san@example.gov.cn');
+
 export const rolesSchema = z
   .array(z.enum(ROLES as [Role, ...Role[]], { error: '角色无效' }))
   .min(1, '请至少选择一个角色');
@@ -35,9 +39,12 @@ export const rolesSchema = z
 export const newAccountFormSchema = z.object({
   username: usernameSchema,
   displayName: displayNameSchema,
+  email: accountEmailSchema,
   agencyId: z.string(),
   roles: rolesSchema,
   password: z.string(),
 });
 
 export const accountRolesFormSchema = z.object({ roles: rolesSchema });
+
+export const accountEmailFormSchema = z.object({ email: accountEmailSchema });

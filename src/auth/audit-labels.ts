@@ -10,12 +10,14 @@ export const authAuditLabels = {
     'account.activate': '启用账号',
     'account.deactivate': '停用账号',
     'account.password_reset': '重置密码',
+    'account.email': '设置电子邮箱',
   },
   subjects: { account: '账号' },
   fields: {
     account: {
       username: '用户名',
       displayName: '姓名',
+      email: '电子邮箱',
       agencyId: '所属机关',
       isActive: '启用',
       roles: '角色',

@@ -27,6 +27,8 @@ export interface AccountsTable {
   agency_id: string;
   username: string;
   display_name: string;
+  /** Where the account's own notices (the daily request reminders) go; optional. */
+  email: string | null;
   password_hash: string;
   is_active: number;
   created_at: string;

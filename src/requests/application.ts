@@ -3,7 +3,12 @@
 // (`applicant.name`, `items.0.description`, `delivery.method`); the forms use the same
 // names as dotted field names, so an error message lands on the same field everywhere.
 import { z } from 'zod';
-import { multiLine, optionalSingleLine, singleLine } from '../validation/text-input.js';
+import {
+  multiLine,
+  optionalEmail,
+  optionalSingleLine,
+  singleLine,
+} from '../validation/text-input.js';
 import { APPLICANT_CATEGORIES, type ApplicantCategory } from './case.js';
 import { checkCreditCode, checkIdNumber, ID_TYPES } from './identity.js';
 
@@ -85,10 +90,9 @@ export function applicationSchemaFor(today: string) {
         .min(1, '请填写联系电话')
         .regex(PHONE, '联系电话只能包含数字、区号连字符和括号，如 13800001234 或 0532-83185761'),
       address: optional('联系地址', 200),
-      email: optional('电子邮箱', 120).refine(
-        (s) => s === null || z.email().safeParse(s).success,
-        '电子邮箱格式不正确，如 name@example.com',
-      ),
+      email: optionalEmail('电子邮箱', 'name@example.com')
+        .optional()
+        .transform((v) => v ?? null),
     })
     // Runs even when another field failed, so the person sees every problem at once; the
     // values may then be of any type, hence the guards.

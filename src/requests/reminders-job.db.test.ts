@@ -152,4 +152,28 @@ describe(`the daily reminder digest (${testDialect})`, () => {
     await runner.runOnce();
     assert.equal((await digestRow('2026-12-03'))?.status, 'sent');
   });
+
+  test("the request staff's own mailboxes get it when any has one; the office's then does not", async () => {
+    const setEmail = (username: string, email: string) =>
+      db.kysely.updateTable('accounts').set({ email }).where('username', '=', username).execute();
+    await setEmail('lsw-handler', 'handler@lingshanwei.example.gov.cn');
+    await setEmail('lsw-head', 'head@lingshanwei.example.gov.cn');
+    await setEmail('lsw-publisher', 'publisher@lingshanwei.example.gov.cn'); // handles no request
+    const before = received.length;
+    const r = await run('2026-12-04T01:00:00.000Z'); // Friday
+    assert.equal(r.sent, 1);
+    assert.equal(received.length, before + 1);
+    assert.deepEqual(received.at(-1)!.to.sort(), [
+      'handler@lingshanwei.example.gov.cn',
+      'head@lingshanwei.example.gov.cn',
+    ]);
+    // An account that is switched off gets nothing.
+    await db.kysely
+      .updateTable('accounts')
+      .set({ is_active: 0 })
+      .where('username', '=', 'lsw-head')
+      .execute();
+    await run('2026-12-07T01:00:00.000Z'); // Monday
+    assert.deepEqual(received.at(-1)!.to, ['handler@lingshanwei.example.gov.cn']);
+  });
 });

@@ -27,7 +27,12 @@ import {
   sortReminders,
   type ReminderDigest,
 } from './reminders.js';
-import { agenciesWithCasesDueBy, casesDueBy, findDigest } from './reminders-repository.js';
+import {
+  agenciesWithCasesDueBy,
+  casesDueBy,
+  findDigest,
+  requestStaffMailboxes,
+} from './reminders-repository.js';
 
 export const REMINDERS_JOB = 'requests.reminders';
 /** Digests go out from this hour (CST) on: at the start of the working day, not at midnight. */
@@ -67,14 +72,18 @@ async function claim(deps: ServiceDeps, agency: Agency, today: string, limit: st
     if (existing && existing.status !== 'failed') return ok(null);
     const digest = sortReminders(await casesDueBy(ctx.trx, agency.id, limit), today, limit);
     if (isEmptyDigest(digest)) return ok(null);
-    const recipient = agency.office_email;
+    // The request staff's own mailboxes; the office's shared one only when none has one.
+    const staff = await requestStaffMailboxes(ctx.trx, agency.id);
+    const recipient = staff.length > 0 ? staff.join(', ') : agency.office_email;
     const values = {
       status: recipient ? 'sending' : 'no_recipient',
       recipient: recipient ?? '',
       due_soon: digest.dueSoon.length,
       overdue: digest.overdue.length,
       cases_json: JSON.stringify(digest),
-      detail: recipient ? null : '未填写政府信息公开工作机构的电子邮箱，无法发送提醒',
+      detail: recipient
+        ? null
+        : '办理申请的账号和政府信息公开工作机构均未填写电子邮箱，无法发送提醒',
       created_at: ctx.now.toISOString(),
     };
     const claimed = existing

@@ -2,6 +2,7 @@
 // agency's day (the row whose key makes a digest go out once per agency and day).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { PERMISSIONS } from '../auth/policy.js';
 import type { CaseState } from './case.js';
 import type { ReminderCase } from './reminders.js';
 
@@ -54,4 +55,23 @@ export async function findDigest(db: Q, agencyId: string, onDate: string) {
     .where('agency_id', '=', agencyId)
     .where('on_date', '=', onDate)
     .executeTakeFirst();
+}
+
+/**
+ * The e-mail addresses of the agency's active accounts that handle requests (the roles of
+ * 'request.handle'), in a stable order: the digest goes to them when any has one.
+ */
+export async function requestStaffMailboxes(db: Q, agencyId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .innerJoin('account_roles', 'account_roles.account_id', 'accounts.id')
+    .select('accounts.email')
+    .distinct()
+    .where('accounts.agency_id', '=', agencyId)
+    .where('accounts.is_active', '=', 1)
+    .where('accounts.email', 'is not', null)
+    .where('account_roles.role', 'in', [...PERMISSIONS['request.handle']])
+    .orderBy('accounts.email')
+    .execute();
+  return rows.flatMap((r) => (r.email ? [r.email] : []));
 }

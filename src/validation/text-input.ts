@@ -117,3 +117,11 @@ export function optionalSingleLine(label: string, max: number) {
     .max(max, `${label}不能超过 ${max} 个字`)
     .transform((s) => (s === '' ? null : s));
 }
+
+/** An optional e-mail address (blank is null); `example` is shown in the message. */
+export function optionalEmail(label: string, example: string) {
+  return optionalSingleLine(label, 120).refine(
+    (s) => s === null || z.email().safeParse(s).success,
+    `${label}格式不正确，如 ${example}`,
+  );
+}

@@ -227,6 +227,10 @@ describe('agency boundaries', () => {
         .status,
       403,
     );
+    assert.equal(
+      (await b.post(`/console/accounts/${lswHandler}/email`, { email: 'x@example.com' })).status,
+      403,
+    );
     assert.equal((await b.get(`/console/audit?chain=${t.demo!.agency.id}`)).status, 403);
     const list = await (await b.get('/console/accounts')).text();
     assert.doesNotMatch(list, /lsw-handler/);
@@ -397,6 +401,48 @@ describe('account administration', () => {
       .executeTakeFirstOrThrow();
     assert.match(ev.before_json ?? '', /admin/);
     assert.doesNotMatch(ev.after_json ?? '', /admin/);
+  });
+
+  test('e-mail address: a bad one is refused with what was typed kept; a good one is saved and audited', async () => {
+    const admin = await t.signIn('lsw-admin');
+    const id = t.demo!.accounts['lsw-handler'] ?? '';
+    const bad = await admin.post(`/console/accounts/${id}/email`, { email: 'zhang.san@' });
+    assert.equal(bad.status, 400);
+    const page = await bad.text();
+    assert.match(page, /电子邮箱格式不正确，如 zhang\.san@example\.gov\.cn/);
+    assert.match(page, /value="zhang\.san@"/);
+    const good = await admin.post(`/console/accounts/${id}/email`, {
+      email: 'handler@lingshanwei.example.gov.cn',
+    });
+    assert.equal(good.status, 303);
+    const row = await t.db.kysely
+      .selectFrom('accounts')
+      .select('email')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.email, 'handler@lingshanwei.example.gov.cn');
+    const ev = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'account.email')
+      .executeTakeFirstOrThrow();
+    assert.match(ev.after_json ?? '', /handler@lingshanwei/);
+    assert.equal(
+      (await admin.post(`/console/accounts/${id}/email`, { email: '' })).status,
+      303,
+      'a blank address clears it',
+    );
+    const cleared = await t.db.kysely
+      .selectFrom('accounts')
+      .select('email')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(cleared.email, null);
+    const handler = await t.signIn('lsw-handler');
+    assert.equal(
+      (await handler.post(`/console/accounts/${id}/email`, { email: 'x@example.com' })).status,
+      403,
+    );
   });
 
   test('an administrator cannot remove their own admin role or deactivate themselves', async () => {

@@ -62,6 +62,7 @@ const ROUTES: Record<string, Access> = {
   'POST /console/accounts': 'account.manage',
   'GET /console/accounts/:id': 'account.manage',
   'POST /console/accounts/:id/roles': 'account.manage',
+  'POST /console/accounts/:id/email': 'account.manage',
   'POST /console/accounts/:id/password': 'account.manage',
   'POST /console/accounts/:id/active': 'account.manage',
   'GET /console/audit': 'audit.view',
