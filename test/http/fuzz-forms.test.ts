@@ -1,0 +1,164 @@
+// Property-based fuzzing of every form the app accepts, built from the route list (ROUTES in
+// authorisation-matrix.ts): each POST route is posted, by an account allowed to use it, with
+// its own form's field names (read off the page that shows the form) and arbitrary others,
+// holding any text — huge, binary, control characters, bad dates and ID numbers — and, where
+// the form takes files, multipart with hostile file names, wrong types and too many files.
+// Never a 5xx; a refusal is a 4xx in Chinese that changes nothing (no audit event, so no
+// change: every change is written with its event); the app keeps serving.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import { parse } from 'node-html-parser';
+import { PERMISSIONS } from '../../src/auth/policy.js';
+import type { Role } from '../../src/auth/roles.js';
+import { createAuthzWorld, usernameOf, type World } from '../support/authz-world.js';
+import type { TestClient } from '../support/app.js';
+import { OBJECTS, ROUTES } from './authorisation-matrix.js';
+
+const RUNS_PER_ROUTE = 6;
+const CHINESE = /[\u4e00-\u9fff]/u;
+
+const hostileText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u202e\u0007',
+    'a'.repeat(70_000),
+    '2026-02-30',
+    '9999-99-99',
+    '-1',
+    '1e309',
+    '370211199003070035',
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '１２３',
+  ),
+);
+
+let w: World;
+let fuzzed = 0;
+before(async () => {
+  w = await createAuthzWorld();
+});
+after(async () => {
+  process.stderr.write(`fuzz-forms: ${fuzzed} inputs\n`);
+  await w.close();
+});
+
+const audits = async () =>
+  Number(
+    (
+      await w.t.db.kysely
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** The client the route is fuzzed as: a visitor for public routes, else an allowed own account. */
+async function clientFor(access: string): Promise<TestClient> {
+  if (access === 'public' || access === 'staff') {
+    if (access === 'staff') return w.as('lsw-handler');
+    const c = w.t.client();
+    await c.get('/agencies/lingshanwei/requests/apply');
+    return c;
+  }
+  const role = (PERMISSIONS[access as keyof typeof PERMISSIONS] as readonly Role[])[0]!;
+  return w.as(usernameOf(role, role === 'admin' ? 'subordinate' : 'own'));
+}
+
+/** The names of the fields of the forms posting to `path` on the page at `page`. */
+async function fieldsOf(client: TestClient, page: string, path: string) {
+  const res = await client.get(page);
+  if (res.status !== 200) return { names: [] as string[], multipart: false };
+  const forms = parse(await res.text())
+    .querySelectorAll('form')
+    .filter((f) => (f.getAttribute('action') ?? page).split('?')[0] === path);
+  const names = new Set<string>();
+  for (const f of forms)
+    for (const i of f.querySelectorAll('input, textarea, select'))
+      if (i.getAttribute('name') && i.getAttribute('name') !== '_csrf')
+        names.add(i.getAttribute('name')!);
+  const multipart = forms.some((f) => f.getAttribute('enctype') === 'multipart/form-data');
+  return { names: [...names], multipart };
+}
+
+const POSTS = Object.entries(ROUTES).filter(
+  ([route]) =>
+    route.startsWith('POST ') &&
+    !OBJECTS[route]?.session &&
+    !OBJECTS[route]?.removes &&
+    route !== 'POST /console/login',
+);
+
+test('every form route, any fields with any text, files with hostile names: never a 5xx, a Chinese refusal changes nothing', async () => {
+  const problems: string[] = [];
+  for (const [route, access] of POSTS) {
+    const pattern = route.slice(5);
+    const path =
+      OBJECTS[route]?.path(w.ids) ??
+      pattern.replace(/:slug/u, 'lingshanwei').replace(/:[A-Za-z]+(\{[^}]*\})?/gu, 'x');
+    const client = await clientFor(access);
+    const page = path.endsWith('/preview') ? path.replace(/\/preview$/u, '') : path;
+    let form = await fieldsOf(client, page, path);
+    if (form.names.length === 0) form = await fieldsOf(client, page.replace(/\/[^/]+$/u, ''), path);
+    if (form.names.length === 0) form = await fieldsOf(client, `${page}/new`, path);
+    const names = form.names.length > 0 ? form.names : ['title', 'name', 'date', 'version'];
+    const fields = fc.dictionary(
+      fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 20 })),
+      hostileText,
+      { maxKeys: names.length + 2 },
+    );
+    const files = fc.array(
+      fc.record({
+        name: fc.oneof(
+          fc.constantFrom(
+            '../../etc/passwd',
+            'a\u0000.pdf',
+            `${'名'.repeat(300)}.pdf`,
+            '.htaccess',
+            'CON',
+          ),
+          fc.string({ maxLength: 40 }),
+        ),
+        type: fc.constantFrom('application/pdf', 'text/html', 'application/x-msdownload', ''),
+        bytes: fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.constant(new TextEncoder().encode('%PDF-1.4\n%%EOF\n')),
+        ),
+      }),
+      { maxLength: form.multipart ? 25 : 0 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fields, files, async (values, uploads) => {
+        const before = await audits();
+        let res: Response;
+        if (form.multipart) {
+          const body = new FormData();
+          for (const [k, v] of Object.entries(values)) body.append(k, v);
+          for (const f of uploads)
+            body.append('files', new File([f.bytes], f.name, f.type ? { type: f.type } : {}));
+          body.set('_csrf', client.csrfToken);
+          res = await client.fetch(path, { method: 'POST', body });
+        } else res = await client.post(path, values);
+        fuzzed++;
+        const text = await res.text();
+        if (res.status >= 500)
+          problems.push(`${route}: ${res.status} ${JSON.stringify(values).slice(0, 200)}`);
+        else if (res.status >= 400 && res.status !== 404) {
+          if (!CHINESE.test(text))
+            problems.push(`${route}: ${res.status} without a Chinese message`);
+          if ((await audits()) !== before)
+            problems.push(`${route}: refused (${res.status}) yet changed`);
+        }
+      }),
+      { numRuns: RUNS_PER_ROUTE },
+    );
+  }
+  assert.deepEqual(problems, []);
+  const alive = await w.t.client().get('/healthz');
+  assert.equal(alive.status, 200, 'the app keeps serving');
+  assert.ok(fuzzed >= POSTS.length * RUNS_PER_ROUTE);
+});
