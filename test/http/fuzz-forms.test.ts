@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { parse } from 'node-html-parser';
 import { PERMISSIONS } from '../../src/auth/policy.js';
 import type { Role } from '../../src/auth/roles.js';
@@ -47,15 +48,37 @@ after(async () => {
   await w.close();
 });
 
-const audits = async () =>
-  Number(
-    (
-      await w.t.db.kysely
-        .selectFrom('audit_events')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+/** What a refusal must leave as it was: the audit log and the rows of what forms store. */
+const STORED = [
+  'audit_events',
+  'agencies',
+  'accounts',
+  'account_roles',
+  'files',
+  'requests',
+  'request_files',
+  'issued_letters',
+  'publications',
+  'publication_attachments',
+  'publication_rechecks',
+  'review_cases',
+  'review_case_documents',
+  'work_records',
+  'assisted_requests',
+  'new_media_accounts',
+  'letter_templates',
+  'guide_drafts',
+  'supervision_batches',
+  'annual_reports',
+  'calendar_days',
+  'site_settings',
+] as const;
+const audits = async () => {
+  const counts = await sql<{ n: number | string }>`${sql.raw(
+    STORED.map((t) => `SELECT COUNT(*) AS n FROM ${t}`).join(' UNION ALL '),
+  )}`.execute(w.t.db.kysely);
+  return counts.rows.map((r) => Number(r.n)).join(',');
+};
 
 /** The client the route is fuzzed as: a visitor for public routes, else an allowed own account. */
 async function clientFor(access: string): Promise<TestClient> {
@@ -93,6 +116,33 @@ const POSTS = Object.entries(ROUTES).filter(
     route !== 'POST /console/login',
 );
 
+/** The message of a refusal: the error texts of a page, or a JSON error's message. */
+function messageOf(body: string): string {
+  if (body.startsWith('{')) {
+    try {
+      return String((JSON.parse(body) as { error?: { message?: string } }).error?.message ?? '');
+    } catch {
+      return '';
+    }
+  }
+  const root = parse(body);
+  return root
+    .querySelectorAll('.error-text, .error-summary, .notice, main p')
+    .map((e) => e.textContent)
+    .join(' ');
+}
+
+/** Whether a refused form says where: an error beside a field, or a summary of errors. */
+const namesWhatToFix = (html: string): boolean =>
+  parse(html)
+    .querySelectorAll('.error-text, .error-summary li')
+    .some((e) => CHINESE.test(e.textContent));
+
+/** The routes whose form takes files, as the first test found them. */
+const uploadRoutes: { route: string; path: string; client: TestClient }[] = [];
+
+const isHtml = (res: Response) => (res.headers.get('content-type') ?? '').startsWith('text/html');
+
 test('every form route, any fields with any text, files with hostile names: never a 5xx, a Chinese refusal changes nothing', async () => {
   const problems: string[] = [];
   for (const [route, access] of POSTS) {
@@ -105,6 +155,7 @@ test('every form route, any fields with any text, files with hostile names: neve
     let form = await fieldsOf(client, page, path);
     if (form.names.length === 0) form = await fieldsOf(client, page.replace(/\/[^/]+$/u, ''), path);
     if (form.names.length === 0) form = await fieldsOf(client, `${page}/new`, path);
+    if (form.multipart) uploadRoutes.push({ route, path, client });
     const names = form.names.length > 0 ? form.names : ['title', 'name', 'date', 'version'];
     const fields = fc.dictionary(
       fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 20 })),
@@ -132,28 +183,36 @@ test('every form route, any fields with any text, files with hostile names: neve
       { maxLength: form.multipart ? 25 : 0 },
     );
     await fc.assert(
-      fc.asyncProperty(fields, files, async (values, uploads) => {
-        const before = await audits();
-        let res: Response;
-        if (form.multipart) {
-          const body = new FormData();
-          for (const [k, v] of Object.entries(values)) body.append(k, v);
-          for (const f of uploads)
-            body.append('files', new File([f.bytes], f.name, f.type ? { type: f.type } : {}));
-          body.set('_csrf', client.csrfToken);
-          res = await client.fetch(path, { method: 'POST', body });
-        } else res = await client.post(path, values);
-        fuzzed++;
-        const text = await res.text();
-        if (res.status >= 500)
-          problems.push(`${route}: ${res.status} ${JSON.stringify(values).slice(0, 200)}`);
-        else if (res.status >= 400 && res.status !== 404) {
-          if (!CHINESE.test(text))
-            problems.push(`${route}: ${res.status} without a Chinese message`);
-          if ((await audits()) !== before)
-            problems.push(`${route}: refused (${res.status}) yet changed`);
-        }
-      }),
+      fc.asyncProperty(
+        fields,
+        files,
+        fc.constantFrom('form', 'json'),
+        async (values, uploads, encoding) => {
+          const before = await audits();
+          let res: Response;
+          if (encoding === 'json') res = await client.json('POST', path, values);
+          else if (form.multipart) {
+            const body = new FormData();
+            for (const [k, v] of Object.entries(values)) body.append(k, v);
+            for (const f of uploads)
+              body.append('files', new File([f.bytes], f.name, f.type ? { type: f.type } : {}));
+            body.set('_csrf', client.csrfToken);
+            res = await client.fetch(path, { method: 'POST', body });
+          } else res = await client.post(path, values);
+          fuzzed++;
+          const text = await res.text();
+          const at = `${route} (${encoding}${uploads.length ? `, ${uploads.length} files` : ''})`;
+          if (res.status >= 500) problems.push(`${at}: ${res.status}`);
+          else if (res.status >= 400 && res.status !== 404) {
+            if ((await audits()) !== before)
+              problems.push(`${at}: refused (${res.status}) yet changed`);
+            if (!CHINESE.test(messageOf(text)))
+              problems.push(`${at}: ${res.status} without a Chinese message`);
+            else if ([400, 422].includes(res.status) && isHtml(res) && !namesWhatToFix(text))
+              problems.push(`${at}: ${res.status} names no field to fix`);
+          }
+        },
+      ),
       { numRuns: RUNS_PER_ROUTE },
     );
   }
@@ -161,4 +220,29 @@ test('every form route, any fields with any text, files with hostile names: neve
   const alive = await w.t.client().get('/healthz');
   assert.equal(alive.status, 200, 'the app keeps serving');
   assert.ok(fuzzed >= POSTS.length * RUNS_PER_ROUTE);
+});
+
+test('every upload route: a file over the size limit and a body over the request limit are refused in Chinese, nothing stored', async () => {
+  assert.ok(uploadRoutes.length >= 4, uploadRoutes.map((u) => u.route).join(', '));
+  const MB = 1024 * 1024;
+  const problems: string[] = [];
+  for (const size of [31 * MB, 33 * MB]) {
+    const bytes = new Uint8Array(size);
+    bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+    for (const { route, path, client } of uploadRoutes) {
+      const before = await audits();
+      const body = new FormData();
+      body.append('files', new File([bytes], '大文件.pdf', { type: 'application/pdf' }));
+      body.append('identityProof', new File([bytes], '大文件.pdf', { type: 'application/pdf' }));
+      body.set('_csrf', client.csrfToken);
+      const res = await client.fetch(path, { method: 'POST', body });
+      fuzzed++;
+      const text = await res.text();
+      const at = `${route} (${size / MB} MB)`;
+      if (res.status < 400 || res.status >= 500) problems.push(`${at}: ${res.status}`);
+      else if (!CHINESE.test(messageOf(text))) problems.push(`${at}: no Chinese message`);
+      if ((await audits()) !== before) problems.push(`${at}: stored something`);
+    }
+  }
+  assert.deepEqual(problems, []);
 });
