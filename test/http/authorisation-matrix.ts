@@ -271,8 +271,6 @@ export const OBJECTS: Record<string, ObjectRow> = {
   'GET /api/v1/agencies/:slug/publications': open(
     () => '/api/v1/agencies/lingshanwei/publications',
   ),
-  'GET /api/v1/requests/:trackingNumber': open((i) => `/api/v1/requests/${i.requestTracking}`),
-
   'POST /console/agency': read(() => '/console/agency', {
     fields: (i) => ({ agencyId: i.agencyL, next: '/console' }),
     session: true,

@@ -6,13 +6,14 @@
 // Never a 5xx; a refusal is a 4xx in Chinese that changes nothing (no audit event, so no
 // change: every change is written with its event); the app keeps serving.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { parse } from 'node-html-parser';
 import { PERMISSIONS } from '../../src/auth/policy.js';
 import type { Role } from '../../src/auth/roles.js';
-import { createAuthzWorld, usernameOf, type World } from '../support/authz-world.js';
+import { createAuthzWorld, postMultipart, usernameOf, type World } from '../support/authz-world.js';
 import type { TestClient } from '../support/app.js';
 import { OBJECTS, ROUTES } from './authorisation-matrix.js';
 
@@ -245,4 +246,33 @@ test('every upload route: a file over the size limit and a body over the request
     }
   }
   assert.deepEqual(problems, []);
+});
+
+test('a report named with control characters is checked and kept under a clean name (PostgreSQL refuses NUL)', async () => {
+  const seed = new Uint8Array(
+    readFileSync(new URL('../fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url)),
+  );
+  const handler = await w.as('lsw-handler');
+  const checked = await postMultipart(handler, '/console/reports/check', {}, [
+    { field: 'files', name: '年度\u0000报告\u0007.txt', bytes: seed },
+  ]);
+  assert.equal(checked.status, 200);
+  assert.match(await checked.text(), /年度报告\.txt/);
+  const supervisor = await w.as('lsw-supervisor');
+  const batch = await postMultipart(
+    supervisor,
+    '/console/supervision/batches',
+    { year: '2021', title: '', addresses: '' },
+    [{ field: 'files', name: '灵山卫\u0000街道.txt', bytes: seed }],
+  );
+  assert.equal(batch.status, 303);
+  const names = await w.t.db.kysely
+    .selectFrom('supervision_reports')
+    .select('name')
+    .where('batch_id', '=', batch.headers.get('location')!.split('/').pop()!)
+    .execute();
+  assert.deepEqual(
+    names.map((n) => n.name),
+    ['灵山卫街道.txt'],
+  );
 });
