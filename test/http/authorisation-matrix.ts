@@ -269,7 +269,7 @@ export const OBJECTS: Record<string, ObjectRow> = {
   'GET /agencies/:slug/catalogue/:key': open((i) => `${L}/catalogue/${i.publicationKey}`),
   'GET /api/v1/agencies/:slug': open(() => '/api/v1/agencies/lingshanwei'),
   'GET /api/v1/agencies/:slug/publications': open(
-    () => '/api/v1/agencies/lingshanwei/publications',
+    () => `/api/v1/agencies/lingshanwei/publications?q=${encodeURIComponent('征地')}`,
   ),
   'POST /console/agency': read(() => '/console/agency', {
     fields: (i) => ({ agencyId: i.agencyL, next: '/console' }),
