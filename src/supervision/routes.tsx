@@ -4,6 +4,7 @@
 // subordinate. Only the supervising agency's staff (and those above it) see its batches.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cleanFilename } from '../files/upload-check.js';
 import { HTTPException } from 'hono/http-exception';
 import { getAgencyById, listDescendantAgencies } from '../agencies/agency-repository.js';
 import { authorize, authorizeOn } from '../auth/policy.js';
@@ -271,7 +272,8 @@ export function supervisionRoutes(): Hono<AppEnv> {
       for (const v of form.getAll('files')) {
         if (typeof v === 'string' || v.size === 0) continue;
         uploads.push({
-          name: v.name || '未命名文件',
+          // Names are metadata, never trusted: no control characters (PostgreSQL refuses NUL).
+          name: cleanFilename(v.name),
           bytes: new Uint8Array(await v.arrayBuffer()),
         });
       }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cleanFilename } from '../../files/upload-check.js';
 import { requireStaff } from '../../auth/guards.js';
 import type { AppEnv } from '../../web/env.js';
 import { TABLES_CSS } from '../render/index.js';
@@ -50,7 +51,8 @@ export function reportCheckRoutes(): Hono<AppEnv> {
       for (const value of form.getAll('files')) {
         if (typeof value === 'string' || value.size === 0) continue;
         uploads.push({
-          name: value.name || '未命名文件',
+          // Names are metadata, never trusted: no control characters (PostgreSQL refuses NUL).
+          name: cleanFilename(value.name),
           bytes: new Uint8Array(await value.arrayBuffer()),
         });
       }

@@ -103,7 +103,8 @@ function unzipArchive(zip: UploadedFile, limits: UploadLimits): UnpackedFile[] {
     ];
   }
   return wanted.map((e) => {
-    const name = `${zip.name}/${fixEntryName(e.name)}`;
+    // Control characters go (PostgreSQL refuses NUL in text): the name is only shown.
+    const name = `${zip.name}/${fixEntryName(e.name).replace(/[\u0000-\u001f\u007f]/gu, '')}`;
     if (isZipName(e.name))
       return { name, error: '压缩包中的压缩包不再解压；请把其中的报告文件直接放入压缩包。' };
     return { name, bytes: files[e.name] ?? new Uint8Array() };
