@@ -7,6 +7,7 @@ import { publicationAuditLabels } from './audit-labels.js';
 import { PUBLICATIONS_PATH } from './paths.js';
 import { publicationApi, publicationApiRoutes } from './publication-api.js';
 import { publicRoutes } from './public-routes.js';
+import { feedRoutes } from './feeds/feed-routes.js';
 import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
 import { publicationRoutes } from './routes.js';
 import { publicationsReportSource } from './table-two/report-source.js';
@@ -20,6 +21,8 @@ export const publicationsFeature: Feature = {
     app.route('/', yearFiguresRoutes());
     app.route('/', importRoutes());
     app.route('/', publicationRoutes());
+    // Before publicRoutes: the sitemap and the feeds are not catalogue items.
+    app.route('/', feedRoutes());
     app.route('/', publicRoutes());
     app.route('/', publicationApiRoutes());
     return app;
@@ -32,4 +35,10 @@ export const publicationsFeature: Feature = {
   ],
   auditLabels: publicationAuditLabels,
   reportSource: publicationsReportSource,
+  // Made only from the URL, the display setting, the day and the database (the feed: URL and
+  // database). Not the attachments (downloads) nor the sitemap (megabytes, and not HTML).
+  cachedPages: [
+    /^\/agencies\/[^/]+\/catalogue(?:\/[^/]+)?$/,
+    /^\/agencies\/[^/]+\/catalogue\.atom$/,
+  ],
 };
