@@ -12,6 +12,7 @@ import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
 import { publicationRoutes } from './routes.js';
 import { publicationsReportSource } from './table-two/report-source.js';
 import { YEAR_FIGURES_PATH, yearFiguresRoutes } from './table-two/year-figures-routes.js';
+import { figuresImportRoutes } from './table-two/figures-import-routes.js';
 
 export const publicationsFeature: Feature = {
   name: 'publications',
@@ -19,6 +20,7 @@ export const publicationsFeature: Feature = {
     const app = new Hono<AppEnv>();
     // Before publicationRoutes, whose `/console/publications/:id` would take these paths.
     app.route('/', yearFiguresRoutes());
+    app.route('/', figuresImportRoutes());
     app.route('/', importRoutes());
     app.route('/', publicationRoutes());
     // Before publicRoutes: the sitemap and the feeds are not catalogue items.
