@@ -66,7 +66,14 @@ function proactive(year: number, facts: YearFacts, tables: ReportTables): string
   const channels = Object.entries(facts.publishedPerChannel ?? {}).filter(([, n]) => n > 0);
   if (facts.publishedItems !== undefined) {
     const via = channels.map(([c, n]) => `通过${channelName(c)}公开${n}条`).join('，');
-    lines.push(`${year}年主动公开政府信息${facts.publishedItems}条${via ? `，其中${via}` : ''}。`);
+    // 「其中」 says the channel counts are parts of the total; when one item went out on
+    // several channels they add up to more than it, and that reading would be false.
+    const sum = channels.reduce((s, [, n]) => s + n, 0);
+    const split =
+      sum > facts.publishedItems ? '按发布渠道统计（同一信息可通过多个渠道发布）：' : '其中';
+    lines.push(
+      `${year}年主动公开政府信息${facts.publishedItems}条${via ? `，${split}${via}` : ''}。`,
+    );
   }
   const issued = value(tables, 'proactive', 'normative_documents', 'issued');
   const inForce = value(tables, 'proactive', 'normative_documents', 'in_force');

@@ -1,9 +1,9 @@
 // The demo guide of 灵山卫街道办事处: the draft filled from what the 2021 annual report gives
 // (综合办公室, 灵岩路77号, 0532-83185761 are on the agency; the report names the district's
-// 政务公开科 as the office that supervises it). The report gives no e-mail address and no
-// online form, so the draft lacks an internet contact (第十二条) and is left unpublished:
-// the console says what to fill in and the public page says what is missing — as it should
-// for the real data. Nothing is invented to make it look complete.
+// 政务公开科 as the office that supervises it). The report gives no e-mail address; the
+// internet contact (第十二条) is this platform's own application form, which the guide
+// offers when no other address is set — so the demo guide is complete without inventing an
+// e-mail address.
 import type { Agency } from '../agencies/agency.js';
 import type { CommandContext } from '../commands/command.js';
 import { EMPTY_DRAFT, type GuideDraft } from './guide.js';

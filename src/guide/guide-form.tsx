@@ -71,12 +71,12 @@ export function GuideForm(props: { action: string; values: GuideFormValues; erro
       {text('officeEmail', {
         max: 120,
         type: 'email',
-        hint: '填写后，电子邮件即列为申请渠道；电子邮箱和网上申请地址至少填一项',
+        hint: '填写后，电子邮件即列为申请渠道',
       })}
       {text('officeWebsite', { max: 200, type: 'url', hint: '以 https:// 开头' })}
       {text('onlineFormUrl', {
         max: 200,
-        hint: '填写后，网上申请即列为申请渠道；以 https:// 开头，或本平台内以 / 开头的地址',
+        hint: '不填则使用本平台的网上申请表（本机关专栏“依申请公开”中的“网上申请”）；使用其他网上申请系统的，填写其地址，以 https:// 开头',
       })}
       <h2>监督和救济</h2>
       {text('competentOffice', {

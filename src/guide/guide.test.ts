@@ -5,6 +5,7 @@ import {
   guideInputSchema,
   isGenericOfficeName,
   missingFacts,
+  onlineForm,
   requestChannels,
 } from './guide.js';
 
@@ -18,6 +19,7 @@ const office = {
   website: null,
 };
 const draft = { ...EMPTY_DRAFT, competentOffice: '青岛市黄岛区人民政府办公室' };
+const slug = 'lingshanwei';
 
 test('a name that merely repeats the generic term is not a name', () => {
   for (const generic of [
@@ -41,9 +43,10 @@ test('a name that merely repeats the generic term is not a name', () => {
 });
 
 test('a complete guide misses nothing; each missing fact is named with its field', () => {
-  assert.deepEqual(missingFacts({ office, draft }), []);
-  // 黄岛区 today: no office at all.
+  assert.deepEqual(missingFacts({ office, draft, slug }), []);
+  // 黄岛区 today: no office at all (the platform's form is still its internet contact).
   const empty = missingFacts({
+    slug: 'huangdao',
     office: {
       name: null,
       address: null,
@@ -57,34 +60,47 @@ test('a complete guide misses nothing; each missing fact is named with its field
   });
   assert.deepEqual(
     empty.map((m) => m.field),
-    ['officeName', 'officeAddress', 'officeHours', 'officePhone', 'officeEmail', 'competentOffice'],
+    ['officeName', 'officeAddress', 'officeHours', 'officePhone', 'competentOffice'],
   );
-  const generic = missingFacts({ office: { ...office, name: '政府信息公开工作机构' }, draft });
+  const generic = missingFacts({
+    office: { ...office, name: '政府信息公开工作机构' },
+    draft,
+    slug,
+  });
   assert.equal(generic.length, 1);
   assert.match(generic[0]!.fix, /只是通称/);
 });
 
-test('an online form stands in for e-mail as the internet contact', () => {
+test("the platform's own form is the online channel unless the agency sets another address", () => {
   const noEmail = { ...office, email: null };
+  assert.equal(onlineForm({ draft, slug }), '/agencies/lingshanwei/requests/apply');
+  assert.deepEqual(missingFacts({ office: noEmail, draft, slug }), []);
+  const elsewhere = { ...draft, onlineFormUrl: 'https://xxgk.example.gov.cn/apply' };
+  assert.equal(onlineForm({ draft: elsewhere, slug }), 'https://xxgk.example.gov.cn/apply');
+  // Only without any internet contact at all is it missing.
   assert.deepEqual(
-    missingFacts({ office: noEmail, draft }).map((m) => m.field),
+    missingFacts({ office: noEmail, draft, slug: '' }).map((m) => m.field),
     ['officeEmail'],
-  );
-  assert.deepEqual(
-    missingFacts({ office: noEmail, draft: { ...draft, onlineFormUrl: '/agencies/x/requests' } }),
-    [],
   );
 });
 
 test('the channels are the two basic ones plus exactly those registered', () => {
   assert.deepEqual(
-    requestChannels({ office: { ...office, email: null }, draft }).map((c) => c.kind),
-    ['in_person', 'post'],
+    requestChannels({ office: { ...office, email: null }, draft, slug }).map((c) => [
+      c.kind,
+      c.target,
+    ]),
+    [
+      ['in_person', office.address],
+      ['post', office.address],
+      ['online', '/agencies/lingshanwei/requests/apply'],
+    ],
   );
   assert.deepEqual(
     requestChannels({
       office: { ...office, fax: '0532-83185762' },
       draft: { ...draft, onlineFormUrl: 'https://example.gov.cn/apply' },
+      slug,
     }).map((c) => c.kind),
     ['in_person', 'post', 'online', 'email', 'fax'],
   );

@@ -8,7 +8,10 @@ import { multiLine, optionalSingleLine } from '../validation/text-input.js';
 /** What the guide says beyond the disclosure office's contacts (kept on the agency). */
 export interface GuideDraft {
   postcode: string | null;
-  /** Where the online application form is (网上申请), when the agency offers one. */
+  /**
+   * Where the online application form is (网上申请), when the agency uses another one; null
+   * means this platform's own form (`onlineForm`).
+   */
   onlineFormUrl: string | null;
   /** 政府信息公开工作主管部门: where complaints go (第五十一条). */
   competentOffice: string | null;
@@ -101,8 +104,22 @@ export function isGenericOfficeName(name: string): boolean {
   return GENERIC_OFFICE.endsWith(bare) && bare.length >= 2;
 }
 
+/** This platform's application form for an agency (the requests feature serves it). */
+export const platformFormPath = (slug: string) => `/agencies/${slug}/requests/apply`;
+
+/**
+ * Where the guide sends online applications: the address the agency set, or else this
+ * platform's own form, which every agency here has — so the internet contact 第十二条 asks
+ * for is never missing merely because no address was typed.
+ */
+export function onlineForm(content: Pick<GuideContent, 'draft' | 'slug'>): string | null {
+  return content.draft.onlineFormUrl ?? (content.slug ? platformFormPath(content.slug) : null);
+}
+
 /** The 第十二条 facts the guide cannot go without, in the order the guide shows them. */
-export function missingFacts(content: Pick<GuideContent, 'office' | 'draft'>): MissingFact[] {
+export function missingFacts(
+  content: Pick<GuideContent, 'office' | 'draft' | 'slug'>,
+): MissingFact[] {
   const { office, draft } = content;
   const out: MissingFact[] = [];
   if (!office.name)
@@ -125,7 +142,7 @@ export function missingFacts(content: Pick<GuideContent, 'office' | 'draft'>): M
     });
   if (!office.hours) out.push({ field: 'officeHours', what: '办公时间', fix: '请填写办公时间' });
   if (!office.phone) out.push({ field: 'officePhone', what: '联系电话', fix: '请填写联系电话' });
-  if (!office.email && !draft.onlineFormUrl)
+  if (!office.email && !onlineForm(content))
     out.push({
       field: 'officeEmail',
       what: '互联网联系方式（电子邮箱或网上申请地址）',
@@ -153,14 +170,16 @@ export interface Channel {
 }
 
 /** 当面提交 and 邮政寄送 are always open; e-mail, fax and online only when registered. */
-export function requestChannels(content: Pick<GuideContent, 'office' | 'draft'>): Channel[] {
-  const { office, draft } = content;
+export function requestChannels(
+  content: Pick<GuideContent, 'office' | 'draft' | 'slug'>,
+): Channel[] {
+  const { office } = content;
+  const online = onlineForm(content);
   const channels: Channel[] = [
     { kind: 'in_person', label: '当面提交', target: office.address },
     { kind: 'post', label: '邮政寄送', target: office.address },
   ];
-  if (draft.onlineFormUrl)
-    channels.push({ kind: 'online', label: '网上申请', target: draft.onlineFormUrl });
+  if (online) channels.push({ kind: 'online', label: '网上申请', target: online });
   if (office.email) channels.push({ kind: 'email', label: '电子邮件', target: office.email });
   if (office.fax) channels.push({ kind: 'fax', label: '传真', target: office.fax });
   return channels;

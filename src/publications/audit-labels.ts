@@ -20,12 +20,14 @@ export const publicationAuditLabels = {
     'publication.demo.refresh': '重置演示信息',
     'publication.demo.year_figures': '写入演示年度报告数据',
     'publication.year_figures': '填报年度报告数据（表二、发布渠道条数）',
+    'publication.year_figures_import': '导入年度报告数据（表二）',
     'publication.import': '导入主动公开目录',
   },
   subjects: {
     publication: '主动公开信息',
     publication_recheck: '已公开信息清查',
     publication_year_figures: '年度报告数据（主动公开）',
+    publication_year_figures_import: '年度报告数据导入',
     publication_import: '目录导入',
   },
   fields: {
@@ -68,6 +70,12 @@ export const publicationAuditLabels = {
       year: '年度',
       figures: '表二填报数据',
       channels: '各渠道手工统计条数',
+    },
+    publication_year_figures_import: {
+      filename: '文件名',
+      figures: '导入的表二数据',
+      imported: '导入项数',
+      refused: '未导入行数',
     },
     publication_import: {
       filename: '文件名',

@@ -8,10 +8,12 @@ import { publicationAuditLabels } from './audit-labels.js';
 import { PUBLICATIONS_PATH } from './paths.js';
 import { publicationApi, publicationApiRoutes } from './publication-api.js';
 import { publicRoutes } from './public-routes.js';
+import { feedRoutes } from './feeds/feed-routes.js';
 import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
 import { publicationRoutes } from './routes.js';
 import { publicationsReportSource } from './table-two/report-source.js';
 import { YEAR_FIGURES_PATH, yearFiguresRoutes } from './table-two/year-figures-routes.js';
+import { figuresImportRoutes } from './table-two/figures-import-routes.js';
 
 export const publicationsFeature: Feature = {
   name: 'publications',
@@ -19,8 +21,11 @@ export const publicationsFeature: Feature = {
     const app = new Hono<AppEnv>();
     // Before publicationRoutes, whose `/console/publications/:id` would take these paths.
     app.route('/', yearFiguresRoutes());
+    app.route('/', figuresImportRoutes());
     app.route('/', importRoutes());
     app.route('/', publicationRoutes());
+    // Before publicRoutes: the sitemap and the feeds are not catalogue items.
+    app.route('/', feedRoutes());
     app.route('/', publicRoutes());
     app.route('/', publicationApiRoutes());
     return app;
@@ -37,4 +42,10 @@ export const publicationsFeature: Feature = {
     rowNames('publication_rechecks', ['title'], (r) => String(r.title)),
   ]),
   reportSource: publicationsReportSource,
+  // Made only from the URL, the display setting, the day and the database (the feed: URL and
+  // database). Not the attachments (downloads) nor the sitemap (megabytes, and not HTML).
+  cachedPages: [
+    /^\/agencies\/[^/]+\/catalogue(?:\/[^/]+)?$/,
+    /^\/agencies\/[^/]+\/catalogue\.atom$/,
+  ],
 };

@@ -13,6 +13,7 @@ import { oneOf, parseListQuery, type FilterParser } from '../web/list-query.js';
 import { siteInfo } from '../web/site.js';
 import { textProblem } from '../validation/text-input.js';
 import { SearchResults } from './pages/search-results.js';
+import { absoluteUrl, siteBase } from './feeds/site-address.js';
 import { searchPublished } from './search.js';
 import { attachmentStore } from './files.js';
 import { isUrlKey } from './index-number.js';
@@ -23,8 +24,7 @@ import {
   getPublicByKey,
   getPublishedByIndexNumber,
   listAttachments,
-  listPublished,
-  publishedYears,
+  catalogueListing,
 } from './repository.js';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -104,20 +104,17 @@ export function publicRoutes(): Hono<AppEnv> {
         })
       : null;
     // Searching shows the results instead of the list: the list is not read then.
-    const [page, years] = search
-      ? [{ rows: [], total: 0, page: 1, pageCount: 1, pageSize: list.pageSize }, []]
-      : await Promise.all([
-          listPublished(db, {
-            agencyId: agency.id,
-            category: f.category,
-            subject: f.subject,
-            year: f.year ? Number(f.year) : undefined,
-            validity: f.validity,
-            page: list.page,
-            pageSize: list.pageSize,
-          }),
-          publishedYears(db, agency.id),
-        ]);
+    const { page, years } = search
+      ? { page: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: list.pageSize }, years: [] }
+      : await catalogueListing(db, {
+          agencyId: agency.id,
+          category: f.category,
+          subject: f.subject,
+          year: f.year ? Number(f.year) : undefined,
+          validity: f.validity,
+          page: list.page,
+          pageSize: list.pageSize,
+        });
     return c.html(
       <CataloguePage
         agency={agency}
@@ -137,6 +134,7 @@ export function publicRoutes(): Hono<AppEnv> {
           ) : null
         }
         years={years}
+        sitemap={siteBase(c.get('deps').config.publicUrl) !== null}
         problems={list.problems}
         hrefFor={list.hrefFor}
       />,
@@ -150,6 +148,7 @@ export function publicRoutes(): Hono<AppEnv> {
       ? await getPublishedByIndexNumber(db, agency.id, item.replacedBy)
       : null;
     const attachments = item.state === 'published' ? await listAttachments(db, item.id) : [];
+    const base = siteBase(c.get('deps').config.publicUrl);
     return c.html(
       <PublicItemPage
         agency={agency}
@@ -157,6 +156,7 @@ export function publicRoutes(): Hono<AppEnv> {
         attachments={attachments}
         href={itemHref(agency, item)}
         replacedHref={replacement ? itemHref(agency, replacement) : null}
+        canonical={base ? absoluteUrl(base, itemHref(agency, item)) : null}
       />,
     );
   });

@@ -37,10 +37,19 @@ export interface PageProps {
 /** A `<meta name=… content=…>` page tag (页面标签). */
 export type PageTags = Record<string, string | null | undefined>;
 
+/** A `<link>` in the head: a feed (rel="alternate"), the canonical address, the sitemap. */
+export interface PageLink {
+  rel: string;
+  href: string;
+  type?: string;
+  title?: string;
+}
+
 interface DocumentProps extends PageProps {
   /** Page tags for monitoring tools (SiteName, ColumnName, …); empty values are left out. */
   tags?: PageTags;
   description?: string;
+  links?: readonly PageLink[];
 }
 
 function context(): Context<AppEnv> | undefined {
@@ -60,7 +69,7 @@ function currentPath(): string {
 }
 
 /** The base document: every page goes through here. */
-export function Document({ title, children, tags, description }: DocumentProps) {
+export function Document({ title, children, tags, description, links }: DocumentProps) {
   const cls = displayClass(currentDisplay());
   return (
     <>
@@ -77,6 +86,9 @@ export function Document({ title, children, tags, description }: DocumentProps) 
               <meta name={name} content={content} />
             ))}
           <link rel="stylesheet" href={stylesheetHref} />
+          {(links ?? []).map((l) => (
+            <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
+          ))}
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -180,6 +192,11 @@ interface PortalPageProps extends PageProps {
   column?: PortalColumn;
   /** Extra keywords for the ColumnKeywords tag. */
   keywords?: string;
+  /** The page's own tags (an article's ArticleTitle, PubDate, …), after the column's. */
+  meta?: PageTags;
+  /** The `description` tag (the 指引's Description): the column's description when absent. */
+  description?: string;
+  links?: readonly PageLink[];
 }
 
 /** The site data of this request, set by the portal's `siteInfo` middleware. */
@@ -198,7 +215,16 @@ function currentSite(): SiteInfo {
  * Synchronous: its data is on the context before rendering starts, so the page renders in
  * one pass without waiting on promises.
  */
-export function PortalPage({ title, agency, column, keywords, children }: PortalPageProps) {
+export function PortalPage({
+  title,
+  agency,
+  column,
+  keywords,
+  meta,
+  description,
+  links,
+  children,
+}: PortalPageProps) {
   const site = currentSite();
   const tags: PageTags = {
     SiteName: site.siteName,
@@ -214,6 +240,7 @@ export function PortalPage({ title, agency, column, keywords, children }: Portal
       .filter(Boolean)
       .join(','),
     ColumnType: column ? column.type : '目录',
+    ...meta,
   };
   const base = agency ? `/agencies/${agency.slug}` : '';
   const navLabel = agency ? `${agency.shortName}政府信息公开栏目` : '网站导航';
@@ -221,7 +248,12 @@ export function PortalPage({ title, agency, column, keywords, children }: Portal
     ? `${title} - ${agency.shortName} - ${site.siteName}`
     : `${title} - ${site.siteName}`;
   return (
-    <Document title={pageTitle} tags={tags} description={tags.ColumnDescription ?? undefined}>
+    <Document
+      title={pageTitle}
+      tags={tags}
+      description={description ?? tags.ColumnDescription ?? undefined}
+      links={links}
+    >
       <header class="site-header">
         <div class="wrap">
           <p class="site-title">

@@ -38,6 +38,13 @@ export interface PageCacheOptions {
   maxBytes?: number;
 }
 
+/**
+ * The answers that may be kept: HTML pages, and the Atom feeds made from the same inputs.
+ * Anything else (downloads, JSON, sitemaps of several megabytes) is always made afresh.
+ */
+const KEPT_TYPES = ['text/html', 'application/atom+xml'];
+const isKeptType = (type: string | null) => KEPT_TYPES.some((t) => type?.startsWith(t) === true);
+
 /** The signed-in never get a kept page: their pages say who they are and are `no-store`. */
 const hasSession = (cookie: string | undefined) => cookie?.includes('gk_session') === true;
 
@@ -79,7 +86,7 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareH
     const res = c.res;
     if (
       res.status !== 200 ||
-      !res.headers.get('content-type')?.startsWith('text/html') ||
+      !isKeptType(res.headers.get('content-type')) ||
       res.headers.has('set-cookie') ||
       res.headers.has('cache-control') ||
       c.get('csrfToken') ||

@@ -1,7 +1,8 @@
 // Browser journey of proactive disclosure against the real server: a handler drafts, a
 // reviewer approves, a publisher publishes, a visitor finds the item in the catalogue and
 // reads it; a withdrawal then shows the notice at the same URL. With JavaScript, without it
-// and on a phone; every page checked with axe and the CSP.
+// and on a phone; every page checked with axe and the CSP. And a publisher imports a small
+// catalogue export, sees the refused row by its line number, and the item is public.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -133,7 +134,59 @@ async function journey(options: BrowserContextOptions, title: string): Promise<v
   await visitor.context.close();
 }
 
+/** A small export of the old portal: one good row, one without a title (line 3). */
+const IMPORT_CSV = [
+  '索引号,名称,发布机构,文号,成文日期,发布日期,内容概述',
+  '11370211D00000021X/2023-00901,灵山卫街道关于开展2023年度防汛应急演练的通知,灵山卫街道办事处,灵街办通〔2023〕9号,2023-06-01,2023-06-02,防汛应急演练的时间、地点和参加人员。',
+  '11370211D00000021X/2023-00902,,灵山卫街道办事处,,2023-06-05,2023-06-05,',
+  '',
+].join('\r\n');
+
+async function importJourney(options: BrowserContextOptions): Promise<void> {
+  const publisher = await signIn(options, 'lsw-publisher');
+  const page = publisher.page;
+  await page.goto('/console/publications/import');
+  await assertAccessible(publisher);
+  const choose = () =>
+    page.getByLabel('目录文件').setInputFiles({
+      name: '原网站目录.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(IMPORT_CSV, 'utf8'),
+    });
+  // First only a check: the refused row is shown with its line number, nothing stored.
+  await choose();
+  await page.getByLabel('只检查，不导入').check();
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByRole('heading', { name: '检查结果（尚未导入）' }).waitFor();
+  const checked = await mainText(page);
+  assert.match(checked, /共2行数据，可导入1条/);
+  assert.match(checked, /第3行11370211D00000021X\/2023-00902缺少名称/);
+  await assertAccessible(publisher);
+  // Then the import.
+  await choose();
+  await page.getByLabel('导入（有问题的行不导入，其余行全部导入）').check();
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByRole('heading', { name: '导入结果' }).waitFor();
+  assert.match(await mainText(page), /已导入1条/);
+  await assertAccessible(publisher);
+  await publisher.context.close();
+
+  // A visitor finds the imported item in the public catalogue, under its own index number.
+  const visitor = await openSession(browser, server.baseUrl, options);
+  await visitor.page.goto('/agencies/lingshanwei/catalogue?q=' + encodeURIComponent('防汛'));
+  await visitor.page.locator('main .card h3 a', { hasText: '防汛应急演练' }).click();
+  await visitor.page.waitForURL('**/catalogue/11370211D00000021X-2023-00901');
+  const item = await mainText(visitor.page);
+  assert.match(item, /11370211D00000021X\/2023-00901/);
+  assert.match(item, /灵街办通〔2023〕9号/);
+  await assertAccessible(visitor);
+  await visitor.context.close();
+}
+
 describe('proactive disclosure in a browser', { timeout: 600_000 }, () => {
+  test("a publisher imports the old portal's catalogue; a visitor finds the item", async () => {
+    await importJourney({ viewport: { width: 1280, height: 900 } });
+  });
   test('desktop with JavaScript', async () => {
     await journey(
       { viewport: { width: 1280, height: 900 } },

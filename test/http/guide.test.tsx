@@ -46,19 +46,23 @@ describe('the guide', () => {
     const body = text(root.querySelector('main'));
     assert.doesNotMatch(body, /工作机构为政府信息公开工作机构/);
     assert.match(body, /本机关尚未发布政府信息公开指南/);
-    for (const what of ['政府信息公开工作机构的名称', '办公地址', '联系电话', '互联网联系方式'])
-      assert.ok(text(root.querySelector('.notice-warning')).includes(what), what);
+    const warning = text(root.querySelector('.notice-warning'));
+    for (const what of ['政府信息公开工作机构的名称', '办公地址', '联系电话'])
+      assert.ok(warning.includes(what), what);
+    // The platform's own form is its internet contact, so that is not missing.
+    assert.ok(!warning.includes('互联网联系方式'));
+    assert.ok(root.querySelector('main a[href="/agencies/huangdao/requests/apply"]'));
     assert.match(body, /本机关的办公地址暂未公布/);
   });
 
-  test('the demo agency: filled from the report, phones dial, the internet contact is named as missing', async () => {
+  test("the demo agency: filled from the report, phones dial, this platform's form is the online channel", async () => {
     const { root } = await get(t.client(), '/agencies/lingshanwei/guide');
     assert.match(text(root.querySelector('main')), /本机关的政府信息公开工作机构为综合办公室/);
     assert.ok(root.querySelector('main a[href="tel:053283185761"]'), 'the phone is a tel: link');
-    assert.deepEqual(
-      root.querySelectorAll('.notice-warning li').map((li) => text(li)),
-      ['互联网联系方式（电子邮箱或网上申请地址）'],
-    );
+    assert.equal(root.querySelectorAll('.notice-warning li').length, 0, 'nothing missing');
+    const channels = text(root.querySelector('#channels')?.nextElementSibling?.nextElementSibling);
+    assert.match(channels, /网上申请：通过网上申请页面填写并提交申请/);
+    assert.ok(root.querySelector('main a[href="/agencies/lingshanwei/requests/apply"]'));
     // The new-media accounts operating now, and none of the closed ones.
     const media = text(root.querySelector('#new-media')?.nextElementSibling);
     assert.match(media, /微信：「卫 您好」/);
@@ -68,10 +72,15 @@ describe('the guide', () => {
   });
 
   test('the console says what to fill in; a bad value keeps what was typed', async () => {
+    // Without the office that handles complaints, the console links to the field to fill in.
+    assert.equal(
+      (await head.post('/console/guide', { ...FILLED, competentOffice: '' })).status,
+      303,
+    );
     const { root } = await get(head, '/console/guide');
     const fixes = root.querySelectorAll('.notice-warning li a');
     assert.equal(fixes.length, 1);
-    assert.equal(fixes[0]?.getAttribute('href'), '#field-officeEmail');
+    assert.equal(fixes[0]?.getAttribute('href'), '#field-competentOffice');
     const res = await head.post('/console/guide', {
       ...FILLED,
       postcode: '2664',
@@ -91,7 +100,7 @@ describe('the guide', () => {
     assert.equal(refused.status, 400);
     assert.match(
       text(parse(await refused.text()).querySelector('[role="alert"]')),
-      /互联网联系方式/,
+      /政府信息公开工作主管部门/,
     );
   });
 
@@ -109,7 +118,8 @@ describe('the guide', () => {
     const channels = text(root.querySelector('#channels')?.nextElementSibling?.nextElementSibling);
     assert.match(channels, /电子邮件：将申请表发送至 lsw-xxgk@example.gov.cn/);
     assert.match(channels, /传真：将申请表传真至 0532-83185762/);
-    assert.doesNotMatch(channels, /网上申请/);
+    // No other address was set: the platform's own form is offered.
+    assert.match(channels, /网上申请：通过网上申请页面填写并提交申请/);
 
     // A later change is a draft until it is published again.
     t.clock.set('2025-02-10T02:00:00.000Z');

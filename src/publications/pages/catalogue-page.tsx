@@ -18,6 +18,7 @@ import {
   type Publication,
 } from '../item.js';
 import { DateText } from './metadata.js';
+import { feedPath, SITEMAP_PATH } from '../feeds/paths.js';
 
 export interface CatalogueFilters {
   category?: string;
@@ -44,6 +45,8 @@ export function CataloguePage(p: {
   page: Page<Publication>;
   filters: CatalogueFilters;
   years: number[];
+  /** Whether the site's address is configured, so that a sitemap can be offered. */
+  sitemap: boolean;
   problems: string[];
   hrefFor(changes: { page: number }): string;
   /** The search query and its results, when the visitor searched (they replace the list). */
@@ -54,7 +57,20 @@ export function CataloguePage(p: {
   const filtered = Object.values(f).some(Boolean);
   const extra = article21(agency);
   return (
-    <PortalPage title="法定主动公开内容" agency={agency} column={portalColumn('/catalogue')}>
+    <PortalPage
+      title="法定主动公开内容"
+      agency={agency}
+      column={portalColumn('/catalogue')}
+      links={[
+        {
+          rel: 'alternate',
+          type: 'application/atom+xml',
+          href: feedPath(agency.slug),
+          title: `${agency.shortName}法定主动公开内容（Atom）`,
+        },
+        ...(p.sitemap ? [{ rel: 'sitemap', type: 'application/xml', href: SITEMAP_PATH }] : []),
+      ]}
+    >
       <p>
         本栏目发布{agency.fullName}
         依法应当主动公开的政府信息，按本机关主动公开基本目录分类编排。每条信息标注索引号、名称、发布机构、成文日期和发布日期。
@@ -169,6 +185,22 @@ export function CataloguePage(p: {
         ))}
       </ul>
       {extra ? <p>{extra}</p> : null}
+      <h2>订阅与网站地图</h2>
+      <ul>
+        <li>
+          <a href={feedPath(agency.slug)} type="application/atom+xml">
+            订阅本栏目最新发布的信息（Atom）
+          </a>
+          <span class="muted">：把这个网址添加到阅读器，即可收到新发布的信息</span>
+        </li>
+        {p.sitemap ? (
+          <li>
+            <a href={SITEMAP_PATH} type="application/xml">
+              网站地图（sitemap.xml）
+            </a>
+          </li>
+        ) : null}
+      </ul>
     </PortalPage>
   );
 }

@@ -6,6 +6,7 @@ import { PortalPage, portalColumn } from '../../web/layout.js';
 import { sizeLabel } from '../files.js';
 import type { Attachment, Publication } from '../item.js';
 import { sanitizeBody } from '../sanitize.js';
+import { articleTags } from './article-tags.js';
 import { DateText, MetadataBlock } from './metadata.js';
 
 const NOT_VALID = { valid: '', expired: '已失效', repealed: '已废止', amended: '已修改' } as const;
@@ -18,6 +19,8 @@ export function PublicItemPage(p: {
   attachments: Attachment[];
   href: string;
   replacedHref: string | null;
+  /** The item's absolute URL when the site's address is configured (canonical link, Url tag). */
+  canonical: string | null;
 }) {
   const { agency, item } = p;
   if (item.state === 'withdrawn') {
@@ -41,7 +44,9 @@ export function PublicItemPage(p: {
       title={item.title}
       agency={agency}
       column={portalColumn('/catalogue')}
-      keywords={item.keywords.join(',')}
+      meta={articleTags(item, p.canonical ?? p.href)}
+      description={item.summary}
+      links={p.canonical ? [{ rel: 'canonical', href: p.canonical }] : []}
     >
       <MetadataBlock item={item} replacedHref={p.replacedHref} headingId="item-metadata" />
       {item.validity !== 'valid' ? (

@@ -127,3 +127,48 @@ export async function itemsPerChannel(
     .execute();
   return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
 }
+
+/** One stored figure of a year, or null. */
+export async function getFigure(
+  db: Q,
+  agencyId: string,
+  year: number,
+  figure: Figure,
+): Promise<{ value: number; source: string } | null> {
+  const r = await db
+    .selectFrom('publication_year_figures')
+    .select(['value', 'source'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .where('figure', '=', figure)
+    .executeTakeFirst();
+  return r ? { value: Number(r.value), source: r.source } : null;
+}
+
+/** Replaces one figure of a year, leaving the year's others and its channel counts. */
+export async function setFigure(
+  db: Q,
+  agencyId: string,
+  year: number,
+  entry: { figure: Figure; value: number; source: string },
+  by: { label: string; at: string },
+): Promise<void> {
+  await db
+    .deleteFrom('publication_year_figures')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .where('figure', '=', entry.figure)
+    .execute();
+  await db
+    .insertInto('publication_year_figures')
+    .values({
+      agency_id: agencyId,
+      year,
+      figure: entry.figure,
+      value: entry.value,
+      source: entry.source,
+      updated_by_label: by.label,
+      updated_at: by.at,
+    })
+    .execute();
+}

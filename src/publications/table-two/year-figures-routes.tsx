@@ -18,7 +18,7 @@ import {
 import { ConsolePage } from '../../web/layout.js';
 import { NoticeBanner, readNotice, redirectWithNotice } from '../../web/notice.js';
 import { CHANNEL_LABELS, CHANNELS } from '../item.js';
-import { PUBLICATIONS_PATH } from '../paths.js';
+import { YEAR_FIGURES_PATH } from './year-figures-paths.js';
 import { computeTableTwo, onlineTotal, publishedPerChannel } from './report-source.js';
 import { FIGURE_LABELS, FIGURES } from './table-two.js';
 import { saveYearFigures } from './year-figures-command.js';
@@ -26,7 +26,7 @@ import { figuresToForm, YEAR_FIGURE_FIELDS, yearFiguresSchema } from './year-fig
 import { getYearFigures, itemsPerChannel } from './year-figures-repository.js';
 import type { Grid } from '../../reports/model.js';
 
-export const YEAR_FIGURES_PATH = `${PUBLICATIONS_PATH}/report-figures`;
+export { YEAR_FIGURES_PATH };
 const NOTICES = { saved: { '1': '已保存。年度报告表二和发布渠道条数已按新数据计算。' } };
 
 async function editor(c: Context<AppEnv>, mode: 'read' | 'write') {
@@ -126,6 +126,10 @@ export function yearFiguresRoutes(): Hono<AppEnv> {
           </button>
         </form>
         <ComputedTable grid={grid} perChannel={perChannel} />
+        <p>
+          数据在统计部门的表格中？可以
+          <a href={`${YEAR_FIGURES_PATH}/import`}>从 CSV 文件导入表二数据</a>。
+        </p>
         <PostForm action={`${YEAR_FIGURES_PATH}?year=${year}`} label={`填报 ${year} 年数据`}>
           <ErrorSummary errors={errors} />
           <h2>表二中需填报的数据</h2>
