@@ -2,9 +2,11 @@
 // generator does not share their thread: a bare Hono hello-world and the real app on a
 // temporary SQLite database with the demo data (twice: as served, and without the page
 // cache so that every page is rendered), all served by @hono/node-server on 127.0.0.1
-// (ports chosen by the system). Tells the parent its ports over IPC, answers
-// `cpu` with the CPU time it has used so far, and stops when the parent disconnects.
-// Started by bench/run.ts; not a command of its own.
+// (ports chosen by the system). With GONGKAI_BENCH_SERVE_DB (a database URL, and
+// GONGKAI_BENCH_SERVE_PG_SCHEMA for PostgreSQL) the app serves that generated database
+// instead of demo data (bench/catalogue.ts). Tells the parent its ports over IPC, answers
+// `cpu` with the CPU time it has used so far and its memory, and stops when the parent
+// disconnects. Started by bench/page-server-client.ts; not a command of its own.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,8 @@ export interface PageServerPorts {
 
 export type PageServerMessage =
   | { type: 'ports'; ports: PageServerPorts; itemPath: string | null }
-  | { type: 'cpu'; micros: number };
+  /** CPU time used so far (µs); resident memory now and at its peak (bytes). */
+  | { type: 'cpu'; micros: number; rss: number; maxRss: number };
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolve, reject) => {
@@ -41,10 +44,13 @@ function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<
 const port = (s: ServerType) => (s.address() as AddressInfo).port;
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
-const db = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
+const given = process.env.GONGKAI_BENCH_SERVE_DB;
+const pgSchema = process.env.GONGKAI_BENCH_SERVE_PG_SCHEMA;
+const databaseUrl = given ?? `sqlite:${join(dir, 'bench.db')}`;
+const db = openDatabase(databaseUrl, pgSchema ? { pgSchema } : {});
 await migrateToLatest(db);
 // Nobody signs in during the benchmark: cheap hashes keep the set-up short.
-await seedDemo({ db, clock: systemClock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+if (!given) await seedDemo({ db, clock: systemClock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
 
 // A published item of the demo street, for the item page (its URL key comes from the seed).
 const item = await db.kysely
@@ -67,7 +73,7 @@ const deps = {
   config: {
     port: 0,
     host: '127.0.0.1',
-    databaseUrl: `sqlite:${join(dir, 'bench.db')}`,
+    databaseUrl,
     sessionSecret: randomBytes(32).toString('hex'),
     secureCookies: false,
     sessionIdleMinutes: 120,
@@ -95,7 +101,12 @@ send({ type: 'ports', ports, itemPath });
 process.on('message', (m) => {
   if (m !== 'cpu') return;
   const used = process.cpuUsage();
-  send({ type: 'cpu', micros: used.user + used.system });
+  send({
+    type: 'cpu',
+    micros: used.user + used.system,
+    rss: process.memoryUsage.rss(),
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  });
 });
 
 process.once('disconnect', () => {

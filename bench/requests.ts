@@ -43,7 +43,7 @@ function random(seed: number) {
 
 const OPEN_STATES = ['registered', 'in_progress', 'consulting', 'reply_drafted'] as const;
 
-async function insertAgency(db: Db, id: string): Promise<void> {
+export async function insertAgency(db: Db, id: string): Promise<void> {
   const now = new Date().toISOString();
   await db.kysely
     .insertInto('agencies')
@@ -70,7 +70,12 @@ async function insertAgency(db: Db, id: string): Promise<void> {
 }
 
 /** `n` cases received 2019–2026: most closed within weeks, some open, a few not yet received. */
-async function insertCases(db: Db, agencyId: string, n: number, seed: number): Promise<void> {
+export async function insertCases(
+  db: Db,
+  agencyId: string,
+  n: number,
+  seed: number,
+): Promise<void> {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const now = new Date().toISOString();

@@ -1,20 +1,25 @@
 // `npm run bench`: throughput of `gongkai check` on seed-sized reports, the cost of
-// rendering .docx, and the throughput of real pages over HTTP. Each figure is printed beside
+// rendering .docx, the throughput of real pages over HTTP, and at full size the requests
+// (bench/requests.ts), batch checking on every core (bench/check-batch.ts), composing a
+// report from 100,000 requests and 1,000,000 items (bench/compose.ts) and the catalogue at
+// 1,000,000 items (bench/catalogue.ts); docs/performance.md has the figures, the sizes'
+// environment variables and BENCH_ONLY. Each figure is printed beside
 // a baseline measured in the same run (a JSON round trip of the same report; a bare Hono
 // hello-world on the same server), so numbers from different machines compare by ratio.
 // Goals: ≥ 500 reports per second on one core for parse + check; portal pages at ≥ 0.25×
 // the hello-world's requests per second with p95 < 50 ms at 16 concurrent clients.
 // Prints only; never fails a build.
-import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { catalogueBench } from './catalogue.js';
+import { checkBatchBench } from './check-batch.js';
 import { composeBench } from './compose.js';
 import { corpus } from './corpus.js';
 import { requestsBench } from './requests.js';
 import { benchMixedLoad } from './load.js';
 import { loadTest, summarize, type LoadResult, type LoadSample } from './http-load.js';
-import type { PageServerMessage, PageServerPorts } from './page-servers.js';
+import { startPageServers } from './page-server-client.js';
+import type { PageServerPorts } from './page-servers.js';
 import { checkReport } from '../src/reports/checks/index.js';
 import { reportToJson } from '../src/reports/json.js';
 import type { AnnualReport } from '../src/reports/model.js';
@@ -142,51 +147,6 @@ function pageTargets(itemPath: string | null): PageTarget[] {
   ];
 }
 
-interface PageServers {
-  ports: PageServerPorts;
-  itemPath: string | null;
-  /** CPU time the server process has used so far, in microseconds. */
-  cpuMicros(): Promise<number>;
-  stop(): void;
-}
-
-/** Starts bench/page-servers.ts in a child process and waits for its ports. */
-async function startPageServers(): Promise<PageServers> {
-  // PAGE_PROFILE_DIR=dir writes a CPU profile of the servers (open it in Chrome DevTools).
-  const profileDir = process.env.PAGE_PROFILE_DIR;
-  const child = fork(fileURLToPath(new URL('./page-servers.ts', import.meta.url)), {
-    execArgv: [
-      ...process.execArgv,
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = <T extends PageServerMessage['type']>(type: T) =>
-    new Promise<Extract<PageServerMessage, { type: T }>>((resolve, reject) => {
-      const onMessage = (m: PageServerMessage) => {
-        if (m.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m as Extract<PageServerMessage, { type: T }>);
-      };
-      const onExit = (code: number | null) =>
-        reject(new Error(`测量用服务器已退出（退出码 ${code}）`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const { ports, itemPath } = await next('ports');
-  return {
-    ports,
-    itemPath,
-    cpuMicros: async () => {
-      const answer = next('cpu');
-      child.send('cpu');
-      return (await answer).micros;
-    },
-    stop: () => child.disconnect(),
-  };
-}
-
 const ms = (n: number) => n.toFixed(1);
 const fmtPage = (r: LoadResult) =>
   `${Math.round(r.perSecond).toLocaleString('zh-CN')} 次/秒，` +
@@ -255,17 +215,26 @@ async function pages(): Promise<void> {
   }
 }
 
-try {
-  // BENCH_ONLY=pages measures the pages alone (when working on them).
-  if (process.env.BENCH_ONLY !== 'pages') {
-    await corpus();
-    await main();
-    await composeBench();
+/** The parts of the bench, in the order they run; BENCH_ONLY=name[,name] runs only those. */
+const PARTS: [string, () => Promise<void>][] = [
+  ['corpus', corpus],
+  ['reports', main],
+  ['pages', pages],
+  ['requests', requestsBench],
+  ['load', benchMixedLoad],
+  ['check', checkBatchBench],
+  ['compose', composeBench],
+  ['catalogue', catalogueBench],
+];
+
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+for (const [name, run] of PARTS) {
+  if (only && !only.includes(name)) continue;
+  try {
+    await run();
+  } catch (err) {
+    // A benchmark reports; it never breaks a build, and one part failing (a PostgreSQL
+    // server that is not there) does not stop the others.
+    console.log(`性能测量“${name}”未能完成：${err instanceof Error ? err.message : String(err)}`);
   }
-  await pages();
-  await requestsBench();
-  await benchMixedLoad();
-} catch (err) {
-  // A benchmark reports; it never breaks a build.
-  console.log(`性能测量未能完成：${err instanceof Error ? err.message : String(err)}`);
 }

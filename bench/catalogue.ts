@@ -1,0 +1,291 @@
+// The public catalogue at a million items (issue 9): 1,000,000 published items across 500
+// agencies (bench/datasets.ts), on SQLite and on PostgreSQL. Over HTTP, against the app
+// served in its own process (bench/page-servers.ts): the catalogue page's and the search's
+// latency, one request at a time, beside the raw list / full-text query for the same page
+// or search in the same run; table 二's computation; the server's memory; and the
+// catalogue page's throughput as a ratio to a bare Hono hello-world on the same machine,
+// both as served (kept by the page cache, decision 0029) and rendered on every request
+// (the cost of its first view after any change). Goals: p95 < 100 ms and ≤ 3× the raw
+// query; table 二 < 1 s; RSS < 300 MB; throughput ≥ 0.5× hello-world. Prints only.
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { availableParallelism, loadavg } from 'node:os';
+import { openDatabase } from '../src/db/database.js';
+import type { Database } from '../src/db/schema.js';
+import { queryPhrases } from '../src/publications/search-tokens.js';
+import { computeTableTwo } from '../src/publications/table-two/report-source.js';
+import { benchPgUrl, percentiles, sizeFromEnv, withPgSchema } from './bench-db.js';
+import type { BenchAgency } from './catalogue-data.js';
+import {
+  catalogueSize,
+  catalogueSqlite,
+  cataloguePostgres,
+  type CatalogueSize,
+} from './datasets.js';
+import { loadTest, summarize, type LoadSample } from './http-load.js';
+import { startPageServers, type PageServers } from './page-server-client.js';
+
+const P95_GOAL_MS = 100;
+const RAW_RATIO_GOAL = 3;
+const TABLE_TWO_GOAL_MS = 1000;
+const RSS_GOAL_MB = 300;
+const THROUGHPUT_GOAL = 0.5;
+const CLIENTS = 16;
+const ROUNDS = 3;
+/** Agencies the latency is sampled over (spread through the list). */
+const SAMPLED_AGENCIES = 25;
+
+type Q = Kysely<Database>;
+
+const ms = (n: number) => n.toFixed(1);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** What a raw query of the same search looks like (the app's own phrase syntax). */
+function rawSearch(db: Q, agencyId: string, query: string) {
+  const phrases = queryPhrases(query);
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    const match = phrases.map((p) => `"${p.join(' ')}"`).join(' AND ');
+    return async () => {
+      await sql`SELECT count(*) FROM publication_search
+        WHERE publication_search MATCH ${match} AND agency_id = ${agencyId}`.execute(db);
+      await sql`SELECT publication_id FROM publication_search
+        WHERE publication_search MATCH ${match} AND agency_id = ${agencyId}
+        ORDER BY bm25(publication_search) LIMIT 20`.execute(db);
+    };
+  }
+  const tsq = phrases.map((p) => `(${p.join(' <-> ')})`).join(' & ');
+  return async () => {
+    await sql`SELECT count(*) FROM publication_search
+      WHERE agency_id = ${agencyId} AND tsv @@ to_tsquery('simple', ${tsq})`.execute(db);
+    await sql`SELECT publication_id FROM publication_search
+      WHERE agency_id = ${agencyId} AND tsv @@ to_tsquery('simple', ${tsq})
+      ORDER BY ts_rank(tsv, to_tsquery('simple', ${tsq})) DESC LIMIT 20`.execute(db);
+  };
+}
+
+/** The raw queries of a catalogue page: its count and its first 20 rows. */
+function rawList(db: Q, agencyId: string) {
+  return async () => {
+    await sql`SELECT count(*) FROM publications
+      WHERE agency_id = ${agencyId} AND state = 'published'`.execute(db);
+    await sql`SELECT * FROM publications WHERE agency_id = ${agencyId} AND state = 'published'
+      ORDER BY published_on DESC, index_number DESC LIMIT 20`.execute(db);
+  };
+}
+
+/** Latencies of `n` calls, one at a time, going round `calls` (after one warm-up round). */
+async function sequential(calls: (() => Promise<unknown>)[], n: number): Promise<number[]> {
+  for (const c of calls) await c();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await calls[i % calls.length]!();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function get(url: string): Promise<void> {
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} 返回 ${res.status}`);
+}
+
+interface Case {
+  label: string;
+  /** Path per sampled agency. */
+  path: (a: BenchAgency, i: number) => string;
+  raw: (a: BenchAgency, i: number) => () => Promise<void>;
+}
+
+async function latencies(
+  servers: PageServers,
+  sample: readonly BenchAgency[],
+  cases: readonly Case[],
+  n: number,
+): Promise<void> {
+  const base = (server: 'app' | 'rendered') => `http://127.0.0.1:${servers.ports[server]}`;
+  for (const c of cases) {
+    const rendered = percentiles(
+      await sequential(
+        sample.map((a, i) => () => get(base('rendered') + c.path(a, i))),
+        n,
+      ),
+    );
+    const served = percentiles(
+      await sequential(
+        sample.map((a, i) => () => get(base('app') + c.path(a, i))),
+        n,
+      ),
+    );
+    const raw = percentiles(
+      await sequential(
+        sample.map((a, i) => c.raw(a, i)),
+        n,
+      ),
+    );
+    const ratio = rendered.p95 / raw.p95;
+    const met = rendered.p95 < P95_GOAL_MS && ratio <= RAW_RATIO_GOAL;
+    console.log(
+      `${c.label}：每次渲染 p50 ${ms(rendered.p50)} / p95 ${ms(rendered.p95)} / p99 ${ms(rendered.p99)} 毫秒；` +
+        `页面缓存 p50 ${ms(served.p50)} / p95 ${ms(served.p95)} 毫秒；` +
+        `基准 原始查询 p50 ${ms(raw.p50)} / p95 ${ms(raw.p95)} / p99 ${ms(raw.p99)} 毫秒；` +
+        `p95 为基准的 ${ratio.toFixed(1)} 倍；${met ? '达到' : '未达到'}目标（每次渲染 p95 < ${P95_GOAL_MS} 毫秒且 ≤ ${RAW_RATIO_GOAL} 倍）`,
+    );
+  }
+}
+
+async function throughput(servers: PageServers, agency: BenchAgency): Promise<void> {
+  const path = `/agencies/${agency.slug}/catalogue`;
+  const targets = [
+    { label: '基准 Hono hello-world', url: `http://127.0.0.1:${servers.ports.hello}/` },
+    { label: '目录页（页面缓存）', url: `http://127.0.0.1:${servers.ports.app}${path}` },
+    { label: '目录页（每次渲染）', url: `http://127.0.0.1:${servers.ports.rendered}${path}` },
+  ];
+  const samples = targets.map(() => [] as LoadSample[]);
+  const cpu = targets.map(() => 0);
+  for (const t of targets) await loadTest(t.url, { concurrency: CLIENTS, seconds: 1 });
+  // Interleaved rounds: a change in the machine's load touches every target alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) {
+      const before = await servers.cpuMicros();
+      samples[i]!.push(await loadTest(t.url, { concurrency: CLIENTS, seconds: 1 }));
+      cpu[i]! += (await servers.cpuMicros()) - before;
+    }
+  }
+  const results = targets.map((t, i) => {
+    const r = summarize(samples[i]!);
+    return { t, r, cpuEach: cpu[i]! / Math.max(1, r.requests) };
+  });
+  const hello = results[0]!;
+  for (const { t, r, cpuEach } of results) {
+    const ratio = r.perSecond / hello.r.perSecond;
+    const cpuRatio = hello.cpuEach / cpuEach;
+    console.log(
+      `吞吐量 ${t.label}：${Math.round(r.perSecond).toLocaleString('zh-CN')} 次/秒` +
+        `（${CLIENTS} 个并发客户端，p95 ${ms(r.p95)} 毫秒${r.errors ? `，出错 ${r.errors} 次` : ''}），` +
+        `服务器 CPU 每次 ${Math.round(cpuEach)} 微秒` +
+        (t === hello.t
+          ? ''
+          : `；为基准的 ${ratio.toFixed(2)} 倍（按 CPU 时间 ${cpuRatio.toFixed(2)} 倍）；` +
+            `${ratio >= THROUGHPUT_GOAL ? '达到' : '未达到'}目标（≥ ${THROUGHPUT_GOAL} 倍）`),
+    );
+  }
+}
+
+async function tableTwo(db: Q, sample: readonly BenchAgency[]): Promise<void> {
+  const times: number[] = [];
+  for (const a of sample) await computeTableTwo({ db, agencyId: a.id, year: 2024 });
+  for (const a of sample) {
+    const t0 = performance.now();
+    await computeTableTwo({ db, agencyId: a.id, year: 2024 });
+    times.push(performance.now() - t0);
+  }
+  const p = percentiles(times);
+  console.log(
+    `表二计算（${sample.length} 个机关各算 2024 年）：p50 ${ms(p.p50)} / 最慢 ${ms(times.at(-1)!)} 毫秒；` +
+      `${times.at(-1)! < TABLE_TWO_GOAL_MS ? '达到' : '未达到'}目标（< 1 秒）`,
+  );
+}
+
+/** A document number of each sampled agency, read from the data (the generator's own). */
+async function documentNumbers(db: Q, sample: readonly BenchAgency[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of sample) {
+    const row = await db
+      .selectFrom('publications')
+      .select('document_number')
+      .where('agency_id', '=', a.id)
+      .where('document_number', 'is not', null)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    out.push(row?.document_number ?? '');
+  }
+  return out;
+}
+
+async function measure(
+  label: string,
+  db: Q,
+  agencies: readonly BenchAgency[],
+  serveEnv: Record<string, string>,
+): Promise<void> {
+  const step = Math.max(1, Math.floor(agencies.length / SAMPLED_AGENCIES));
+  const sample = agencies.filter((_, i) => i % step === 0).slice(0, SAMPLED_AGENCIES);
+  const n = sizeFromEnv('GONGKAI_BENCH_LATENCY_REQUESTS', 100);
+  const numbers = await documentNumbers(db, sample);
+  const counted = await db
+    .selectFrom('publications')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('agency_id', '=', sample[0]!.id)
+    .executeTakeFirst();
+  console.log(
+    `\n主动公开目录（${label}）：${agencies.length} 个机关，每个机关约 ${Number(counted?.n ?? 0).toLocaleString('zh-CN')} 条；` +
+      `延迟为逐个请求（${n} 次，轮流 ${sample.length} 个机关），系统负载 ${loadavg()[0]?.toFixed(1)}（${availableParallelism()} 核）`,
+  );
+  const servers = await startPageServers(serveEnv);
+  try {
+    const q = (word: string) => `?q=${encodeURIComponent(word)}`;
+    const cases: Case[] = [
+      {
+        label: '目录页 第一页',
+        path: (a) => `/agencies/${a.slug}/catalogue`,
+        raw: (a) => rawList(db, a.id),
+      },
+      ...['征地', '低保'].map((word): Case => ({
+        label: `检索“${word}”`,
+        path: (a) => `/agencies/${a.slug}/catalogue${q(word)}`,
+        raw: (a) => rawSearch(db, a.id, word),
+      })),
+      {
+        label: `检索文号（如“${numbers[0]}”）`,
+        path: (a, i) => `/agencies/${a.slug}/catalogue${q(numbers[i]!)}`,
+        raw: (a, i) => rawSearch(db, a.id, numbers[i]!),
+      },
+    ];
+    await latencies(servers, sample, cases, n);
+    await tableTwo(db, sample);
+    await throughput(servers, sample[0]!);
+    const memory = await servers.memory();
+    console.log(
+      `服务器内存：当前 ${mb(memory.rss)} MB，峰值 ${mb(memory.maxRss)} MB（含 hello-world 与两个应用实例）；` +
+        `${memory.maxRss / 1024 / 1024 < RSS_GOAL_MB ? '达到' : '未达到'}目标（< ${RSS_GOAL_MB} MB）`,
+    );
+  } finally {
+    servers.stop();
+  }
+}
+
+async function onSqlite(size: CatalogueSize): Promise<void> {
+  const { path, madeSeconds, agencies } = await catalogueSqlite(size);
+  if (madeSeconds !== null)
+    console.log(`（已生成 SQLite 数据，用时 ${madeSeconds.toFixed(0)} 秒）`);
+  const db = openDatabase(`sqlite:${path}`);
+  try {
+    await measure('SQLite', db.kysely, agencies, { GONGKAI_BENCH_SERVE_DB: `sqlite:${path}` });
+  } finally {
+    await db.close();
+  }
+}
+
+async function onPostgres(url: string, size: CatalogueSize): Promise<void> {
+  const { path, agencies } = await catalogueSqlite(size);
+  await withPgSchema(url, async (s) => {
+    const t0 = performance.now();
+    await cataloguePostgres(s, path);
+    console.log(
+      `（已生成 PostgreSQL 数据，用时 ${((performance.now() - t0) / 1000).toFixed(0)} 秒）`,
+    );
+    await measure('PostgreSQL', s.db.kysely, agencies, {
+      GONGKAI_BENCH_SERVE_DB: url,
+      GONGKAI_BENCH_SERVE_PG_SCHEMA: s.schema,
+    });
+  });
+}
+
+export async function catalogueBench(): Promise<void> {
+  const size = catalogueSize();
+  await onSqlite(size);
+  const pgUrl = benchPgUrl();
+  if (pgUrl) await onPostgres(pgUrl, size);
+}

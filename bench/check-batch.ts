@@ -1,0 +1,166 @@
+// `gongkai check` on a batch of many files (issue 11 item 9): the reports of
+// test/fixtures/reports/ (the seed, the layouts, the real-report corpus and the two PDFs)
+// repeated into a batch of each kind — text, HTML, PDF — read the way the command reads
+// them (src/cli/check.ts: files opened as workers come free, read in the worker pool of
+// src/reports/read/, checked on the main thread) with every core against one core. And PDF
+// reading (parseReport: pdf.js's text, laid out into lines, read as a report) against
+// pdf.js's own bare text extraction (getTextContent of every page) of the same file in the
+// same run. Goals: ≥ 1.8× on 2 cores; PDF within 1.5× of the bare extraction. Prints only.
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { readReportFile } from '../src/cli/check.js';
+import { checkReport } from '../src/reports/checks/index.js';
+import { parseReport } from '../src/reports/parse/index.js';
+import { ReportReader } from '../src/reports/read/reader-pool.js';
+import { sizeFromEnv } from './bench-db.js';
+
+const FIXTURES = fileURLToPath(new URL('../test/fixtures/reports/', import.meta.url));
+const SPEEDUP_GOAL = 1.8;
+const PDF_GOAL = 1.5;
+const PDF_ROUNDS = 5;
+
+const KINDS = [
+  { label: '文本（.txt、.md）', test: /\.(txt|md)$/i, files: 400 },
+  { label: '网页（.html）', test: /\.html?$/i, files: 200 },
+  { label: 'PDF', test: /\.pdf$/i, files: 24 },
+] as const;
+
+function fixtures(): string[] {
+  const top = readdirSync(FIXTURES).map((f) => `${FIXTURES}${f}`);
+  const real = readdirSync(`${FIXTURES}real/`).map((f) => `${FIXTURES}real/${f}`);
+  return [...top, ...real].filter((f) => !f.endsWith('.json') && /\.[a-z]+$/i.test(f)).sort();
+}
+
+interface BatchTime {
+  seconds: number;
+  /** CPU seconds of this process, all its threads (the workers' too). */
+  cpuSeconds: number;
+}
+
+/** Checks `files` as `gongkai check` does, through `reader`. */
+async function checkBatch(files: readonly string[], reader: ReportReader): Promise<BatchTime> {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const read = await readReportFile(files[i]!, reader);
+      if (read.ok) checkReport(read.report);
+    }
+  };
+  await Promise.all(Array.from({ length: reader.workers * 2 }, lane));
+  const cpu = process.cpuUsage(cpu0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+/**
+ * A pool with its workers started and warm (modules loaded, files read): a batch's steady
+ * pace is measured, not the second or so each worker takes to start.
+ */
+async function warmReader(workers: number, files: readonly string[]): Promise<ReportReader> {
+  const reader = new ReportReader({ workers });
+  const warm = Array.from(
+    { length: Math.max(files.length, workers * 4) },
+    (_, i) => files[i % files.length]!,
+  );
+  await Promise.all(warm.map((f) => readReportFile(f, reader)));
+  return reader;
+}
+
+async function batches(): Promise<void> {
+  const cores = availableParallelism();
+  const all = fixtures();
+  for (const kind of KINDS) {
+    const distinct = all.filter((f) => kind.test.test(f));
+    if (distinct.length === 0) continue;
+    const n = sizeFromEnv('GONGKAI_BENCH_CHECK_FILES', kind.files);
+    const batch = Array.from({ length: n }, (_, i) => distinct[i % distinct.length]!);
+    const times = { one: { seconds: 0, cpuSeconds: 0 }, all: { seconds: 0, cpuSeconds: 0 } };
+    // Alternating twice, so that a change in the machine's load touches both alike.
+    for (let round = 0; round < 2; round++) {
+      for (const which of ['one', 'all'] as const) {
+        const reader = await warmReader(which === 'one' ? 1 : cores, distinct);
+        try {
+          const t = await checkBatch(batch, reader);
+          times[which].seconds += t.seconds;
+          times[which].cpuSeconds += t.cpuSeconds;
+        } finally {
+          await reader.close();
+        }
+      }
+    }
+    const perSecond = (t: BatchTime) => ((2 * n) / t.seconds).toFixed(1);
+    // How many cores the run kept busy: on a machine loaded by other work the wall-clock
+    // speed-up falls, while this shows whether the work was spread at all.
+    const busy = (t: BatchTime) => (t.cpuSeconds / t.seconds).toFixed(2);
+    const speedup = times.one.seconds / times.all.seconds;
+    console.log(
+      `批量检查 ${kind.label}：${n} 个文件（${distinct.length} 份不同的报告），` +
+        `单核 ${perSecond(times.one)} 份/秒（占用 ${busy(times.one)} 核），` +
+        `${cores} 核 ${perSecond(times.all)} 份/秒（占用 ${busy(times.all)} 核），` +
+        `为单核的 ${speedup.toFixed(2)} 倍；${speedup >= SPEEDUP_GOAL ? '达到' : '未达到'}目标（2 核 ≥ ${SPEEDUP_GOAL} 倍）`,
+    );
+  }
+}
+
+/** pdf.js alone: the text of every page, nothing done with it. */
+async function bareTextExtraction(bytes: Uint8Array): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
+  let items = 0;
+  try {
+    const doc = await task.promise;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      items += (await page.getTextContent()).items.length;
+      page.cleanup();
+    }
+  } finally {
+    await task.destroy();
+  }
+  return items;
+}
+
+async function medianMs(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const runs: number[] = [];
+  for (let i = 0; i < PDF_ROUNDS; i++) {
+    const t0 = performance.now();
+    await fn();
+    runs.push(performance.now() - t0);
+  }
+  return runs.sort((a, b) => a - b)[Math.floor(PDF_ROUNDS / 2)]!;
+}
+
+async function pdfReading(): Promise<void> {
+  for (const path of fixtures().filter((f) => /\.pdf$/i.test(f))) {
+    const bytes = new Uint8Array(readFileSync(path));
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // Interleaved: bare, ours, bare, ours … each the median of its rounds.
+    const bare = await medianMs(() => bareTextExtraction(bytes));
+    const ours = await medianMs(() => parseReport({ bytes, filename: name }));
+    const bareAgain = await medianMs(() => bareTextExtraction(bytes));
+    const base = Math.min(bare, bareAgain);
+    const ratio = ours / base;
+    console.log(
+      `PDF 读取 ${name}（${Math.round(bytes.length / 1024)} KB）：parseReport ${ours.toFixed(1)} 毫秒；` +
+        `基准 pdf.js getTextContent ${base.toFixed(1)} 毫秒；为基准的 ${ratio.toFixed(2)} 倍；` +
+        `${ratio <= PDF_GOAL ? '达到' : '未达到'}目标（≤ ${PDF_GOAL} 倍）`,
+    );
+  }
+}
+
+export async function checkBatchBench(): Promise<void> {
+  console.log(
+    `\n批量检查（gongkai check 的读取方式；系统负载 ${loadavg()[0]?.toFixed(1)}，${availableParallelism()} 核：` +
+      `其他进程占用 CPU 时多核倍数偏低）`,
+  );
+  await batches();
+  await pdfReading();
+}
