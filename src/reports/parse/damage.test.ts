@@ -5,41 +5,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { FORMATS } from '../format/index.js';
 import type { AnnualReport } from '../model.js';
 import { balancedReport } from '../checks/fixtures/balanced-report.js';
 import { checkReport, mergeFindings } from '../checks/index.js';
 import { parseReport } from './index.js';
-import { printedRowLabel } from './tables.js';
-
-type Rows = string[][];
-
-/** Table 三 of a report as its rows of cells: the printed label, then the seven values. */
-function requestRows(report: AnnualReport): Rows {
-  const format = FORMATS[report.format];
-  return format.requests.rows.map((row) => [
-    printedRowLabel(row),
-    ...format.requests.columns.map((c) => String(report.tables.requests[row.key]?.[c.key] ?? '')),
-  ]);
-}
+import { requestRows, requestsPage, type Rows } from './test-support.js';
 
 function page(report: AnnualReport, rows: Rows): string {
-  const format = FORMATS[report.format];
-  const heading = (i: number) => `${format.sections[i]!.numeral}、${format.sections[i]!.title}`;
-  return [
-    `${report.year}年政府信息公开工作年度报告`,
-    heading(0),
-    '本机关依法做好政府信息公开工作。',
-    heading(1),
-    heading(2),
-    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
-    ...rows.map((r) => `${r.join(' | ')} |`),
-    heading(3),
-    heading(4),
-    '无。',
-    heading(5),
-    '无。',
-  ].join('\n');
+  return requestsPage(
+    report,
+    rows.map((r) => `${r.join(' | ')} |`),
+  );
 }
 
 async function t3Errors(text: string): Promise<string[]> {

@@ -5,6 +5,8 @@ import { textLine } from './document.js';
 import { readCell, stripBookmarks } from './labels.js';
 import { isPipeText, pipeLines } from './pipe-text.js';
 
+const BRACKETED = /[（(][^（）()]*[)）]/gu;
+
 const isValue = (token: string): boolean => readCell(token).kind === 'value';
 
 function splitRow(line: string): SourceLine {
@@ -15,8 +17,9 @@ function splitRow(line: string): SourceLine {
   if (firstValue === tokens.length) return textLine(line);
   if (firstValue === 0) return { cells: tokens, tableRow: true };
   const label = tokens.slice(0, firstValue).join(' ');
-  // A sentence that happens to end in a number is prose, not a table row.
-  if (/[。，,；]/u.test(label)) return textLine(line);
+  // A sentence that happens to end in a number is prose, not a table row; a label's own
+  // note in brackets (「部分公开（区分处理的，只计这一情形，…）」) is not a sentence.
+  if (/[。，,；]/u.test(label.replace(BRACKETED, ''))) return textLine(line);
   return { cells: [label, ...tokens.slice(firstValue)], tableRow: true };
 }
 

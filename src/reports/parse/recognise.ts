@@ -14,6 +14,8 @@ import { chooseFormat } from './format-choice.js';
 import { definitionLabel, readCell, stripBookmarks } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
+import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
+import type { RunTogetherRow, Solved } from './run-together.js';
 import type { SumRule } from './resolve-row.js';
 import { headingSection, printedHeading } from './sections.js';
 import {
@@ -50,6 +52,8 @@ interface OpenRow {
   columns: readonly { key: string; label: string }[];
   rules: readonly SumRule[];
   values: CellValue[];
+  /** Each value as printed, for rows whose cells ran together (「640020470」). */
+  raws: (string | null)[];
   /** A group heading that may turn out to be printed as a single row (values follow it). */
   tentative: boolean;
 }
@@ -66,6 +70,15 @@ class Recogniser {
   readonly findings: Finding[] = [];
   /** Rows read from an outcome group printed as a single line. */
   private readonly singleRows: string[] = [];
+  /** Rows whose cells ran together, read once the whole table is known. */
+  private readonly runs: {
+    table: 'proactive' | 'requests';
+    key: string;
+    where: string;
+    printed: string;
+    row: RunTogetherRow;
+    tooMany: boolean;
+  }[] = [];
   readonly proactive: Grid;
   readonly requests: Grid;
   readonly review: Grid;
@@ -117,7 +130,7 @@ class Recogniser {
     let rowOnLine = false;
     for (const reading of readings) {
       if (reading.kind === 'value') {
-        this.value(reading.value);
+        this.value(reading.value, reading.raw === '' ? null : reading.raw);
         continue;
       }
       // In a real table row, short text after the row's label is that cell's content (「无」).
@@ -128,7 +141,7 @@ class Recogniser {
         !this.open.tentative &&
         reading.text.length <= 6
       ) {
-        this.value(reading.text);
+        this.value(reading.text, reading.text);
         continue;
       }
       const matched = this.label(printed(reading.text), line.tableRow, line.continues);
@@ -219,6 +232,7 @@ class Recogniser {
         columns: block.columns,
         rules: [],
         values: [],
+        raws: [],
         tentative: false,
       };
       this.recognisedSomething = true;
@@ -278,6 +292,7 @@ class Recogniser {
       columns: this.format.requests.columns,
       rules: totalRule(this.format.requests.columns),
       values: [],
+      raws: [],
       tentative,
     };
     this.recognisedSomething = true;
@@ -292,12 +307,13 @@ class Recogniser {
     else this.reviewValues = [];
   }
 
-  private value(value: CellValue): void {
+  private value(value: CellValue, raw: string | null): void {
     if (this.table === 'review') {
       if (!this.reviewFrozen) this.reviewValues.push(value);
       return;
     }
     this.open?.values.push(value);
+    this.open?.raws.push(raw);
   }
 
   private closeRow(): void {
@@ -308,10 +324,13 @@ class Recogniser {
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
     // Blank cells past the row's last column are the remnants of merged cells that a
     // converter flattened (「行政许可 | 0 | ||」), not values.
-    while (open.values.length > open.columns.length && open.values.at(-1) === null)
+    while (open.values.length > open.columns.length && open.values.at(-1) === null) {
       open.values.pop();
+      open.raws.pop();
+    }
     if (open.values.length === 0) return;
     if (open.tentative) this.singleRows.push(open.key);
+    if (mayRunTogether(open.raws, open.columns.length)) return this.runTogether(open);
     const reading = resolveRow(
       open.values,
       open.columns.map((c) => c.label),
@@ -376,8 +395,62 @@ class Recogniser {
     });
   }
 
+  /** A row whose cells ran together: its reading waits for the whole table (run-together.ts). */
+  private runTogether(open: OpenRow): void {
+    const grid = open.table === 'proactive' ? this.proactive : this.requests;
+    grid[open.key] = Object.fromEntries(open.columns.map((c) => [c.key, null]));
+    const readings = rowReadings(open.raws, open.values, open.columns.length, open.rules);
+    this.runs.push({
+      table: open.table,
+      key: open.key,
+      where: open.where,
+      printed: open.raws.map((r) => r ?? '空白').join(' '),
+      row: { key: open.key, columns: open.columns.map((c) => c.key), readings: readings ?? [] },
+      tooMany: readings === null,
+    });
+  }
+
+  /**
+   * The rows whose cells ran together, read where the table's sums admit exactly one
+   * reading of all of them together; otherwise each is said to be unreadable.
+   */
+  private readRuns(): void {
+    if (this.runs.length === 0) return;
+    const doubted = new Set(this.findings.filter((f) => f.row).map((f) => f.row!));
+    const requests = this.runs.filter((r) => r.table === 'requests').map((r) => r.row);
+    const solved =
+      requests.length > 0
+        ? solveRequests(this.format, this.requests, requests, doubted)
+        : { readings: null, solutions: 'none' as const };
+    for (const run of this.runs) {
+      const cells = run.table === 'requests' ? solved.readings?.get(run.key) : zerosOnly(run.row);
+      const grid = run.table === 'proactive' ? this.proactive : this.requests;
+      const columns = run.row.columns;
+      const printedCount = run.printed.split(' ').length;
+      if (cells) {
+        grid[run.key] = Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? null]));
+        this.ambiguous(
+          run.table,
+          run.key,
+          columns.length,
+          printedCount,
+          `${run.where}的数字连在一起（“${run.printed}”）；按本表的合计关系只有一种拆分，读作${cells.map((v) => (v === null ? '空白' : String(v))).join('、')}`,
+        );
+        continue;
+      }
+      this.ambiguous(
+        run.table,
+        run.key,
+        columns.length,
+        printedCount,
+        `${run.where}的数字连在一起（“${run.printed}”），未能可靠读取：${whyUnreadable(run, solved)}；该行按未读出处理，依赖它的核对未能进行，请核对原文`,
+      );
+    }
+  }
+
   finish(): void {
     this.leaveTable();
+    this.readRuns();
     for (const key of this.singleRows) this.fillUnprintedSiblings(key);
     this.noteTableCutShort();
   }
@@ -440,6 +513,25 @@ class Recogniser {
       `${TABLE_NAME.requests}“${group.number}${group.label}”只印了一行（2019年试行格式的写法），其数值计入“${row.number}${row.label}”；报告中没有${names}这${siblings.length}行，按0计`,
     );
   }
+}
+
+/** Table 二 has no sums to decide a cut: only a run of zeros has one reading (「000」). */
+function zerosOnly(row: RunTogetherRow): CellValue[] | undefined {
+  const only = row.readings.length === 1 ? row.readings[0]! : undefined;
+  return only?.every((v) => v === 0) ? only : undefined;
+}
+
+function whyUnreadable(
+  run: { table: TableKey; tooMany: boolean; row: RunTogetherRow },
+  solved: Solved,
+): string {
+  if (run.tooMany) return '可能的拆分方式过多';
+  if (run.table === 'proactive') return '表二没有合计关系可据以确定拆分';
+  const n = run.row.readings.length;
+  if (n === 0) return '没有一种拆分符合本行的“总计”';
+  if (solved.solutions === 'none')
+    return `符合本行“总计”的拆分有${n}种，但与本表各列的合计关系都不相符`;
+  return `符合本行“总计”的拆分有${n}种，加上本表各列的合计关系仍不能确定是哪一种`;
 }
 
 function headText(lines: readonly SourceLine[]): string {
