@@ -64,6 +64,9 @@ function emptyGrid(rows: readonly { key: string; columns: readonly { key: string
   return grid;
 }
 
+/** A numbered label (「2.重复申请」) is never a cell's content, however short. */
+const NUMBERED = /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]/u;
+
 const isProse = (text: string): boolean => text.includes('。') || /[；;]$/u.test(text);
 
 class Recogniser {
@@ -124,11 +127,17 @@ class Recogniser {
         return this.addProse(texts.join(' '), line.continues);
     }
     const readings = line.cells.map(readCell);
+    // A label wrapped in a PDF table cell (「5.要求行政机关确认」/「或重新出具已获取 0 0 …」/
+    // 「信息」): a line whose first text names no row, under a row that has no numbers yet,
+    // is the rest of that row's label, and its numbers are that row's.
+    const first = readings.findIndex((r) => r.kind === 'label');
+    const wrapped = first >= 0 && this.continuesLabel(readings[first]!);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
     // flattened by a converter) do not belong to the row above.
-    if (line.tableRow && readings.some((r) => r.kind === 'label')) this.closeRow();
-    let rowOnLine = false;
-    for (const reading of readings) {
+    if (line.tableRow && first >= 0 && !wrapped) this.closeRow();
+    let rowOnLine = wrapped;
+    for (const [i, reading] of readings.entries()) {
+      if (wrapped && i === first) continue;
       if (reading.kind === 'value') {
         this.value(reading.value, reading.raw === '' ? null : reading.raw);
         continue;
@@ -139,7 +148,8 @@ class Recogniser {
         rowOnLine &&
         this.open &&
         !this.open.tentative &&
-        reading.text.length <= 6
+        reading.text.length <= 6 &&
+        !NUMBERED.test(reading.text)
       ) {
         this.value(reading.text, reading.text);
         continue;
@@ -147,6 +157,26 @@ class Recogniser {
       const matched = this.label(printed(reading.text), line.tableRow, line.continues);
       if (matched) rowOnLine = true;
     }
+  }
+
+  /** Whether a label cell is the wrapped rest of the open row's label rather than a label of its own. */
+  private continuesLabel(reading: ReturnType<typeof readCell>): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.tentative || open.values.length > 0) return false;
+    if (reading.text.length > 20 || isProse(reading.text)) return false;
+    const text = printed(reading.text);
+    if (matchBlock(text, this.format) || matchGroup(text, this.format)) return false;
+    if (
+      this.startsReview(text) ||
+      headingSection(reading.text, this.format.sections, this.section) !== null
+    )
+      return false;
+    if (open.table === 'requests')
+      return matchRow(text, this.format.requests.rows, this.requestIndex) < 0;
+    const rows = this.format.proactive.blocks.flatMap((b) =>
+      b.rows.filter((r) => !this.proactiveFound.has(r.key)),
+    );
+    return matchRow(text, rows, -1) < 0;
   }
 
   private enterSection(index: number, text: string): void {
