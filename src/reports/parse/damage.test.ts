@@ -1,7 +1,8 @@
 // Property tests (issue 11): a well-read table 三, printed as page text with `|` separators,
-// then damaged the ways real pages are — a row dropped, a cell shifted into the next row, a
-// column blanked — never yields a T3_* error that the undamaged table does not have. The
-// reader says what it could not read, and the sums over those cells are NOT_ASSESSED.
+// then damaged the ways real pages are — a row dropped, a cell shifted into the next row,
+// two rows run together on one line, a row's cells run together, a column blanked — never
+// yields a T3_* error that the undamaged table does not have. The reader says what it could
+// not read, and the sums over those cells are NOT_ASSESSED.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -36,6 +37,15 @@ const DAMAGES: Record<string, Damage> = {
     const moved = out[k]!.pop()!;
     out[k + 1]!.splice(1, 0, moved);
     return out;
+  },
+  'two rows run together on one line': (rows, i) => {
+    const k = i % (rows.length - 1);
+    return [...rows.slice(0, k), [...rows[k]!, ...rows[k + 1]!], ...rows.slice(k + 2)];
+  },
+  'cells run together with no separator': (rows, i, j) => {
+    // One or two rows, as a crawler saves them: the numbers of a row as one run of digits.
+    const picked = new Set([i % rows.length, j % rows.length]);
+    return rows.map((r, k) => (picked.has(k) ? [r[0]!, r.slice(1).join('')] : r));
   },
   'a column blanked': (rows, _i, j) => {
     const column = 1 + (j % 7);
