@@ -130,14 +130,22 @@ class Recogniser {
     // A label wrapped in a PDF table cell (「5.要求行政机关确认」/「或重新出具已获取 0 0 …」/
     // 「信息」): a line whose first text names no row, under a row that has no numbers yet,
     // is the rest of that row's label, and its numbers are that row's.
-    const first = readings.findIndex((r) => r.kind === 'label');
+    // The heading of the open row's group, printed in a tall merged cell, may share the
+    // baseline of any of its lines: it is skipped there, not taken as a new group.
+    const skip = new Set<number>();
+    let first = readings.findIndex((r) => r.kind === 'label');
+    if (first >= 0 && this.headsOpenGroup(readings[first]!)) {
+      skip.add(first);
+      first = readings.findIndex((r, i) => i > first && r.kind === 'label');
+    }
     const wrapped = first >= 0 && this.continuesLabel(readings[first]!);
+    if (wrapped) skip.add(first);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
     // flattened by a converter) do not belong to the row above.
     if (line.tableRow && first >= 0 && !wrapped) this.closeRow();
     let rowOnLine = wrapped;
     for (const [i, reading] of readings.entries()) {
-      if (wrapped && i === first) continue;
+      if (skip.has(i)) continue;
       if (reading.kind === 'value') {
         this.value(reading.value, reading.raw === '' ? null : reading.raw);
         continue;
@@ -157,6 +165,19 @@ class Recogniser {
       const matched = this.label(printed(reading.text), line.tableRow, line.continues);
       if (matched) rowOnLine = true;
     }
+  }
+
+  /** Whether a label cell is the heading of the group of a row still waiting for its numbers. */
+  private headsOpenGroup(reading: ReturnType<typeof readCell>): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.table !== 'requests' || open.tentative)
+      return false;
+    if (open.values.length > 0 || this.group === null) return false;
+    const text = printed(reading.text);
+    return (
+      matchRow(text, this.format.requests.rows, this.requestIndex) < 0 &&
+      matchGroup(text, this.format) === this.group
+    );
   }
 
   /** Whether a label cell is the wrapped rest of the open row's label rather than a label of its own. */
