@@ -360,7 +360,9 @@ const FORMS: Form[] = [
       requests: requestRows(t).map((r) =>
         r.key ? `${r.labels.join(' ')} ${r.values.map(show).join('')}` : spaceLine(r),
       ),
-      review: reviewRows(t).map(spaceLine),
+      review: reviewRows(t).map((r) =>
+        r.values.length > 0 ? r.values.map(show).join('') : spaceLine(r),
+      ),
     }),
   },
   {

@@ -16,7 +16,7 @@ import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
 import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
 import type { RunTogetherRow, Solved } from './run-together.js';
-import type { SumRule } from './resolve-row.js';
+import type { RowReading, SumRule } from './resolve-row.js';
 import { headingSection, printedHeading } from './sections.js';
 import {
   matchBlock,
@@ -95,6 +95,7 @@ class Recogniser {
   group: string | null = null;
   proactiveFound = new Set<string>();
   reviewValues: CellValue[] = [];
+  reviewRaws: (string | null)[] = [];
   reviewFrozen = false;
   recognisedSomething = false;
 
@@ -352,15 +353,23 @@ class Recogniser {
   private reviewLabel(): void {
     if (this.reviewFrozen) return;
     // Blank header cells, or a stray number or two, before a label are not the table's data.
+    const width = this.format.review.groups.length * this.format.review.columns.length;
     const data =
-      this.reviewValues.some((v) => v !== null) && this.reviewValues.length >= REVIEW_MIN_RUN;
+      this.reviewValues.some((v) => v !== null) &&
+      (this.reviewValues.length >= REVIEW_MIN_RUN || mayRunTogether(this.reviewRaws, width));
     if (data) this.reviewFrozen = true;
-    else this.reviewValues = [];
+    else {
+      this.reviewValues = [];
+      this.reviewRaws = [];
+    }
   }
 
   private value(value: CellValue, raw: string | null): void {
     if (this.table === 'review') {
-      if (!this.reviewFrozen) this.reviewValues.push(value);
+      if (!this.reviewFrozen) {
+        this.reviewValues.push(value);
+        this.reviewRaws.push(raw);
+      }
       return;
     }
     this.open?.values.push(value);
@@ -413,7 +422,9 @@ class Recogniser {
     const { groups, columns } = this.format.review;
     const names = groups.flatMap((g) => columns.map((c) => `${g.label}“${c.label}”`));
     const rules = groups.flatMap((_, i) => totalRule(columns, i * columns.length));
-    const reading = resolveRow(this.reviewValues, names, rules, TABLE_NAME.review);
+    const reading = mayRunTogether(this.reviewRaws, names.length)
+      ? this.reviewRunTogether(rules, names.length)
+      : resolveRow(this.reviewValues, names, rules, TABLE_NAME.review);
     groups.forEach((g, gi) => {
       this.review[g.key] = Object.fromEntries(
         columns.map((c, ci) => [c.key, reading.cells[gi * columns.length + ci] ?? null]),
@@ -422,8 +433,34 @@ class Recogniser {
     if (reading.explanation)
       this.ambiguous('review', null, names.length, this.reviewValues.length, reading.explanation);
     this.reviewValues = [];
+    this.reviewRaws = [];
     this.reviewFrozen = false;
     this.recognisedSomething = true;
+  }
+
+  /**
+   * Table 四's fifteen numbers run together (「1100211000120103」): read only when the three
+   * groups' 总计 admit one cut (run-together.ts); otherwise the table stays blank, said so.
+   */
+  private reviewRunTogether(rules: readonly SumRule[], width: number): RowReading {
+    const printedRun = this.reviewRaws.map((r) => r ?? '空白').join(' ');
+    const readings = rowReadings(this.reviewRaws, this.reviewValues, width, rules);
+    const only = readings?.length === 1 ? readings[0]! : null;
+    if (only)
+      return {
+        cells: only,
+        explanation: `${TABLE_NAME.review}的数字连在一起（“${printedRun}”）；按各组“总计”只有一种拆分，读作${only.map((v) => (v === null ? '空白' : String(v))).join('、')}`,
+      };
+    const why =
+      readings === null
+        ? '可能的拆分方式过多'
+        : readings.length === 0
+          ? '没有一种拆分符合各组的“总计”'
+          : `有${readings.length}种拆分都符合各组的“总计”`;
+    return {
+      cells: Array<CellValue>(width).fill(null),
+      explanation: `${TABLE_NAME.review}的数字连在一起（“${printedRun}”），未能可靠读取：${why}；表四按未读出处理，依赖它的核对未能进行，请核对原文`,
+    };
   }
 
   private ambiguous(
