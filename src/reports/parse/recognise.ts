@@ -185,7 +185,10 @@ class Recogniser {
   private continuesLabel(reading: ReturnType<typeof readCell>): boolean {
     const open = this.open;
     if (reading.kind !== 'label' || !open || open.tentative || open.values.length > 0) return false;
-    if (reading.text.length > 20 || isProse(reading.text)) return false;
+    // The rest of a wrapped label never starts with a row's number: a numbered label that
+    // names no row is a row misprinted, whose numbers must not go to the row above.
+    if (reading.text.length > 20 || isProse(reading.text) || NUMBERED.test(reading.text))
+      return false;
     const text = printed(reading.text);
     if (matchBlock(text, this.format) || matchGroup(text, this.format)) return false;
     if (
