@@ -1,7 +1,7 @@
 // `gongkai check` as a user runs it: the real command, in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -294,4 +294,28 @@ test('check --previous on two real consecutive reports (洪泽区 2023 → 2024)
   const codes = report.findings.map((f: JsonFinding) => f.code);
   for (const code of ['CARRY_OVER', 'T2_STOCK', 'SAME_AS_LAST_YEAR'])
     assert.ok(!codes.includes(code), code);
+});
+
+test('check: a 2019-format row read unsure is named with the 2019 labels in its NOT_ASSESSED', () => {
+  const text = readFileSync(corpus('word-text-2020-trial-format.txt'), 'utf8');
+  // Nine numbers for the seven columns of （六）其他处理: the reader cannot place them.
+  const damaged = text.replace(
+    /（六）其他处理\n(?:\t0\n){7}/u,
+    `（六）其他处理\n${['0', '1', '0', '2', '0', '3', '0', '4', '0'].map((v) => `\t${v}\n`).join('')}`,
+  );
+  assert.notEqual(damaged, text);
+  const path = join(dir, 'trial-damaged.txt');
+  writeFileSync(path, damaged);
+  const [report] = JSON.parse(gongkai('--json', path).stdout).reports;
+  assert.equal(report.format, '2019');
+  const notes = report.findings.filter(
+    (f: JsonFinding & { message: string }) => f.code === 'NOT_ASSESSED' && f.row === 'other.other',
+  );
+  assert.equal(notes.length, 1);
+  // The 2021 format would call this row 「3.其他」: the labels are the report's own format's.
+  assert.match(
+    notes[0].message,
+    /^表三“（六）其他处理”行的“总计”.*：表三“（六）其他处理”行未能可靠读取/u,
+  );
+  assert.ok(!report.findings.some((f: JsonFinding) => /^T3_/u.test(f.code)));
 });

@@ -109,7 +109,7 @@ async function checkFiles(
       source,
       ok: true,
       report: read.report,
-      findings: mergeFindings(read.findings, findings),
+      findings: mergeFindings(read.findings, findings, read.report),
     });
   }
 

@@ -94,20 +94,90 @@ function placeName(format: ReportFormat, p: Place): string {
  */
 export function withoutBlankSums(report: AnnualReport, findings: readonly Finding[]): Finding[] {
   const format = formatOf(report);
-  return findings.map((f) => {
-    if (!isArithmetic(f)) return f;
-    const blanks = cellsOf(format, f).filter((p) => {
-      const v = cell(report.tables[p.table], p.row, p.column);
-      return v === null || v === undefined;
-    });
-    if (blanks.length === 0) return f;
+  const blank = (p: Place) => {
+    const v = cell(report.tables[p.table], p.row, p.column);
+    return v === null || v === undefined;
+  };
+  return groupByCause(format, findings, (f) => {
+    const blanks = cellsOf(format, f).filter(blank);
+    if (blanks.length === 0) return null;
     const first = placeName(format, blanks[0]!);
     const more = blanks.length > 1 ? `等${blanks.length}个单元格` : '';
-    return notAssessed(
-      f,
-      `${relation(format, f)}未能核对：${first}${more}为空白，空白不按0计算来认定错误；请填写数字（为0的填“0”）后再核对`,
-    );
+    return {
+      cause: `blank/${f.table}`,
+      place: { table: f.table ?? 'requests', row: null },
+      message: `${relation(format, f)}未能核对：${first}${more}为空白，空白不按0计算来认定错误；请填写数字（为0的填“0”）后再核对`,
+      why: () => {
+        const all = new Set(
+          findings
+            .filter((g) => isArithmetic(g) && g.table === f.table)
+            .flatMap((g) => cellsOf(format, g).filter(blank))
+            .map((p) => placeName(format, p)),
+        );
+        const n = all.size > 1 ? `等${all.size}个单元格` : '';
+        return `这些合计所加的单元格中有空白（${[...all][0]}${n}），空白不按0计算来认定错误；请填写数字（为0的填“0”）后再核对`;
+      },
+    };
   });
+}
+
+/** Why one arithmetic finding could not be assessed: the cause it shares with others, and its own message. */
+interface Doubt {
+  /** Findings with the same cause become one NOT_ASSESSED. */
+  cause: string;
+  /** Where the cause lies: a row (the unreadable one), or the table (`row` null). */
+  place: { table: TableKey; row: string | null };
+  message: string;
+  /** The cause in words, for the grouped finding. */
+  why: () => string;
+}
+
+/** Relations listed by name in a grouped finding; more are counted. */
+const LISTED = 3;
+
+/**
+ * Turns each arithmetic finding that `doubt` explains into NOT_ASSESSED, one per cause: a
+ * report with its 总计 column left blank gets one warning saying which relations could not
+ * be checked and why, not one per row. The grouped warning names the cause's row (or, when
+ * all share it, the column), so a page marks only the cells it concerns.
+ */
+function groupByCause(
+  format: ReportFormat,
+  findings: readonly Finding[],
+  doubt: (f: Finding) => Doubt | null,
+): Finding[] {
+  const groups = new Map<string, { first: number; doubt: Doubt; members: Finding[] }>();
+  const out: (Finding | null)[] = findings.map((f, i) => {
+    const d = isArithmetic(f) ? doubt(f) : null;
+    if (!d) return f;
+    const group = groups.get(d.cause);
+    if (group) group.members.push(f);
+    else groups.set(d.cause, { first: i, doubt: d, members: [f] });
+    return null;
+  });
+  for (const { first, doubt: d, members } of groups.values()) {
+    const only = members.length === 1 ? members[0]! : null;
+    if (only) {
+      out[first] = notAssessed(only, d.message);
+      continue;
+    }
+    const columns = new Set(members.map((m) => m.column));
+    const rows = new Set(members.map((m) => m.row));
+    const named = members.slice(0, LISTED).map((m) => relation(format, m));
+    const more = members.length > LISTED ? `等${members.length}项` : '';
+    out[first] = {
+      code: 'NOT_ASSESSED',
+      severity: 'warning',
+      table: d.place.table,
+      row: d.place.row ?? (rows.size === 1 ? members[0]!.row : null),
+      column: columns.size === 1 ? members[0]!.column : null,
+      section: null,
+      expected: null,
+      actual: null,
+      message: `${members.length}项合计未能核对：${named.join('、')}${more}；${d.why()}`,
+    };
+  }
+  return out.filter((f): f is Finding => f !== null);
 }
 
 /** The rows a reading note (CELL_AMBIGUOUS) puts in doubt: `table/row`, or `table/*` for a whole table. */
@@ -129,18 +199,21 @@ export function withoutDoubtedSums(
 ): Finding[] {
   const doubted = doubtedRows(notes);
   if (doubted.size === 0) return [...findings];
-  return findings.map((f) => {
-    if (!isArithmetic(f)) return f;
+  return groupByCause(format, findings, (f) => {
     const place = cellsOf(format, f).find(
       (p) => doubted.has(`${p.table}/${p.row}`) || doubted.has(`${p.table}/*`),
     );
-    if (!place) return f;
-    const where = doubted.has(`${place.table}/*`)
+    if (!place) return null;
+    const whole = doubted.has(`${place.table}/*`);
+    const where = whole
       ? `${tableName(format, place.table)}的数字`
-      : `“${rowLabel(format, place.table, place.row)}”行`;
-    return notAssessed(
-      f,
-      `${relation(format, f)}未能核对：${where}未能可靠读取（见读取说明），依赖它的合计不作为报告的错误；请核对原文`,
-    );
+      : `${tableName(format, place.table)}“${rowLabel(format, place.table, place.row)}”行`;
+    const why = `${where}未能可靠读取（见读取说明），依赖它的合计不作为报告的错误；请核对原文`;
+    return {
+      cause: whole ? `${place.table}/*` : `${place.table}/${place.row}`,
+      place: { table: place.table, row: whole ? null : place.row },
+      message: `${relation(format, f)}未能核对：${why}`,
+      why: () => why,
+    };
   });
 }

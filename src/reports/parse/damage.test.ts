@@ -1,45 +1,22 @@
 // Property tests (issue 11): a well-read table 三, printed as page text with `|` separators,
-// then damaged the ways real pages are — a row dropped, a cell shifted into the next row, a
-// column blanked — never yields a T3_* error that the undamaged table does not have. The
-// reader says what it could not read, and the sums over those cells are NOT_ASSESSED.
+// then damaged the ways real pages are — a row dropped, a cell shifted into the next row,
+// two rows run together on one line, a row's cells run together, a column blanked — never
+// yields a T3_* error that the undamaged table does not have. The reader says what it could
+// not read, and the sums over those cells are NOT_ASSESSED.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { FORMATS } from '../format/index.js';
 import type { AnnualReport } from '../model.js';
 import { balancedReport } from '../checks/fixtures/balanced-report.js';
 import { checkReport, mergeFindings } from '../checks/index.js';
 import { parseReport } from './index.js';
-import { printedRowLabel } from './tables.js';
-
-type Rows = string[][];
-
-/** Table 三 of a report as its rows of cells: the printed label, then the seven values. */
-function requestRows(report: AnnualReport): Rows {
-  const format = FORMATS[report.format];
-  return format.requests.rows.map((row) => [
-    printedRowLabel(row),
-    ...format.requests.columns.map((c) => String(report.tables.requests[row.key]?.[c.key] ?? '')),
-  ]);
-}
+import { requestRows, requestsPage, type Rows } from './test-support.js';
 
 function page(report: AnnualReport, rows: Rows): string {
-  const format = FORMATS[report.format];
-  const heading = (i: number) => `${format.sections[i]!.numeral}、${format.sections[i]!.title}`;
-  return [
-    `${report.year}年政府信息公开工作年度报告`,
-    heading(0),
-    '本机关依法做好政府信息公开工作。',
-    heading(1),
-    heading(2),
-    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
-    ...rows.map((r) => `${r.join(' | ')} |`),
-    heading(3),
-    heading(4),
-    '无。',
-    heading(5),
-    '无。',
-  ].join('\n');
+  return requestsPage(
+    report,
+    rows.map((r) => `${r.join(' | ')} |`),
+  );
 }
 
 async function t3Errors(text: string): Promise<string[]> {
@@ -60,6 +37,15 @@ const DAMAGES: Record<string, Damage> = {
     const moved = out[k]!.pop()!;
     out[k + 1]!.splice(1, 0, moved);
     return out;
+  },
+  'two rows run together on one line': (rows, i) => {
+    const k = i % (rows.length - 1);
+    return [...rows.slice(0, k), [...rows[k]!, ...rows[k + 1]!], ...rows.slice(k + 2)];
+  },
+  'cells run together with no separator': (rows, i, j) => {
+    // One or two rows, as a crawler saves them: the numbers of a row as one run of digits.
+    const picked = new Set([i % rows.length, j % rows.length]);
+    return rows.map((r, k) => (picked.has(k) ? [r[0]!, r.slice(1).join('')] : r));
   },
   'a column blanked': (rows, _i, j) => {
     const column = 1 + (j % 7);

@@ -5,18 +5,59 @@ import { textLine } from './document.js';
 import { readCell, stripBookmarks } from './labels.js';
 import { isPipeText, pipeLines } from './pipe-text.js';
 
+const BRACKETED = /[（(][^（）()]*[)）]/gu;
+
 const isValue = (token: string): boolean => readCell(token).kind === 'value';
+
+/** A numbered row label (「（二）部分公开」「2.重复申请」「四、结转…」) starting after a row's numbers. */
+const ROW_NUMBER =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])\S/u;
+
+/**
+ * Two rows printed on one line (「（一）予以公开 50 0 … 50 （二）部分公开 9 0 … 9」): each
+ * numbered label after a run of numbers starts a cell of its own, so the recogniser opens
+ * the second row where it begins. Null when the line is not of that shape.
+ */
+function rowsRunTogether(tokens: readonly string[]): SourceLine | null {
+  const cells: string[] = [];
+  let label: string[] = [];
+  let afterValues = false;
+  let rows = 0;
+  for (const token of tokens) {
+    if (isValue(token)) {
+      if (label.length > 0) cells.push(label.join(' '));
+      label = [];
+      cells.push(token);
+      afterValues = true;
+      continue;
+    }
+    if (afterValues && label.length === 0) {
+      if (!ROW_NUMBER.test(token)) return null;
+      rows++;
+    }
+    afterValues = false;
+    label.push(token);
+  }
+  if (rows === 0) return null;
+  // The last row may have printed no numbers at all (its cells blank).
+  if (label.length > 0) cells.push(label.join(' '));
+  if (cells.some((c) => /[。，,；]/u.test(c.replace(BRACKETED, '')))) return null;
+  return { cells, tableRow: true };
+}
 
 function splitRow(line: string): SourceLine {
   const tokens = line.split(/[ \t\u3000]+/u);
   if (tokens.length < 2) return textLine(line);
   let firstValue = tokens.length;
   while (firstValue > 0 && isValue(tokens[firstValue - 1]!)) firstValue--;
+  const rows = rowsRunTogether(tokens);
+  if (rows) return rows;
   if (firstValue === tokens.length) return textLine(line);
   if (firstValue === 0) return { cells: tokens, tableRow: true };
   const label = tokens.slice(0, firstValue).join(' ');
-  // A sentence that happens to end in a number is prose, not a table row.
-  if (/[。，,；]/u.test(label)) return textLine(line);
+  // A sentence that happens to end in a number is prose, not a table row; a label's own
+  // note in brackets (「部分公开（区分处理的，只计这一情形，…）」) is not a sentence.
+  if (/[。，,；]/u.test(label.replace(BRACKETED, ''))) return textLine(line);
   return { cells: [label, ...tokens.slice(firstValue)], tableRow: true };
 }
 

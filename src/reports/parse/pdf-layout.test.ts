@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pageLines } from './pdf-layout.js';
+import { recognise } from './recognise.js';
 import type { Item } from './pdf-layout.js';
 
 const SIZE = 9;
@@ -76,3 +77,52 @@ test('a line at the left margin continues the paragraph above; an indented one s
     [false, false, true],
   );
 });
+
+for (const groupAt of [340, 330, 320]) {
+  test(`a PDF table whose labels wrap over two and three lines (the 市政府 case): each row keeps its numbers (group heading at ${groupAt})`, () => {
+    // Real rows of the 2024 洪泽区 report; each group heading stands in a tall merged cell, on
+    // the baseline of one of its rows' lines.
+    const values = (y: number, v: string[]) => v.map((s, i) => item(s, COLUMNS[i]!, y));
+    const zeros = ['0', '0', '0', '0', '0', '0', '0'];
+    const items = [
+      item('（四）无法提供', 78, 400),
+      item('1.本机关不掌握相关政府信息', 150, 400),
+      ...values(400, ['31', '0', '0', '0', '0', '0', '31']),
+      item('2.没有现成信息需要', 150, 385),
+      item('另行制作', 150, 375),
+      ...values(375, ['1', '0', '0', '0', '0', '0', '1']),
+      item('3.补正后申请内容仍不明确', 150, 365),
+      ...values(365, zeros),
+      item('1.信访举报投诉类申请', 150, 360),
+      ...values(360, ['1', '0', '0', '0', '0', '0', '1']),
+      item('2.重复申请', 150, 355),
+      ...values(355, zeros),
+      item('3.要求提供公开出版物', 150, 350),
+      ...values(350, zeros),
+      item('4.无正当理由大量反复申请', 150, 345),
+      ...values(345, zeros),
+      item('（五）不予处理', 78, groupAt),
+      item('5.要求行政机关确认', 150, 340),
+      item('或重新出具已获取', 150, 330),
+      ...values(330, ['2', '0', '1', '0', '0', '0', '3']),
+      item('信息', 150, 320),
+      item('（六）其他处理', 78, 300),
+    ];
+    const lines = pageLines(items, undefined);
+    const recognised = recognise([
+      { cells: ['三、收到和处理政府信息公开申请情况'], tableRow: false },
+      {
+        cells: ['一、本年新收政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0'],
+        tableRow: true,
+      },
+      ...lines,
+    ])!;
+    const requests = recognised.report.tables.requests;
+    assert.deepEqual(Object.values(requests['unavailable.not_held']!), [31, 0, 0, 0, 0, 0, 31]);
+    assert.deepEqual(Object.values(requests['unavailable.needs_creation']!), [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(
+      Object.values(requests['not_processed.confirm_or_reissue']!),
+      [2, 0, 1, 0, 0, 0, 3],
+    );
+  });
+}

@@ -14,7 +14,9 @@ import { chooseFormat } from './format-choice.js';
 import { definitionLabel, readCell, stripBookmarks } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
-import type { SumRule } from './resolve-row.js';
+import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
+import type { RunTogetherRow, Solved } from './run-together.js';
+import type { RowReading, SumRule } from './resolve-row.js';
 import { headingSection, printedHeading } from './sections.js';
 import {
   matchBlock,
@@ -50,6 +52,8 @@ interface OpenRow {
   columns: readonly { key: string; label: string }[];
   rules: readonly SumRule[];
   values: CellValue[];
+  /** Each value as printed, for rows whose cells ran together (「640020470」). */
+  raws: (string | null)[];
   /** A group heading that may turn out to be printed as a single row (values follow it). */
   tentative: boolean;
 }
@@ -60,12 +64,24 @@ function emptyGrid(rows: readonly { key: string; columns: readonly { key: string
   return grid;
 }
 
+/** A numbered label (「2.重复申请」) is never a cell's content, however short. */
+const NUMBERED = /^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]/u;
+
 const isProse = (text: string): boolean => text.includes('。') || /[；;]$/u.test(text);
 
 class Recogniser {
   readonly findings: Finding[] = [];
   /** Rows read from an outcome group printed as a single line. */
   private readonly singleRows: string[] = [];
+  /** Rows whose cells ran together, read once the whole table is known. */
+  private readonly runs: {
+    table: 'proactive' | 'requests';
+    key: string;
+    where: string;
+    printed: string;
+    row: RunTogetherRow;
+    tooMany: boolean;
+  }[] = [];
   readonly proactive: Grid;
   readonly requests: Grid;
   readonly review: Grid;
@@ -79,6 +95,7 @@ class Recogniser {
   group: string | null = null;
   proactiveFound = new Set<string>();
   reviewValues: CellValue[] = [];
+  reviewRaws: (string | null)[] = [];
   reviewFrozen = false;
   recognisedSomething = false;
 
@@ -111,13 +128,27 @@ class Recogniser {
         return this.addProse(texts.join(' '), line.continues);
     }
     const readings = line.cells.map(readCell);
+    // A label wrapped in a PDF table cell (「5.要求行政机关确认」/「或重新出具已获取 0 0 …」/
+    // 「信息」): a line whose first text names no row, under a row that has no numbers yet,
+    // is the rest of that row's label, and its numbers are that row's.
+    // The heading of the open row's group, printed in a tall merged cell, may share the
+    // baseline of any of its lines: it is skipped there, not taken as a new group.
+    const skip = new Set<number>();
+    let first = readings.findIndex((r) => r.kind === 'label');
+    if (first >= 0 && this.headsOpenGroup(readings[first]!)) {
+      skip.add(first);
+      first = readings.findIndex((r, i) => i > first && r.kind === 'label');
+    }
+    const wrapped = first >= 0 && this.continuesLabel(readings[first]!);
+    if (wrapped) skip.add(first);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
     // flattened by a converter) do not belong to the row above.
-    if (line.tableRow && readings.some((r) => r.kind === 'label')) this.closeRow();
-    let rowOnLine = false;
-    for (const reading of readings) {
+    if (line.tableRow && first >= 0 && !wrapped) this.closeRow();
+    let rowOnLine = wrapped;
+    for (const [i, reading] of readings.entries()) {
+      if (skip.has(i)) continue;
       if (reading.kind === 'value') {
-        this.value(reading.value);
+        this.value(reading.value, reading.raw === '' ? null : reading.raw);
         continue;
       }
       // In a real table row, short text after the row's label is that cell's content (「无」).
@@ -126,14 +157,51 @@ class Recogniser {
         rowOnLine &&
         this.open &&
         !this.open.tentative &&
-        reading.text.length <= 6
+        reading.text.length <= 6 &&
+        !NUMBERED.test(reading.text)
       ) {
-        this.value(reading.text);
+        this.value(reading.text, reading.text);
         continue;
       }
       const matched = this.label(printed(reading.text), line.tableRow, line.continues);
       if (matched) rowOnLine = true;
     }
+  }
+
+  /** Whether a label cell is the heading of the group of a row still waiting for its numbers. */
+  private headsOpenGroup(reading: ReturnType<typeof readCell>): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.table !== 'requests' || open.tentative)
+      return false;
+    if (open.values.length > 0 || this.group === null) return false;
+    const text = printed(reading.text);
+    return (
+      matchRow(text, this.format.requests.rows, this.requestIndex) < 0 &&
+      matchGroup(text, this.format) === this.group
+    );
+  }
+
+  /** Whether a label cell is the wrapped rest of the open row's label rather than a label of its own. */
+  private continuesLabel(reading: ReturnType<typeof readCell>): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.tentative || open.values.length > 0) return false;
+    // The rest of a wrapped label never starts with a row's number: a numbered label that
+    // names no row is a row misprinted, whose numbers must not go to the row above.
+    if (reading.text.length > 20 || isProse(reading.text) || NUMBERED.test(reading.text))
+      return false;
+    const text = printed(reading.text);
+    if (matchBlock(text, this.format) || matchGroup(text, this.format)) return false;
+    if (
+      this.startsReview(text) ||
+      headingSection(reading.text, this.format.sections, this.section) !== null
+    )
+      return false;
+    if (open.table === 'requests')
+      return matchRow(text, this.format.requests.rows, this.requestIndex) < 0;
+    const rows = this.format.proactive.blocks.flatMap((b) =>
+      b.rows.filter((r) => !this.proactiveFound.has(r.key)),
+    );
+    return matchRow(text, rows, -1) < 0;
   }
 
   private enterSection(index: number, text: string): void {
@@ -219,6 +287,7 @@ class Recogniser {
         columns: block.columns,
         rules: [],
         values: [],
+        raws: [],
         tentative: false,
       };
       this.recognisedSomething = true;
@@ -278,6 +347,7 @@ class Recogniser {
       columns: this.format.requests.columns,
       rules: totalRule(this.format.requests.columns),
       values: [],
+      raws: [],
       tentative,
     };
     this.recognisedSomething = true;
@@ -286,18 +356,27 @@ class Recogniser {
   private reviewLabel(): void {
     if (this.reviewFrozen) return;
     // Blank header cells, or a stray number or two, before a label are not the table's data.
+    const width = this.format.review.groups.length * this.format.review.columns.length;
     const data =
-      this.reviewValues.some((v) => v !== null) && this.reviewValues.length >= REVIEW_MIN_RUN;
+      this.reviewValues.some((v) => v !== null) &&
+      (this.reviewValues.length >= REVIEW_MIN_RUN || mayRunTogether(this.reviewRaws, width));
     if (data) this.reviewFrozen = true;
-    else this.reviewValues = [];
+    else {
+      this.reviewValues = [];
+      this.reviewRaws = [];
+    }
   }
 
-  private value(value: CellValue): void {
+  private value(value: CellValue, raw: string | null): void {
     if (this.table === 'review') {
-      if (!this.reviewFrozen) this.reviewValues.push(value);
+      if (!this.reviewFrozen) {
+        this.reviewValues.push(value);
+        this.reviewRaws.push(raw);
+      }
       return;
     }
     this.open?.values.push(value);
+    this.open?.raws.push(raw);
   }
 
   private closeRow(): void {
@@ -308,10 +387,13 @@ class Recogniser {
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
     // Blank cells past the row's last column are the remnants of merged cells that a
     // converter flattened (「行政许可 | 0 | ||」), not values.
-    while (open.values.length > open.columns.length && open.values.at(-1) === null)
+    while (open.values.length > open.columns.length && open.values.at(-1) === null) {
       open.values.pop();
+      open.raws.pop();
+    }
     if (open.values.length === 0) return;
     if (open.tentative) this.singleRows.push(open.key);
+    if (mayRunTogether(open.raws, open.columns.length)) return this.runTogether(open);
     const reading = resolveRow(
       open.values,
       open.columns.map((c) => c.label),
@@ -343,7 +425,9 @@ class Recogniser {
     const { groups, columns } = this.format.review;
     const names = groups.flatMap((g) => columns.map((c) => `${g.label}“${c.label}”`));
     const rules = groups.flatMap((_, i) => totalRule(columns, i * columns.length));
-    const reading = resolveRow(this.reviewValues, names, rules, TABLE_NAME.review);
+    const reading = mayRunTogether(this.reviewRaws, names.length)
+      ? this.reviewRunTogether(rules, names.length)
+      : resolveRow(this.reviewValues, names, rules, TABLE_NAME.review);
     groups.forEach((g, gi) => {
       this.review[g.key] = Object.fromEntries(
         columns.map((c, ci) => [c.key, reading.cells[gi * columns.length + ci] ?? null]),
@@ -352,8 +436,34 @@ class Recogniser {
     if (reading.explanation)
       this.ambiguous('review', null, names.length, this.reviewValues.length, reading.explanation);
     this.reviewValues = [];
+    this.reviewRaws = [];
     this.reviewFrozen = false;
     this.recognisedSomething = true;
+  }
+
+  /**
+   * Table 四's fifteen numbers run together (「1100211000120103」): read only when the three
+   * groups' 总计 admit one cut (run-together.ts); otherwise the table stays blank, said so.
+   */
+  private reviewRunTogether(rules: readonly SumRule[], width: number): RowReading {
+    const printedRun = this.reviewRaws.map((r) => r ?? '空白').join(' ');
+    const readings = rowReadings(this.reviewRaws, this.reviewValues, width, rules);
+    const only = readings?.length === 1 ? readings[0]! : null;
+    if (only)
+      return {
+        cells: only,
+        explanation: `${TABLE_NAME.review}的数字连在一起（“${printedRun}”）；按各组“总计”只有一种拆分，读作${only.map((v) => (v === null ? '空白' : String(v))).join('、')}`,
+      };
+    const why =
+      readings === null
+        ? '可能的拆分方式过多'
+        : readings.length === 0
+          ? '没有一种拆分符合各组的“总计”'
+          : `有${readings.length}种拆分都符合各组的“总计”`;
+    return {
+      cells: Array<CellValue>(width).fill(null),
+      explanation: `${TABLE_NAME.review}的数字连在一起（“${printedRun}”），未能可靠读取：${why}；表四按未读出处理，依赖它的核对未能进行，请核对原文`,
+    };
   }
 
   private ambiguous(
@@ -376,8 +486,62 @@ class Recogniser {
     });
   }
 
+  /** A row whose cells ran together: its reading waits for the whole table (run-together.ts). */
+  private runTogether(open: OpenRow): void {
+    const grid = open.table === 'proactive' ? this.proactive : this.requests;
+    grid[open.key] = Object.fromEntries(open.columns.map((c) => [c.key, null]));
+    const readings = rowReadings(open.raws, open.values, open.columns.length, open.rules);
+    this.runs.push({
+      table: open.table,
+      key: open.key,
+      where: open.where,
+      printed: open.raws.map((r) => r ?? '空白').join(' '),
+      row: { key: open.key, columns: open.columns.map((c) => c.key), readings: readings ?? [] },
+      tooMany: readings === null,
+    });
+  }
+
+  /**
+   * The rows whose cells ran together, read where the table's sums admit exactly one
+   * reading of all of them together; otherwise each is said to be unreadable.
+   */
+  private readRuns(): void {
+    if (this.runs.length === 0) return;
+    const doubted = new Set(this.findings.filter((f) => f.row).map((f) => f.row!));
+    const requests = this.runs.filter((r) => r.table === 'requests').map((r) => r.row);
+    const solved =
+      requests.length > 0
+        ? solveRequests(this.format, this.requests, requests, doubted)
+        : { readings: null, solutions: 'none' as const };
+    for (const run of this.runs) {
+      const cells = run.table === 'requests' ? solved.readings?.get(run.key) : zerosOnly(run.row);
+      const grid = run.table === 'proactive' ? this.proactive : this.requests;
+      const columns = run.row.columns;
+      const printedCount = run.printed.split(' ').length;
+      if (cells) {
+        grid[run.key] = Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? null]));
+        this.ambiguous(
+          run.table,
+          run.key,
+          columns.length,
+          printedCount,
+          `${run.where}的数字连在一起（“${run.printed}”）；按本表的合计关系只有一种拆分，读作${cells.map((v) => (v === null ? '空白' : String(v))).join('、')}`,
+        );
+        continue;
+      }
+      this.ambiguous(
+        run.table,
+        run.key,
+        columns.length,
+        printedCount,
+        `${run.where}的数字连在一起（“${run.printed}”），未能可靠读取：${whyUnreadable(run, solved)}；该行按未读出处理，依赖它的核对未能进行，请核对原文`,
+      );
+    }
+  }
+
   finish(): void {
     this.leaveTable();
+    this.readRuns();
     for (const key of this.singleRows) this.fillUnprintedSiblings(key);
     this.noteTableCutShort();
   }
@@ -440,6 +604,25 @@ class Recogniser {
       `${TABLE_NAME.requests}“${group.number}${group.label}”只印了一行（2019年试行格式的写法），其数值计入“${row.number}${row.label}”；报告中没有${names}这${siblings.length}行，按0计`,
     );
   }
+}
+
+/** Table 二 has no sums to decide a cut: only a run of zeros has one reading (「000」). */
+function zerosOnly(row: RunTogetherRow): CellValue[] | undefined {
+  const only = row.readings.length === 1 ? row.readings[0]! : undefined;
+  return only?.every((v) => v === 0) ? only : undefined;
+}
+
+function whyUnreadable(
+  run: { table: TableKey; tooMany: boolean; row: RunTogetherRow },
+  solved: Solved,
+): string {
+  if (run.tooMany) return '可能的拆分方式过多';
+  if (run.table === 'proactive') return '表二没有合计关系可据以确定拆分';
+  const n = run.row.readings.length;
+  if (n === 0) return '没有一种拆分符合本行的“总计”';
+  if (solved.solutions === 'none')
+    return `符合本行“总计”的拆分有${n}种，但与本表各列的合计关系都不相符`;
+  return `符合本行“总计”的拆分有${n}种，加上本表各列的合计关系仍不能确定是哪一种`;
 }
 
 function headText(lines: readonly SourceLine[]): string {
