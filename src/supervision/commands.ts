@@ -3,6 +3,8 @@
 // file read by the job; a report's agency and year confirmed or corrected; and a report
 // received from outside a batch (published on this platform).
 import { createHash, randomBytes } from 'node:crypto';
+import { getAgencyById } from '../agencies/agency-repository.js';
+import { deadlineOf } from '../annual-reports/annual-report-service.js';
 import type { Actor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
@@ -109,6 +111,15 @@ async function lastYear(
   return row && report ? { id: row.id, report } : null;
 }
 
+/** `MM-DD` of the agency's report deadline (the annual-report feature's rule), if matched. */
+async function deadlineFor(
+  ctx: CommandContext,
+  agencyId: string | null,
+): Promise<string | undefined> {
+  const agency = agencyId ? await getAgencyById(ctx.trx, agencyId) : null;
+  return agency ? (await deadlineOf(ctx.trx, agency)).deadline : undefined;
+}
+
 export type ReadOutcome = (
   | {
       ok: true;
@@ -150,7 +161,12 @@ export async function recordRead(
     } else {
       const agency = outcome.suggestedAgencyId;
       const prev = await lastYear(ctx, row.owner_agency_id, agency, row.year);
-      const checked = findingsFor(outcome.report, outcome.parserFindings, prev?.report ?? null);
+      const checked = findingsFor(
+        outcome.report,
+        outcome.parserFindings,
+        prev?.report ?? null,
+        await deadlineFor(ctx, agency),
+      );
       await ctx.trx
         .updateTable('supervision_reports')
         .set({
@@ -231,7 +247,12 @@ async function rematch(
   const set: Record<string, unknown> = { agency_id: agencyId, confirmed: agencyId ? 1 : 0, year };
   if (report) {
     const prev = await lastYear(ctx, row.owner_agency_id, agencyId, year);
-    const checked = findingsFor(report, findingsOf(row).parser, prev?.report ?? null);
+    const checked = findingsFor(
+      report,
+      findingsOf(row).parser,
+      prev?.report ?? null,
+      await deadlineFor(ctx, agencyId),
+    );
     Object.assign(set, {
       findings_json: JSON.stringify({ parser: checked.parser, findings: checked.findings }),
       errors: checked.errors,
@@ -311,7 +332,12 @@ export async function receivePublishedReport(
     const at = ctx.now.toISOString();
     const json = JSON.stringify(input.report);
     const prev = await lastYear(ctx, input.agencyId, input.agencyId, input.year);
-    const checked = findingsFor(input.report, [], prev?.report ?? null);
+    const checked = findingsFor(
+      input.report,
+      [],
+      prev?.report ?? null,
+      await deadlineFor(ctx, input.agencyId),
+    );
     await ctx.trx
       .insertInto('supervision_reports')
       .values({
