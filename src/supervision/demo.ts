@@ -45,8 +45,8 @@ const PLAN: Readonly<Record<2020 | 2021, readonly PlannedReport[]>> = {
     { slug: 'demo-xuejiadao', factor: 2, publishedOn: '2021-01-18' },
     { slug: 'demo-xinan', factor: 1, publishedOn: '2021-01-22' },
     { slug: 'demo-changjianglu', factor: 1, publishedOn: '2021-01-27', wrongTotal: true },
-    { slug: 'demo-hd-education', factor: 4, publishedOn: '2021-01-26' },
-    { slug: 'demo-hd-health', factor: 3, publishedOn: '2021-01-29' },
+    { slug: 'demo-hd-education', factor: 3, publishedOn: '2021-01-26' },
+    { slug: 'demo-hd-health', factor: 2, publishedOn: '2021-01-29' },
   ],
   2021: [
     { slug: 'demo-xuejiadao', factor: 3, publishedOn: '2022-01-20' },
