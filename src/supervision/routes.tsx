@@ -44,7 +44,7 @@ import {
   yearsReceived,
 } from './repository.js';
 import { SupplementTables } from './pages/dashboard-extra.js';
-import { STATUS_LABELS } from './status.js';
+import { reportStatus, STATUS_LABELS } from './status.js';
 import { yearFigures } from './trends.js';
 import { loadBatchView, loadDashboard, loadSubordinates, type ReportView } from './views.js';
 
@@ -132,16 +132,7 @@ async function renderReport(
       row={row}
       report={reportOf(row)}
       findings={findingsOf(row).findings}
-      status={
-        view?.status ??
-        (row.state === 'read'
-          ? row.errors > 0
-            ? 'errors'
-            : row.warnings > 0
-              ? 'warnings'
-              : 'clean'
-          : 'unreadable')
-      }
+      status={view?.status ?? reportStatus(row)}
       flags={view?.flags ?? []}
       agency={agency}
       subordinates={subordinates}

@@ -1,5 +1,6 @@
-// The year's dashboard: every subordinate agency with its status, error and warning counts
-// and a link to the report that counts; what was received but not counted; the exports.
+// The year's dashboard: every subordinate agency with its status, its own deadline, the
+// counted report's date (and whether it came late), error and warning counts and a link to
+// the report; what was received but not counted; the exports.
 import { beijingTime } from '../../audit/audit-labels.js';
 import { chineseDate } from '../../reports/checks/labels.js';
 import { DataTable } from '../../web/data-table.js';
