@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTestDb, testDialect } from '../test/support/db.js';
 import { testConfig } from '../test/support/app.js';
+import { DEMO_SUBORDINATES } from './demo/demo-data.js';
 import { startServer } from './main.js';
 
 test(`serve --demo-if-new fills demo data only into a new embedded database (${testDialect})`, async () => {
@@ -20,7 +21,7 @@ test(`serve --demo-if-new fills demo data only into a new embedded database (${t
     if (testDialect === 'sqlite') {
       assert.deepEqual(
         agencies.map((a) => a.slug),
-        ['huangdao', 'lingshanwei'],
+        ['huangdao', 'lingshanwei', ...DEMO_SUBORDINATES.map((s) => s.slug)].sort(),
       );
       // The second start finds agencies and leaves the data alone.
       await (await startServer(config, { demoIfNew: true })).close();

@@ -32,7 +32,7 @@ export async function startServer(
       clock: systemClock,
       blobs: localBlobStorage(config.fileStoreDir),
     });
-    await seedDemo({ db, clock: systemClock, files });
+    await seedDemo({ db, clock: systemClock, files, supervision: true });
     console.log(
       `新建的数据库已填入演示数据。演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => a.username).join('、')}`,
     );

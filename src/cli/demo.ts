@@ -18,7 +18,7 @@ export function registerDemo(program: Command): void {
         // With the file store, the open demo cases carry the letters their steps issued.
         const blobs = localBlobStorage(cliConfig().fileStoreDir);
         const files = createFileStore({ db, clock: systemClock, blobs });
-        const result = await seedDemo({ db, clock: systemClock, files });
+        const result = await seedDemo({ db, clock: systemClock, files, supervision: true });
         console.log(
           `演示数据已就绪（${db.describe}）：${result.parent.fullName} → ${result.agency.fullName}`,
         );

@@ -426,7 +426,6 @@ export interface Database {
   publication_channel_counts: PublicationChannelCountsTable;
   supervision_batches: SupervisionBatchesTable;
   supervision_reports: SupervisionReportsTable;
-  supervision_deadlines: SupervisionDeadlinesTable;
   annual_reports: AnnualReportsTable;
   annual_report_schedules: AnnualReportSchedulesTable;
 }
@@ -580,11 +579,6 @@ export interface SupervisionReportsTable {
   read_at: string | null;
 }
 
-export interface SupervisionDeadlinesTable {
-  agency_id: string;
-  year: number;
-  due_on: string;
-}
 // --- annual reports ---
 export interface AnnualReportsTable {
   id: string;

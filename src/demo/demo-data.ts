@@ -75,3 +75,69 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   }, // The top of the demo tree: its administrator is the platform administrator (工作日历).
   { username: 'hd-platform', displayName: '演示平台管理员', roles: ['admin'], agency: 'parent' },
 ];
+
+/** A demo subordinate of 黄岛区: a sub-district or a department, named 演示 on every page. */
+const demoSubordinate = (
+  slug: string,
+  fullName: string,
+  shortName: string,
+  code: string,
+  level: 'township' | 'county',
+): Omit<AgencyInput, 'parentId'> => ({
+  slug,
+  fullName,
+  shortName,
+  code,
+  level,
+  kind: level === 'township' ? 'government' : 'department',
+  officeName: null,
+  officeAddress: null,
+  officeHours: null,
+  officePhone: null,
+  officeFax: null,
+  officeEmail: null,
+  officeWebsite: null,
+});
+
+/**
+ * More subordinates of 青岛市黄岛区人民政府, so that `hd-supervisor` has a real dashboard: three
+ * 街道 and two departments, all marked 演示. Their codes are FICTIONAL (valid check
+ * characters only); their reports are the demo batches of src/supervision/demo.ts.
+ */
+export const DEMO_SUBORDINATES: readonly Omit<AgencyInput, 'parentId'>[] = [
+  demoSubordinate(
+    'demo-xuejiadao',
+    '薛家岛街道办事处（演示）',
+    '薛家岛街道（演示）',
+    '11370211D00000031Y',
+    'township',
+  ),
+  demoSubordinate(
+    'demo-xinan',
+    '辛安街道办事处（演示）',
+    '辛安街道（演示）',
+    '11370211D000000322',
+    'township',
+  ),
+  demoSubordinate(
+    'demo-changjianglu',
+    '长江路街道办事处（演示）',
+    '长江路街道（演示）',
+    '11370211D000000335',
+    'township',
+  ),
+  demoSubordinate(
+    'demo-hd-education',
+    '青岛市黄岛区教育和体育局（演示）',
+    '区教育和体育局（演示）',
+    '11370211D000000348',
+    'county',
+  ),
+  demoSubordinate(
+    'demo-hd-health',
+    '青岛市黄岛区卫生健康局（演示）',
+    '区卫生健康局（演示）',
+    '11370211D00000035B',
+    'county',
+  ),
+];

@@ -10,7 +10,14 @@ import { systemActor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { ok } from '../commands/result.js';
 import { seedDemoPublications } from '../publications/demo.js';
-import { DEMO_ACCOUNTS, DEMO_AGENCY, DEMO_PARENT, DEMO_PASSWORD } from './demo-data.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_AGENCY,
+  DEMO_PARENT,
+  DEMO_PASSWORD,
+  DEMO_SUBORDINATES,
+} from './demo-data.js';
+import { seedSupervisionDemo } from '../supervision/demo.js';
 import { seedGuideDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
@@ -69,7 +76,17 @@ async function upsertAgency(ctx: CommandContext, input: AgencyInput): Promise<Ag
   return agency;
 }
 
-export async function seedDemo(deps: ServiceDeps & { files?: FileStore }): Promise<DemoResult> {
+export interface DemoOptions {
+  files?: FileStore;
+  /**
+   * Also the supervisor's demo: the subordinates of src/demo/demo-data.ts and their reports
+   * in demo batches (src/supervision/demo.ts). For the demo people see (`gongkai demo`,
+   * `serve --demo-if-new`); tests leave it out unless they are about it, as it takes a while.
+   */
+  supervision?: boolean;
+}
+
+export async function seedDemo(deps: ServiceDeps & DemoOptions): Promise<DemoResult> {
   // Hash first, outside the transaction (slow, and in parallel).
   const hashes = await Promise.all(
     DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, deps.passwordParams)),
@@ -78,6 +95,9 @@ export async function seedDemo(deps: ServiceDeps & { files?: FileStore }): Promi
     const { trx } = ctx;
     const parent = await upsertAgency(ctx, DEMO_PARENT);
     const agency = await upsertAgency(ctx, { ...DEMO_AGENCY, parentId: parent.id });
+    const subordinates: Agency[] = [];
+    for (const input of deps.supervision ? DEMO_SUBORDINATES : [])
+      subordinates.push(await upsertAgency(ctx, { ...input, parentId: parent.id }));
     const accounts: Record<string, string> = {};
     for (const [i, demo] of DEMO_ACCOUNTS.entries()) {
       const agencyId = demo.agency === 'parent' ? parent.id : agency.id;
@@ -125,12 +145,15 @@ export async function seedDemo(deps: ServiceDeps & { files?: FileStore }): Promi
     await seedWorkRecordsDemo(ctx, agency);
     await seedAssistedDemo(ctx, agency, parent);
     await seedDemoPublications(ctx, agency, accounts);
-    return ok({ parent, agency, accounts });
+    return ok({ parent, agency, accounts, subordinates });
   });
   // The change returns no field errors: only a thrown error stops it.
   if (!result.ok) throw new Error('演示数据未能写入');
   await seedDemoRequests(deps, result.value.agency.id);
   await seedReviewCasesDemo(deps, result.value.agency.id);
   await seedAnnualReportDemo(deps, result.value.agency.id);
-  return result.value;
+  const { subordinates, ...demo } = result.value;
+  if (deps.supervision)
+    await seedSupervisionDemo(deps, demo.parent, [demo.agency, ...subordinates]);
+  return demo;
 }

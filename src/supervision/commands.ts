@@ -3,6 +3,8 @@
 // file read by the job; a report's agency and year confirmed or corrected; and a report
 // received from outside a batch (published on this platform).
 import { createHash, randomBytes } from 'node:crypto';
+import { getAgencyById } from '../agencies/agency-repository.js';
+import { deadlineOf } from '../annual-reports/annual-report-service.js';
 import type { Actor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
@@ -109,6 +111,15 @@ async function lastYear(
   return row && report ? { id: row.id, report } : null;
 }
 
+/** `MM-DD` of the agency's report deadline (the annual-report feature's rule), if matched. */
+async function deadlineFor(
+  ctx: CommandContext,
+  agencyId: string | null,
+): Promise<string | undefined> {
+  const agency = agencyId ? await getAgencyById(ctx.trx, agencyId) : null;
+  return agency ? (await deadlineOf(ctx.trx, agency)).deadline : undefined;
+}
+
 export type ReadOutcome = (
   | {
       ok: true;
@@ -150,7 +161,12 @@ export async function recordRead(
     } else {
       const agency = outcome.suggestedAgencyId;
       const prev = await lastYear(ctx, row.owner_agency_id, agency, row.year);
-      const checked = findingsFor(outcome.report, outcome.parserFindings, prev?.report ?? null);
+      const checked = findingsFor(
+        outcome.report,
+        outcome.parserFindings,
+        prev?.report ?? null,
+        await deadlineFor(ctx, agency),
+      );
       await ctx.trx
         .updateTable('supervision_reports')
         .set({
@@ -231,7 +247,12 @@ async function rematch(
   const set: Record<string, unknown> = { agency_id: agencyId, confirmed: agencyId ? 1 : 0, year };
   if (report) {
     const prev = await lastYear(ctx, row.owner_agency_id, agencyId, year);
-    const checked = findingsFor(report, findingsOf(row).parser, prev?.report ?? null);
+    const checked = findingsFor(
+      report,
+      findingsOf(row).parser,
+      prev?.report ?? null,
+      await deadlineFor(ctx, agencyId),
+    );
     Object.assign(set, {
       findings_json: JSON.stringify({ parser: checked.parser, findings: checked.findings }),
       errors: checked.errors,
@@ -311,7 +332,12 @@ export async function receivePublishedReport(
     const at = ctx.now.toISOString();
     const json = JSON.stringify(input.report);
     const prev = await lastYear(ctx, input.agencyId, input.agencyId, input.year);
-    const checked = findingsFor(input.report, [], prev?.report ?? null);
+    const checked = findingsFor(
+      input.report,
+      [],
+      prev?.report ?? null,
+      await deadlineFor(ctx, input.agencyId),
+    );
     await ctx.trx
       .insertInto('supervision_reports')
       .values({
@@ -350,5 +376,106 @@ export async function receivePublishedReport(
       after: { year: input.year, source: input.source },
     });
     return ok({ reportId: id });
+  });
+}
+
+export interface ReadFile {
+  name: string;
+  bytes: Uint8Array;
+  readAs: string;
+  report: AnnualReport;
+  parserFindings: Finding[];
+  /** The subordinate it is from, confirmed. */
+  agencyId: string;
+}
+
+/**
+ * A batch whose files were already read and matched — the demo's: stored finished, each
+ * report confirmed for its agency and checked (against last year's report and the agency's
+ * deadline) in the same transaction, with the same audit events a batch read by the job has.
+ */
+export async function receiveReadBatch(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { ownerAgencyId: string; year: number; title: string; files: readonly ReadFile[] },
+): Promise<Result<{ batchId: string }>> {
+  return runCommand(deps, actor, async (ctx) => {
+    const batchId = newId();
+    const at = ctx.now.toISOString();
+    await ctx.trx
+      .insertInto('supervision_batches')
+      .values({
+        id: batchId,
+        agency_id: input.ownerAgencyId,
+        year: input.year,
+        title: input.title,
+        created_by: actor.id,
+        created_by_label: actor.label,
+        created_at: at,
+        file_count: input.files.length,
+        finished_at: at,
+      })
+      .execute();
+    ctx.record({
+      agencyId: input.ownerAgencyId,
+      subjectType: 'supervision_batch',
+      subjectId: batchId,
+      action: 'supervision.batch.create',
+      after: { year: input.year, title: input.title, fileCount: input.files.length },
+    });
+    for (const [i, f] of input.files.entries()) {
+      const id = newId();
+      const prev = await lastYear(ctx, input.ownerAgencyId, f.agencyId, input.year);
+      const checked = findingsFor(
+        f.report,
+        f.parserFindings,
+        prev?.report ?? null,
+        await deadlineFor(ctx, f.agencyId),
+      );
+      await ctx.trx
+        .insertInto('supervision_reports')
+        .values({
+          id,
+          batch_id: batchId,
+          owner_agency_id: input.ownerAgencyId,
+          seq: i + 1,
+          source: 'upload',
+          name: f.name,
+          size: f.bytes.length,
+          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          content_b64: null,
+          state: 'read',
+          read_as: f.readAs,
+          error: null,
+          report_json: JSON.stringify(f.report),
+          findings_json: JSON.stringify({ parser: checked.parser, findings: checked.findings }),
+          errors: checked.errors,
+          warnings: checked.warnings,
+          report_agency: f.report.agency,
+          report_year: f.report.year,
+          suggested_agency_id: f.agencyId,
+          agency_id: f.agencyId,
+          confirmed: 1,
+          year: input.year,
+          previous_id: prev?.id ?? null,
+          created_at: at,
+          read_at: at,
+        })
+        .execute();
+      ctx.record({
+        agencyId: input.ownerAgencyId,
+        subjectType: 'supervision_report',
+        subjectId: id,
+        action: 'supervision.report.read',
+        after: { state: 'read', readAs: f.readAs, agencyId: f.agencyId, confirmed: true },
+      });
+    }
+    ctx.record({
+      agencyId: input.ownerAgencyId,
+      subjectType: 'supervision_batch',
+      subjectId: batchId,
+      action: 'supervision.batch.finish',
+    });
+    return ok({ batchId });
   });
 }

@@ -7,10 +7,9 @@ import { FORMATS } from '../reports/format/index.js';
 import { columnLabel, rowLabel, tableName } from '../reports/checks/labels.js';
 import type { Finding } from '../reports/model.js';
 import { csvDocument } from '../reports/render/csv.js';
-import { SEVERITY_LABELS } from '../reports/check-console/summary-csv.js';
 import { FLAG_LABELS } from './matching.js';
 import { findingsOf, reportOf } from './repository.js';
-import { STATUS_LABELS } from './status.js';
+import { SEVERITY_LABELS, STATUS_LABELS } from './status.js';
 import type { BatchView, Dashboard } from './views.js';
 
 interface Sheet {
@@ -22,6 +21,10 @@ interface Sheet {
 export const DASHBOARD_HEADER = [
   '机关',
   '状态',
+  '截止日期',
+  '截止日期依据',
+  '报告日期',
+  '逾期天数',
   '错误数',
   '提示数',
   '报告来源',
@@ -35,6 +38,10 @@ function dashboardSheet(d: Dashboard): Sheet {
     rows: d.rows.map((r) => [
       r.agency.fullName,
       STATUS_LABELS[r.status],
+      r.dueOn,
+      r.basis,
+      r.reportDate?.on ?? '',
+      r.reportDate ? String(r.reportDate.daysLate) : '',
       r.report ? String(r.report.errors) : '',
       r.report ? String(r.report.warnings) : '',
       r.report?.name ?? '',

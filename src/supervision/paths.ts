@@ -2,6 +2,7 @@
 export const SUPERVISION_PATH = '/console/supervision';
 export const BATCHES_PATH = `${SUPERVISION_PATH}/batches`;
 export const batchPath = (id: string) => `${BATCHES_PATH}/${id}`;
+export const batchProgressPath = (id: string) => `${batchPath(id)}/progress.json`;
 export const reportPath = (id: string) => `${SUPERVISION_PATH}/reports/${id}`;
 export const noticePath = (id: string) => `${reportPath(id)}/notice.docx`;
 export const dashboardPath = (year: number) => `${SUPERVISION_PATH}?year=${year}`;

@@ -1,5 +1,6 @@
 // A received report's findings: the parser's notes on its reading merged with every check,
-// including those against last year's report of the same agency when there is one. Run when
+// including those against last year's report of the same agency when there is one, and
+// LATE against the agency's own deadline (see deadlines.ts). Run when
 // the report is read and again when its agency is confirmed or corrected (last year's
 // report then changes). Pure.
 import { checkReport, mergeFindings } from '../reports/checks/index.js';
@@ -10,8 +11,11 @@ export function findingsFor(
   report: AnnualReport,
   parser: readonly Finding[],
   previous: AnnualReport | null,
+  /** `MM-DD` the report is due by in the following year; 1月31日 when not known. */
+  deadline?: string,
 ): StoredFindings & { errors: number; warnings: number } {
-  const findings = mergeFindings(parser, checkReport(report, previous ? { previous } : {}), report);
+  const options = { ...(previous ? { previous } : {}), ...(deadline ? { deadline } : {}) };
+  const findings = mergeFindings(parser, checkReport(report, options), report);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { parser: [...parser], findings, errors, warnings: findings.length - errors };
 }

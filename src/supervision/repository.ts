@@ -1,5 +1,5 @@
-// The SQL of supervision: batches, the reports received (in a batch or from outside one)
-// and the local deadlines. No business rules here.
+// The SQL of supervision: batches and the reports received (in a batch or from outside
+// one). No business rules here.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SupervisionBatchesTable, SupervisionReportsTable } from '../db/schema.js';
 import type { AnnualReport, Finding } from '../reports/model.js';
@@ -145,16 +145,6 @@ export async function yearsReceived(db: Q, ownerAgencyId: string): Promise<numbe
     .orderBy('year', 'desc')
     .execute();
   return rows.map((r) => r.year);
-}
-
-export async function getDeadline(db: Q, agencyId: string, year: number): Promise<string | null> {
-  const row = await db
-    .selectFrom('supervision_deadlines')
-    .select('due_on')
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return row?.due_on ?? null;
 }
 
 /**

@@ -27,6 +27,7 @@ import { BatchesPage, type BatchFormValues } from './pages/batches-page.js';
 import {
   BATCH_SORTS,
   BatchPage,
+  batchProgress,
   FLAG_FILTERS,
   REPORT_STATUSES,
   type BatchSort,
@@ -44,8 +45,9 @@ import {
   yearsReceived,
 } from './repository.js';
 import { SupplementTables } from './pages/dashboard-extra.js';
-import { STATUS_LABELS } from './status.js';
-import { loadBatchView, loadDashboard, type ReportView } from './views.js';
+import { reportStatus, STATUS_LABELS } from './status.js';
+import { yearFigures } from './trends.js';
+import { loadBatchView, loadDashboard, loadSubordinates, type ReportView } from './views.js';
 
 const PERMISSION = 'supervision.check' as const;
 const MB = 1024 * 1024;
@@ -53,6 +55,8 @@ const NOT_FOUND_BATCH = '该检查批次不存在。';
 const NOT_FOUND_REPORT = '该报告不存在。';
 /** How often the progress page asks again while the job reads (seconds). */
 const REFRESH_SECONDS = 3;
+/** How many years the trend charts show at most. */
+const TREND_YEARS = 10;
 
 const NOTICES = {
   matched: { '1': '已确认该报告的所属机关和年度，并已重新核对。' },
@@ -129,16 +133,7 @@ async function renderReport(
       row={row}
       report={reportOf(row)}
       findings={findingsOf(row).findings}
-      status={
-        view?.status ??
-        (row.state === 'read'
-          ? row.errors > 0
-            ? 'errors'
-            : row.warnings > 0
-              ? 'warnings'
-              : 'clean'
-          : 'unreadable')
-      }
+      status={view?.status ?? reportStatus(row)}
       flags={view?.flags ?? []}
       agency={agency}
       subordinates={subordinates}
@@ -181,20 +176,22 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const raw = c.req.query('year');
     const parsed = raw === undefined ? null : parseYear(raw, now);
     const year = parsed?.ok ? parsed.value : defaultYear(now);
-    const dashboard = await loadDashboard(db.kysely, staff.agencyId, year, isoDateCst(now));
-    const years = [
-      ...new Set([defaultYear(now), year, ...(await yearsReceived(db.kysely, staff.agencyId))]),
-    ].sort((a, b) => b - a);
+    const today = isoDateCst(now);
+    const subordinates = await loadSubordinates(db.kysely, staff.agencyId);
+    const received = await yearsReceived(db.kysely, staff.agencyId);
+    const load = (y: number) => loadDashboard(db.kysely, staff.agencyId, y, today, subordinates);
+    const dashboard = await load(year);
+    const years = [...new Set([defaultYear(now), year, ...received])].sort((a, b) => b - a);
+    // The trends: every year something was received, and the one shown (oldest first).
+    const trendYears = [...new Set([year, ...received])].sort((a, b) => a - b).slice(-TREND_YEARS);
+    const trends = await Promise.all(
+      trendYears.map(async (y) => yearFigures(y === year ? dashboard : await load(y))),
+    );
     return c.html(
       <DashboardPage
         dashboard={dashboard}
         years={years}
-        extra={
-          <SupplementTables
-            dashboard={dashboard}
-            history={await loadHistory(c, staff.agencyId, years)}
-          />
-        }
+        extra={<SupplementTables dashboard={dashboard} trends={trends} />}
       />,
     );
   });
@@ -390,6 +387,19 @@ export function supervisionRoutes(): Hono<AppEnv> {
     );
   });
 
+  // The batch page's script asks here while the job reads (see progress-script.ts).
+  app.get(`${BATCHES_PATH}/:id/progress.json`, async (c) => {
+    const db = c.get('deps').db.kysely;
+    const batch = await getBatch(db, c.req.param('id'));
+    await authorizeOn(c, PERMISSION, batch, {
+      agencyOf: (b) => b.agency_id,
+      mode: 'read',
+      notFound: NOT_FOUND_BATCH,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(batchProgress(await loadBatchView(db, batch!)));
+  });
+
   app.post(`${BATCHES_PATH}/:id/confirm`, async (c) => {
     const db = c.get('deps').db.kysely;
     const batch = await getBatch(db, c.req.param('id'));
@@ -491,13 +501,4 @@ export function supervisionRoutes(): Hono<AppEnv> {
   });
 
   return app;
-}
-
-/** The counted reports of each year shown, for the trend charts. */
-async function loadHistory(c: Context<AppEnv>, owner: string, years: readonly number[]) {
-  const { db, clock } = c.get('deps');
-  const today = isoDateCst(clock.now());
-  return Promise.all(
-    [...years].sort((a, b) => a - b).map((y) => loadDashboard(db.kysely, owner, y, today)),
-  );
 }

@@ -17,15 +17,19 @@ export const STATUS_LABELS: Readonly<Record<ReportStatus | AgencyStatus, string>
   pending: '正在检查',
 };
 
+/**
+ * The word for a finding's severity, matching the status words: a report with only
+ * warnings is 仅有提示, so a warning is a 提示 on every page, CSV and sheet of supervision.
+ */
+export const SEVERITY_LABELS: Readonly<Record<'error' | 'warning', string>> = {
+  error: '错误',
+  warning: '提示',
+};
+
 export function reportStatus(r: { state: string; errors: number; warnings: number }): ReportStatus {
   if (r.state === 'pending') return 'pending';
   if (r.state !== 'read') return 'unreadable';
   return r.errors > 0 ? 'errors' : r.warnings > 0 ? 'warnings' : 'clean';
-}
-
-/** 31 January of the following year (《条例》第四十九条), unless a local schedule says otherwise. */
-export function defaultDeadline(year: number): string {
-  return `${year + 1}-01-31`;
 }
 
 /**

@@ -6,21 +6,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { BatchFlag } from './matching.js';
 import { countedByAgency, flagsOfAll, type ReceivedRow } from './received.js';
+import { deadlineRules, dueOn, type DeadlineRules } from './deadlines.js';
 import {
   batchReports,
-  getDeadline,
   platformReportsOfYear,
+  reportOf,
   reportsOfYear,
   type BatchRow,
   type ReportRow,
 } from './repository.js';
-import {
-  agencyStatus,
-  defaultDeadline,
-  reportStatus,
-  type AgencyStatus,
-  type ReportStatus,
-} from './status.js';
+import { agencyStatus, reportStatus, type AgencyStatus, type ReportStatus } from './status.js';
 
 type Q = Kysely<Database>;
 
@@ -80,45 +75,75 @@ export interface DashboardRow {
   status: AgencyStatus;
   /** The report that counts for the year, if any. */
   report: ReportRow | null;
+  /** The last day its report is on time (YYYY-MM-DD), by the annual-report feature's rule. */
+  dueOn: string;
+  /** Why that day (《条例》第四十九条, or the local schedule). */
+  basis: string;
+  /** The counted report's own date, when it gives one, and how many days after `dueOn`. */
+  reportDate: { on: string; daysLate: number } | null;
 }
 
 export interface Dashboard {
   year: number;
-  dueOn: string;
-  /** Whether the deadline is the local schedule's rather than 31 January. */
-  localDeadline: boolean;
   rows: DashboardRow[];
   /** Reports received for the year that do not count, with why. */
   uncounted: { row: ReportRow; flags: BatchFlag[] }[];
 }
 
-/** Every subordinate agency for the year, with the report that counts for it (today: YYYY-MM-DD, China time). */
+/** The subordinates of an owner with their deadline rules, loaded once for several years. */
+export interface Subordinates {
+  agencies: Agency[];
+  rules: DeadlineRules;
+}
+
+export async function loadSubordinates(db: Q, ownerAgencyId: string): Promise<Subordinates> {
+  const agencies = await listDescendantAgencies(db, ownerAgencyId);
+  return { agencies, rules: await deadlineRules(db, agencies) };
+}
+
+const DAY = 86_400_000;
+
+function reportDate(row: ReportRow, due: string): DashboardRow['reportDate'] {
+  const on = reportOf(row)?.publishedOn ?? null;
+  if (!on) return null;
+  return { on, daysLate: Math.max(0, Math.round((Date.parse(on) - Date.parse(due)) / DAY)) };
+}
+
+/**
+ * Every subordinate agency for the year, with the report that counts for it and its status
+ * against its own deadline (today: YYYY-MM-DD, China time).
+ */
 export async function loadDashboard(
   db: Q,
   ownerAgencyId: string,
   year: number,
   today: string,
+  known?: Subordinates,
 ): Promise<Dashboard> {
-  const subordinates = await listDescendantAgencies(db, ownerAgencyId);
+  const { agencies: subordinates, rules } = known ?? (await loadSubordinates(db, ownerAgencyId));
   const ids = subordinates.map((a) => a.id);
-  const [own, published, local] = await Promise.all([
+  const [own, published] = await Promise.all([
     reportsOfYear(db, ownerAgencyId, year),
     platformReportsOfYear(db, ids, year),
-    getDeadline(db, ownerAgencyId, year),
   ]);
   const rows = [...own, ...published.filter((p) => p.owner_agency_id !== ownerAgencyId)];
   const flags = flagsOfAll(rows.map(receivedRow), new Set(ids));
   const counted = countedByAgency(rows.map(receivedRow), flags);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const dueOn = local ?? defaultDeadline(year);
   return {
     year,
-    dueOn,
-    localDeadline: local !== null,
     rows: subordinates.map((agency) => {
       const id = counted.get(agency.id);
       const report = id ? (byId.get(id) ?? null) : null;
-      return { agency, report, status: agencyStatus(report, dueOn, today) };
+      const due = dueOn(rules, agency.id, year);
+      return {
+        agency,
+        report,
+        status: agencyStatus(report, due, today),
+        dueOn: due,
+        basis: rules.get(agency.id)?.basis ?? '',
+        reportDate: report ? reportDate(report, due) : null,
+      };
     }),
     uncounted: rows
       .filter((r) => r.state === 'read' && (flags.get(r.id) ?? []).length > 0)

@@ -17,6 +17,7 @@ import * as m0014 from './0014_publication_year_figures.js';
 import * as m0015 from './0015_review_cases_work_records.js';
 import * as m0016 from './0016_annual_reports.js';
 import * as m0017 from './0017_supervision.js';
+import * as m0018 from './0018_drop_supervision_deadlines.js';
 import * as m0022 from './0022_work_list_order.js';
 import * as m0023 from './0023_account_email.js';
 
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0015_review_cases_work_records': m0015,
   '0016_annual_reports': m0016,
   '0017_supervision': m0017,
+  '0018_drop_supervision_deadlines': m0018,
   '0022_work_list_order': m0022,
   '0023_account_email': m0023,
 };

@@ -18,15 +18,32 @@ export interface TablesHtmlOptions {
    * that the finding links back to (see markedCellId).
    */
   linked?: boolean;
+  /** The words for a marked cell's severity, read out beside its numbers (default 错误 / 警告). */
+  severityWords?: SeverityWords;
 }
+
+export interface SeverityWords {
+  error: string;
+  warning: string;
+}
+
+const DEFAULT_WORDS: SeverityWords = { error: '错误', warning: '警告' };
 
 /** The id of a marked cell on a page rendered with `linked`. */
 export function markedCellId(prefix: string, table: string, row: string, column: string): string {
   return `${prefix}cell-${table}-${row}-${column}`;
 }
 
-function MarkedText({ mark, linkPrefix }: { mark: CellMark; linkPrefix?: string }) {
-  const what = mark.severity === 'error' ? '错误' : '警告';
+function MarkedText({
+  mark,
+  linkPrefix,
+  words = DEFAULT_WORDS,
+}: {
+  mark: CellMark;
+  linkPrefix?: string;
+  words?: SeverityWords;
+}) {
+  const what = words[mark.severity];
   if (linkPrefix !== undefined) {
     return (
       <span class="mark-numbers">
@@ -59,11 +76,13 @@ function Cell({
   prefix,
   mark,
   linked,
+  words,
 }: {
   cell: LayoutCell;
   prefix: string;
   mark: CellMark | undefined;
   linked?: boolean;
+  words?: SeverityWords;
 }) {
   const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
   const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
@@ -96,7 +115,9 @@ function Cell({
       }
     >
       {cell.text}
-      {mark ? <MarkedText mark={mark} linkPrefix={linked ? prefix : undefined} /> : null}
+      {mark ? (
+        <MarkedText mark={mark} linkPrefix={linked ? prefix : undefined} words={words} />
+      ) : null}
     </td>
   );
 }
@@ -106,11 +127,13 @@ function Row({
   prefix,
   marks,
   linked,
+  words,
 }: {
   cells: LayoutCell[];
   prefix: string;
   marks: Map<string, CellMark>;
   linked?: boolean;
+  words?: SeverityWords;
 }) {
   return (
     <tr>
@@ -119,6 +142,7 @@ function Row({
           cell={cell}
           prefix={prefix}
           linked={linked}
+          words={words}
           mark={
             cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined
           }
@@ -134,8 +158,9 @@ export function ReportTable(props: {
   marks: Map<string, CellMark>;
   captionVisible: boolean;
   linked?: boolean;
+  words?: SeverityWords;
 }) {
-  const { layout, prefix, marks, linked } = props;
+  const { layout, prefix, marks, linked, words } = props;
   const captionId = `${prefix}caption-${layout.key}`;
   // On a narrow screen the table scrolls sideways: the region is focusable so that keyboard
   // users can scroll it too, and named by the caption.
@@ -148,13 +173,13 @@ export function ReportTable(props: {
         {layout.headRows.length > 0 ? (
           <thead>
             {layout.headRows.map((cells) => (
-              <Row cells={cells} prefix={prefix} marks={marks} linked={linked} />
+              <Row cells={cells} prefix={prefix} marks={marks} linked={linked} words={words} />
             ))}
           </thead>
         ) : null}
         <tbody>
           {layout.bodyRows.map((cells) => (
-            <Row cells={cells} prefix={prefix} marks={marks} linked={linked} />
+            <Row cells={cells} prefix={prefix} marks={marks} linked={linked} words={words} />
           ))}
         </tbody>
       </table>
@@ -179,6 +204,7 @@ export function renderTablesHtml(
           marks={marks}
           captionVisible={options.captionVisible ?? true}
           linked={options.linked}
+          words={options.severityWords}
         />
       ))}
     </div>

@@ -9,7 +9,14 @@ import type { ListQuery } from '../../web/list-query.js';
 import { Pager } from '../../web/pager.js';
 import type { Page } from '../../db/paginate.js';
 import { FLAG_LABELS, type BatchFlag } from '../matching.js';
-import { batchPath, dashboardPath, findingsExportPath, reportPath } from '../paths.js';
+import { PROGRESS_SCRIPT_PATH } from '../assets.js';
+import {
+  batchPath,
+  batchProgressPath,
+  dashboardPath,
+  findingsExportPath,
+  reportPath,
+} from '../paths.js';
 import { READ_AS_LABELS } from '../read-kind.js';
 import { STATUS_LABELS, type ReportStatus } from '../status.js';
 import type { BatchView, ReportView } from '../views.js';
@@ -52,6 +59,28 @@ export function FlagList({ flags, state }: { flags: readonly BatchFlag[]; state:
   return <strong class="flag">{flags.map((f) => FLAG_LABELS[f]).join('；')}</strong>;
 }
 
+export interface BatchProgress {
+  done: number;
+  total: number;
+  finished: boolean;
+  /** The status line, as the page and the progress endpoint say it. */
+  text: string;
+}
+
+export function batchProgress(view: BatchView): BatchProgress {
+  const { batch, reports, done } = view;
+  const finished = batch.finished_at !== null;
+  const counted = reports.filter((r) => r.row.state === 'read' && r.flags.length === 0).length;
+  return {
+    done,
+    total: batch.file_count,
+    finished,
+    text: finished
+      ? `已完成：共 ${batch.file_count} 个文件，${counted} 份计入 ${batch.year} 年度。`
+      : `正在检查：已完成 ${done} / ${batch.file_count} 个文件。本页每隔几秒自动更新。`,
+  };
+}
+
 export function BatchPage(p: {
   view: BatchView;
   list: ListQuery<Filters, BatchSort>;
@@ -59,10 +88,9 @@ export function BatchPage(p: {
   canConfirm: number;
   notice?: string | null;
 }) {
-  const { batch, reports, done } = p.view;
-  const finished = batch.finished_at !== null;
+  const { batch } = p.view;
+  const progress = batchProgress(p.view);
   const f = p.list.filters;
-  const counted = reports.filter((r) => r.row.state === 'read' && r.flags.length === 0).length;
   return (
     <ConsolePage title={batch.title}>
       {p.notice ? (
@@ -82,14 +110,22 @@ export function BatchPage(p: {
       </dl>
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">检查进度</h2>
-        <p role="status" id="batch-progress">
-          {finished
-            ? `已完成：共 ${batch.file_count} 个文件，${counted} 份计入 ${batch.year} 年度。`
-            : `正在检查：已完成 ${done} / ${batch.file_count} 个文件。本页每隔几秒自动刷新。`}
+        <p
+          role="status"
+          id="batch-progress"
+          data-progress={progress.finished ? undefined : batchProgressPath(batch.id)}
+        >
+          {progress.text}
         </p>
-        <progress max={batch.file_count} value={done} aria-labelledby="progress-title">
-          {`${done} / ${batch.file_count}`}
+        <progress
+          id="batch-progress-bar"
+          max={progress.total}
+          value={progress.done}
+          aria-labelledby="progress-title"
+        >
+          {`${progress.done} / ${progress.total}`}
         </progress>
+        {progress.finished ? null : <script src={PROGRESS_SCRIPT_PATH} defer></script>}
       </section>
       {p.canConfirm > 0 ? (
         <PostForm action={`${batchPath(batch.id)}/confirm`} label="确认建议的机关">

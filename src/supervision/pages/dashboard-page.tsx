@@ -1,5 +1,6 @@
-// The year's dashboard: every subordinate agency with its status, error and warning counts
-// and a link to the report that counts; what was received but not counted; the exports.
+// The year's dashboard: every subordinate agency with its status, its own deadline, the
+// counted report's date (and whether it came late), error and warning counts and a link to
+// the report; what was received but not counted; the exports.
 import { beijingTime } from '../../audit/audit-labels.js';
 import { chineseDate } from '../../reports/checks/labels.js';
 import { DataTable } from '../../web/data-table.js';
@@ -18,6 +19,18 @@ export const DASHBOARD_ORDER: readonly AgencyStatus[] = [
   'warnings',
   'clean',
 ];
+
+/** The counted report's own date, and whether it came after the agency's deadline. */
+export function ReportDate({ row }: { row: DashboardRow }) {
+  if (!row.report) return <></>;
+  if (!row.reportDate) return <>报告未写明日期</>;
+  const on = chineseDate(row.reportDate.on);
+  return row.reportDate.daysLate > 0 ? (
+    <strong class="flag">{`${on}（逾期${row.reportDate.daysLate}天公布）`}</strong>
+  ) : (
+    <>{on}</>
+  );
+}
 
 export function DashboardPage(p: {
   dashboard: Dashboard;
@@ -46,11 +59,14 @@ export function DashboardPage(p: {
         </p>
       </nav>
       <p class="lead">
-        {`下级机关共 ${d.rows.length} 个；报送截止日期为${chineseDate(d.dueOn)}${d.localDeadline ? '（本机关规定）' : '（《条例》第四十九条）'}。`}
+        {`下级机关共 ${d.rows.length} 个。`}
         {tally
           .filter((t) => t.n > 0)
           .map((t) => `${STATUS_LABELS[t.s]} ${t.n} 个`)
           .join('，')}
+      </p>
+      <p class="muted">
+        截止日期按《条例》第四十九条逐个机关确定：县级以上人民政府部门为次年1月31日，本级人民政府为次年3月31日，乡镇（街道）按其上级机关确定的本地区时间（未确定的为1月31日；由上级机关的系统管理员在“年度报告公布时间”中设置）。截止日期过后仍未收到报告的，状态为“逾期”。
       </p>
       <p>
         <a class="button secondary" href={dashboardExportPath(d.year, 'csv')} download>
@@ -70,6 +86,8 @@ export function DashboardPage(p: {
             label: '状态',
             cell: (r) => <span class={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>,
           },
+          { label: '截止日期', cell: (r) => chineseDate(r.dueOn) },
+          { label: '报告日期', cell: (r) => <ReportDate row={r} /> },
           { label: '错误', cell: (r) => (r.report ? String(r.report.errors) : '') },
           { label: '提示', cell: (r) => (r.report ? String(r.report.warnings) : '') },
           {

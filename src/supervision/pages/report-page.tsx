@@ -9,7 +9,7 @@ import { renderTablesHtml } from '../../reports/render/index.js';
 import { markedCellId } from '../../reports/render/html-tables.js';
 import { markCells } from '../../reports/render/marks.js';
 import { tableLayouts } from '../../reports/render/layout.js';
-import { SEVERITY_LABELS, formatLabel } from '../../reports/check-console/summary-csv.js';
+import { formatLabel } from '../../reports/check-console/summary-csv.js';
 import {
   ErrorSummary,
   PostForm,
@@ -23,7 +23,7 @@ import type { Agency } from '../../agencies/agency.js';
 import type { BatchFlag } from '../matching.js';
 import { batchPath, noticePath, reportPath } from '../paths.js';
 import { READ_AS_LABELS } from '../read-kind.js';
-import { STATUS_LABELS, type ReportStatus } from '../status.js';
+import { SEVERITY_LABELS, STATUS_LABELS, type ReportStatus } from '../status.js';
 import type { ReportRow } from '../repository.js';
 import { FlagList } from './batch-page.js';
 
@@ -242,7 +242,12 @@ export function ReportPage(p: {
               为提示）；点击序号可跳到该问题。
             </p>
           ) : null}
-          {renderTablesHtml(report, { marked: all, idPrefix: PREFIX, linked: true })}
+          {renderTablesHtml(report, {
+            marked: all,
+            idPrefix: PREFIX,
+            linked: true,
+            severityWords: SEVERITY_LABELS,
+          })}
         </>
       ) : null}
     </ConsolePage>

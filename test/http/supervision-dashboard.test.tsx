@@ -1,0 +1,133 @@
+// The supervisor's dashboard over HTTP with the demo's two years: the trend charts drawn on
+// the server as SVG inside the page (no inline style the CSP would refuse), each with its
+// figures as a table; each agency's deadline and late report; and a batch's progress as
+// JSON for the page's script, the script itself, and neither for anyone else.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { ReportReader } from '../../src/reports/read/reader-pool.js';
+import { runCheckBatch } from '../../src/supervision/check-job.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+let reader: ReportReader;
+
+before(async () => {
+  t = await createTestApp({ demo: true, now: '2026-01-20T02:00:00.000Z' });
+  await seedDemo({ ...t.deps, supervision: true });
+  reader = new ReportReader({ workers: 1 });
+});
+after(async () => {
+  await reader.close();
+  await t.close();
+});
+
+const text = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** A table row's cells' texts, one space between. */
+const cells = (row: HTMLElement | undefined) =>
+  (row?.childNodes ?? [])
+    .filter((n) => n.nodeType === 1)
+    .map((c) => text(c.textContent))
+    .join(' ');
+
+test('the trend charts are SVG in the page, each with the same figures as a table', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const res = await supervisor.get('/console/supervision?year=2021');
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.doesNotMatch(html, /\sstyle=|<style/, 'nothing the CSP (style-src self) would refuse');
+  const doc = parse(html);
+  const figures = doc.querySelectorAll('figure.chart');
+  assert.deepEqual(
+    figures.map((f) => f.id),
+    ['chart-applications', 'chart-outcomes', 'chart-error-share'],
+  );
+  for (const f of figures) {
+    const svg = f.querySelector('svg');
+    assert.equal(svg?.getAttribute('role'), 'img', f.id);
+    const label = svg?.getAttribute('aria-label') ?? '';
+    const rows = f.querySelectorAll('details table tbody tr');
+    assert.deepEqual(
+      rows.map((r) => r.querySelector('th')?.textContent),
+      ['2020年', '2021年'],
+      `${f.id}: a table row per year`,
+    );
+    // Every figure of the table is in the chart's accessible name and drawn on it.
+    const drawn = svg?.querySelectorAll('text').map((x) => x.textContent) ?? [];
+    for (const r of rows)
+      for (const [i, td] of r.querySelectorAll('td').entries()) {
+        if (f.id === 'chart-outcomes' && td.textContent === '0') continue; // no bar, no label
+        if (i >= (f.id === 'chart-outcomes' ? 6 : 1)) continue; // the explaining column
+        assert.ok(label.includes(td.textContent), `${f.id}: ${td.textContent} in the label`);
+        assert.ok(drawn.includes(td.textContent), `${f.id}: ${td.textContent} drawn`);
+      }
+  }
+  const share = figures[2]!.querySelectorAll('details table tbody tr').map(cells);
+  assert.deepEqual(share, ['2020年 20% 1 / 5', '2021年 40% 2 / 5']);
+});
+
+test("each agency's deadline and a report dated after it", async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const doc = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
+  const row = (name: string) =>
+    cells(doc.querySelectorAll('table.data tbody tr').find((r) => r.textContent.includes(name)));
+  assert.match(
+    row('长江路街道办事处（演示）'),
+    /仅有提示 2022年1月31日 2022年2月15日（逾期15天公布）/,
+  );
+  assert.match(row('青岛市黄岛区卫生健康局（演示）'), /逾期 2022年1月31日/);
+  const csv = await (await supervisor.get('/console/supervision/2021/dashboard.csv')).text();
+  assert.match(csv, /长江路街道办事处（演示）,仅有提示,2022-01-31,[^,]*,2022-02-15,15,0,1,/);
+});
+
+test('a batch reports its progress as JSON for the page script, which is served as a file', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const form = new FormData();
+  form.append('year', '2021');
+  form.append('title', '');
+  form.append('addresses', '');
+  const seed = readFileSync(
+    new URL('../fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url),
+  );
+  form.append('files', new File([new Uint8Array(seed)], '灵山卫街道.txt'));
+  form.append('_csrf', supervisor.csrfToken);
+  const created = await supervisor.fetch('/console/supervision/batches', {
+    method: 'POST',
+    body: form,
+  });
+  const batchUrl = created.headers.get('location') ?? '';
+
+  const page = parse(await (await supervisor.get(batchUrl)).text());
+  const line = page.getElementById('batch-progress');
+  assert.equal(line?.getAttribute('data-progress'), `${batchUrl}/progress.json`);
+  const src = page.querySelector('script')?.getAttribute('src') ?? '';
+  assert.match(src, /^\/static\/supervision\/progress\.[0-9a-f]{12}\.js$/);
+  const script = await t.client().get(src);
+  assert.equal(script.status, 200);
+  assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+  assert.match(await script.text(), /progress/);
+  assert.equal((await t.client().get('/static/supervision/other.js')).status, 404);
+
+  const waiting = await supervisor.get(`${batchUrl}/progress.json`);
+  assert.equal(waiting.headers.get('cache-control'), 'no-store');
+  assert.deepEqual(await waiting.json(), {
+    done: 0,
+    total: 1,
+    finished: false,
+    text: '正在检查：已完成 0 / 1 个文件。本页每隔几秒自动更新。',
+  });
+  await runCheckBatch(t.deps, reader, batchUrl.split('/').pop()!);
+  const done = (await (await supervisor.get(`${batchUrl}/progress.json`)).json()) as {
+    finished: boolean;
+    done: number;
+  };
+  assert.deepEqual([done.finished, done.done], [true, 1]);
+  const finished = parse(await (await supervisor.get(batchUrl)).text());
+  assert.equal(finished.querySelector('script'), null, 'nothing to poll once finished');
+  assert.equal(finished.getElementById('batch-progress')?.getAttribute('data-progress'), undefined);
+
+  const below = await t.signIn('lsw-supervisor');
+  assert.equal((await below.get(`${batchUrl}/progress.json`)).status, 403);
+});
