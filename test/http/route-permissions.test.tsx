@@ -149,6 +149,7 @@ const ROUTES: Record<string, Access> = {
   'POST /console/requests/:id/files/:fileId': 'request.handle',
   'POST /console/requests/:id/steps/:step': 'request.handle',
   'GET /console/requests/:id/letters/:file': 'request.handle',
+  'GET /console/requests/:id/archive.zip': 'request.handle',
   'GET /agencies/:slug/catalogue/:key': 'public',
   'GET /agencies/:slug/catalogue/:key/files/:fileId': 'public',
   'GET /console/publications': 'console.view',
