@@ -1,8 +1,9 @@
-// A small HTTP load generator for the page benchmarks: N concurrent loops, each sending
-// one GET at a time over a keep-alive connection and reading the whole body, for a fixed
-// time after a warm-up. Node's own http client only, so the bench needs no extra package.
-// Only ever pointed at servers this bench started on 127.0.0.1.
-import { Agent, request } from 'node:http';
+// HTTP load on loopback through autocannon (a pinned, well-kept load tool): every request's
+// status and time are recorded, so the figures are exact percentiles over all requests and
+// any status other than the expected one — or a failed connection, a timeout, a reset —
+// counts as an error. Used by the page benchmarks (bench/run.ts), the mixed load
+// (bench/load.ts) and test/http/load.test.ts. Only ever pointed at servers on 127.0.0.1.
+import autocannon from 'autocannon';
 
 export interface LoadOptions {
   /** Concurrent clients (each with its own kept-alive connection). */
@@ -20,9 +21,9 @@ export interface LoadSample {
   ms: number;
   /** Each request's time from sending to the last byte of the body, in milliseconds. */
   latencies: number[];
-  /** Responses with a status other than 200, and failed requests. */
+  /** Responses with a status other than the expected one, and failed requests. */
   errors: number;
-  /** Bytes of the last body read (to show what a page weighs). */
+  /** Bytes of the last response read (to show what a page weighs). */
   bodyBytes: number;
 }
 
@@ -37,32 +38,87 @@ export interface LoadResult {
   bodyBytes: number;
 }
 
-function get(
-  agent: Agent,
-  url: URL,
-  headers: Record<string, string>,
-): Promise<{ status: number; bytes: number }> {
+/** What one autocannon run saw, request by request. */
+export interface CannonRun extends LoadSample {
+  /** Responses by status code. */
+  statuses: Map<number, number>;
+  /** Descriptions of failed requests (connection errors, timeouts), at most 10. */
+  failures: string[];
+}
+
+export interface CannonOptions {
+  url: string;
+  connections: number;
+  seconds: number;
+  expectedStatus: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Headers made afresh for every request (an Idempotency-Key, say). */
+  perRequestHeaders?: () => Record<string, string>;
+  /** A request still unanswered after this long is a failure (default 30 s). */
+  timeoutSeconds?: number;
+}
+
+/** Runs autocannon once and records every response. */
+export function cannon(o: CannonOptions): Promise<CannonRun> {
+  const url = new URL(o.url);
+  if (url.hostname !== '127.0.0.1') throw new Error('load tests only target 127.0.0.1');
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const failures: string[] = [];
+  let bodyBytes = 0;
+  const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(
+    const fresh = o.perRequestHeaders;
+    const request: autocannon.Request = {
+      method: o.method ?? 'GET',
+      path: url.pathname + url.search,
+      ...(o.headers ? { headers: o.headers } : {}),
+      ...(o.body !== undefined ? { body: o.body } : {}),
+      ...(fresh
+        ? {
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              headers: { ...req.headers, ...fresh() },
+            }),
+          }
+        : {}),
+    };
+    const instance = autocannon(
       {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname + url.search,
-        method: 'GET',
-        headers,
+        url: url.origin,
+        connections: o.connections,
+        duration: o.seconds,
+        timeout: o.timeoutSeconds ?? 30,
+        requests: [request],
       },
-      (res) => {
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
+      (err: unknown, result: autocannon.Result) => {
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+        const unexpected = [...statuses].reduce(
+          (n, [status, count]) => (status === o.expectedStatus ? n : n + count),
+          0,
+        );
+        resolve({
+          requests: latencies.length + result.errors,
+          ms: performance.now() - started,
+          latencies,
+          // Errors and timeouts of autocannon are requests that never got an answer.
+          errors: unexpected + result.errors,
+          bodyBytes,
+          statuses,
+          failures,
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-        res.on('error', reject);
       },
     );
-    req.on('error', reject);
-    req.end();
+    instance.on('response', (_client, statusCode, resBytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      bodyBytes = resBytes;
+    });
+    instance.on('reqError', (e: unknown) => {
+      if (failures.length < 10) failures.push(String((e as Error)?.message ?? e));
+    });
   });
 }
 
@@ -90,48 +146,20 @@ export function summarize(samples: readonly LoadSample[]): LoadResult {
 
 /** Loads `target` with `concurrency` keep-alive clients for a while and records every request. */
 export async function loadTest(target: string, options: LoadOptions = {}): Promise<LoadSample> {
-  const concurrency = options.concurrency ?? 16;
-  const url = new URL(target);
-  if (url.hostname !== '127.0.0.1') throw new Error('load tests only target 127.0.0.1');
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const headers = options.headers ?? {};
-  const latencies: number[] = [];
-  let errors = 0;
-  let bodyBytes = 0;
-  let measuring = false;
-
-  const loop = async (until: number) => {
-    while (performance.now() < until) {
-      const start = performance.now();
-      try {
-        const r = await get(agent, url, headers);
-        if (r.status !== 200) errors++;
-        bodyBytes = r.bytes;
-      } catch {
-        errors++;
-      }
-      if (measuring) latencies.push(performance.now() - start);
-    }
+  const base = {
+    url: target,
+    connections: options.concurrency ?? 16,
+    expectedStatus: 200,
+    ...(options.headers ? { headers: options.headers } : {}),
   };
-  const run = (seconds: number) => {
-    const until = performance.now() + seconds * 1000;
-    return Promise.all(Array.from({ length: concurrency }, () => loop(until)));
-  };
-
-  try {
-    if (options.warmupSeconds) await run(options.warmupSeconds);
-    errors = 0;
-    measuring = true;
-    const start = performance.now();
-    await run(options.seconds ?? 3);
-    return {
-      requests: latencies.length,
-      ms: performance.now() - start,
-      latencies,
-      errors,
-      bodyBytes,
-    };
-  } finally {
-    agent.destroy();
-  }
+  if (options.warmupSeconds) await cannon({ ...base, seconds: options.warmupSeconds });
+  const {
+    statuses: _s,
+    failures: _f,
+    ...sample
+  } = await cannon({
+    ...base,
+    seconds: options.seconds ?? 3,
+  });
+  return sample;
 }

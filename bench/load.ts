@@ -1,9 +1,11 @@
 // A mixed load on a real `gongkai serve`: applicants submitting applications through the API
-// and readers opening the catalogue, all at once, for a fixed time. Reports requests, errors
-// (any status other than the expected one, any failed request) and latency percentiles.
-// Used by `npm run bench` (bench/run.ts) and, shorter, by test/http/load.test.ts.
-// Only ever pointed at servers started on 127.0.0.1 by the caller.
+// and readers opening the catalogue, all at once, for a fixed time, each client on its own
+// kept-alive connection (autocannon, bench/http-load.ts). Reports requests, errors (any status
+// other than the expected one, any failed or timed-out request) and exact latency
+// percentiles over every request. Used by `npm run bench` (bench/run.ts) and, shorter, by
+// test/http/load.test.ts. Only ever pointed at servers started on 127.0.0.1 by the caller.
 import { randomUUID } from 'node:crypto';
+import { cannon, summarize } from './http-load.js';
 
 export interface MixedLoadOptions {
   base: string;
@@ -17,6 +19,7 @@ export interface MixedLoadOptions {
 export interface MixedLoadResult {
   requests: number;
   submissions: number;
+  reads: number;
   errors: number;
   /** Error descriptions, at most 10, for the report. */
   samples: string[];
@@ -26,71 +29,57 @@ export interface MixedLoadResult {
   perSecond: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  ]!;
-}
-
 export async function mixedLoad(o: MixedLoadOptions): Promise<MixedLoadResult> {
-  const latencies: number[] = [];
-  const samples: string[] = [];
-  let errors = 0;
-  let submissions = 0;
-  const end = performance.now() + o.seconds * 1000;
-  const body = JSON.stringify(o.application);
-  const one = async (kind: 'apply' | 'read') => {
-    const start = performance.now();
-    try {
-      const res =
-        kind === 'apply'
-          ? await fetch(`${o.base}/api/v1/agencies/lingshanwei/requests`, {
-              method: 'POST',
-              body,
-              headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            })
-          : await fetch(`${o.base}/agencies/lingshanwei/catalogue`);
-      const text = await res.text();
-      const expected = kind === 'apply' ? 201 : 200;
-      if (res.status !== expected) {
-        errors++;
-        if (samples.length < 10) samples.push(`${kind} ${res.status} ${text.slice(0, 120)}`);
-      } else if (kind === 'apply') submissions++;
-    } catch (e) {
-      errors++;
-      if (samples.length < 10)
-        samples.push(`${kind} ${(e as Error).message} ${String((e as { cause?: unknown }).cause)}`);
-    }
-    latencies.push(performance.now() - start);
-  };
-  const loop = async (kind: 'apply' | 'read') => {
-    while (performance.now() < end) await one(kind);
-  };
-  const started = performance.now();
-  await Promise.all([
-    ...Array.from({ length: o.applicants }, () => loop('apply')),
-    ...Array.from({ length: o.readers }, () => loop('read')),
+  const [apply, read] = await Promise.all([
+    cannon({
+      url: `${o.base}/api/v1/agencies/lingshanwei/requests`,
+      connections: o.applicants,
+      seconds: o.seconds,
+      expectedStatus: 201,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(o.application),
+      perRequestHeaders: () => ({ 'idempotency-key': randomUUID() }),
+    }),
+    cannon({
+      url: `${o.base}/agencies/lingshanwei/catalogue`,
+      connections: o.readers,
+      seconds: o.seconds,
+      expectedStatus: 200,
+    }),
   ]);
-  const ms = performance.now() - started;
-  latencies.sort((a, b) => a - b);
+  const all = summarize([
+    { ...apply, ms: Math.max(apply.ms, read.ms) },
+    { ...read, ms: 0 },
+  ]);
+  const samples: string[] = [];
+  for (const [kind, run, expected] of [
+    ['apply', apply, 201],
+    ['read', read, 200],
+  ] as const) {
+    for (const [status, count] of run.statuses)
+      if (status !== expected) samples.push(`${kind}: ${count} × HTTP ${status}`);
+    for (const f of run.failures) samples.push(`${kind}: ${f}`);
+  }
   return {
-    requests: latencies.length,
-    submissions,
-    errors,
-    samples,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    perSecond: (latencies.length / ms) * 1000,
+    requests: all.requests,
+    submissions: apply.statuses.get(201) ?? 0,
+    reads: read.statuses.get(200) ?? 0,
+    errors: all.errors,
+    samples: samples.slice(0, 10),
+    p50: all.p50,
+    p95: all.p95,
+    p99: all.p99,
+    perSecond: all.perSecond,
   };
 }
 
-/**
- * The bench's mixed load: a fresh SQLite database with the demo data, a real server, 200
- * applicants and 200 readers for 30 s. Prints the figures; never fails.
- */
-export async function benchMixedLoad(): Promise<void> {
+/** The bench's clients and time: a few hundred at once, for a minute. */
+const BENCH_APPLICANTS = 150;
+const BENCH_READERS = 150;
+const BENCH_SECONDS = 60;
+
+async function benchOn(pgUrl: string | undefined): Promise<void> {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -99,7 +88,14 @@ export async function benchMixedLoad(): Promise<void> {
   const { seedDemo } = await import('../src/demo/seed-demo.js');
   const { systemClock } = await import('../src/db/time.js');
   const { PERSON } = await import('../test/support/requests.js');
-  const db = await createTestDb();
+  // createTestDb picks the database from TEST_DATABASE_URL when it is called.
+  const saved = process.env.TEST_DATABASE_URL;
+  if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
+  else delete process.env.TEST_DATABASE_URL;
+  const db = await createTestDb().finally(() => {
+    if (saved === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = saved;
+  });
   const files = mkdtempSync(join(tmpdir(), 'gongkai-bench-load-'));
   try {
     await seedDemo({ db, clock: systemClock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
@@ -109,13 +105,16 @@ export async function benchMixedLoad(): Promise<void> {
     try {
       const r = await mixedLoad({
         base: server.base,
-        applicants: 200,
-        readers: 200,
-        seconds: 30,
+        applicants: BENCH_APPLICANTS,
+        readers: BENCH_READERS,
+        seconds: BENCH_SECONDS,
         application: PERSON,
       });
+      const locked = /database is locked|SQLITE_BUSY/.test(server.log())
+        ? '；日志中有数据库锁等待错误'
+        : '';
       console.log(
-        `混合负载（200 名申请人 + 200 名目录读者，30 秒，${db.dialect}）：${r.requests} 次请求，${r.perSecond.toFixed(0)} 次/秒，提交 ${r.submissions} 份，错误 ${r.errors}；p50 ${r.p50.toFixed(0)} 毫秒，p95 ${r.p95.toFixed(0)} 毫秒，p99 ${r.p99.toFixed(0)} 毫秒`,
+        `混合负载（${BENCH_APPLICANTS} 名申请人 + ${BENCH_READERS} 名目录读者，${BENCH_SECONDS} 秒，${db.dialect}，autocannon）：${r.requests} 次请求，${r.perSecond.toFixed(0)} 次/秒，提交 ${r.submissions} 份，阅读 ${r.reads} 次，错误 ${r.errors}${locked}；p50 ${r.p50.toFixed(0)} 毫秒，p95 ${r.p95.toFixed(0)} 毫秒，p99 ${r.p99.toFixed(0)} 毫秒`,
       );
       for (const s of r.samples) console.log(`  错误示例：${s}`);
     } finally {
@@ -125,4 +124,15 @@ export async function benchMixedLoad(): Promise<void> {
     await db.destroy();
     rmSync(files, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bench's mixed load: a fresh database with the demo data, a real server, a few hundred
+ * applicants and readers for a minute — on SQLite, and on PostgreSQL when BENCH_DATABASE_URL
+ * or TEST_DATABASE_URL names one. Prints the figures; never fails.
+ */
+export async function benchMixedLoad(): Promise<void> {
+  await benchOn(undefined);
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pgUrl) await benchOn(pgUrl);
 }

@@ -2,6 +2,7 @@
 // Nothing else in the code reads process.env.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './auth/client-address.js';
 
 export interface Config {
   port: number;
@@ -32,6 +33,10 @@ export interface Config {
    * networks (an intranet portal); off unless the administrator sets REPORT_FETCH_ALLOW_PRIVATE.
    */
   reportFetchAllowPrivate?: boolean;
+  /** The reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: TrustedProxies | undefined;
+  /** Years a closed request case's applicant data is kept (PERSONAL_DATA_RETENTION_YEARS). */
+  personalDataRetentionYears?: number | undefined;
 }
 
 const envSchema = z.object({
@@ -75,6 +80,14 @@ const envSchema = z.object({
   REPORT_FETCH_ALLOW_PRIVATE: z
     .enum(['true', 'false', '1', '0'], 'REPORT_FETCH_ALLOW_PRIVATE 只能是 true 或 false')
     .optional(),
+  TRUSTED_PROXIES: z.string().optional(),
+  PERSONAL_DATA_RETENTION_YEARS: z
+    .string()
+    .regex(
+      /^[1-9]\d?$/,
+      'PERSONAL_DATA_RETENTION_YEARS 必须是 1–99 之间的整数（办结后保存申请人个人信息的年数）',
+    )
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -98,6 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       '配置有误：\nMAIL_FROM: 设置了 SMTP_URL 时必须同时设置发件地址 MAIL_FROM',
     );
+  const proxies =
+    e.TRUSTED_PROXIES === undefined ? undefined : parseTrustedProxies(e.TRUSTED_PROXIES);
+  if (proxies && !proxies.ok)
+    throw new ConfigError(
+      `配置有误：\nTRUSTED_PROXIES: 无法识别 ${proxies.invalid.join('、')}；请填写反向代理的 IP 地址或网段，用逗号分隔，例如 10.0.0.0/8,127.0.0.1`,
+    );
   return {
     port,
     host: e.HOST ?? '0.0.0.0',
@@ -115,5 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.APPLICATION_RATE_LIMIT === undefined ? undefined : Number(e.APPLICATION_RATE_LIMIT),
     reportFetchAllowPrivate:
       e.REPORT_FETCH_ALLOW_PRIVATE === 'true' || e.REPORT_FETCH_ALLOW_PRIVATE === '1',
+    trustedProxies: proxies?.value,
+    personalDataRetentionYears:
+      e.PERSONAL_DATA_RETENTION_YEARS === undefined
+        ? undefined
+        : Number(e.PERSONAL_DATA_RETENTION_YEARS),
   };
 }

@@ -16,11 +16,13 @@ test('the poller gets the job handlers and schedules the features declare', () =
     'audit.heads.export',
     'calendar.changed',
     'maintenance.purge',
+    'privacy.retention',
     'requests.reminders',
     'supervision.check-batch',
   ]);
   assert.ok(recurring.some((r) => r.type === 'maintenance.purge'));
   assert.ok(recurring.some((r) => r.type === 'requests.reminders'));
+  assert.ok(recurring.some((r) => r.type === 'privacy.retention'));
   assert.deepEqual(jobsOf([], given), { handlers: [], recurring: [] });
 });
 

@@ -25,6 +25,7 @@ import { auditLabelIndex } from './audit/audit-labels.js';
 import { combineNamers } from './audit/subject-names.js';
 import { demoFeature } from './demo/feature.js';
 import { housekeepingFeature } from './jobs/feature.js';
+import { privacyFeature } from './privacy/feature.js';
 import type { RecurringJob, RegisteredJob } from './jobs/job-runner.js';
 import type { Feature, JobSetup, NavEntry, Platform } from './web/feature.js';
 import { displayFeature, staticFeature } from './web/shell-feature.js';
@@ -54,6 +55,7 @@ export const FEATURES: readonly Feature[] = [
   requestRemindersFeature,
   supervisionFeature,
   annualReportsFeature,
+  privacyFeature,
 ];
 
 /** What the features add up to: navigation, API, audit labels, calendar dependents. */

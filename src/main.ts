@@ -13,6 +13,9 @@ import { createFileStore } from './files/file-store.js';
 import { FEATURES, jobsOf } from './features.js';
 import { createJobRunner } from './jobs/job-runner.js';
 
+/** How long an idle kept-alive connection stays open (see below). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface StartOptions {
   /** Fill a freshly created embedded database with demo data. */
   demoIfNew?: boolean;
@@ -46,6 +49,14 @@ export async function startServer(
   // Each feature brings the handlers of the jobs it schedules (src/features.ts).
   const jobs = createJobRunner({ db, clock: systemClock }, jobsOf(FEATURES, { files, config }));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // Node closes an idle kept-alive connection after 5 s. A client (a reverse proxy's upstream
+  // pool, undici) that reuses the connection just then gets a reset: `fetch failed` under
+  // load, a 502 behind nginx. The server must outlast its clients' idle timeouts (nginx's
+  // upstream keepalive_timeout is 60 s), and headers must be allowed a little longer still.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
   // A port already in use is reported as an 'error' event after serve() returns: wait for
   // either, so the caller can explain it instead of the process dying on an unhandled event.
   try {

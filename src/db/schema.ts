@@ -248,6 +248,8 @@ export interface RequestsTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** The day the applicant's personal data was erased after its retention period (migration 0019). */
+  personal_data_purged_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RequestApplicantsTable {

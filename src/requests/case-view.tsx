@@ -9,6 +9,7 @@ import { getDraft } from '../guide/guide-repository.js';
 import { lettersOf } from '../letters/issue.js';
 import { isoDateCst } from '../portal/dates.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
+import { CaseRecords, purgedOnOf, retentionYearsOf } from '../privacy/case-records.js';
 import type { FieldErrors } from '../web/forms.js';
 import { readNotice } from '../web/notice.js';
 import { availableActions, TRANSITIONS, type ActorFacts, type CaseActionType } from './case.js';
@@ -62,7 +63,7 @@ export async function renderCase(
   const db = deps.db.kysely;
   const staff = c.get('staff') as StaffSession;
   const today = isoDateCst(deps.clock.now());
-  const [items, events, files, applicant, letters, guide, calendar] = await Promise.all([
+  const [items, events, files, applicant, letters, guide, calendar, purgedOn] = await Promise.all([
     listItems(db, rc.id),
     listEvents(db, rc.id),
     listFiles(db, rc.id),
@@ -70,6 +71,7 @@ export async function renderCase(
     lettersOf(db, { type: 'request', id: rc.id }),
     getDraft(db, rc.agencyId),
     loadWorkingCalendar(deps),
+    purgedOnOf(db, rc.id),
   ]);
   if (!applicant) throw new Error(`request ${rc.id} has no applicant row`);
   const clock = clockOfCase(calendar, events);
@@ -80,6 +82,7 @@ export async function renderCase(
   return c.html(
     <CasePage
       c={rc}
+      records={<CaseRecords c={rc} purgedOn={purgedOn} years={retentionYearsOf(deps.config)} />}
       items={items}
       events={events}
       files={files}

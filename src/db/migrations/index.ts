@@ -18,6 +18,7 @@ import * as m0015 from './0015_review_cases_work_records.js';
 import * as m0016 from './0016_annual_reports.js';
 import * as m0017 from './0017_supervision.js';
 import * as m0018 from './0018_drop_supervision_deadlines.js';
+import * as m0019 from './0019_personal_data_purge.js';
 import * as m0022 from './0022_work_list_order.js';
 import * as m0023 from './0023_account_email.js';
 
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0016_annual_reports': m0016,
   '0017_supervision': m0017,
   '0018_drop_supervision_deadlines': m0018,
+  '0019_personal_data_purge': m0019,
   '0022_work_list_order': m0022,
   '0023_account_email': m0023,
 };

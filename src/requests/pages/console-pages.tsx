@@ -1,6 +1,7 @@
 // Staff pages of request intake: the work list (masked), a case (personal data only on an
 // audited request), the registration form for paper, in-person, fax and e-mail applications,
 // and the page that hands over a new case's tracking number and access code.
+import type { Child } from 'hono/jsx';
 import type { Agency } from '../../agencies/agency.js';
 import { chineseDate } from '../../portal/dates.js';
 import { DataTable } from '../../web/data-table.js';
@@ -182,6 +183,8 @@ export interface CaseItem {
 
 export interface CasePageProps {
   c: RequestCase;
+  /** The retention state and archive link (src/privacy/case-records.tsx). */
+  records?: Child;
   items: readonly CaseItem[];
   events: readonly RequestEvent[];
   files: readonly RequestFile[];
@@ -276,6 +279,7 @@ export function CasePage(p: CasePageProps) {
           </>
         ) : null}
       </dl>
+      {p.records}
       {c.state === 'submitted' ? (
         <section aria-labelledby="confirm-title">
           <h2 id="confirm-title">确认收到申请</h2>
