@@ -16,7 +16,7 @@ import {
 
 const person: ApplicantRecord = {
   name: "O'Brien 张",
-  idType: 'resident_id',
+  idType: 'resident_id_card',
   idNumber: '37021119800101123x',
   creditCode: null,
   legalRepresentative: null,
