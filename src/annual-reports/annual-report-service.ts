@@ -11,6 +11,7 @@ import { runCommand, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import type { Database } from '../db/schema.js';
 import { checkReport } from '../reports/checks/index.js';
+import { receivePublishedReportIn } from '../supervision/commands.js';
 import { FORMATS, TABLE_KEYS } from '../reports/format/index.js';
 import type { AnnualReport, Finding, ReportSection, ReportTables } from '../reports/model.js';
 import { isEditable, type StoredReport } from './annual-report.js';
@@ -337,7 +338,17 @@ export function publishReport(
         changeNote: note,
       },
     });
-    return write(ctx.trx, next);
+    const written = await write(ctx.trx, next);
+    if (!written.ok) return written;
+    // The supervisor's dashboard receives it in the same transaction; a correction, being
+    // received later, replaces the earlier version there.
+    const received = await receivePublishedReportIn(ctx, {
+      agencyId: before.agencyId,
+      year: before.year,
+      report,
+      source: `本平台发布的${before.year}年度报告（第${before.version}版）`,
+    });
+    return received.ok ? written : received;
   });
 }
 
