@@ -87,7 +87,16 @@ export function composeDraft(
       if (latest)
         return fail({ _form: `${year}年度报告已发布；如需更正，请在已发布的版本上发起更正。` });
       const contributions = await gatherContributions(sources, ctx.trx, agencyId, year);
-      const c = compose({ agencyName: agency.fullName, year, contributions });
+      const c = compose({
+        agencyName: agency.fullName,
+        year,
+        contributions,
+        office: {
+          name: agency.office.name,
+          address: agency.office.address,
+          phone: agency.office.phone,
+        },
+      });
       const now = ctx.now.toISOString();
       const stored: StoredReport = {
         id: randomUUID(),
@@ -129,6 +138,8 @@ export function composeDraft(
 }
 
 export interface DraftEdit {
+  /** The text before section 一; absent when the form did not send it. */
+  preamble?: string;
   sections: Partial<Record<ReportSection['key'], string>>;
   /** Typed cells, for the tables no source computes; others are ignored. */
   typed: Partial<ReportTables>;
@@ -142,8 +153,11 @@ export function applyEdit(stored: StoredReport, edit: DraftEdit): AnnualReport {
     const typed = edit.typed[t];
     if (typed && !stored.computed.includes(t)) tables[t] = typed;
   }
+  const { preamble: _kept, ...rest } = r;
+  const preamble = edit.preamble ?? r.preamble;
   return {
-    ...r,
+    ...rest,
+    ...(preamble ? { preamble } : {}),
     tables,
     sections: FORMATS[r.format].sections.map((def) => {
       const s = r.sections.find((x) => x.key === def.key) ?? {
@@ -197,10 +211,16 @@ export function saveDraft(
       action: 'annual_report.save',
       before: {
         status: before.status,
+        preamble: before.report.preamble ?? null,
         sections: before.report.sections,
         tables: typedOnly(before),
       },
-      after: { status: next.status, sections: next.report.sections, tables: typedOnly(next) },
+      after: {
+        status: next.status,
+        preamble: next.report.preamble ?? null,
+        sections: next.report.sections,
+        tables: typedOnly(next),
+      },
     });
     return write(ctx.trx, next);
   });
@@ -229,6 +249,7 @@ export function recomputeTables(
       contributions,
       typed: before.report.tables,
       sections: before.report.sections,
+      ...(before.report.preamble ? { preamble: before.report.preamble } : {}),
     });
     const report: AnnualReport = { ...c.report, agency: before.report.agency };
     const changes = diffTables(FORMATS[report.format], before.report.tables, report.tables);

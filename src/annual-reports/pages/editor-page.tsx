@@ -18,7 +18,7 @@ import {
 import { ConsolePage } from '../../web/layout.js';
 import { NoticeBanner } from '../../web/notice.js';
 import { STATUS_LABELS, type StoredReport } from '../annual-report.js';
-import { cellField, cellText, sectionField, SECTION_MAX } from '../edit-form.js';
+import { cellField, cellText, PREAMBLE_FIELD, sectionField, SECTION_MAX } from '../edit-form.js';
 import { publicReportPath, reportPath, REPORTS_PATH } from '../paths.js';
 import type { CellChange } from '../tables.js';
 import { FindingsList } from './findings-list.js';
@@ -268,6 +268,17 @@ export function EditorPage(p: EditorProps) {
         <h2 id="text-title">正文与表格</h2>
         {editable ? (
           <PostForm action={reportPath(stored.id)} label="编辑年度报告">
+            <div class="report-section" id="section-preamble">
+              <TextArea
+                name={PREAMBLE_FIELD}
+                label="报告开头的说明（“一、总体情况”之前）"
+                rows={4}
+                maxlength={SECTION_MAX}
+                value={p.values?.[PREAMBLE_FIELD] ?? report.preamble ?? ''}
+                error={p.errors[PREAMBLE_FIELD]}
+                hint="通常写明编制依据、统计期限和咨询方式；不需要时可以清空。"
+              />
+            </div>
             {format.sections.map((def) => {
               const s = report.sections.find((x) => x.key === def.key);
               const name = sectionField(def.key);
@@ -299,15 +310,18 @@ export function EditorPage(p: EditorProps) {
             <SubmitButton>保存并检查</SubmitButton>
           </PostForm>
         ) : (
-          format.sections.map((def) => {
-            const s = report.sections.find((x) => x.key === def.key);
-            return (
-              <div class="report-section">
-                <h3>{s?.heading ?? `${def.numeral}、${def.title}`}</h3>
-                {(s?.text ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
-              </div>
-            );
-          })
+          <>
+            {(report.preamble ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
+            {format.sections.map((def) => {
+              const s = report.sections.find((x) => x.key === def.key);
+              return (
+                <div class="report-section">
+                  <h3>{s?.heading ?? `${def.numeral}、${def.title}`}</h3>
+                  {(s?.text ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
+                </div>
+              );
+            })}
+          </>
         )}
         <h3>表格（按国家统一格式）</h3>
         {renderTablesHtml(report, { marked: p.findings })}
