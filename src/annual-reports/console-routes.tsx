@@ -4,7 +4,13 @@
 import { Hono, type Context } from 'hono';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import { requirePermission } from '../auth/guards.js';
-import { authorize, authorizeOn, hasPermission } from '../auth/policy.js';
+import {
+  authorize,
+  authorizeOn,
+  canWriteAgency,
+  hasPermission,
+  type Permission,
+} from '../auth/policy.js';
 import { actorOf } from '../commands/actor.js';
 import type { AppEnv } from '../web/env.js';
 import type { Platform } from '../web/feature.js';
@@ -53,9 +59,10 @@ const NOTICES = {
 
 const NOT_FOUND = '该年度报告不存在。';
 
-async function currentAgency(c: Context<AppEnv>) {
-  const staff = await authorize(c, 'report.edit');
-  await authorize(c, 'report.edit', { agencyId: staff.currentAgencyId, mode: 'write' });
+async function currentAgency(c: Context<AppEnv>, mode: 'read' | 'write' = 'write') {
+  const permission = mode === 'read' ? 'report.read' : 'report.edit';
+  const staff = await authorize(c, permission);
+  await authorize(c, permission, { agencyId: staff.currentAgencyId, mode });
   const agency = await getAgencyById(c.get('deps').db.kysely, staff.currentAgencyId);
   if (!agency) throw new Error('the current agency of a session no longer exists');
   return { staff, agency };
@@ -63,7 +70,7 @@ async function currentAgency(c: Context<AppEnv>) {
 
 async function reportFor(
   c: Context<AppEnv>,
-  permission: 'report.edit' | 'report.approve',
+  permission: 'report.read' | 'report.edit' | 'report.approve',
   mode: 'read' | 'write' = 'write',
 ) {
   const stored = await getReport(c.get('deps').db.kysely, c.req.param('id') ?? '');
@@ -83,11 +90,21 @@ export function composableYears(now: Date): number[] {
 export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const sources = platform.reportSources;
-  app.use(REPORTS_PATH, requirePermission('report.edit'));
-  app.use(`${REPORTS_PATH}/*`, requirePermission('report.edit'));
+  // Reading is open to a supervisor over the agencies below; every change asks report.edit.
+  app.use(REPORTS_PATH, requirePermission('report.read'));
+  app.use(`${REPORTS_PATH}/*`, requirePermission('report.read'));
+
+  /** Whether `staff` may change the reports of `agencyId` (not merely read them). */
+  const mayChange = async (c: Context<AppEnv>, agencyId: string, permission: Permission) => {
+    const staff = c.get('staff') ?? null;
+    return (
+      hasPermission(staff, permission) &&
+      (await canWriteAgency(c.get('deps').db.kysely, staff!, agencyId))
+    );
+  };
 
   async function renderList(c: Context<AppEnv>, errors: FieldErrors = {}, status: 200 | 400 = 200) {
-    const { agency } = await currentAgency(c);
+    const { agency } = await currentAgency(c, 'read');
     const db = c.get('deps').db.kysely;
     const now = c.get('deps').clock.now();
     const [reports, rule] = await Promise.all([
@@ -108,6 +125,7 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
         errors={errors}
         notice={readNotice(c, NOTICES)}
         seedHref={agency.slug === 'lingshanwei' ? SEED_COMPARE_PATH : null}
+        canCompose={await mayChange(c, agency.id, 'report.edit')}
       />,
       status,
     );
@@ -124,11 +142,12 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
     } = {},
   ) {
     const db = c.get('deps').db.kysely;
-    const staff = c.get('staff')!;
     const agency = (await getAgencyById(db, stored.agencyId))!;
-    const [view, versions] = await Promise.all([
+    const [view, versions, canEdit, canApprove] = await Promise.all([
       reportView(db, stored, c.get('deps').clock.now()),
       listVersions(db, stored.agencyId, stored.year),
+      mayChange(c, stored.agencyId, 'report.edit'),
+      mayChange(c, stored.agencyId, 'report.approve'),
     ]);
     return c.html(
       <EditorPage
@@ -139,8 +158,8 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
         previous={view.previous}
         previousChanges={view.previousChanges}
         versions={versions}
-        canApprove={hasPermission(staff, 'report.approve')}
-        canEdit={hasPermission(staff, 'report.edit')}
+        canApprove={canApprove}
+        canEdit={canEdit}
         values={extra.values ?? null}
         errors={extra.errors ?? {}}
         changes={extra.changes ?? null}
@@ -165,7 +184,7 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
   });
 
   app.get(`${REPORTS_PATH}/:id`, async (c) => {
-    const { resource } = await reportFor(c, 'report.edit', 'read');
+    const { resource } = await reportFor(c, 'report.read', 'read');
     return renderEditor(c, resource);
   });
 
@@ -233,9 +252,10 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
   });
 
   // Rendering a report with error findings says so and needs a confirmation.
-  app.get(`${REPORTS_PATH}/:id/download.:to{html|docx|json}`, async (c) => {
-    const { resource } = await reportFor(c, 'report.edit', 'read');
-    const to = c.req.param('to') as 'html' | 'docx' | 'json';
+  // One path segment: the router does not take a parameter after a literal inside it.
+  app.get(`${REPORTS_PATH}/:id/:file{download\\.(?:html|docx|json)}`, async (c) => {
+    const { resource } = await reportFor(c, 'report.read', 'read');
+    const to = c.req.param('file').slice('download.'.length) as 'html' | 'docx' | 'json';
     const view = await reportView(c.get('deps').db.kysely, resource, c.get('deps').clock.now());
     const errors = view.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0 && c.req.query('confirm') !== '1')

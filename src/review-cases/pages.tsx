@@ -208,8 +208,23 @@ export function DocumentsSection(p: {
   kase: ReviewCase;
   documents: readonly CaseDocument[];
   error?: string | undefined;
+  /** Whether the viewer may add and remove documents (a supervisor only reads them). */
+  writable: boolean;
 }) {
   const base = casePath(p.kase.id);
+  if (!p.writable)
+    // The documents carry the applicant's personal data: a reader outside the office sees
+    // only how many there are.
+    return (
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">案件文书</h2>
+        <p>
+          {p.documents.length === 0
+            ? '尚未上传文书。'
+            : `已上传文书${p.documents.length}份；文书含申请人个人信息，仅本机关承办人员可以查阅。`}
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">案件文书</h2>

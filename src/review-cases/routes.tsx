@@ -5,7 +5,13 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { requirePermission } from '../auth/guards.js';
-import { authorize, authorizeOn } from '../auth/policy.js';
+import {
+  authorize,
+  authorizeOn,
+  canWriteAgency,
+  hasPermission,
+  type Permission,
+} from '../auth/policy.js';
 import { actorOf } from '../commands/actor.js';
 import { paginate } from '../db/paginate.js';
 import { BLOB_ID } from '../files/blob-storage.js';
@@ -66,6 +72,8 @@ import {
 } from './review-case.js';
 
 const PERMISSION = 'review_case.manage';
+/** Reading a case: its managers, and a supervisor over the agencies below (never writing). */
+const READ: Permission = 'review_case.read';
 const NOT_FOUND = '该案件不存在。';
 const MAX_FILES = 10;
 const NOTICES = {
@@ -114,21 +122,32 @@ function decisionToForm(k: ReviewCase): DecisionFormValues {
 
 export function reviewCasesRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(REVIEW_CASES_PATH, requirePermission(PERMISSION));
-  app.use(`${REVIEW_CASES_PATH}/*`, requirePermission(PERMISSION));
+  app.use(REVIEW_CASES_PATH, requirePermission(READ));
+  app.use(`${REVIEW_CASES_PATH}/*`, requirePermission(READ));
 
   /** The staff member, when they may work on the cases of the agency the console works on. */
   const manager = async (c: Context<AppEnv>, mode: 'read' | 'write') => {
-    const staff = await authorize(c, PERMISSION);
-    return authorize(c, PERMISSION, { agencyId: staff.currentAgencyId, mode });
+    const permission = mode === 'read' ? READ : PERMISSION;
+    const staff = await authorize(c, permission);
+    return authorize(c, permission, { agencyId: staff.currentAgencyId, mode });
   };
 
   const loadCase = async (c: Context<AppEnv>, mode: 'read' | 'write') =>
-    authorizeOn(c, PERMISSION, await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''), {
-      agencyOf: (k) => k.agencyId,
-      mode,
-      notFound: NOT_FOUND,
-    });
+    authorizeOn(
+      c,
+      mode === 'read' ? READ : PERMISSION,
+      await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''),
+      { agencyOf: (k) => k.agencyId, mode, notFound: NOT_FOUND },
+    );
+
+  /** Whether the page shows the forms that change a case of `agencyId`. */
+  const mayChange = async (c: Context<AppEnv>, agencyId: string) => {
+    const staff = c.get('staff');
+    return (
+      hasPermission(staff ?? null, PERMISSION) &&
+      (await canWriteAgency(c.get('deps').db.kysely, staff!, agencyId))
+    );
+  };
 
   app.get(REVIEW_CASES_PATH, async (c) => {
     const staff = await manager(c, 'read');
@@ -162,6 +181,7 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
       ),
       casesForYear(db, staff.currentAgencyId, tableYear),
     ]);
+    const writable = await mayChange(c, staff.currentAgencyId);
     const table = reviewTableForYear(
       counted.map((r) => ({
         kind: r.kind as ReviewKind,
@@ -175,11 +195,15 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
       <ConsolePage title="行政复议、行政诉讼">
         <NoticeBanner message={readNotice(c, NOTICES)} />
         {list.problems.length > 0 ? <p class="notice">{list.problems.join('；')}</p> : null}
-        <p>
-          <a class="button" href={`${REVIEW_CASES_PATH}/new`}>
-            登记案件
-          </a>
-        </p>
+        {writable ? (
+          <p>
+            <a class="button" href={`${REVIEW_CASES_PATH}/new`}>
+              登记案件
+            </a>
+          </p>
+        ) : (
+          <p class="muted">您对该机关的案件只有查阅权限。</p>
+        )}
         <form method="get" action={REVIEW_CASES_PATH} class="inline-form">
           <label for="filter-kind">案件类型</label>
           <select id="filter-kind" name="kind">
@@ -274,33 +298,52 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     return redirectWithNotice(c, casePath(r.value.id), 'saved', 'created');
   });
 
-  const renderDetail = (
+  const renderDetail = async (
     c: Context<AppEnv>,
     kase: ReviewCase,
     failed: { decision?: { values: DecisionFormValues; errors: FieldErrors }; files?: string } = {},
     status: 200 | 400 = 200,
-  ) =>
-    listDocuments(c.get('deps').db.kysely, kase.id).then((documents) =>
-      c.html(
-        <ConsolePage title={`${KIND_LABELS[kase.kind]}案件 ${kase.caseNumber}`}>
-          <NoticeBanner message={readNotice(c, NOTICES)} />
-          <p>
-            <a href={REVIEW_CASES_PATH}>返回案件列表</a> ·{' '}
-            <a href={`${casePath(kase.id)}/edit`}>修改案件信息</a>
-          </p>
-          <CaseFacts kase={kase} />
-          <h2>登记或更正审理结果</h2>
-          <DecisionForm
-            action={`${casePath(kase.id)}/decision`}
-            kase={kase}
-            values={failed.decision?.values ?? decisionToForm(kase)}
-            errors={failed.decision?.errors ?? {}}
-          />
-          <DocumentsSection kase={kase} documents={documents} error={failed.files} />
-        </ConsolePage>,
-        status,
-      ),
+  ) => {
+    const [documents, writable] = await Promise.all([
+      listDocuments(c.get('deps').db.kysely, kase.id),
+      mayChange(c, kase.agencyId),
+    ]);
+    return c.html(
+      <ConsolePage title={`${KIND_LABELS[kase.kind]}案件 ${kase.caseNumber}`}>
+        <NoticeBanner message={readNotice(c, NOTICES)} />
+        <p>
+          <a href={REVIEW_CASES_PATH}>返回案件列表</a>
+          {writable ? (
+            <>
+              {' '}
+              · <a href={`${casePath(kase.id)}/edit`}>修改案件信息</a>
+            </>
+          ) : null}
+        </p>
+        <CaseFacts kase={kase} />
+        {writable ? (
+          <>
+            <h2>登记或更正审理结果</h2>
+            <DecisionForm
+              action={`${casePath(kase.id)}/decision`}
+              kase={kase}
+              values={failed.decision?.values ?? decisionToForm(kase)}
+              errors={failed.decision?.errors ?? {}}
+            />
+          </>
+        ) : (
+          <p class="muted">您对该机关的案件只有查阅权限，不能修改。</p>
+        )}
+        <DocumentsSection
+          kase={kase}
+          documents={documents}
+          error={failed.files}
+          writable={writable}
+        />
+      </ConsolePage>,
+      status,
     );
+  };
 
   app.get(`${REVIEW_CASES_PATH}/:id`, async (c) => {
     const { resource } = await loadCase(c, 'read');
@@ -396,8 +439,14 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     return redirectWithNotice(c, casePath(resource.id), 'documents', 'detached');
   });
 
+  // The documents name the applicant (复议申请书, 起诉状): only the agency's own staff open them.
   app.get(`${REVIEW_CASES_PATH}/:id/documents/:fileId`, async (c) => {
-    const { resource } = await loadCase(c, 'read');
+    const { resource } = await authorizeOn(
+      c,
+      PERMISSION,
+      await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''),
+      { agencyOf: (k) => k.agencyId, mode: 'read', notFound: NOT_FOUND },
+    );
     const fileId = c.req.param('fileId') ?? '';
     const deps = c.get('deps');
     const linked =

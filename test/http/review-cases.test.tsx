@@ -188,6 +188,27 @@ describe('review cases', () => {
     assert.equal(rows.length, 1);
   });
 
+  test('the parent’s supervisor reads the cases below, without their documents, and changes nothing', async () => {
+    const sup = await t.signIn('hd-supervisor');
+    assert.equal((await sup.post('/console/agency', { agencyId: t.demo!.agency.id })).status, 303);
+    const list = parse(await (await sup.get(`${P}?year=2024`)).text());
+    assert.ok(list.querySelector(`a[href="${P}/${caseId}"]`));
+    assert.equal(list.querySelector(`a[href="${P}/new"]`), null);
+    const page = parse(await (await sup.get(`${P}/${caseId}`)).text());
+    assert.match(text(page.querySelector('main')), /鲁0211行初12号/);
+    assert.match(text(page.querySelector('main')), /只有查阅权限/);
+    assert.equal(page.querySelectorAll('main form').length, 0);
+    assert.equal(page.querySelector(`a[href^="${P}/${caseId}/documents/"]`), null);
+    assert.equal((await sup.get(`${P}/${caseId}/edit`)).status, 403);
+    assert.equal((await sup.get(`${P}/new`)).status, 403);
+    const changed = await sup.post(`${P}/${caseId}/decision`, {
+      result: 'pending',
+      decidedOn: '',
+      decisionNote: '',
+    });
+    assert.equal(changed.status, 403);
+  });
+
   test('another agency, other roles and the public can neither see nor change a case', async () => {
     await insertTestAccount(t.db, 'other-handler');
     await t.db.kysely

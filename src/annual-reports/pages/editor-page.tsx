@@ -347,7 +347,7 @@ export function EditorPage(p: EditorProps) {
             <SubmitButton>审核通过</SubmitButton>
           </PostForm>
         ) : null}
-        {stored.status === 'draft' && !p.canApprove ? (
+        {stored.status === 'draft' && p.canEdit && !p.canApprove ? (
           <p class="muted">草稿保存后，请负责人审核。</p>
         ) : null}
         {stored.status === 'approved' && p.canApprove ? (
