@@ -10,7 +10,7 @@ import type { Actor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import type { Database } from '../db/schema.js';
-import { checkReport } from '../reports/checks/index.js';
+import { checkReport, mergeFindings } from '../reports/checks/index.js';
 import { receivePublishedReportIn } from '../supervision/commands.js';
 import { FORMATS, TABLE_KEYS } from '../reports/format/index.js';
 import type { AnnualReport, Finding, ReportSection, ReportTables } from '../reports/model.js';
@@ -59,10 +59,14 @@ export async function findingsOf(db: Kysely<Database>, stored: StoredReport): Pr
     previousReport(db, stored.agencyId, stored.year),
     agency ? deadlineOf(db, agency) : Promise.resolve(null),
   ]);
-  return checkReport(stored.report, {
+  const checked = checkReport(stored.report, {
     ...(previous ? { previous } : {}),
     ...(rule ? { deadline: rule.deadline } : {}),
   });
+  // After an import, what the reader guessed is shown, and a sum that adds up a guessed
+  // cell is not assessed until the office confirms it.
+  const notes = stored.readingNotes?.findings ?? [];
+  return notes.length > 0 ? mergeFindings(notes, checked, stored.report) : checked;
 }
 
 const NOT_FOUND = '该年度报告不存在。';
@@ -112,6 +116,7 @@ export function composeDraft(
         publishedAt: null,
         createdAt: now,
         updatedAt: now,
+        readingNotes: null,
       };
       await insertReport(ctx.trx, stored);
       ctx.record({
@@ -173,14 +178,20 @@ export function applyEdit(stored: StoredReport, edit: DraftEdit): AnnualReport {
   };
 }
 
-async function editableReport(trx: Kysely<Database>, id: string): Promise<Result<StoredReport>> {
+export async function editableReport(
+  trx: Kysely<Database>,
+  id: string,
+): Promise<Result<StoredReport>> {
   const stored = await getReport(trx, id);
   if (!stored) return fail({ _form: NOT_FOUND });
   if (!isEditable(stored)) return fail({ _form: PUBLISHED });
   return ok(stored);
 }
 
-async function write(trx: Kysely<Database>, next: StoredReport): Promise<Result<StoredReport>> {
+export async function write(
+  trx: Kysely<Database>,
+  next: StoredReport,
+): Promise<Result<StoredReport>> {
   if (!(await updateUnpublished(trx, next))) return fail({ _form: PUBLISHED });
   return ok(next);
 }
@@ -195,10 +206,12 @@ export function saveDraft(
     const found = await editableReport(ctx.trx, id);
     if (!found.ok) return found;
     const before = found.value;
-    // An edit after approval withdraws it: the head approved the text as it was.
+    // An edit after approval withdraws it: the head approved the text as it was. Saving
+    // the form is the office confirming the cells an import marked (they were on it).
     const next: StoredReport = {
       ...before,
       report: applyEdit(before, edit),
+      readingNotes: null,
       status: 'draft',
       approvedBy: null,
       approvedAt: null,
@@ -226,7 +239,7 @@ export function saveDraft(
   });
 }
 
-function typedOnly(r: StoredReport): Partial<ReportTables> {
+export function typedOnly(r: StoredReport): Partial<ReportTables> {
   return Object.fromEntries(
     TABLE_KEYS.filter((t) => !r.computed.includes(t)).map((t) => [t, r.report.tables[t]]),
   );
@@ -272,6 +285,9 @@ export function recomputeTables(
   });
 }
 
+const unconfirmed = (n: number) =>
+  `从文件导入的内容中有${n}处读取时不能确定，请逐一核对标记的单元格并保存后再审核。`;
+
 /** What stops approval: the error findings, as one message. */
 export function approvalBlock(findings: readonly Finding[]): string | null {
   const errors = findings.filter((f) => f.severity === 'error');
@@ -292,6 +308,8 @@ export function approveReport(
     if (!found.ok) return found;
     const before = found.value;
     if (before.status === 'approved') return ok(before);
+    if (before.readingNotes && before.readingNotes.findings.length > 0)
+      return fail({ _form: unconfirmed(before.readingNotes.findings.length) });
     const block = approvalBlock(await findingsOf(ctx.trx, before));
     if (block) return fail({ _form: block });
     const now = ctx.now.toISOString();
@@ -400,6 +418,7 @@ export function startCorrection(
         publishedAt: null,
         createdAt: now,
         updatedAt: now,
+        readingNotes: null,
       };
       await insertReport(ctx.trx, next);
       ctx.record({

@@ -13,6 +13,8 @@ const EDITOR_CSS = `${TABLES_CSS}
 .cell-input { width: 4.5em; }
 .cell-col { display: block; font-size: 0.75rem; color: #555; }
 .findings .finding-error strong { color: #a00; }
+.to-confirm { outline: 3px solid #b35c00; outline-offset: -3px; }
+.cell-confirm { display: block; font-size: 0.75rem; color: #8a4500; }
 `;
 const SCRIPT = CHECK_SCRIPT;
 

@@ -2,6 +2,7 @@
 // 负责人), approving and publishing 'report.approve' (负责人), always on the agency the
 // console works on (or, for a report, the report's own agency) with write access.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import { requirePermission } from '../auth/guards.js';
 import {
@@ -36,6 +37,13 @@ import type { StoredReport } from './annual-report.js';
 import { ASSETS } from './assets.js';
 import { dueDate } from './deadline.js';
 import { readEdit } from './edit-form.js';
+import { importReportFile } from './import-service.js';
+import {
+  IMPORT_ERRORS,
+  IMPORT_FIELD,
+  IMPORT_MAX_BYTES,
+  readImportUpload,
+} from './import-upload.js';
 import { EditorPage } from './pages/editor-page.js';
 import { FindingsList } from './pages/findings-list.js';
 import { ListPage } from './pages/list-page.js';
@@ -51,6 +59,9 @@ import { SEED_COMPARE_PATH } from './seed-compare.js';
 
 const NOTICES = {
   saved: { '1': '已保存。检查结果已更新。' },
+  imported: {
+    '1': '已从文件导入。请核对导入的数字（标记“待核对”的单元格须逐一确认），保存后检查结果随之更新。',
+  },
   approved: { '1': '已审核通过，可以发布。' },
   published: { '1': '已发布到本机关政府信息公开专栏的年度报告栏目。' },
   corrected: { '1': '已形成新版本草稿；原版本仍在公开页面可查阅，新版本发布后替换显示。' },
@@ -138,7 +149,7 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
       values?: Record<string, string>;
       errors?: FieldErrors;
       changes?: CellChange[];
-      status?: 200 | 400;
+      status?: 200 | 400 | 413;
     } = {},
   ) {
     const db = c.get('deps').db.kysely;
@@ -215,6 +226,30 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
     );
     return c.html(<FindingsList findings={findings} typedTables={typed} />);
   });
+
+  // A report file written elsewhere fills the typed tables (and, if asked, the text).
+  app.post(
+    `${REPORTS_PATH}/:id/import`,
+    bodyLimit({
+      maxSize: IMPORT_MAX_BYTES + 64 * 1024,
+      onError: async (c) => {
+        const { resource } = await reportFor(c, 'report.edit');
+        return renderEditor(c, resource, {
+          errors: { [IMPORT_FIELD]: IMPORT_ERRORS.tooLarge },
+          status: 413,
+        });
+      },
+    }),
+    async (c) => {
+      const { staff, resource } = await reportFor(c, 'report.edit');
+      const read = await readImportUpload(c);
+      if (!read.ok)
+        return renderEditor(c, resource, { errors: { [IMPORT_FIELD]: read.error }, status: 400 });
+      const result = await importReportFile(c.get('deps'), resource.id, read.file, actorOf(staff));
+      if (!result.ok) return renderEditor(c, resource, { errors: result.errors, status: 400 });
+      return redirectWithNotice(c, reportPath(resource.id), 'imported');
+    },
+  );
 
   app.post(`${REPORTS_PATH}/:id/recompute`, async (c) => {
     const { staff, resource } = await reportFor(c, 'report.edit');

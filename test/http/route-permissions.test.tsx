@@ -103,6 +103,7 @@ const ROUTES: Record<string, Access> = {
   'POST /console/annual-reports/:id': 'report.edit',
   'POST /console/annual-reports/:id/check': 'report.edit',
   'POST /console/annual-reports/:id/recompute': 'report.edit',
+  'POST /console/annual-reports/:id/import': 'report.edit',
   'POST /console/annual-reports/:id/approve': 'report.approve',
   'POST /console/annual-reports/:id/publish': 'report.approve',
   'POST /console/annual-reports/:id/correct': 'report.edit',

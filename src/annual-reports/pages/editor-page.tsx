@@ -22,6 +22,8 @@ import { cellField, cellText, PREAMBLE_FIELD, sectionField, SECTION_MAX } from '
 import { publicReportPath, reportPath, REPORTS_PATH } from '../paths.js';
 import type { CellChange } from '../tables.js';
 import { FindingsList } from './findings-list.js';
+import { cellsToConfirm, ImportSection } from './import-section.js';
+import { IMPORT_FIELD } from '../import-upload.js';
 
 const TABLE_NAMES: Record<TableKey, string> = {
   proactive: '表二　主动公开政府信息情况',
@@ -105,6 +107,7 @@ function TypedTable(props: {
       .filter((f) => f.table === table && f.row)
       .map((f) => `${f.row}|${f.column ?? ''}`),
   );
+  const toConfirm = cellsToConfirm(stored, table);
   return (
     <div
       class="table-scroll"
@@ -122,8 +125,10 @@ function TypedTable(props: {
               {row.columns.map((col) => {
                 const name = cellField(table, row.key, col.key);
                 const bad = flagged.has(`${row.key}|${col.key}`) || flagged.has(`${row.key}|`);
+                const unsure =
+                  toConfirm.has(`${row.key}|${col.key}`) || toConfirm.has(`${row.key}|`);
                 return (
-                  <td>
+                  <td class={unsure ? 'to-confirm' : undefined}>
                     <label class="visually-hidden" for={fieldId(name)}>
                       {`${row.label}·${col.parentLabel ? `${col.parentLabel}·` : ''}${col.label}`}
                     </label>
@@ -139,6 +144,7 @@ function TypedTable(props: {
                     <span class="cell-col" aria-hidden="true">
                       {col.label}
                     </span>
+                    {unsure ? <strong class="cell-confirm">待核对</strong> : null}
                   </td>
                 );
               })}
@@ -262,6 +268,10 @@ export function EditorPage(p: EditorProps) {
             </>
           )}
         </section>
+      ) : null}
+
+      {editable ? (
+        <ImportSection stored={stored} typed={typed} error={p.errors[IMPORT_FIELD]} />
       ) : null}
 
       <section aria-labelledby="text-title">

@@ -17,6 +17,7 @@ import * as m0014 from './0014_publication_year_figures.js';
 import * as m0015 from './0015_review_cases_work_records.js';
 import * as m0016 from './0016_annual_reports.js';
 import * as m0017 from './0017_supervision.js';
+import * as m0020 from './0020_report_imports_case_links.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_agencies_accounts': m0001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0015_review_cases_work_records': m0015,
   '0016_annual_reports': m0016,
   '0017_supervision': m0017,
+  '0020_report_imports_case_links': m0020,
 };
