@@ -16,7 +16,6 @@ import { FORMATS, TABLE_KEYS } from '../reports/format/index.js';
 import type { AnnualReport, Finding, ReportSection, ReportTables } from '../reports/model.js';
 import { isEditable, type StoredReport } from './annual-report.js';
 import {
-  getPublished,
   getReport,
   getTownshipDeadline,
   insertReport,
@@ -26,6 +25,7 @@ import {
   VERSION_KEYS,
 } from './annual-report-repository.js';
 import { compose } from './compose.js';
+import { lastYearReport } from './last-year.js';
 import { deadlineRule, isDeadline, type ReportDeadlineRule } from './deadline.js';
 import { gatherContributions } from './sources.js';
 import { diffTables, type CellChange } from './tables.js';
@@ -43,13 +43,13 @@ export async function deadlineOf(
   return deadlineRule(agency, await getTownshipDeadline(db, agency.parentId));
 }
 
-/** Last year's report as published here, for CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR. */
+/** Last year's report (see last-year.ts), for CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR. */
 export async function previousReport(
   db: Kysely<Database>,
   agencyId: string,
   year: number,
 ): Promise<AnnualReport | null> {
-  return (await getPublished(db, agencyId, year - 1))?.report ?? null;
+  return (await lastYearReport(db, agencyId, year))?.report ?? null;
 }
 
 /** Every check of the report engine on a stored report, with last year's and the deadline. */

@@ -22,6 +22,8 @@ import { cellField, cellText, PREAMBLE_FIELD, sectionField, SECTION_MAX } from '
 import { publicReportPath, reportPath, REPORTS_PATH } from '../paths.js';
 import type { CellChange } from '../tables.js';
 import { FindingsList } from './findings-list.js';
+import { LastYearView } from './last-year.js';
+import type { LastYear } from '../last-year.js';
 import { cellsToConfirm, ImportSection } from './import-section.js';
 import { IMPORT_FIELD } from '../import-upload.js';
 
@@ -43,7 +45,7 @@ export interface EditorProps {
   agencySlug: string;
   findings: readonly Finding[];
   deadline: DeadlineView;
-  previous: StoredReport | null;
+  previous: LastYear | null;
   previousChanges: CellChange[];
   versions: readonly StoredReport[];
   canApprove: boolean;
@@ -396,29 +398,20 @@ export function EditorPage(p: EditorProps) {
       </section>
 
       <section aria-labelledby="previous-title">
-        <h2 id="previous-title">上年度报告</h2>
+        <h2 id="previous-title">上年度报告对照</h2>
         {p.previous ? (
           <>
             <p>
-              {p.previous.year}年度报告（第{p.previous.version}版，
-              {chineseDate(p.previous.publishedAt!)}发布）。
-              <a href={reportPath(p.previous.id)}>查看上年度报告</a>
+              {p.previous.report.year ?? stored.year - 1}年度报告（{p.previous.source}）。
+              {p.previous.href ? <a href={p.previous.href}>查看上年度报告</a> : null}
             </p>
-            {p.findings.some((f) => f.code === 'SAME_AS_LAST_YEAR') ? (
-              <p class="notice warn">正文与上年度报告大量雷同（SAME_AS_LAST_YEAR），见检查结果。</p>
-            ) : null}
-            {p.previousChanges.length > 0 ? (
-              <ChangesTable
-                changes={p.previousChanges}
-                format={format}
-                caption="与上年度相比数字不同的单元格"
-              />
-            ) : (
-              <p>表格数字与上年度相同。</p>
-            )}
+            {p.previousChanges.length === 0 ? <p>表格数字与上年度相同。</p> : null}
+            <LastYearView stored={stored} lastYear={p.previous} findings={p.findings} />
           </>
         ) : (
-          <p class="muted">本平台没有本机关上年度发布的报告，无法比对上年结转和雷同情况。</p>
+          <p class="muted">
+            本平台没有本机关上年度发布的报告，上级机关核查时也未收到，无法比对上年结转和雷同情况。
+          </p>
         )}
       </section>
     </ConsolePage>
