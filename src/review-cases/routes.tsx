@@ -50,7 +50,9 @@ import {
   casesForYear,
   casesQuery,
   getCase,
+  lawsuitsAfter,
   listDocuments,
+  listReconsiderations,
   rowToCase,
   type CaseSort,
 } from './repository.js';
@@ -84,6 +86,7 @@ const NOTICES = {
 const EMPTY_FORM: CaseFormValues = {
   kind: '',
   trackingNumber: '',
+  reconsiderationId: '',
   body: '',
   caseNumber: '',
   receivedOn: '',
@@ -103,6 +106,7 @@ function caseToForm(k: ReviewCase): CaseFormValues {
   return {
     kind: k.kind,
     trackingNumber: k.trackingNumber ?? '',
+    reconsiderationId: k.reconsiderationId ?? '',
     body: k.body,
     caseNumber: k.caseNumber,
     receivedOn: k.receivedOn,
@@ -269,19 +273,31 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     );
   });
 
-  const renderForm = (
+  const renderForm = async (
     c: Context<AppEnv>,
-    opts: { title: string; action: string; submit: string },
+    opts: { title: string; action: string; submit: string; self?: string },
     values: CaseFormValues,
     errors: FieldErrors,
     status: 200 | 400 = 200,
-  ) =>
-    c.html(
+  ) => {
+    const staff = c.get('staff')!;
+    const reconsiderations = await listReconsiderations(
+      c.get('deps').db.kysely,
+      staff.currentAgencyId,
+    );
+    return c.html(
       <ConsolePage title={opts.title}>
-        <CaseForm action={opts.action} values={values} errors={errors} submit={opts.submit} />
+        <CaseForm
+          action={opts.action}
+          values={values}
+          errors={errors}
+          submit={opts.submit}
+          reconsiderations={reconsiderations.filter((r) => r.id !== opts.self)}
+        />
       </ConsolePage>,
       status,
     );
+  };
   const NEW = { title: '登记行政复议、行政诉讼案件', action: REVIEW_CASES_PATH, submit: '登记' };
 
   app.get(`${REVIEW_CASES_PATH}/new`, async (c) => {
@@ -304,9 +320,11 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     failed: { decision?: { values: DecisionFormValues; errors: FieldErrors }; files?: string } = {},
     status: 200 | 400 = 200,
   ) => {
-    const [documents, writable] = await Promise.all([
-      listDocuments(c.get('deps').db.kysely, kase.id),
+    const db = c.get('deps').db.kysely;
+    const [documents, writable, lawsuits] = await Promise.all([
+      listDocuments(db, kase.id),
       mayChange(c, kase.agencyId),
+      kase.kind === 'reconsideration' ? lawsuitsAfter(db, kase.id) : Promise.resolve([]),
     ]);
     return c.html(
       <ConsolePage title={`${KIND_LABELS[kase.kind]}案件 ${kase.caseNumber}`}>
@@ -320,7 +338,7 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
             </>
           ) : null}
         </p>
-        <CaseFacts kase={kase} />
+        <CaseFacts kase={kase} lawsuits={lawsuits} />
         {writable ? (
           <>
             <h2>登记或更正审理结果</h2>
@@ -353,6 +371,7 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
   const editOpts = (k: ReviewCase) => ({
     title: `修改案件 ${k.caseNumber}`,
     action: casePath(k.id),
+    self: k.id,
     submit: '保存',
   });
 
