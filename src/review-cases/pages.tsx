@@ -349,3 +349,26 @@ export function ReviewTableView({ table, year }: { table: ReviewTable; year: num
     </table>
   );
 }
+
+/** On a request's console page: the reconsiderations and lawsuits about it, with links. */
+export function RequestReviewCases({ cases }: { cases: readonly ReviewCase[] }) {
+  return (
+    <section aria-labelledby="review-cases-title">
+      <h2 id="review-cases-title">行政复议、行政诉讼</h2>
+      {cases.length === 0 ? (
+        <p class="muted">本申请没有登记行政复议或行政诉讼案件。</p>
+      ) : (
+        <ul>
+          {cases.map((k) => (
+            <li>
+              <a href={casePath(k.id)}>
+                {KIND_LABELS[k.kind]} {k.caseNumber}
+              </a>
+              （{k.body}，{k.receivedOn}收到，{RESULT_LABELS[k.result]}）
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

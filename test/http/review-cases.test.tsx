@@ -220,6 +220,17 @@ describe('review cases', () => {
     const lawsuit = parse(await (await handler.get(`${P}/${lawsuitId}`)).text());
     const up = lawsuit.querySelector(`dl.facts a[href="${P}/${recon.id}"]`);
     assert.equal(text(up), recon.case_number);
+    // The request's console page lists the cases about it, with links.
+    const demoCase = await t.db.kysely
+      .selectFrom('review_cases')
+      .select(['id', 'request_id', 'case_number'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const requestPage = parse(
+      await (await handler.get(`/console/requests/${demoCase.request_id}`)).text(),
+    );
+    const listed = requestPage.querySelector('section[aria-labelledby="review-cases-title"]')!;
+    assert.match(text(listed.querySelector(`a[href="${P}/${caseId}"]`)), /鲁0211行初12号/);
     const reconPage = parse(await (await handler.get(`${P}/${recon.id}`)).text());
     assert.match(
       text(reconPage.querySelector(`dl.facts a[href="${P}/${lawsuitId}"]`)),
