@@ -6,7 +6,12 @@ import type { AnnualReportsTable, Database } from '../db/schema.js';
 import type { UniqueKey } from '../db/unique-violation.js';
 import type { AnnualReport } from '../reports/model.js';
 import type { TableKey } from '../reports/format/index.js';
-import { REPORT_STATUSES, type ReportStatus, type StoredReport } from './annual-report.js';
+import {
+  REPORT_STATUSES,
+  type ReadingNotes,
+  type ReportStatus,
+  type StoredReport,
+} from './annual-report.js';
 
 export const VERSION_KEYS = [
   {
@@ -35,6 +40,9 @@ function toReport(row: Selectable<AnnualReportsTable>): StoredReport {
     publishedAt: row.published_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    readingNotes: row.reading_notes_json
+      ? (JSON.parse(row.reading_notes_json) as ReadingNotes)
+      : null,
   };
 }
 
@@ -111,6 +119,7 @@ export async function insertReport(db: Kysely<Database>, r: StoredReport): Promi
       published_at: r.publishedAt,
       created_at: r.createdAt,
       updated_at: r.updatedAt,
+      reading_notes_json: r.readingNotes ? JSON.stringify(r.readingNotes) : null,
     })
     .execute();
 }
@@ -128,6 +137,7 @@ export async function updateUnpublished(db: Kysely<Database>, r: StoredReport): 
       approved_at: r.approvedAt,
       published_at: r.publishedAt,
       updated_at: r.updatedAt,
+      reading_notes_json: r.readingNotes ? JSON.stringify(r.readingNotes) : null,
     })
     .where('id', '=', r.id)
     .where('status', '<>', 'published')

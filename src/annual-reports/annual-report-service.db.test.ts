@@ -177,3 +177,24 @@ test(`recompute after a record changed shows the changed cells and withdraws app
     assert.equal(mismatch.length, 1);
   });
 });
+
+test(`the preamble is drafted, edited and kept when a save leaves it out (${testDialect})`, async () => {
+  await withDb(async (db, agencyId) => {
+    const draft = unwrap(await composeDraft(deps(db), SEED_SOURCES, agencyId, 2021, actor));
+    assert.match(draft.report.preamble ?? '', /^本报告由测试机关根据/u);
+    unwrap(
+      await saveDraft(
+        deps(db),
+        draft.id,
+        { preamble: '本机关改写的说明。', sections: {}, typed: {} },
+        actor,
+      ),
+    );
+    unwrap(
+      await saveDraft(deps(db), draft.id, { sections: { problems: '问题。' }, typed: {} }, actor),
+    );
+    assert.equal((await getReport(db.kysely, draft.id))!.report.preamble, '本机关改写的说明。');
+    unwrap(await saveDraft(deps(db), draft.id, { preamble: '', sections: {}, typed: {} }, actor));
+    assert.equal((await getReport(db.kysely, draft.id))!.report.preamble, undefined);
+  });
+});

@@ -10,12 +10,12 @@ import type { Actor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import type { Database } from '../db/schema.js';
-import { checkReport } from '../reports/checks/index.js';
+import { checkReport, mergeFindings } from '../reports/checks/index.js';
+import { receivePublishedReportIn } from '../supervision/commands.js';
 import { FORMATS, TABLE_KEYS } from '../reports/format/index.js';
 import type { AnnualReport, Finding, ReportSection, ReportTables } from '../reports/model.js';
 import { isEditable, type StoredReport } from './annual-report.js';
 import {
-  getPublished,
   getReport,
   getTownshipDeadline,
   insertReport,
@@ -25,6 +25,7 @@ import {
   VERSION_KEYS,
 } from './annual-report-repository.js';
 import { compose } from './compose.js';
+import { lastYearReport } from './last-year.js';
 import { deadlineRule, isDeadline, type ReportDeadlineRule } from './deadline.js';
 import { gatherContributions } from './sources.js';
 import { diffTables, type CellChange } from './tables.js';
@@ -42,13 +43,13 @@ export async function deadlineOf(
   return deadlineRule(agency, await getTownshipDeadline(db, agency.parentId));
 }
 
-/** Last year's report as published here, for CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR. */
+/** Last year's report (see last-year.ts), for CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR. */
 export async function previousReport(
   db: Kysely<Database>,
   agencyId: string,
   year: number,
 ): Promise<AnnualReport | null> {
-  return (await getPublished(db, agencyId, year - 1))?.report ?? null;
+  return (await lastYearReport(db, agencyId, year))?.report ?? null;
 }
 
 /** Every check of the report engine on a stored report, with last year's and the deadline. */
@@ -58,10 +59,14 @@ export async function findingsOf(db: Kysely<Database>, stored: StoredReport): Pr
     previousReport(db, stored.agencyId, stored.year),
     agency ? deadlineOf(db, agency) : Promise.resolve(null),
   ]);
-  return checkReport(stored.report, {
+  const checked = checkReport(stored.report, {
     ...(previous ? { previous } : {}),
     ...(rule ? { deadline: rule.deadline } : {}),
   });
+  // After an import, what the reader guessed is shown, and a sum that adds up a guessed
+  // cell is not assessed until the office confirms it.
+  const notes = stored.readingNotes?.findings ?? [];
+  return notes.length > 0 ? mergeFindings(notes, checked, stored.report) : checked;
 }
 
 const NOT_FOUND = '该年度报告不存在。';
@@ -86,7 +91,16 @@ export function composeDraft(
       if (latest)
         return fail({ _form: `${year}年度报告已发布；如需更正，请在已发布的版本上发起更正。` });
       const contributions = await gatherContributions(sources, ctx.trx, agencyId, year);
-      const c = compose({ agencyName: agency.fullName, year, contributions });
+      const c = compose({
+        agencyName: agency.fullName,
+        year,
+        contributions,
+        office: {
+          name: agency.office.name,
+          address: agency.office.address,
+          phone: agency.office.phone,
+        },
+      });
       const now = ctx.now.toISOString();
       const stored: StoredReport = {
         id: randomUUID(),
@@ -102,6 +116,7 @@ export function composeDraft(
         publishedAt: null,
         createdAt: now,
         updatedAt: now,
+        readingNotes: null,
       };
       await insertReport(ctx.trx, stored);
       ctx.record({
@@ -128,6 +143,8 @@ export function composeDraft(
 }
 
 export interface DraftEdit {
+  /** The text before section 一; absent when the form did not send it. */
+  preamble?: string;
   sections: Partial<Record<ReportSection['key'], string>>;
   /** Typed cells, for the tables no source computes; others are ignored. */
   typed: Partial<ReportTables>;
@@ -141,8 +158,11 @@ export function applyEdit(stored: StoredReport, edit: DraftEdit): AnnualReport {
     const typed = edit.typed[t];
     if (typed && !stored.computed.includes(t)) tables[t] = typed;
   }
+  const { preamble: _kept, ...rest } = r;
+  const preamble = edit.preamble ?? r.preamble;
   return {
-    ...r,
+    ...rest,
+    ...(preamble ? { preamble } : {}),
     tables,
     sections: FORMATS[r.format].sections.map((def) => {
       const s = r.sections.find((x) => x.key === def.key) ?? {
@@ -158,14 +178,20 @@ export function applyEdit(stored: StoredReport, edit: DraftEdit): AnnualReport {
   };
 }
 
-async function editableReport(trx: Kysely<Database>, id: string): Promise<Result<StoredReport>> {
+export async function editableReport(
+  trx: Kysely<Database>,
+  id: string,
+): Promise<Result<StoredReport>> {
   const stored = await getReport(trx, id);
   if (!stored) return fail({ _form: NOT_FOUND });
   if (!isEditable(stored)) return fail({ _form: PUBLISHED });
   return ok(stored);
 }
 
-async function write(trx: Kysely<Database>, next: StoredReport): Promise<Result<StoredReport>> {
+export async function write(
+  trx: Kysely<Database>,
+  next: StoredReport,
+): Promise<Result<StoredReport>> {
   if (!(await updateUnpublished(trx, next))) return fail({ _form: PUBLISHED });
   return ok(next);
 }
@@ -180,10 +206,12 @@ export function saveDraft(
     const found = await editableReport(ctx.trx, id);
     if (!found.ok) return found;
     const before = found.value;
-    // An edit after approval withdraws it: the head approved the text as it was.
+    // An edit after approval withdraws it: the head approved the text as it was. Saving
+    // the form is the office confirming the cells an import marked (they were on it).
     const next: StoredReport = {
       ...before,
       report: applyEdit(before, edit),
+      readingNotes: null,
       status: 'draft',
       approvedBy: null,
       approvedAt: null,
@@ -196,16 +224,22 @@ export function saveDraft(
       action: 'annual_report.save',
       before: {
         status: before.status,
+        preamble: before.report.preamble ?? null,
         sections: before.report.sections,
         tables: typedOnly(before),
       },
-      after: { status: next.status, sections: next.report.sections, tables: typedOnly(next) },
+      after: {
+        status: next.status,
+        preamble: next.report.preamble ?? null,
+        sections: next.report.sections,
+        tables: typedOnly(next),
+      },
     });
     return write(ctx.trx, next);
   });
 }
 
-function typedOnly(r: StoredReport): Partial<ReportTables> {
+export function typedOnly(r: StoredReport): Partial<ReportTables> {
   return Object.fromEntries(
     TABLE_KEYS.filter((t) => !r.computed.includes(t)).map((t) => [t, r.report.tables[t]]),
   );
@@ -228,6 +262,7 @@ export function recomputeTables(
       contributions,
       typed: before.report.tables,
       sections: before.report.sections,
+      ...(before.report.preamble ? { preamble: before.report.preamble } : {}),
     });
     const report: AnnualReport = { ...c.report, agency: before.report.agency };
     const changes = diffTables(FORMATS[report.format], before.report.tables, report.tables);
@@ -250,6 +285,9 @@ export function recomputeTables(
   });
 }
 
+const unconfirmed = (n: number) =>
+  `从文件导入的内容中有${n}处读取时不能确定，请逐一核对标记的单元格并保存后再审核。`;
+
 /** What stops approval: the error findings, as one message. */
 export function approvalBlock(findings: readonly Finding[]): string | null {
   const errors = findings.filter((f) => f.severity === 'error');
@@ -270,6 +308,8 @@ export function approveReport(
     if (!found.ok) return found;
     const before = found.value;
     if (before.status === 'approved') return ok(before);
+    if (before.readingNotes && before.readingNotes.findings.length > 0)
+      return fail({ _form: unconfirmed(before.readingNotes.findings.length) });
     const block = approvalBlock(await findingsOf(ctx.trx, before));
     if (block) return fail({ _form: block });
     const now = ctx.now.toISOString();
@@ -337,7 +377,17 @@ export function publishReport(
         changeNote: note,
       },
     });
-    return write(ctx.trx, next);
+    const written = await write(ctx.trx, next);
+    if (!written.ok) return written;
+    // The supervisor's dashboard receives it in the same transaction; a correction, being
+    // received later, replaces the earlier version there.
+    const received = await receivePublishedReportIn(ctx, {
+      agencyId: before.agencyId,
+      year: before.year,
+      report,
+      source: `本平台发布的${before.year}年度报告（第${before.version}版）`,
+    });
+    return received.ok ? written : received;
   });
 }
 
@@ -368,6 +418,7 @@ export function startCorrection(
         publishedAt: null,
         createdAt: now,
         updatedAt: now,
+        readingNotes: null,
       };
       await insertReport(ctx.trx, next);
       ctx.record({

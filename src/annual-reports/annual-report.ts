@@ -1,7 +1,16 @@
 // A stored annual report: one version of an agency's report on a year, and where it is in
 // drafted → approved (by the office head) → published. A published version is never changed.
 import type { TableKey } from '../reports/format/index.js';
-import type { AnnualReport } from '../reports/model.js';
+import type { AnnualReport, Finding } from '../reports/model.js';
+
+/** What the reader was unsure of in the file last imported into a draft. */
+export interface ReadingNotes {
+  /** The file's name as uploaded. */
+  file: string;
+  at: string;
+  /** CELL_AMBIGUOUS and the other reading findings, with the cell each concerns. */
+  findings: Finding[];
+}
 
 export const REPORT_STATUSES = ['draft', 'approved', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -28,6 +37,11 @@ export interface StoredReport {
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The cells of an imported file the office has still to confirm; null when nothing was
+   * imported or the office has saved the tables since (saving is confirming).
+   */
+  readingNotes: ReadingNotes | null;
 }
 
 export const isEditable = (r: StoredReport): boolean => r.status !== 'published';

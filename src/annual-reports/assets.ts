@@ -13,6 +13,14 @@ const EDITOR_CSS = `${TABLES_CSS}
 .cell-input { width: 4.5em; }
 .cell-col { display: block; font-size: 0.75rem; color: #555; }
 .findings .finding-error strong { color: #a00; }
+.to-confirm { outline: 3px solid #b35c00; outline-offset: -3px; }
+.compare-table td .now, .compare-table td .before, .compare-table td .delta { display: block; }
+.compare-table td .before { color: #555; }
+.compare-table td.changed .delta { font-weight: bold; }
+.diff del { color: #8b0000; }
+.diff ins { color: #005a1f; }
+.same-as-last-year { border-left: 4px solid #b35c00; padding-left: 0.5em; }
+.cell-confirm { display: block; font-size: 0.75rem; color: #8a4500; }
 `;
 const SCRIPT = CHECK_SCRIPT;
 

@@ -3,6 +3,7 @@ export const annualReportAuditLabels = {
   actions: {
     'annual_report.compose': '根据记录生成年度报告草稿',
     'annual_report.save': '保存年度报告草稿',
+    'annual_report.import': '从报告文件导入年度报告表格（或正文）',
     'annual_report.recompute': '根据记录重新计算年度报告表格',
     'annual_report.approve': '审核通过年度报告',
     'annual_report.publish': '发布年度报告',
@@ -27,6 +28,10 @@ export const annualReportAuditLabels = {
       publishedOn: '发布日期',
       changeNote: '更正说明',
       replaces: '更正的版本',
+      file: '导入的文件',
+      withText: '是否同时导入正文',
+      toConfirm: '待核对的单元格数',
+      preamble: '报告开头的说明',
     },
     annual_report_schedule: { deadline: '公布截止日期（月-日）' },
   },

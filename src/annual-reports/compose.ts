@@ -1,9 +1,15 @@
 // Composing a year's report: the sources' tables merged, the tables no source gives taken
 // as the office typed them, and — for a new draft — the six sections drafted from the
 // figures. Pure: the sources have already been asked (see sources.ts).
-import { expectedFormatFor, TABLE_KEYS, type TableKey } from '../reports/format/index.js';
+import {
+  expectedFormatFor,
+  TABLE_KEYS,
+  type ReportFormat,
+  type TableKey,
+} from '../reports/format/index.js';
 import type { AnnualReport, ReportSection, ReportTables } from '../reports/model.js';
 import { draftSections } from './draft.js';
+import { draftPreamble, type PreambleInput } from './preamble.js';
 import { conform, filledGrid, mergeContributions, type MergedTables } from './tables.js';
 import type { YearContribution, YearFacts } from './year-sources.js';
 
@@ -39,6 +45,23 @@ export interface ComposeInput {
   /** The sections as edited; drafted from the records when absent. */
   sections?: readonly ReportSection[];
   publishedOn?: string | null;
+  /** The preamble as edited; with `sections`, kept as it is (absent stays absent). */
+  preamble?: string;
+  /** The agency's disclosure office, for the preamble of a new draft. */
+  office?: PreambleInput['office'];
+}
+
+function preambleOf(input: ComposeInput, format: ReportFormat): { preamble?: string } {
+  if (input.sections) return input.preamble ? { preamble: input.preamble } : {};
+  const office = input.office;
+  return {
+    preamble: draftPreamble({
+      agencyName: input.agencyName,
+      year: input.year,
+      format,
+      ...(office ? { office } : {}),
+    }),
+  };
 }
 
 export function compose(input: ComposeInput): Composition {
@@ -70,6 +93,7 @@ export function compose(input: ComposeInput): Composition {
       year: input.year,
       format: format.id,
       publishedOn: input.publishedOn ?? null,
+      ...preambleOf(input, format),
       sections,
       tables,
     },

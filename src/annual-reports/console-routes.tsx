@@ -2,9 +2,16 @@
 // 负责人), approving and publishing 'report.approve' (负责人), always on the agency the
 // console works on (or, for a report, the report's own agency) with write access.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import { requirePermission } from '../auth/guards.js';
-import { authorize, authorizeOn, hasPermission } from '../auth/policy.js';
+import {
+  authorize,
+  authorizeOn,
+  canWriteAgency,
+  hasPermission,
+  type Permission,
+} from '../auth/policy.js';
 import { actorOf } from '../commands/actor.js';
 import type { AppEnv } from '../web/env.js';
 import type { Platform } from '../web/feature.js';
@@ -30,6 +37,13 @@ import type { StoredReport } from './annual-report.js';
 import { ASSETS } from './assets.js';
 import { dueDate } from './deadline.js';
 import { readEdit } from './edit-form.js';
+import { importReportFile } from './import-service.js';
+import {
+  IMPORT_ERRORS,
+  IMPORT_FIELD,
+  IMPORT_MAX_BYTES,
+  readImportUpload,
+} from './import-upload.js';
 import { EditorPage } from './pages/editor-page.js';
 import { FindingsList } from './pages/findings-list.js';
 import { ListPage } from './pages/list-page.js';
@@ -45,6 +59,9 @@ import { SEED_COMPARE_PATH } from './seed-compare.js';
 
 const NOTICES = {
   saved: { '1': '已保存。检查结果已更新。' },
+  imported: {
+    '1': '已从文件导入。请核对导入的数字（标记“待核对”的单元格须逐一确认），保存后检查结果随之更新。',
+  },
   approved: { '1': '已审核通过，可以发布。' },
   published: { '1': '已发布到本机关政府信息公开专栏的年度报告栏目。' },
   corrected: { '1': '已形成新版本草稿；原版本仍在公开页面可查阅，新版本发布后替换显示。' },
@@ -53,9 +70,10 @@ const NOTICES = {
 
 const NOT_FOUND = '该年度报告不存在。';
 
-async function currentAgency(c: Context<AppEnv>) {
-  const staff = await authorize(c, 'report.edit');
-  await authorize(c, 'report.edit', { agencyId: staff.currentAgencyId, mode: 'write' });
+async function currentAgency(c: Context<AppEnv>, mode: 'read' | 'write' = 'write') {
+  const permission = mode === 'read' ? 'report.read' : 'report.edit';
+  const staff = await authorize(c, permission);
+  await authorize(c, permission, { agencyId: staff.currentAgencyId, mode });
   const agency = await getAgencyById(c.get('deps').db.kysely, staff.currentAgencyId);
   if (!agency) throw new Error('the current agency of a session no longer exists');
   return { staff, agency };
@@ -63,7 +81,7 @@ async function currentAgency(c: Context<AppEnv>) {
 
 async function reportFor(
   c: Context<AppEnv>,
-  permission: 'report.edit' | 'report.approve',
+  permission: 'report.read' | 'report.edit' | 'report.approve',
   mode: 'read' | 'write' = 'write',
 ) {
   const stored = await getReport(c.get('deps').db.kysely, c.req.param('id') ?? '');
@@ -83,11 +101,21 @@ export function composableYears(now: Date): number[] {
 export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const sources = platform.reportSources;
-  app.use(REPORTS_PATH, requirePermission('report.edit'));
-  app.use(`${REPORTS_PATH}/*`, requirePermission('report.edit'));
+  // Reading is open to a supervisor over the agencies below; every change asks report.edit.
+  app.use(REPORTS_PATH, requirePermission('report.read'));
+  app.use(`${REPORTS_PATH}/*`, requirePermission('report.read'));
+
+  /** Whether `staff` may change the reports of `agencyId` (not merely read them). */
+  const mayChange = async (c: Context<AppEnv>, agencyId: string, permission: Permission) => {
+    const staff = c.get('staff') ?? null;
+    return (
+      hasPermission(staff, permission) &&
+      (await canWriteAgency(c.get('deps').db.kysely, staff!, agencyId))
+    );
+  };
 
   async function renderList(c: Context<AppEnv>, errors: FieldErrors = {}, status: 200 | 400 = 200) {
-    const { agency } = await currentAgency(c);
+    const { agency } = await currentAgency(c, 'read');
     const db = c.get('deps').db.kysely;
     const now = c.get('deps').clock.now();
     const [reports, rule] = await Promise.all([
@@ -108,6 +136,7 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
         errors={errors}
         notice={readNotice(c, NOTICES)}
         seedHref={agency.slug === 'lingshanwei' ? SEED_COMPARE_PATH : null}
+        canCompose={await mayChange(c, agency.id, 'report.edit')}
       />,
       status,
     );
@@ -120,15 +149,16 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
       values?: Record<string, string>;
       errors?: FieldErrors;
       changes?: CellChange[];
-      status?: 200 | 400;
+      status?: 200 | 400 | 413;
     } = {},
   ) {
     const db = c.get('deps').db.kysely;
-    const staff = c.get('staff')!;
     const agency = (await getAgencyById(db, stored.agencyId))!;
-    const [view, versions] = await Promise.all([
+    const [view, versions, canEdit, canApprove] = await Promise.all([
       reportView(db, stored, c.get('deps').clock.now()),
       listVersions(db, stored.agencyId, stored.year),
+      mayChange(c, stored.agencyId, 'report.edit'),
+      mayChange(c, stored.agencyId, 'report.approve'),
     ]);
     return c.html(
       <EditorPage
@@ -139,8 +169,8 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
         previous={view.previous}
         previousChanges={view.previousChanges}
         versions={versions}
-        canApprove={hasPermission(staff, 'report.approve')}
-        canEdit={hasPermission(staff, 'report.edit')}
+        canApprove={canApprove}
+        canEdit={canEdit}
         values={extra.values ?? null}
         errors={extra.errors ?? {}}
         changes={extra.changes ?? null}
@@ -165,7 +195,7 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
   });
 
   app.get(`${REPORTS_PATH}/:id`, async (c) => {
-    const { resource } = await reportFor(c, 'report.edit', 'read');
+    const { resource } = await reportFor(c, 'report.read', 'read');
     return renderEditor(c, resource);
   });
 
@@ -196,6 +226,30 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
     );
     return c.html(<FindingsList findings={findings} typedTables={typed} />);
   });
+
+  // A report file written elsewhere fills the typed tables (and, if asked, the text).
+  app.post(
+    `${REPORTS_PATH}/:id/import`,
+    bodyLimit({
+      maxSize: IMPORT_MAX_BYTES + 64 * 1024,
+      onError: async (c) => {
+        const { resource } = await reportFor(c, 'report.edit');
+        return renderEditor(c, resource, {
+          errors: { [IMPORT_FIELD]: IMPORT_ERRORS.tooLarge },
+          status: 413,
+        });
+      },
+    }),
+    async (c) => {
+      const { staff, resource } = await reportFor(c, 'report.edit');
+      const read = await readImportUpload(c);
+      if (!read.ok)
+        return renderEditor(c, resource, { errors: { [IMPORT_FIELD]: read.error }, status: 400 });
+      const result = await importReportFile(c.get('deps'), resource.id, read.file, actorOf(staff));
+      if (!result.ok) return renderEditor(c, resource, { errors: result.errors, status: 400 });
+      return redirectWithNotice(c, reportPath(resource.id), 'imported');
+    },
+  );
 
   app.post(`${REPORTS_PATH}/:id/recompute`, async (c) => {
     const { staff, resource } = await reportFor(c, 'report.edit');
@@ -233,9 +287,10 @@ export function annualReportConsoleRoutes(platform: Platform): Hono<AppEnv> {
   });
 
   // Rendering a report with error findings says so and needs a confirmation.
-  app.get(`${REPORTS_PATH}/:id/download.:to{html|docx|json}`, async (c) => {
-    const { resource } = await reportFor(c, 'report.edit', 'read');
-    const to = c.req.param('to') as 'html' | 'docx' | 'json';
+  // One path segment: the router does not take a parameter after a literal inside it.
+  app.get(`${REPORTS_PATH}/:id/:file{download\\.(?:html|docx|json)}`, async (c) => {
+    const { resource } = await reportFor(c, 'report.read', 'read');
+    const to = c.req.param('file').slice('download.'.length) as 'html' | 'docx' | 'json';
     const view = await reportView(c.get('deps').db.kysely, resource, c.get('deps').clock.now());
     const errors = view.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0 && c.req.query('confirm') !== '1')

@@ -10,6 +10,8 @@ import type { DraftEdit } from './annual-report-service.js';
 
 export const SECTION_MAX = 20_000;
 
+/** The text before section 一. */
+export const PREAMBLE_FIELD = 'preamble';
 export const sectionField = (key: SectionKey): string => `section_${key}`;
 export const cellField = (table: TableKey, row: string, column: string): string =>
   `cell_${table}_${row}_${column}`;
@@ -47,6 +49,13 @@ export function readEdit(body: Readonly<Record<string, unknown>>, stored: Stored
   const values: Record<string, string> = {};
   const errors: Record<string, string> = {};
   const sections: DraftEdit['sections'] = {};
+  let preamble: string | undefined;
+  if (PREAMBLE_FIELD in body) {
+    values[PREAMBLE_FIELD] = str(PREAMBLE_FIELD);
+    const parsed = sectionText.safeParse(values[PREAMBLE_FIELD]);
+    if (parsed.success) preamble = parsed.data;
+    else errors[PREAMBLE_FIELD] = `报告开头的说明：${parsed.error.issues[0]?.message ?? ''}`;
+  }
   for (const def of format.sections) {
     const name = sectionField(def.key);
     if (!(name in body)) continue;
@@ -71,5 +80,9 @@ export function readEdit(body: Readonly<Record<string, unknown>>, stored: Stored
     }
     if (any) typed[table] = grid;
   }
-  return { edit: { sections, typed }, values, errors };
+  return {
+    edit: { ...(preamble !== undefined ? { preamble } : {}), sections, typed },
+    values,
+    errors,
+  };
 }

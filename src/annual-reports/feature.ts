@@ -21,7 +21,7 @@ export const annualReportsFeature: Feature = {
       .route('/', annualReportConsoleRoutes(platform))
       .route('/', annualReportPublicRoutes()),
   nav: [
-    { href: REPORTS_PATH, label: '年度报告编制', permission: 'report.edit' },
+    { href: REPORTS_PATH, label: '年度报告编制', permission: 'report.read' },
     { href: SCHEDULE_PATH, label: '年度报告公布时间', permission: 'agency.manage' },
   ],
   auditLabels: annualReportAuditLabels,

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.js';
 import { FORMATS } from '../reports/format/index.js';
 import type { Finding } from '../reports/model.js';
 import type { StoredReport } from './annual-report.js';
-import { getPublished } from './annual-report-repository.js';
+import { lastYearReport, type LastYear } from './last-year.js';
 import { cstDate, deadlineOf, findingsOf } from './annual-report-service.js';
 import { dueDate } from './deadline.js';
 import { diffTables, type CellChange } from './tables.js';
@@ -14,7 +14,7 @@ import { diffTables, type CellChange } from './tables.js';
 export interface ReportView {
   findings: Finding[];
   deadline: { due: string; basis: string; daysLate: number | null };
-  previous: StoredReport | null;
+  previous: LastYear | null;
   previousChanges: CellChange[];
 }
 
@@ -28,7 +28,7 @@ export async function reportView(
   const [findings, rule, previous] = await Promise.all([
     findingsOf(db, stored),
     deadlineOf(db, agency),
-    getPublished(db, stored.agencyId, stored.year - 1),
+    lastYearReport(db, stored.agencyId, stored.year),
   ]);
   const due = dueDate(stored.year, rule);
   const on = stored.report.publishedOn ?? cstDate(now);

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'site.identity': ['admin'],
   'letter.templates': ['office_head', 'admin'],
   'review_case.manage': ['handler', 'office_head'],
+  // Reading without changing: those who manage them, and a supervisor (上级监督) over the
+  // agencies below their own.
+  'review_case.read': ['handler', 'office_head', 'supervisor'],
+  'report.read': ['handler', 'office_head', 'supervisor'],
   'work_record.manage': ['handler', 'office_head'],
   'supervision.check': ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -460,6 +460,8 @@ export interface ReviewCasesTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** A lawsuit after reconsideration: the reconsideration it follows, when registered here. */
+  reconsideration_id: string | null;
 }
 
 export interface ReviewCaseDocumentsTable {
@@ -596,6 +598,7 @@ export interface AnnualReportsTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  reading_notes_json: string | null;
 }
 
 export interface AnnualReportSchedulesTable {

@@ -73,6 +73,9 @@ function reportSchemaFor(format: ReportFormat) {
         .meta({ description: '报告年度（统计的年份）' }),
       format: z.literal(format.id).meta({ description: `年度报告格式：${format.basis}` }),
       publishedOn: isoDate.nullable().meta({ description: '发布或落款日期，YYYY-MM-DD' }),
+      preamble: z.string().optional().meta({
+        description: '标题之后、“一、总体情况”之前的说明文字（如“本报告根据……编制”）；没有时省略',
+      }),
       sections: z.tuple([first, ...rest]).meta({ description: '六个部分，按顺序' }),
       tables: z.strictObject({
         proactive: gridSchema(format, 'proactive'),
@@ -105,6 +108,7 @@ export interface AnnualReportJson {
   year: number | null;
   format: FormatId;
   publishedOn: string | null;
+  preamble?: string;
   sections: ReportSection[];
   tables: Record<TableKey, Grid>;
 }
@@ -136,6 +140,7 @@ export function reportToJson(report: AnnualReport): AnnualReportJson {
     year: report.year,
     format: report.format,
     publishedOn: report.publishedOn,
+    ...(report.preamble ? { preamble: report.preamble } : {}),
     sections,
     tables,
   };

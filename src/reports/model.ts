@@ -33,6 +33,11 @@ export interface AnnualReport {
   format: FormatId;
   /** Date of publication or signature, `YYYY-MM-DD`. */
   publishedOn: string | null;
+  /**
+   * The text printed between the title and section 一 (「本报告根据…编制…」); absent when the
+   * report has none. Optional so that reports read or stored before it existed stay valid.
+   */
+  preamble?: string;
   /** The six sections in order; an absent one has heading null. */
   sections: ReportSection[];
   tables: ReportTables;

@@ -2,6 +2,7 @@
 // the audited POST, revealed) applicant, the clock, the steps the signed-in staff member may
 // take now, the reply draft and the letters issued. Used by every console route that ends
 // on the case page (view, refused step, refused confirmation).
+import { casesOfRequest } from '../review-cases/repository.js';
 import type { Context } from 'hono';
 import { authorizeOn, hasPermission, PERMISSIONS, type Permission } from '../auth/policy.js';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
@@ -74,6 +75,7 @@ export async function renderCase(
     purgedOnOf(db, rc.id),
   ]);
   if (!applicant) throw new Error(`request ${rc.id} has no applicant row`);
+  const reviewCases = await casesOfRequest(db, rc.id);
   const clock = clockOfCase(calendar, events);
   const mark = dueMarkOf(calendar, clock, today, rc.state !== 'closed');
   const core = coreCaseOf(rc, events);
@@ -93,6 +95,7 @@ export async function renderCase(
       notice={readNotice(c, CASE_NOTICES)}
       errors={errors}
       confirmValue={options.confirmValue ?? today}
+      reviewCases={reviewCases}
       steps={{
         c: rc,
         available: availableActions(core, actorFactsOf(staff)),

@@ -47,6 +47,7 @@ const input = (over: Record<string, string> = {}) =>
   caseInputSchema.parse({
     kind: 'reconsideration',
     trackingNumber: '',
+    reconsiderationId: '',
     body: '青岛市黄岛区人民政府',
     caseNumber: '青黄政复字〔2024〕第3号',
     receivedOn: '2024-05-06',

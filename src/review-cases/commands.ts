@@ -10,7 +10,7 @@ import type { FileLimits } from '../files/upload-check.js';
 import type { FileStore } from '../files/file-store.js';
 import { isoDateCst } from '../portal/dates.js';
 import type { UniqueKey } from '../db/unique-violation.js';
-import { findRequest, getCase, listDocuments } from './repository.js';
+import { findRequest, getCase, lawsuitsAfter, listDocuments } from './repository.js';
 import {
   caseProblem,
   decisionProblem,
@@ -48,6 +48,7 @@ export function auditedCase(c: ReviewCase) {
   return {
     kind: KIND_LABELS[c.kind],
     trackingNumber: c.trackingNumber,
+    reconsiderationNumber: c.reconsiderationNumber,
     body: c.body,
     caseNumber: c.caseNumber,
     receivedOn: c.receivedOn,
@@ -74,10 +75,38 @@ async function requestLink(
   return ok(request.id);
 }
 
-function columnsOf(input: CaseInput, requestId: string | null) {
+/**
+ * The reconsideration a lawsuit after reconsideration follows: one of the same agency's
+ * reconsiderations, received no later than the lawsuit. Other kinds follow none.
+ */
+async function reconsiderationLink(
+  ctx: CommandContext,
+  agencyId: string,
+  input: CaseInput,
+  self: string | null,
+): Promise<Result<string | null>> {
+  if (input.kind !== 'litigation_after_reconsideration' || input.reconsiderationId === null)
+    return ok(null);
+  const found = await getCase(ctx.trx, input.reconsiderationId);
+  if (
+    !found ||
+    found.agencyId !== agencyId ||
+    found.kind !== 'reconsideration' ||
+    found.id === self
+  )
+    return fail({ reconsiderationId: '请从本机关登记的行政复议案件中选择' });
+  if (input.receivedOn < found.receivedOn)
+    return fail({
+      receivedOn: `收到或立案日期不能早于所诉行政复议案件的收到日期（${found.receivedOn}）`,
+    });
+  return ok(found.id);
+}
+
+function columnsOf(input: CaseInput, requestId: string | null, reconsiderationId: string | null) {
   return {
     kind: input.kind,
     request_id: requestId,
+    reconsideration_id: reconsiderationId,
     body: input.body,
     case_number: input.caseNumber,
     received_on: input.receivedOn,
@@ -99,6 +128,8 @@ export function createCase(
       if (problem) return fail({ [problem.field]: problem.message });
       const link = await requestLink(ctx, agencyId, input);
       if (!link.ok) return link;
+      const follows = await reconsiderationLink(ctx, agencyId, input, null);
+      if (!follows.ok) return follows;
       const now = ctx.now.toISOString();
       const id = randomUUID();
       await ctx.trx
@@ -106,7 +137,7 @@ export function createCase(
         .values({
           id,
           agency_id: agencyId,
-          ...columnsOf(input, link.value),
+          ...columnsOf(input, link.value, follows.value),
           result: 'pending',
           decided_on: null,
           decision_note: null,
@@ -174,7 +205,16 @@ export function updateCase(
         return fail({ kind: '已结案的案件不能改变类型：请先把审理结果改回“尚未审结”' });
       const link = await requestLink(ctx, before.agencyId, input);
       if (!link.ok) return link;
-      if (!(await writeAt(ctx, before, columnsOf(input, link.value))))
+      const follows = await reconsiderationLink(ctx, before.agencyId, input, id);
+      if (!follows.ok) return follows;
+      if (before.kind === 'reconsideration' && input.kind !== 'reconsideration') {
+        const after = await lawsuitsAfter(ctx.trx, id);
+        if (after.length > 0)
+          return fail({
+            kind: `已有${after.length}件复议后起诉的行政诉讼关联到本复议案件，不能改变类型；请先在那些案件中取消关联`,
+          });
+      }
+      if (!(await writeAt(ctx, before, columnsOf(input, link.value, follows.value))))
         return fail({ _form: STALE });
       const after = (await getCase(ctx.trx, id)) as ReviewCase;
       ctx.record({

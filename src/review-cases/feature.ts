@@ -10,7 +10,7 @@ import { reviewCasesRoutes } from './routes.js';
 export const reviewCasesFeature: Feature = {
   name: 'review-cases',
   routes: reviewCasesRoutes,
-  nav: [{ href: REVIEW_CASES_PATH, label: '行政复议、行政诉讼', permission: 'review_case.manage' }],
+  nav: [{ href: REVIEW_CASES_PATH, label: '行政复议、行政诉讼', permission: 'review_case.read' }],
   auditLabels: reviewCasesAuditLabels,
   auditSubjectNames: rowNames('review_cases', ['case_number'], (r) => String(r.case_number)),
   reportSource: reviewCasesReportSource,

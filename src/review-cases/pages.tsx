@@ -32,6 +32,7 @@ export const casePath = (id: string) => `${REVIEW_CASES_PATH}/${id}`;
 export const CASE_FIELD_LABELS: Record<keyof CaseFormValues, string> = {
   kind: '案件类型',
   trackingNumber: '关联申请的查询号',
+  reconsiderationId: '所诉的行政复议案件',
   body: '复议机关或受理法院',
   caseNumber: '案号',
   receivedOn: '收到或立案日期',
@@ -44,6 +45,8 @@ export function CaseForm(p: {
   values: CaseFormValues;
   errors: FieldErrors;
   submit: string;
+  /** The agency's reconsiderations, for a lawsuit after reconsideration to follow. */
+  reconsiderations: readonly ReviewCase[];
 }) {
   const { values: v, errors: e } = p;
   const L = CASE_FIELD_LABELS;
@@ -67,6 +70,18 @@ export function CaseForm(p: {
         error={e.trackingNumber}
         maxlength={40}
         hint="案件因本机关办理的某件申请而起时填写，如 GK-DEM0-2021-03；没有则留空"
+      />
+      <SelectField
+        name="reconsiderationId"
+        label={L.reconsiderationId}
+        value={v.reconsiderationId}
+        error={e.reconsiderationId}
+        emptyLabel="未在本平台登记或不适用"
+        hint="仅“行政诉讼（复议后起诉）”选择：申请人对哪一件行政复议决定不服而起诉。"
+        options={p.reconsiderations.map((r) => ({
+          value: r.id,
+          label: `${r.caseNumber}（${r.body}，${r.receivedOn}收到）`,
+        }))}
       />
       <TextField
         name="body"
@@ -164,7 +179,14 @@ export function DecisionForm(p: {
   );
 }
 
-export function CaseFacts({ kase }: { kase: ReviewCase }) {
+export function CaseFacts({
+  kase,
+  lawsuits = [],
+}: {
+  kase: ReviewCase;
+  /** For a reconsideration: the lawsuits brought after it. */
+  lawsuits?: readonly ReviewCase[];
+}) {
   return (
     <dl class="facts">
       <dt>案件类型</dt>
@@ -181,6 +203,32 @@ export function CaseFacts({ kase }: { kase: ReviewCase }) {
           '无'
         )}
       </dd>
+      {kase.kind === 'litigation_after_reconsideration' ? (
+        <>
+          <dt>所诉的行政复议案件</dt>
+          <dd>
+            {kase.reconsiderationId && kase.reconsiderationNumber ? (
+              <a href={casePath(kase.reconsiderationId)}>{kase.reconsiderationNumber}</a>
+            ) : (
+              '未在本平台登记'
+            )}
+          </dd>
+        </>
+      ) : null}
+      {kase.kind === 'reconsideration' && lawsuits.length > 0 ? (
+        <>
+          <dt>复议后起诉</dt>
+          <dd>
+            <ul class="plain">
+              {lawsuits.map((l) => (
+                <li>
+                  <a href={casePath(l.id)}>{l.caseNumber}</a>（{l.body}，{RESULT_LABELS[l.result]}）
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       <dt>收到或立案日期</dt>
       <dd>{kase.receivedOn}</dd>
       <dt>审理结果</dt>
@@ -208,8 +256,23 @@ export function DocumentsSection(p: {
   kase: ReviewCase;
   documents: readonly CaseDocument[];
   error?: string | undefined;
+  /** Whether the viewer may add and remove documents (a supervisor only reads them). */
+  writable: boolean;
 }) {
   const base = casePath(p.kase.id);
+  if (!p.writable)
+    // The documents carry the applicant's personal data: a reader outside the office sees
+    // only how many there are.
+    return (
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">案件文书</h2>
+        <p>
+          {p.documents.length === 0
+            ? '尚未上传文书。'
+            : `已上传文书${p.documents.length}份；文书含申请人个人信息，仅本机关承办人员可以查阅。`}
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">案件文书</h2>
@@ -284,5 +347,28 @@ export function ReviewTableView({ table, year }: { table: ReviewTable; year: num
         })}
       </tbody>
     </table>
+  );
+}
+
+/** On a request's console page: the reconsiderations and lawsuits about it, with links. */
+export function RequestReviewCases({ cases }: { cases: readonly ReviewCase[] }) {
+  return (
+    <section aria-labelledby="review-cases-title">
+      <h2 id="review-cases-title">行政复议、行政诉讼</h2>
+      {cases.length === 0 ? (
+        <p class="muted">本申请没有登记行政复议或行政诉讼案件。</p>
+      ) : (
+        <ul>
+          {cases.map((k) => (
+            <li>
+              <a href={casePath(k.id)}>
+                {KIND_LABELS[k.kind]} {k.caseNumber}
+              </a>
+              （{k.body}，{k.receivedOn}收到，{RESULT_LABELS[k.result]}）
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

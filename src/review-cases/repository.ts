@@ -28,13 +28,21 @@ const COLUMNS = [
   'review_cases.updated_at',
   'review_cases.version',
   'requests.tracking_number',
+  'review_cases.reconsideration_id',
 ] as const;
 
 function base(db: Q) {
   return db
     .selectFrom('review_cases')
     .leftJoin('requests', 'requests.id', 'review_cases.request_id')
-    .select(COLUMNS);
+    .select(COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('review_cases as reconsideration')
+        .select('reconsideration.case_number')
+        .whereRef('reconsideration.id', '=', 'review_cases.reconsideration_id')
+        .as('reconsideration_number'),
+    );
 }
 
 type Joined = Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>;
@@ -45,6 +53,8 @@ export function rowToCase(r: Joined): ReviewCase {
     agencyId: r.agency_id,
     requestId: r.request_id,
     trackingNumber: r.tracking_number ?? null,
+    reconsiderationId: r.reconsideration_id,
+    reconsiderationNumber: r.reconsideration_number ?? null,
     kind: (KINDS as readonly string[]).includes(r.kind)
       ? (r.kind as ReviewKind)
       : 'reconsideration',
@@ -164,4 +174,35 @@ export async function listDocuments(db: Q, caseId: string): Promise<CaseDocument
     contentType: r.content_type,
     createdAt: r.created_at,
   }));
+}
+
+/** The agency's reconsiderations, newest first: what a lawsuit after reconsideration may follow. */
+export async function listReconsiderations(db: Q, agencyId: string): Promise<ReviewCase[]> {
+  const rows = await base(db)
+    .where('review_cases.agency_id', '=', agencyId)
+    .where('review_cases.kind', '=', 'reconsideration')
+    .orderBy('review_cases.received_on', 'desc')
+    .orderBy('review_cases.id')
+    .execute();
+  return rows.map(rowToCase);
+}
+
+/** The lawsuits brought after this reconsideration (the link seen from its side). */
+export async function lawsuitsAfter(db: Q, reconsiderationId: string): Promise<ReviewCase[]> {
+  const rows = await base(db)
+    .where('review_cases.reconsideration_id', '=', reconsiderationId)
+    .orderBy('review_cases.received_on')
+    .orderBy('review_cases.id')
+    .execute();
+  return rows.map(rowToCase);
+}
+
+/** The review cases about a request, for its console page. */
+export async function casesOfRequest(db: Q, requestId: string): Promise<ReviewCase[]> {
+  const rows = await base(db)
+    .where('review_cases.request_id', '=', requestId)
+    .orderBy('review_cases.received_on')
+    .orderBy('review_cases.id')
+    .execute();
+  return rows.map(rowToCase);
 }

@@ -68,6 +68,10 @@ export interface ReviewCase {
   requestId: string | null;
   /** The linked request's tracking number (the only thing of it shown here). */
   trackingNumber: string | null;
+  /** A lawsuit after reconsideration: the reconsideration case it follows, when registered here. */
+  reconsiderationId: string | null;
+  /** That reconsideration's case number. */
+  reconsiderationNumber: string | null;
   kind: ReviewKind;
   body: string;
   caseNumber: string;
@@ -99,6 +103,7 @@ function dateField(label: string) {
 export const caseInputSchema = z.object({
   kind: z.enum(KINDS, { error: '请选择案件类型' }),
   trackingNumber: optionalSingleLine('关联申请的查询号', 40),
+  reconsiderationId: optionalSingleLine('所诉的行政复议案件', 40),
   body: singleLine('复议机关或法院')
     .min(2, '请填写复议机关或受理法院')
     .max(100, '复议机关或法院不能超过 100 个字'),
@@ -121,6 +126,7 @@ export type CaseFormValues = Record<
 export const CASE_FORM_FIELDS = [
   'kind',
   'trackingNumber',
+  'reconsiderationId',
   'body',
   'caseNumber',
   'receivedOn',

@@ -5,7 +5,13 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { requirePermission } from '../auth/guards.js';
-import { authorize, authorizeOn } from '../auth/policy.js';
+import {
+  authorize,
+  authorizeOn,
+  canWriteAgency,
+  hasPermission,
+  type Permission,
+} from '../auth/policy.js';
 import { actorOf } from '../commands/actor.js';
 import { paginate } from '../db/paginate.js';
 import { BLOB_ID } from '../files/blob-storage.js';
@@ -44,7 +50,9 @@ import {
   casesForYear,
   casesQuery,
   getCase,
+  lawsuitsAfter,
   listDocuments,
+  listReconsiderations,
   rowToCase,
   type CaseSort,
 } from './repository.js';
@@ -66,6 +74,8 @@ import {
 } from './review-case.js';
 
 const PERMISSION = 'review_case.manage';
+/** Reading a case: its managers, and a supervisor over the agencies below (never writing). */
+const READ: Permission = 'review_case.read';
 const NOT_FOUND = '该案件不存在。';
 const MAX_FILES = 10;
 const NOTICES = {
@@ -76,6 +86,7 @@ const NOTICES = {
 const EMPTY_FORM: CaseFormValues = {
   kind: '',
   trackingNumber: '',
+  reconsiderationId: '',
   body: '',
   caseNumber: '',
   receivedOn: '',
@@ -95,6 +106,7 @@ function caseToForm(k: ReviewCase): CaseFormValues {
   return {
     kind: k.kind,
     trackingNumber: k.trackingNumber ?? '',
+    reconsiderationId: k.reconsiderationId ?? '',
     body: k.body,
     caseNumber: k.caseNumber,
     receivedOn: k.receivedOn,
@@ -114,21 +126,32 @@ function decisionToForm(k: ReviewCase): DecisionFormValues {
 
 export function reviewCasesRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(REVIEW_CASES_PATH, requirePermission(PERMISSION));
-  app.use(`${REVIEW_CASES_PATH}/*`, requirePermission(PERMISSION));
+  app.use(REVIEW_CASES_PATH, requirePermission(READ));
+  app.use(`${REVIEW_CASES_PATH}/*`, requirePermission(READ));
 
   /** The staff member, when they may work on the cases of the agency the console works on. */
   const manager = async (c: Context<AppEnv>, mode: 'read' | 'write') => {
-    const staff = await authorize(c, PERMISSION);
-    return authorize(c, PERMISSION, { agencyId: staff.currentAgencyId, mode });
+    const permission = mode === 'read' ? READ : PERMISSION;
+    const staff = await authorize(c, permission);
+    return authorize(c, permission, { agencyId: staff.currentAgencyId, mode });
   };
 
   const loadCase = async (c: Context<AppEnv>, mode: 'read' | 'write') =>
-    authorizeOn(c, PERMISSION, await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''), {
-      agencyOf: (k) => k.agencyId,
-      mode,
-      notFound: NOT_FOUND,
-    });
+    authorizeOn(
+      c,
+      mode === 'read' ? READ : PERMISSION,
+      await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''),
+      { agencyOf: (k) => k.agencyId, mode, notFound: NOT_FOUND },
+    );
+
+  /** Whether the page shows the forms that change a case of `agencyId`. */
+  const mayChange = async (c: Context<AppEnv>, agencyId: string) => {
+    const staff = c.get('staff');
+    return (
+      hasPermission(staff ?? null, PERMISSION) &&
+      (await canWriteAgency(c.get('deps').db.kysely, staff!, agencyId))
+    );
+  };
 
   app.get(REVIEW_CASES_PATH, async (c) => {
     const staff = await manager(c, 'read');
@@ -162,6 +185,7 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
       ),
       casesForYear(db, staff.currentAgencyId, tableYear),
     ]);
+    const writable = await mayChange(c, staff.currentAgencyId);
     const table = reviewTableForYear(
       counted.map((r) => ({
         kind: r.kind as ReviewKind,
@@ -175,11 +199,15 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
       <ConsolePage title="行政复议、行政诉讼">
         <NoticeBanner message={readNotice(c, NOTICES)} />
         {list.problems.length > 0 ? <p class="notice">{list.problems.join('；')}</p> : null}
-        <p>
-          <a class="button" href={`${REVIEW_CASES_PATH}/new`}>
-            登记案件
-          </a>
-        </p>
+        {writable ? (
+          <p>
+            <a class="button" href={`${REVIEW_CASES_PATH}/new`}>
+              登记案件
+            </a>
+          </p>
+        ) : (
+          <p class="muted">您对该机关的案件只有查阅权限。</p>
+        )}
         <form method="get" action={REVIEW_CASES_PATH} class="inline-form">
           <label for="filter-kind">案件类型</label>
           <select id="filter-kind" name="kind">
@@ -245,19 +273,31 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     );
   });
 
-  const renderForm = (
+  const renderForm = async (
     c: Context<AppEnv>,
-    opts: { title: string; action: string; submit: string },
+    opts: { title: string; action: string; submit: string; self?: string },
     values: CaseFormValues,
     errors: FieldErrors,
     status: 200 | 400 = 200,
-  ) =>
-    c.html(
+  ) => {
+    const staff = c.get('staff')!;
+    const reconsiderations = await listReconsiderations(
+      c.get('deps').db.kysely,
+      staff.currentAgencyId,
+    );
+    return c.html(
       <ConsolePage title={opts.title}>
-        <CaseForm action={opts.action} values={values} errors={errors} submit={opts.submit} />
+        <CaseForm
+          action={opts.action}
+          values={values}
+          errors={errors}
+          submit={opts.submit}
+          reconsiderations={reconsiderations.filter((r) => r.id !== opts.self)}
+        />
       </ConsolePage>,
       status,
     );
+  };
   const NEW = { title: '登记行政复议、行政诉讼案件', action: REVIEW_CASES_PATH, submit: '登记' };
 
   app.get(`${REVIEW_CASES_PATH}/new`, async (c) => {
@@ -274,33 +314,54 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     return redirectWithNotice(c, casePath(r.value.id), 'saved', 'created');
   });
 
-  const renderDetail = (
+  const renderDetail = async (
     c: Context<AppEnv>,
     kase: ReviewCase,
     failed: { decision?: { values: DecisionFormValues; errors: FieldErrors }; files?: string } = {},
     status: 200 | 400 = 200,
-  ) =>
-    listDocuments(c.get('deps').db.kysely, kase.id).then((documents) =>
-      c.html(
-        <ConsolePage title={`${KIND_LABELS[kase.kind]}案件 ${kase.caseNumber}`}>
-          <NoticeBanner message={readNotice(c, NOTICES)} />
-          <p>
-            <a href={REVIEW_CASES_PATH}>返回案件列表</a> ·{' '}
-            <a href={`${casePath(kase.id)}/edit`}>修改案件信息</a>
-          </p>
-          <CaseFacts kase={kase} />
-          <h2>登记或更正审理结果</h2>
-          <DecisionForm
-            action={`${casePath(kase.id)}/decision`}
-            kase={kase}
-            values={failed.decision?.values ?? decisionToForm(kase)}
-            errors={failed.decision?.errors ?? {}}
-          />
-          <DocumentsSection kase={kase} documents={documents} error={failed.files} />
-        </ConsolePage>,
-        status,
-      ),
+  ) => {
+    const db = c.get('deps').db.kysely;
+    const [documents, writable, lawsuits] = await Promise.all([
+      listDocuments(db, kase.id),
+      mayChange(c, kase.agencyId),
+      kase.kind === 'reconsideration' ? lawsuitsAfter(db, kase.id) : Promise.resolve([]),
+    ]);
+    return c.html(
+      <ConsolePage title={`${KIND_LABELS[kase.kind]}案件 ${kase.caseNumber}`}>
+        <NoticeBanner message={readNotice(c, NOTICES)} />
+        <p>
+          <a href={REVIEW_CASES_PATH}>返回案件列表</a>
+          {writable ? (
+            <>
+              {' '}
+              · <a href={`${casePath(kase.id)}/edit`}>修改案件信息</a>
+            </>
+          ) : null}
+        </p>
+        <CaseFacts kase={kase} lawsuits={lawsuits} />
+        {writable ? (
+          <>
+            <h2>登记或更正审理结果</h2>
+            <DecisionForm
+              action={`${casePath(kase.id)}/decision`}
+              kase={kase}
+              values={failed.decision?.values ?? decisionToForm(kase)}
+              errors={failed.decision?.errors ?? {}}
+            />
+          </>
+        ) : (
+          <p class="muted">您对该机关的案件只有查阅权限，不能修改。</p>
+        )}
+        <DocumentsSection
+          kase={kase}
+          documents={documents}
+          error={failed.files}
+          writable={writable}
+        />
+      </ConsolePage>,
+      status,
     );
+  };
 
   app.get(`${REVIEW_CASES_PATH}/:id`, async (c) => {
     const { resource } = await loadCase(c, 'read');
@@ -310,6 +371,7 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
   const editOpts = (k: ReviewCase) => ({
     title: `修改案件 ${k.caseNumber}`,
     action: casePath(k.id),
+    self: k.id,
     submit: '保存',
   });
 
@@ -396,8 +458,14 @@ export function reviewCasesRoutes(): Hono<AppEnv> {
     return redirectWithNotice(c, casePath(resource.id), 'documents', 'detached');
   });
 
+  // The documents name the applicant (复议申请书, 起诉状): only the agency's own staff open them.
   app.get(`${REVIEW_CASES_PATH}/:id/documents/:fileId`, async (c) => {
-    const { resource } = await loadCase(c, 'read');
+    const { resource } = await authorizeOn(
+      c,
+      PERMISSION,
+      await getCase(c.get('deps').db.kysely, c.req.param('id') ?? ''),
+      { agencyOf: (k) => k.agencyId, mode: 'read', notFound: NOT_FOUND },
+    );
     const fileId = c.req.param('fileId') ?? '';
     const deps = c.get('deps');
     const linked =

@@ -111,11 +111,15 @@ test(`a batch is stored, read by its job once, and flags what must not be counte
     'supervision.batch.finish',
     'supervision.report.read',
     'supervision.report.read',
+    // The demo's 2021 report, received when the demo published it.
+    'supervision.report.receive',
   ]);
 });
 
 test(`a match outside the subordinates is refused; last year's report is used once confirmed (${testDialect})`, async () => {
   const deps = { db, clock };
+  // Only this test's copy of last year: not the demo's own published 2021 report.
+  await db.kysely.deleteFrom('supervision_reports').where('source', '=', 'platform').execute();
   const lastYear = sampleReport();
   const published = await receivePublishedReport(deps, actor, {
     agencyId: demo.agency.id,

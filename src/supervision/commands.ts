@@ -322,61 +322,74 @@ export async function confirmSuggestions(
  * appears on its supervisors' dashboards for the year and serves as last year's report the
  * year after. The publishing feature calls this once when a report is published.
  */
+export interface PublishedReport {
+  agencyId: string;
+  year: number;
+  report: AnnualReport;
+  source: string;
+}
+
 export async function receivePublishedReport(
   deps: ServiceDeps,
   actor: Actor,
-  input: { agencyId: string; year: number; report: AnnualReport; source: string },
+  input: PublishedReport,
 ): Promise<Result<{ reportId: string }>> {
-  return runCommand(deps, actor, async (ctx) => {
-    const id = newId();
-    const at = ctx.now.toISOString();
-    const json = JSON.stringify(input.report);
-    const prev = await lastYear(ctx, input.agencyId, input.agencyId, input.year);
-    const checked = findingsFor(
-      input.report,
-      [],
-      prev?.report ?? null,
-      await deadlineFor(ctx, input.agencyId),
-    );
-    await ctx.trx
-      .insertInto('supervision_reports')
-      .values({
-        id,
-        batch_id: null,
-        owner_agency_id: input.agencyId,
-        seq: 1,
-        source: 'platform',
-        name: input.source,
-        size: Buffer.byteLength(json),
-        sha256: createHash('sha256').update(json).digest('hex'),
-        content_b64: null,
-        state: 'read',
-        read_as: 'platform',
-        error: null,
-        report_json: json,
-        findings_json: JSON.stringify({ parser: [], findings: checked.findings }),
-        errors: checked.errors,
-        warnings: checked.warnings,
-        report_agency: input.report.agency,
-        report_year: input.report.year,
-        suggested_agency_id: input.agencyId,
-        agency_id: input.agencyId,
-        confirmed: 1,
-        year: input.year,
-        previous_id: prev?.id ?? null,
-        created_at: at,
-        read_at: at,
-      })
-      .execute();
-    ctx.record({
-      agencyId: input.agencyId,
-      subjectType: 'supervision_report',
-      subjectId: id,
-      action: 'supervision.report.receive',
-      after: { year: input.year, source: input.source },
-    });
-    return ok({ reportId: id });
+  return runCommand(deps, actor, (ctx) => receivePublishedReportIn(ctx, input));
+}
+
+/** The same, inside a command already running (publication: both commit together or neither). */
+export async function receivePublishedReportIn(
+  ctx: CommandContext,
+  input: PublishedReport,
+): Promise<Result<{ reportId: string }>> {
+  const id = newId();
+  const at = ctx.now.toISOString();
+  const json = JSON.stringify(input.report);
+  const prev = await lastYear(ctx, input.agencyId, input.agencyId, input.year);
+  const checked = findingsFor(
+    input.report,
+    [],
+    prev?.report ?? null,
+    await deadlineFor(ctx, input.agencyId),
+  );
+  await ctx.trx
+    .insertInto('supervision_reports')
+    .values({
+      id,
+      batch_id: null,
+      owner_agency_id: input.agencyId,
+      seq: 1,
+      source: 'platform',
+      name: input.source,
+      size: Buffer.byteLength(json),
+      sha256: createHash('sha256').update(json).digest('hex'),
+      content_b64: null,
+      state: 'read',
+      read_as: 'platform',
+      error: null,
+      report_json: json,
+      findings_json: JSON.stringify({ parser: [], findings: checked.findings }),
+      errors: checked.errors,
+      warnings: checked.warnings,
+      report_agency: input.report.agency,
+      report_year: input.report.year,
+      suggested_agency_id: input.agencyId,
+      agency_id: input.agencyId,
+      confirmed: 1,
+      year: input.year,
+      previous_id: prev?.id ?? null,
+      created_at: at,
+      read_at: at,
+    })
+    .execute();
+  ctx.record({
+    agencyId: input.agencyId,
+    subjectType: 'supervision_report',
+    subjectId: id,
+    action: 'supervision.report.receive',
+    after: { year: input.year, source: input.source },
   });
+  return ok({ reportId: id });
 }
 
 export interface ReadFile {

@@ -87,6 +87,46 @@ describe('annual report, JavaScript disabled', { timeout: 300_000 }, () => {
     assert.equal(docx.status(), 200);
     assert.equal(await page.getByRole('link', { name: '下载 Word 文档（.docx）' }).count(), 1);
   });
+
+  test('last year beside this year; a report file read into the draft, a bad one explained', async () => {
+    const { page } = s;
+    // 2024 was published by the test above: it is 2025's last year.
+    await composeYear(s, '2025');
+    const beside = page.locator('.last-year');
+    assert.match(
+      await page.locator('section[aria-labelledby="previous-title"]').innerText(),
+      /2024年度报告（本平台发布的第1版）/,
+    );
+    assert.equal(await beside.locator('table.compare-table').count(), 3);
+    assert.match(await beside.locator('table.compare-table caption').nth(1).innerText(), /表三/);
+    assert.match(await beside.locator('.diff-section').first().innerText(), /一、总体情况/);
+
+    await page.getByLabel('年度报告文件').setInputFiles({
+      name: '图片.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    });
+    await page.getByRole('button', { name: '读取并填入' }).click();
+    assert.match(await page.locator('.error-summary').innerText(), /这是一个图片文件/);
+    await assertAccessible(s);
+
+    await page
+      .getByLabel('年度报告文件')
+      .setInputFiles(
+        new URL('../fixtures/reports/seed-2021-lingshanwei.txt', import.meta.url).pathname,
+      );
+    await page.getByLabel('同时导入各部分正文和开头的说明（替换当前的正文）').check();
+    await page.getByRole('button', { name: '读取并填入' }).click();
+    await page.waitForURL(/imported=1/);
+    assert.match(
+      await page.locator('textarea[name="section_overview"]').inputValue(),
+      /^2021年以来，灵山卫街道认真贯彻落实/,
+    );
+    assert.match(await page.locator('textarea[name="preamble"]').inputValue(), /^本报告根据/);
+    // This street keeps its records here: its tables stay computed, no form to type them in.
+    assert.equal(await page.locator('input.cell-input').count(), 0);
+    await assertAccessible(s);
+  });
 });
 
 describe('annual report, JavaScript enabled', { timeout: 300_000 }, () => {

@@ -199,6 +199,32 @@ describe('annual report', () => {
     assert.match(text(await old.text()), /已被第2版更正/);
   });
 
+  test('the parent’s supervisor reads the drafts and versions of the agency below, and changes nothing', async () => {
+    const sup = await t.signIn('hd-supervisor');
+    assert.equal((await sup.post('/console/agency', { agencyId: t.demo!.agency.id })).status, 303);
+    const list = parse(await (await sup.get('/console/annual-reports')).text());
+    assert.ok(list.querySelector(`a[href="/console/annual-reports/${demoDraftId}"]`));
+    assert.equal(list.querySelector('form[aria-label="生成年度报告草稿"]'), null);
+    assert.match(list.querySelector('main')!.textContent, /只有查阅权限/);
+    const editor = await sup.get(`/console/annual-reports/${demoDraftId}`);
+    assert.equal(editor.status, 200);
+    const page = parse(await editor.text());
+    assert.match(page.querySelector('main')!.textContent, /检查结果/);
+    for (const label of ['编辑年度报告', '审核通过', '重新计算表格', '发起更正'])
+      assert.equal(page.querySelector(`form[aria-label="${label}"]`), null, label);
+    const json = await sup.get(`/console/annual-reports/${demoDraftId}/download.json?confirm=1`);
+    assert.equal(json.status, 200);
+    for (const [path, body] of [
+      [`/console/annual-reports/${demoDraftId}`, { section_problems: '上级改写' }],
+      [`/console/annual-reports/${demoDraftId}/approve`, {}],
+      [`/console/annual-reports/${demoDraftId}/recompute`, {}],
+      ['/console/annual-reports/compose', { year: '2026' }],
+    ] as const)
+      assert.equal((await sup.post(path, body)).status, 403, path);
+    // An agency outside the supervisor's tree stays closed.
+    assert.equal((await sup.get(`/console/annual-reports/${draftId}`)).status, 403);
+  });
+
   test('another agency’s staff cannot open the report', async () => {
     const other = await t.signIn('hd-platform');
     assert.equal((await other.get(`/console/annual-reports/${demoDraftId}`)).status, 403);

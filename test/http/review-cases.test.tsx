@@ -188,6 +188,77 @@ describe('review cases', () => {
     assert.equal(rows.length, 1);
   });
 
+  test('a lawsuit after reconsideration is linked to its reconsideration, shown both ways', async () => {
+    const recon = await t.db.kysely
+      .selectFrom('review_cases')
+      .select(['id', 'case_number', 'received_on'])
+      .where('agency_id', '=', t.demo!.agency.id)
+      .where('kind', '=', 'reconsideration')
+      .orderBy('received_on')
+      .executeTakeFirstOrThrow();
+    const form = parse(await (await handler.get(`${P}/new`)).text());
+    assert.ok(form.querySelector(`#field-reconsiderationId option[value="${recon.id}"]`));
+    const fields = {
+      kind: 'litigation_after_reconsideration',
+      trackingNumber: '',
+      reconsiderationId: caseId,
+      body: '青岛市黄岛区人民法院',
+      caseNumber: '（2024）鲁0211行初30号',
+      receivedOn: '2024-09-01',
+      notes: '',
+    };
+    // Not a reconsideration: refused, and the choice is kept.
+    const refused = await handler.post(P, fields);
+    assert.equal(refused.status, 400);
+    assert.match(
+      text(parse(await refused.text()).querySelector('.error-summary')),
+      /请从本机关登记的行政复议案件中选择/,
+    );
+    const made = await handler.post(P, { ...fields, reconsiderationId: recon.id });
+    assert.equal(made.status, 303);
+    const lawsuitId = (made.headers.get('location') ?? '').split('?')[0]!.split('/').pop()!;
+    const lawsuit = parse(await (await handler.get(`${P}/${lawsuitId}`)).text());
+    const up = lawsuit.querySelector(`dl.facts a[href="${P}/${recon.id}"]`);
+    assert.equal(text(up), recon.case_number);
+    // The request's console page lists the cases about it, with links.
+    const demoCase = await t.db.kysely
+      .selectFrom('review_cases')
+      .select(['id', 'request_id', 'case_number'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const requestPage = parse(
+      await (await handler.get(`/console/requests/${demoCase.request_id}`)).text(),
+    );
+    const listed = requestPage.querySelector('section[aria-labelledby="review-cases-title"]')!;
+    assert.match(text(listed.querySelector(`a[href="${P}/${caseId}"]`)), /鲁0211行初12号/);
+    const reconPage = parse(await (await handler.get(`${P}/${recon.id}`)).text());
+    assert.match(
+      text(reconPage.querySelector(`dl.facts a[href="${P}/${lawsuitId}"]`)),
+      /鲁0211行初30号/,
+    );
+  });
+
+  test('the parent’s supervisor reads the cases below, without their documents, and changes nothing', async () => {
+    const sup = await t.signIn('hd-supervisor');
+    assert.equal((await sup.post('/console/agency', { agencyId: t.demo!.agency.id })).status, 303);
+    const list = parse(await (await sup.get(`${P}?year=2024`)).text());
+    assert.ok(list.querySelector(`a[href="${P}/${caseId}"]`));
+    assert.equal(list.querySelector(`a[href="${P}/new"]`), null);
+    const page = parse(await (await sup.get(`${P}/${caseId}`)).text());
+    assert.match(text(page.querySelector('main')), /鲁0211行初12号/);
+    assert.match(text(page.querySelector('main')), /只有查阅权限/);
+    assert.equal(page.querySelectorAll('main form').length, 0);
+    assert.equal(page.querySelector(`a[href^="${P}/${caseId}/documents/"]`), null);
+    assert.equal((await sup.get(`${P}/${caseId}/edit`)).status, 403);
+    assert.equal((await sup.get(`${P}/new`)).status, 403);
+    const changed = await sup.post(`${P}/${caseId}/decision`, {
+      result: 'pending',
+      decidedOn: '',
+      decisionNote: '',
+    });
+    assert.equal(changed.status, 403);
+  });
+
   test('another agency, other roles and the public can neither see nor change a case', async () => {
     await insertTestAccount(t.db, 'other-handler');
     await t.db.kysely

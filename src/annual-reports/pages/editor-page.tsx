@@ -18,10 +18,14 @@ import {
 import { ConsolePage } from '../../web/layout.js';
 import { NoticeBanner } from '../../web/notice.js';
 import { STATUS_LABELS, type StoredReport } from '../annual-report.js';
-import { cellField, cellText, sectionField, SECTION_MAX } from '../edit-form.js';
+import { cellField, cellText, PREAMBLE_FIELD, sectionField, SECTION_MAX } from '../edit-form.js';
 import { publicReportPath, reportPath, REPORTS_PATH } from '../paths.js';
 import type { CellChange } from '../tables.js';
 import { FindingsList } from './findings-list.js';
+import { LastYearView } from './last-year.js';
+import type { LastYear } from '../last-year.js';
+import { cellsToConfirm, ImportSection } from './import-section.js';
+import { IMPORT_FIELD } from '../import-upload.js';
 
 const TABLE_NAMES: Record<TableKey, string> = {
   proactive: '表二　主动公开政府信息情况',
@@ -41,7 +45,7 @@ export interface EditorProps {
   agencySlug: string;
   findings: readonly Finding[];
   deadline: DeadlineView;
-  previous: StoredReport | null;
+  previous: LastYear | null;
   previousChanges: CellChange[];
   versions: readonly StoredReport[];
   canApprove: boolean;
@@ -105,6 +109,7 @@ function TypedTable(props: {
       .filter((f) => f.table === table && f.row)
       .map((f) => `${f.row}|${f.column ?? ''}`),
   );
+  const toConfirm = cellsToConfirm(stored, table);
   return (
     <div
       class="table-scroll"
@@ -122,8 +127,10 @@ function TypedTable(props: {
               {row.columns.map((col) => {
                 const name = cellField(table, row.key, col.key);
                 const bad = flagged.has(`${row.key}|${col.key}`) || flagged.has(`${row.key}|`);
+                const unsure =
+                  toConfirm.has(`${row.key}|${col.key}`) || toConfirm.has(`${row.key}|`);
                 return (
-                  <td>
+                  <td class={unsure ? 'to-confirm' : undefined}>
                     <label class="visually-hidden" for={fieldId(name)}>
                       {`${row.label}·${col.parentLabel ? `${col.parentLabel}·` : ''}${col.label}`}
                     </label>
@@ -139,6 +146,7 @@ function TypedTable(props: {
                     <span class="cell-col" aria-hidden="true">
                       {col.label}
                     </span>
+                    {unsure ? <strong class="cell-confirm">待核对</strong> : null}
                   </td>
                 );
               })}
@@ -264,10 +272,25 @@ export function EditorPage(p: EditorProps) {
         </section>
       ) : null}
 
+      {editable ? (
+        <ImportSection stored={stored} typed={typed} error={p.errors[IMPORT_FIELD]} />
+      ) : null}
+
       <section aria-labelledby="text-title">
         <h2 id="text-title">正文与表格</h2>
         {editable ? (
           <PostForm action={reportPath(stored.id)} label="编辑年度报告">
+            <div class="report-section" id="section-preamble">
+              <TextArea
+                name={PREAMBLE_FIELD}
+                label="报告开头的说明（“一、总体情况”之前）"
+                rows={4}
+                maxlength={SECTION_MAX}
+                value={p.values?.[PREAMBLE_FIELD] ?? report.preamble ?? ''}
+                error={p.errors[PREAMBLE_FIELD]}
+                hint="通常写明编制依据、统计期限和咨询方式；不需要时可以清空。"
+              />
+            </div>
             {format.sections.map((def) => {
               const s = report.sections.find((x) => x.key === def.key);
               const name = sectionField(def.key);
@@ -299,15 +322,18 @@ export function EditorPage(p: EditorProps) {
             <SubmitButton>保存并检查</SubmitButton>
           </PostForm>
         ) : (
-          format.sections.map((def) => {
-            const s = report.sections.find((x) => x.key === def.key);
-            return (
-              <div class="report-section">
-                <h3>{s?.heading ?? `${def.numeral}、${def.title}`}</h3>
-                {(s?.text ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
-              </div>
-            );
-          })
+          <>
+            {(report.preamble ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
+            {format.sections.map((def) => {
+              const s = report.sections.find((x) => x.key === def.key);
+              return (
+                <div class="report-section">
+                  <h3>{s?.heading ?? `${def.numeral}、${def.title}`}</h3>
+                  {(s?.text ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
+                </div>
+              );
+            })}
+          </>
         )}
         <h3>表格（按国家统一格式）</h3>
         {renderTablesHtml(report, { marked: p.findings })}
@@ -333,7 +359,7 @@ export function EditorPage(p: EditorProps) {
             <SubmitButton>审核通过</SubmitButton>
           </PostForm>
         ) : null}
-        {stored.status === 'draft' && !p.canApprove ? (
+        {stored.status === 'draft' && p.canEdit && !p.canApprove ? (
           <p class="muted">草稿保存后，请负责人审核。</p>
         ) : null}
         {stored.status === 'approved' && p.canApprove ? (
@@ -372,29 +398,20 @@ export function EditorPage(p: EditorProps) {
       </section>
 
       <section aria-labelledby="previous-title">
-        <h2 id="previous-title">上年度报告</h2>
+        <h2 id="previous-title">上年度报告对照</h2>
         {p.previous ? (
           <>
             <p>
-              {p.previous.year}年度报告（第{p.previous.version}版，
-              {chineseDate(p.previous.publishedAt!)}发布）。
-              <a href={reportPath(p.previous.id)}>查看上年度报告</a>
+              {p.previous.report.year ?? stored.year - 1}年度报告（{p.previous.source}）。
+              {p.previous.href ? <a href={p.previous.href}>查看上年度报告</a> : null}
             </p>
-            {p.findings.some((f) => f.code === 'SAME_AS_LAST_YEAR') ? (
-              <p class="notice warn">正文与上年度报告大量雷同（SAME_AS_LAST_YEAR），见检查结果。</p>
-            ) : null}
-            {p.previousChanges.length > 0 ? (
-              <ChangesTable
-                changes={p.previousChanges}
-                format={format}
-                caption="与上年度相比数字不同的单元格"
-              />
-            ) : (
-              <p>表格数字与上年度相同。</p>
-            )}
+            {p.previousChanges.length === 0 ? <p>表格数字与上年度相同。</p> : null}
+            <LastYearView stored={stored} lastYear={p.previous} findings={p.findings} />
           </>
         ) : (
-          <p class="muted">本平台没有本机关上年度发布的报告，无法比对上年结转和雷同情况。</p>
+          <p class="muted">
+            本平台没有本机关上年度发布的报告，上级机关核查时也未收到，无法比对上年结转和雷同情况。
+          </p>
         )}
       </section>
     </ConsolePage>

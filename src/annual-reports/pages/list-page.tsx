@@ -22,6 +22,8 @@ export interface ListProps {
   errors: FieldErrors;
   notice: string | null;
   seedHref: string | null;
+  /** Whether the viewer may compose (a supervisor reading a subordinate's reports may not). */
+  canCompose: boolean;
 }
 
 export function ListPage(p: ListProps) {
@@ -67,20 +69,26 @@ export function ListPage(p: ListProps) {
           <a href={p.seedHref}>2021年度报告原件（已发布）与本平台生成的报告对照</a>
         </p>
       ) : null}
-      <h2>编制年度报告</h2>
-      <PostForm action={`${REPORTS_PATH}/compose`} label="生成年度报告草稿">
-        <p class="hint">
-          表格根据本平台的申请、主动公开、复议诉讼等记录计算；没有记录的表格由本机关填报。正文根据记录起草，可以修改。
-        </p>
-        <SelectField
-          name="year"
-          label="报告年度"
-          value={String(p.dueYear)}
-          options={p.years.map((y) => ({ value: String(y), label: `${y}年度` }))}
-          error={p.errors.year}
-        />
-        <SubmitButton>生成草稿</SubmitButton>
-      </PostForm>
+      {p.canCompose ? (
+        <>
+          <h2>编制年度报告</h2>
+          <PostForm action={`${REPORTS_PATH}/compose`} label="生成年度报告草稿">
+            <p class="hint">
+              表格根据本平台的申请、主动公开、复议诉讼等记录计算；没有记录的表格由本机关填报。正文根据记录起草，可以修改。
+            </p>
+            <SelectField
+              name="year"
+              label="报告年度"
+              value={String(p.dueYear)}
+              options={p.years.map((y) => ({ value: String(y), label: `${y}年度` }))}
+              error={p.errors.year}
+            />
+            <SubmitButton>生成草稿</SubmitButton>
+          </PostForm>
+        </>
+      ) : (
+        <p class="muted">您对该机关的年度报告只有查阅权限。</p>
+      )}
     </ConsolePage>
   );
 }

@@ -96,10 +96,7 @@ export function PublicReportPage(p: {
         <a href={`${publicReportPath(agency.slug, stored.year)}/explained`}>各项数字的含义</a>
       </p>
       <article class="report-document">
-        <p>
-          本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的规定编制，报告中所列数据的统计期限自
-          {stored.year}年1月1日起至{stored.year}年12月31日止。
-        </p>
+        {(report.preamble ?? '').split('\n').map((line) => (line ? <p>{line}</p> : null))}
         {FORMATS[report.format].sections.map((def) => {
           const s = report.sections.find((x) => x.key === def.key);
           const table =

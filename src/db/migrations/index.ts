@@ -19,6 +19,7 @@ import * as m0016 from './0016_annual_reports.js';
 import * as m0017 from './0017_supervision.js';
 import * as m0018 from './0018_drop_supervision_deadlines.js';
 import * as m0019 from './0019_personal_data_purge.js';
+import * as m0020 from './0020_report_imports_case_links.js';
 import * as m0022 from './0022_work_list_order.js';
 import * as m0023 from './0023_account_email.js';
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0017_supervision': m0017,
   '0018_drop_supervision_deadlines': m0018,
   '0019_personal_data_purge': m0019,
+  '0020_report_imports_case_links': m0020,
   '0022_work_list_order': m0022,
   '0023_account_email': m0023,
 };

@@ -15,6 +15,7 @@ import { linesFromMarkdown } from './from-markdown.js';
 import { linesFromPdf } from './from-pdf.js';
 import { linesFromText } from './from-text.js';
 import { LIMIT_ERRORS, READ_LIMITS, ReadLimitError, type ReadLimits } from './limits.js';
+import { withPreamble } from './preamble.js';
 import { recognise } from './recognise.js';
 
 export interface ParseInput {
@@ -78,7 +79,11 @@ function looksBinary(text: string): boolean {
 function fromLines(lines: readonly SourceLine[]): ParseResult {
   const recognised = recognise(lines);
   if (!recognised) return { ok: false, error: PARSE_ERRORS.notReport };
-  return { ok: true, report: recognised.report, findings: recognised.findings };
+  return {
+    ok: true,
+    report: withPreamble(recognised.report, lines),
+    findings: recognised.findings,
+  };
 }
 
 async function parse(input: ParseInput): Promise<ParseResult> {

@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import { FORMATS } from '../format/index.js';
 import type { AnnualReport } from '../model.js';
-import { reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
+import { paragraphs, reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
 import { tableLayouts, type LayoutCell, type TableLayout } from './layout.js';
 import { DOCX_FONTS, FONT_SIZES_PT, PAGE_MARGINS_MM } from './style.js';
 
@@ -135,6 +135,8 @@ export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
       },
     }),
   ];
+  for (const p of paragraphs(report.preamble ?? ''))
+    children.push(bodyParagraph(p.text, DOCX_FONTS.body));
   for (const block of sectionBlocks(report, FORMATS[report.format])) {
     children.push(bodyParagraph(block.heading, DOCX_FONTS.heading, HeadingLevel.HEADING_2));
     for (const p of block.paragraphs)

@@ -6,7 +6,7 @@ import type { AnnualReport, Finding } from '../model.js';
 import { ReportTable } from './html-tables.js';
 import { tableLayouts } from './layout.js';
 import { markCells } from './marks.js';
-import { reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
+import { paragraphs, reportTitle, sectionBlocks, signatureDate } from './document-parts.js';
 import { DOCUMENT_CSS } from './style.js';
 
 function ReportDocument(props: {
@@ -36,6 +36,9 @@ function ReportDocument(props: {
       <body>
         <main class="report">
           <h1>{title}</h1>
+          {paragraphs(report.preamble ?? '').map((p) => (
+            <p class="preamble">{p.text}</p>
+          ))}
           {blocks.map((block) => {
             const layout = block.table ? layouts.get(block.table) : undefined;
             return (

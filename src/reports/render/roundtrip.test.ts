@@ -34,6 +34,7 @@ function assertSameReport(back: AnnualReport, report: AnnualReport, to: string):
   assert.equal(back.year, report.year, `${to}: year`);
   assert.equal(back.agency, report.agency, `${to}: agency`);
   assert.equal(back.publishedOn, report.publishedOn, `${to}: date`);
+  assert.equal(back.preamble, report.preamble, `${to}: preamble`);
   assert.deepEqual(
     back.sections.map((s) => s.heading !== null),
     report.sections.map((s) => s.heading !== null),
@@ -44,7 +45,12 @@ function assertSameReport(back: AnnualReport, report: AnnualReport, to: string):
 describe('render → parse round trip', () => {
   for (const { to, filename } of FORMATS_READ_BACK) {
     it(`${to}: a filled-in 2021 report and an all-zero 2019 report read back unchanged`, async () => {
-      for (const report of [sampleReport(), zeroReport('2019')]) {
+      const withPreamble: AnnualReport = {
+        ...sampleReport(),
+        preamble:
+          '本报告根据《中华人民共和国政府信息公开条例》编制。\n如对本报告有任何疑问，请与综合办公室联系。',
+      };
+      for (const report of [sampleReport(), zeroReport('2019'), withPreamble]) {
         assertSameReport(await roundTrip(report, to, filename), report, to);
       }
     });
@@ -60,10 +66,15 @@ describe('render → parse round trip', () => {
     assert.ok(seed.ok);
     // The seed's 「3.其他」 row lacks its 总计 (an empty cell): empty must stay empty.
     assert.equal(seed.report.tables.requests['other.other']?.total, null);
+    assert.match(
+      seed.report.preamble ?? '',
+      /^本报告根据《中华人民共和国政府信息公开条例》.*0532-83185761）。$/u,
+    );
     for (const { to, filename } of FORMATS_READ_BACK) {
       const back = await roundTrip(seed.report, to, filename);
       assert.deepEqual(back.tables, seed.report.tables, to);
       assert.equal(back.year, 2021);
+      assert.equal(back.preamble, seed.report.preamble, `${to}: preamble`);
     }
   });
 

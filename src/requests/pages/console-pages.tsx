@@ -2,6 +2,8 @@
 // audited request), the registration form for paper, in-person, fax and e-mail applications,
 // and the page that hands over a new case's tracking number and access code.
 import type { Child } from 'hono/jsx';
+import { RequestReviewCases } from '../../review-cases/pages.js';
+import type { ReviewCase } from '../../review-cases/review-case.js';
 import type { Agency } from '../../agencies/agency.js';
 import { chineseDate } from '../../portal/dates.js';
 import { DataTable } from '../../web/data-table.js';
@@ -199,6 +201,8 @@ export interface CasePageProps {
   confirmValue: string;
   /** The steps allowed now, the clock, the draft and the letters. */
   steps: CaseStepsProps;
+  /** The review cases about this request (src/review-cases). */
+  reviewCases?: readonly ReviewCase[];
 }
 
 function ApplicantFacts({ a, revealed }: { a: ApplicantRecord; revealed: boolean }) {
@@ -341,6 +345,7 @@ export function CasePage(p: CasePageProps) {
           ))}
         </ul>
       )}
+      <RequestReviewCases cases={p.reviewCases ?? []} />
       <h2>办理记录</h2>
       {p.events.length === 0 ? (
         <p>尚无办理事项。</p>
