@@ -38,6 +38,8 @@ const OPENINGS = new Set([
   'POST /console/requests/:id/personal-data',
   'POST /console/requests/:id/files/:fileId',
   'GET /console/requests/:id/letters/:file',
+  // The case archive (档案) holds the whole case, applicant included; handlers only, audited.
+  'GET /console/requests/:id/archive.zip',
 ]);
 const HANDLES: readonly string[] = PERMISSIONS['request.handle'];
 
