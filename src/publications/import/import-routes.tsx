@@ -8,14 +8,9 @@ import { authorize } from '../../auth/policy.js';
 import { actorOf } from '../../commands/actor.js';
 import type { AppEnv } from '../../web/env.js';
 import { readForm } from '../../web/form-input.js';
-import {
-  ErrorSummary,
-  FileField,
-  PostForm,
-  SubmitButton,
-  type FieldErrors,
-} from '../../web/forms.js';
+import type { FieldErrors } from '../../web/forms.js';
 import { ConsolePage } from '../../web/layout.js';
+import { CheckOrImportForm } from './check-or-import-form.js';
 import { PUBLICATIONS_PATH } from '../paths.js';
 import { importCatalogue, type ImportReport } from './import-catalogue.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './read-catalogue-file.js';
@@ -102,28 +97,12 @@ export function importRoutes(): Hono<AppEnv> {
           行为表头：索引号、名称（或标题）、发布机构（或发文机关）、文号、成文日期（或生成日期），可选：发布日期、主题分类、内容概述、正文、有效性。
         </p>
         {report ? <Report report={report} /> : null}
-        <PostForm action={IMPORT_PATH} multipart label="导入目录">
-          <ErrorSummary errors={errors} />
-          <FileField
-            name="file"
-            label="目录文件"
-            accept=".csv,.xlsx"
-            error={errors.file}
-            required
-            hint="出错后请重新选择文件"
-          />
-          <fieldset>
-            <legend>操作</legend>
-            <label>
-              <input type="radio" name="mode" value="check" checked /> 只检查，不导入
-            </label>
-            <label>
-              <input type="radio" name="mode" value="import" />{' '}
-              导入（有问题的行不导入，其余行全部导入）
-            </label>
-          </fieldset>
-          <SubmitButton>提交</SubmitButton>
-        </PostForm>
+        <CheckOrImportForm
+          action={IMPORT_PATH}
+          label="导入目录"
+          fileLabel="目录文件"
+          errors={errors}
+        />
       </ConsolePage>,
       status,
     );

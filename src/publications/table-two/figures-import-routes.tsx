@@ -8,14 +8,9 @@ import { actorOf } from '../../commands/actor.js';
 import { isoDateCst } from '../../portal/dates.js';
 import type { AppEnv } from '../../web/env.js';
 import { readForm } from '../../web/form-input.js';
-import {
-  ErrorSummary,
-  FileField,
-  PostForm,
-  SubmitButton,
-  type FieldErrors,
-} from '../../web/forms.js';
+import type { FieldErrors } from '../../web/forms.js';
 import { ConsolePage } from '../../web/layout.js';
+import { CheckOrImportForm } from '../import/check-or-import-form.js';
 import { FIGURES_CSV_HEADER, figuresCsvTemplate } from './figures-csv.js';
 import { importYearFigures, type FiguresImportReport } from './figures-import.js';
 import { FIGURE_LABELS } from './table-two.js';
@@ -130,28 +125,12 @@ export function figuresImportRoutes(): Hono<AppEnv> {
           　<a href={YEAR_FIGURES_PATH}>返回表二数据</a>
         </p>
         {report ? <Report report={report} /> : null}
-        <PostForm action={FIGURES_IMPORT_PATH} multipart label="导入表二数据">
-          <ErrorSummary errors={errors} />
-          <FileField
-            name="file"
-            label="数据文件"
-            accept=".csv,.xlsx"
-            error={errors.file}
-            required
-            hint="出错后请重新选择文件"
-          />
-          <fieldset>
-            <legend>操作</legend>
-            <label>
-              <input type="radio" name="mode" value="check" checked /> 只检查，不导入
-            </label>
-            <label>
-              <input type="radio" name="mode" value="import" />{' '}
-              导入（有问题的行不导入，其余行全部导入）
-            </label>
-          </fieldset>
-          <SubmitButton>提交</SubmitButton>
-        </PostForm>
+        <CheckOrImportForm
+          action={FIGURES_IMPORT_PATH}
+          label="导入表二数据"
+          fileLabel="数据文件"
+          errors={errors}
+        />
       </ConsolePage>,
       status,
     );
