@@ -2,6 +2,7 @@
 // Built without a port so tests can call `app.request()` directly.
 import { Hono } from 'hono';
 import { csrfMiddleware } from './auth/csrf.js';
+import { consoleForStaff } from './auth/guards.js';
 import { securityHeaders } from './auth/security-headers.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import type { AppDeps, AppEnv } from './web/env.js';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.use('*', refuseControlCharactersInUrl);
   app.use('*', sessionMiddleware);
   app.use('*', csrfMiddleware);
+  app.use('*', consoleForStaff);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   for (const feature of FEATURES) if (feature.routes) app.route('/', feature.routes(platform));
   installErrorPages(app);

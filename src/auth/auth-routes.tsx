@@ -9,6 +9,7 @@ import { ErrorSummary, PostForm, SubmitButton, TextField } from '../web/forms.js
 import { containsControlCharacter } from '../validation/text-input.js';
 import { clientAddress } from './client-address.js';
 import { clearCookie, readCookie, SESSION_COOKIE, writeCookie } from './cookies.js';
+import { LOGIN_PATH } from './guards.js';
 import { authorize } from './policy.js';
 import {
   signIn,
@@ -17,8 +18,6 @@ import {
   switchAgency,
   type SignInRefusal,
 } from './sign-in-service.js';
-
-export const LOGIN_PATH = '/console/login';
 
 /** The status each refused sign-in is answered with. */
 const REFUSAL_STATUS = {

@@ -6,10 +6,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../web/env.js';
 import { hasPermission, missingPermissionMessage, type Permission } from './policy.js';
 
+export const LOGIN_PATH = '/console/login';
+
 /** The sign-in URL that brings the visitor back to `path` afterwards (same-site paths only). */
 export function loginUrl(path: string): string {
-  if (!path.startsWith('/console') || path.startsWith('/console/login')) return '/console/login';
-  return `/console/login?next=${encodeURIComponent(path)}`;
+  if (!path.startsWith('/console') || path.startsWith(LOGIN_PATH)) return LOGIN_PATH;
+  return `${LOGIN_PATH}?next=${encodeURIComponent(path)}`;
 }
 
 /** What a visitor gets where staff are expected: a 401 under /api/, else the sign-in page. */
@@ -20,6 +22,18 @@ function visitorResponse(c: Context<AppEnv>): Response {
   const url = new URL(c.req.url);
   return c.redirect(loginUrl(url.pathname + (c.req.method === 'GET' ? url.search : '')), 303);
 }
+
+/**
+ * Every console page but the sign-in page is for staff: a visitor is sent to sign in
+ * before any feature's route runs, so no console route can answer a visitor with its own
+ * 403 (or reveal whether an object exists).
+ */
+export const consoleForStaff = createMiddleware<AppEnv>(async (c, next) => {
+  const path = c.req.path;
+  const underConsole = path === '/console' || path.startsWith('/console/');
+  if (underConsole && path !== LOGIN_PATH && !c.get('staff')) return visitorResponse(c);
+  await next();
+});
 
 export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.get('staff')) return visitorResponse(c);
