@@ -3,23 +3,10 @@
 // with its downloads. Every page is checked with axe (no serious violation) and the CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
 import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const findings = (s: Session) => s.page.locator('#findings').innerText();
 
@@ -35,7 +22,7 @@ async function composeYear(s: Session, year: string): Promise<void> {
 describe('annual report, JavaScript disabled', { timeout: 300_000 }, () => {
   let s: Session;
   before(async () => {
-    s = await openSession(browser, server.baseUrl, {
+    s = await openSession(journey.browser, journey.server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
@@ -62,7 +49,9 @@ describe('annual report, JavaScript disabled', { timeout: 300_000 }, () => {
     const url = page.url().split('?')[0]!;
 
     // The office head, in a browser of their own.
-    const head = await openSession(browser, server.baseUrl, { javaScriptEnabled: false });
+    const head = await openSession(journey.browser, journey.server.baseUrl, {
+      javaScriptEnabled: false,
+    });
     try {
       head.page.setDefaultTimeout(20_000);
       await signInAs(head.page, 'lsw-head');
@@ -132,7 +121,7 @@ describe('annual report, JavaScript disabled', { timeout: 300_000 }, () => {
 describe('annual report, JavaScript enabled', { timeout: 300_000 }, () => {
   let s: Session;
   before(async () => {
-    s = await openSession(browser, server.baseUrl);
+    s = await openSession(journey.browser, journey.server.baseUrl);
     s.page.setDefaultTimeout(20_000);
   });
   after(() => s.context.close());

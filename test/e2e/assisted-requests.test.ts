@@ -3,28 +3,17 @@
 // whole form), finds it in the year's list and records its answer. With JavaScript, without
 // it and on a phone; every page checked with axe and the CSP.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useJourney } from './support/journey.js';
 import { assertAccessible, openSession, signInAs } from './support/session.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, '');
 
-async function journey(options: BrowserContextOptions, subject: string): Promise<void> {
-  const s = await openSession(browser, server.baseUrl, options);
+async function assistedJourney(options: BrowserContextOptions, subject: string): Promise<void> {
+  const s = await openSession(journey.browser, journey.server.baseUrl, options);
   await signInAs(s.page, 'lsw-handler');
   const page = s.page;
   await page.goto('/console');
@@ -70,16 +59,19 @@ async function journey(options: BrowserContextOptions, subject: string): Promise
 
 describe('assisted handling (协查) in a browser', { timeout: 600_000 }, () => {
   test('desktop with JavaScript', async () => {
-    await journey({ viewport: { width: 1280, height: 900 } }, '某小区占道经营整治记录（桌面）');
+    await assistedJourney(
+      { viewport: { width: 1280, height: 900 } },
+      '某小区占道经营整治记录（桌面）',
+    );
   });
   test('desktop without JavaScript', async () => {
-    await journey(
+    await assistedJourney(
       { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false },
       '某小区占道经营整治记录（无脚本）',
     );
   });
   test('phone (375 px) without JavaScript', async () => {
-    await journey(
+    await assistedJourney(
       {
         viewport: { width: 375, height: 812 },
         isMobile: true,

@@ -4,28 +4,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
 import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
 const notice2026 = readFileSync(
   new URL('../../src/calendar/fixtures/notice-2026.txt', import.meta.url),
   'utf8',
 );
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -33,7 +22,7 @@ describe('working-day calendar, JavaScript disabled', { timeout: 240_000 }, () =
   let session: Session;
   let page: Page;
   before(async () => {
-    session = await openSession(browser, server.baseUrl, {
+    session = await openSession(journey.browser, journey.server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });

@@ -4,11 +4,11 @@
 // no serious or critical violation is allowed, and the page must not break its CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { screenshot } from './support/browser.js';
 import { assertAccessible, openSession, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
 // These callbacks run in the browser; the project compiles without the DOM library, so
 // the few browser globals used are declared here (module scope only).
@@ -18,21 +18,11 @@ declare function getComputedStyle(el: unknown): { fontSize: string; outlineStyle
 declare const window: { innerHeight: number };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 /** A new browser session on the test server. */
-const open = (options: BrowserContextOptions = {}) => openSession(browser, server.baseUrl, options);
+const open = (options: BrowserContextOptions = {}) =>
+  openSession(journey.browser, journey.server.baseUrl, options);
 
 async function h1(page: Page): Promise<string> {
   return ((await page.locator('h1').textContent()) ?? '').trim();

@@ -3,27 +3,16 @@
 // history. An issued letter's own HTML document is checked too. Every page passes axe-core.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_TEMPLATES } from '../../src/letters/default-templates.js';
 import { LETTER_CSS_HREF } from '../../src/letters/letter-style.js';
 import { sampleContext } from '../../src/letters/placeholders.js';
 import { renderLetter } from '../../src/letters/render-letter.js';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { screenshot } from './support/browser.js';
 import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -31,7 +20,7 @@ describe('letter templates on a phone, JavaScript disabled', { timeout: 240_000 
   let session: Session;
   let page: Page;
   before(async () => {
-    session = await openSession(browser, server.baseUrl, {
+    session = await openSession(journey.browser, journey.server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 375, height: 812 },
     });

@@ -4,33 +4,22 @@
 // and on a phone; every page checked with axe and the CSP. And a publisher imports a small
 // catalogue export, sees the refused row by its line number, and the item is public.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useJourney } from './support/journey.js';
 import { assertAccessible, openSession, type Session, signInAs } from './support/session.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 async function signIn(options: BrowserContextOptions, username: string): Promise<Session> {
-  const s = await openSession(browser, server.baseUrl, options);
+  const s = await openSession(journey.browser, journey.server.baseUrl, options);
   await signInAs(s.page, username);
   return s;
 }
 
 const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, '');
 
-async function journey(options: BrowserContextOptions, title: string): Promise<void> {
+async function publishingJourney(options: BrowserContextOptions, title: string): Promise<void> {
   // The handler drafts: a missing field first, then the whole form.
   const handler = await signIn(options, 'lsw-handler');
   let page = handler.page;
@@ -95,7 +84,7 @@ async function journey(options: BrowserContextOptions, title: string): Promise<v
   assert.ok(publicHref);
 
   // A visitor finds it by searching a two-character word, then by browsing, and reads it.
-  const visitor = await openSession(browser, server.baseUrl, options);
+  const visitor = await openSession(journey.browser, journey.server.baseUrl, options);
   await visitor.page.goto('/agencies/lingshanwei/catalogue');
   await assertAccessible(visitor);
   await visitor.page.getByLabel('检索', { exact: true }).fill('占道');
@@ -172,7 +161,7 @@ async function importJourney(options: BrowserContextOptions): Promise<void> {
   await publisher.context.close();
 
   // A visitor finds the imported item in the public catalogue, under its own index number.
-  const visitor = await openSession(browser, server.baseUrl, options);
+  const visitor = await openSession(journey.browser, journey.server.baseUrl, options);
   await visitor.page.goto('/agencies/lingshanwei/catalogue?q=' + encodeURIComponent('防汛'));
   await visitor.page.locator('main .card h3 a', { hasText: '防汛应急演练' }).click();
   await visitor.page.waitForURL('**/catalogue/11370211D00000021X-2023-00901');
@@ -188,19 +177,19 @@ describe('proactive disclosure in a browser', { timeout: 600_000 }, () => {
     await importJourney({ viewport: { width: 1280, height: 900 } });
   });
   test('desktop with JavaScript', async () => {
-    await journey(
+    await publishingJourney(
       { viewport: { width: 1280, height: 900 } },
       '关于开展违规占道经营整治的通告（桌面）',
     );
   });
   test('desktop without JavaScript', async () => {
-    await journey(
+    await publishingJourney(
       { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false },
       '关于开展违规占道经营整治的通告（无脚本）',
     );
   });
   test('phone (375 px) without JavaScript', async () => {
-    await journey(
+    await publishingJourney(
       {
         viewport: { width: 375, height: 812 },
         isMobile: true,

@@ -4,23 +4,12 @@
 // Every page is checked with axe-core (WCAG 2.1 AA) and must not break its CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
 import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -40,7 +29,7 @@ for (const mode of MODES)
     let caseUrl = '';
     /** A person on their own device (its own cookies), in this journey's mode. */
     async function device(): Promise<Page> {
-      const session = await openSession(browser, server.baseUrl, {
+      const session = await openSession(journey.browser, journey.server.baseUrl, {
         javaScriptEnabled: mode.js,
         viewport: mode.viewport,
       });

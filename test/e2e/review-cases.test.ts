@@ -5,23 +5,12 @@
 // day among the other records (same server, to spare the machine). Every page passes axe-core.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
 import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -30,7 +19,7 @@ describe('review cases on a phone, JavaScript disabled', { timeout: 240_000 }, (
   let context: BrowserContext;
   let page: Page;
   before(async () => {
-    session = await openSession(browser, server.baseUrl, {
+    session = await openSession(journey.browser, journey.server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 375, height: 812 },
     });

@@ -9,23 +9,11 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import type { Download, Page } from 'playwright-core';
 import { assertAccessible, openSession, signInAs, type Session } from './support/session.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useJourney } from './support/journey.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url)));
@@ -147,7 +135,7 @@ async function downloadXlsx(page: Page): Promise<void> {
 describe('the supervisor, JavaScript disabled, on a phone', { timeout: 300_000 }, () => {
   let s: Session;
   before(async () => {
-    s = await openSession(browser, server.baseUrl, {
+    s = await openSession(journey.browser, journey.server.baseUrl, {
       javaScriptEnabled: false,
       viewport: { width: 375, height: 812 },
       acceptDownloads: true,
@@ -173,7 +161,7 @@ describe('the supervisor, JavaScript disabled, on a phone', { timeout: 300_000 }
 describe('the supervisor, JavaScript enabled, at a desktop', { timeout: 300_000 }, () => {
   let s: Session;
   before(async () => {
-    s = await openSession(browser, server.baseUrl, {
+    s = await openSession(journey.browser, journey.server.baseUrl, {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
