@@ -35,11 +35,6 @@ export const consoleForStaff = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get('staff')) return visitorResponse(c);
-  await next();
-});
-
 /** Passes when the signed-in account holds `permission` (see PERMISSIONS in policy.ts). */
 export function requirePermission(permission: Permission) {
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency, DisclosureOffice } from '../agencies/agency.js';
-import { requireStaff } from '../auth/guards.js';
 import { isPlatformAdmin } from '../auth/platform-admin.js';
 import { NextYearNotice } from '../calendar/calendar-pages.js';
 import { nextYearDue } from '../calendar/calendar-service.js';
@@ -106,7 +105,7 @@ function Dashboard({
 
 export function consoleRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/console', requireStaff, async (c) => {
+  app.get('/console', async (c) => {
     const staff = c.get('staff') as StaffSession;
     const { db, clock } = c.get('deps');
     const agency = await getAgencyById(db.kysely, staff.currentAgencyId);

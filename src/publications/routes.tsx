@@ -8,7 +8,6 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
-import { requireStaff } from '../auth/guards.js';
 import { authorize, authorizeOn, hasPermission, type Permission } from '../auth/policy.js';
 import { actorOf } from '../commands/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
@@ -186,8 +185,6 @@ const RECHECK_SCHEMA = z.object({
 export function publicationRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Visitors are sent to sign in; each handler then checks its own permission.
-  app.use(P, requireStaff);
-  app.use(`${P}/*`, requireStaff);
 
   app.get(P, async (c) => {
     const { staff, agency } = await currentAgency(c, 'console.view', 'read');

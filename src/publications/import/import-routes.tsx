@@ -3,7 +3,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { getAgencyById } from '../../agencies/agency-repository.js';
-import { requireStaff } from '../../auth/guards.js';
 import { authorize } from '../../auth/policy.js';
 import { actorOf } from '../../commands/actor.js';
 import type { AppEnv } from '../../web/env.js';
@@ -77,7 +76,6 @@ async function publisher(c: Context<AppEnv>) {
 
 export function importRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(IMPORT_PATH, requireStaff);
 
   const render = (
     c: Context<AppEnv>,

@@ -2,7 +2,6 @@
 // 行政强制 decisions; 行政事业性收费 in 万元), each with its source, and the hand counts of
 // posts per channel that are not catalogue items; beside it, table 二 as computed.
 import { Hono, type Context } from 'hono';
-import { requireStaff } from '../../auth/guards.js';
 import { authorize } from '../../auth/policy.js';
 import { actorOf } from '../../commands/actor.js';
 import { isoDateCst } from '../../portal/dates.js';
@@ -97,7 +96,6 @@ function ComputedTable({ grid, perChannel }: { grid: Grid; perChannel: Record<st
 
 export function yearFiguresRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(YEAR_FIGURES_PATH, requireStaff);
 
   const render = async (
     c: Context<AppEnv>,
