@@ -342,46 +342,21 @@ export async function receivePublishedReportIn(
   ctx: CommandContext,
   input: PublishedReport,
 ): Promise<Result<{ reportId: string }>> {
-  const id = newId();
-  const at = ctx.now.toISOString();
   const json = JSON.stringify(input.report);
-  const prev = await lastYear(ctx, input.agencyId, input.agencyId, input.year);
-  const checked = findingsFor(
-    input.report,
-    [],
-    prev?.report ?? null,
-    await deadlineFor(ctx, input.agencyId),
-  );
-  await ctx.trx
-    .insertInto('supervision_reports')
-    .values({
-      id,
-      batch_id: null,
-      owner_agency_id: input.agencyId,
-      seq: 1,
-      source: 'platform',
-      name: input.source,
-      size: Buffer.byteLength(json),
-      sha256: createHash('sha256').update(json).digest('hex'),
-      content_b64: null,
-      state: 'read',
-      read_as: 'platform',
-      error: null,
-      report_json: json,
-      findings_json: JSON.stringify({ parser: [], findings: checked.findings }),
-      errors: checked.errors,
-      warnings: checked.warnings,
-      report_agency: input.report.agency,
-      report_year: input.report.year,
-      suggested_agency_id: input.agencyId,
-      agency_id: input.agencyId,
-      confirmed: 1,
-      year: input.year,
-      previous_id: prev?.id ?? null,
-      created_at: at,
-      read_at: at,
-    })
-    .execute();
+  const id = await insertCheckedReport(ctx, {
+    batchId: null,
+    ownerAgencyId: input.agencyId,
+    seq: 1,
+    source: 'platform',
+    name: input.source,
+    size: Buffer.byteLength(json),
+    sha256: createHash('sha256').update(json).digest('hex'),
+    readAs: 'platform',
+    report: input.report,
+    parserFindings: [],
+    agencyId: input.agencyId,
+    year: input.year,
+  });
   ctx.record({
     agencyId: input.agencyId,
     subjectType: 'supervision_report',
@@ -390,6 +365,69 @@ export async function receivePublishedReportIn(
     after: { year: input.year, source: input.source },
   });
   return ok({ reportId: id });
+}
+
+interface CheckedReport {
+  batchId: string | null;
+  ownerAgencyId: string;
+  seq: number;
+  source: ReportSource;
+  name: string;
+  size: number;
+  sha256: string;
+  readAs: string;
+  report: AnnualReport;
+  parserFindings: readonly Finding[];
+  /** The agency it is from, confirmed. */
+  agencyId: string;
+  year: number;
+}
+
+/**
+ * Stores a report already read and matched to its agency, checked against last year's
+ * report and the agency's deadline in this transaction; answers its id.
+ */
+async function insertCheckedReport(ctx: CommandContext, r: CheckedReport): Promise<string> {
+  const id = newId();
+  const at = ctx.now.toISOString();
+  const prev = await lastYear(ctx, r.ownerAgencyId, r.agencyId, r.year);
+  const checked = findingsFor(
+    r.report,
+    r.parserFindings,
+    prev?.report ?? null,
+    await deadlineFor(ctx, r.agencyId),
+  );
+  await ctx.trx
+    .insertInto('supervision_reports')
+    .values({
+      id,
+      batch_id: r.batchId,
+      owner_agency_id: r.ownerAgencyId,
+      seq: r.seq,
+      source: r.source,
+      name: r.name,
+      size: r.size,
+      sha256: r.sha256,
+      content_b64: null,
+      state: 'read',
+      read_as: r.readAs,
+      error: null,
+      report_json: JSON.stringify(r.report),
+      findings_json: JSON.stringify({ parser: checked.parser, findings: checked.findings }),
+      errors: checked.errors,
+      warnings: checked.warnings,
+      report_agency: r.report.agency,
+      report_year: r.report.year,
+      suggested_agency_id: r.agencyId,
+      agency_id: r.agencyId,
+      confirmed: 1,
+      year: r.year,
+      previous_id: prev?.id ?? null,
+      created_at: at,
+      read_at: at,
+    })
+    .execute();
+  return id;
 }
 
 export interface ReadFile {
@@ -437,44 +475,20 @@ export async function receiveReadBatch(
       after: { year: input.year, title: input.title, fileCount: input.files.length },
     });
     for (const [i, f] of input.files.entries()) {
-      const id = newId();
-      const prev = await lastYear(ctx, input.ownerAgencyId, f.agencyId, input.year);
-      const checked = findingsFor(
-        f.report,
-        f.parserFindings,
-        prev?.report ?? null,
-        await deadlineFor(ctx, f.agencyId),
-      );
-      await ctx.trx
-        .insertInto('supervision_reports')
-        .values({
-          id,
-          batch_id: batchId,
-          owner_agency_id: input.ownerAgencyId,
-          seq: i + 1,
-          source: 'upload',
-          name: f.name,
-          size: f.bytes.length,
-          sha256: createHash('sha256').update(f.bytes).digest('hex'),
-          content_b64: null,
-          state: 'read',
-          read_as: f.readAs,
-          error: null,
-          report_json: JSON.stringify(f.report),
-          findings_json: JSON.stringify({ parser: checked.parser, findings: checked.findings }),
-          errors: checked.errors,
-          warnings: checked.warnings,
-          report_agency: f.report.agency,
-          report_year: f.report.year,
-          suggested_agency_id: f.agencyId,
-          agency_id: f.agencyId,
-          confirmed: 1,
-          year: input.year,
-          previous_id: prev?.id ?? null,
-          created_at: at,
-          read_at: at,
-        })
-        .execute();
+      const id = await insertCheckedReport(ctx, {
+        batchId,
+        ownerAgencyId: input.ownerAgencyId,
+        seq: i + 1,
+        source: 'upload',
+        name: f.name,
+        size: f.bytes.length,
+        sha256: createHash('sha256').update(f.bytes).digest('hex'),
+        readAs: f.readAs,
+        report: f.report,
+        parserFindings: f.parserFindings,
+        agencyId: f.agencyId,
+        year: input.year,
+      });
       ctx.record({
         agencyId: input.ownerAgencyId,
         subjectType: 'supervision_report',
