@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { getAgencyById } from '../agencies/agency-repository.js';
-import type { Agency } from '../agencies/agency.js';
 import type { Actor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
@@ -17,16 +16,16 @@ import type { AnnualReport, Finding, ReportSection, ReportTables } from '../repo
 import { isEditable, type StoredReport } from './annual-report.js';
 import {
   getReport,
-  getTownshipDeadline,
   insertReport,
   listVersions,
   setTownshipDeadline,
   updateUnpublished,
   VERSION_KEYS,
 } from './annual-report-repository.js';
+import { deadlineOf } from './agency-deadline.js';
 import { compose } from './compose.js';
 import { lastYearReport } from './last-year.js';
-import { deadlineRule, isDeadline, type ReportDeadlineRule } from './deadline.js';
+import { isDeadline } from './deadline.js';
 import { gatherContributions } from './sources.js';
 import { diffTables, type CellChange } from './tables.js';
 import type { ReportSource } from './year-sources.js';
@@ -34,13 +33,6 @@ import type { ReportSource } from './year-sources.js';
 /** The date in China Standard Time, `YYYY-MM-DD`. */
 export function cstDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export async function deadlineOf(
-  db: Kysely<Database>,
-  agency: Agency,
-): Promise<ReportDeadlineRule> {
-  return deadlineRule(agency, await getTownshipDeadline(db, agency.parentId));
 }
 
 /** Last year's report (see last-year.ts), for CARRY_OVER, T2_STOCK and SAME_AS_LAST_YEAR. */

@@ -26,7 +26,6 @@ import {
 import {
   approveReport,
   composeDraft,
-  deadlineOf,
   publishReport,
   recomputeTables,
   saveDraft,
@@ -34,6 +33,7 @@ import {
   startCorrection,
 } from './annual-report-service.js';
 import type { StoredReport } from './annual-report.js';
+import { deadlineOf } from './agency-deadline.js';
 import { ASSETS } from './assets.js';
 import { dueDate } from './deadline.js';
 import { readEdit } from './edit-form.js';

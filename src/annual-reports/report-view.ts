@@ -7,7 +7,8 @@ import { FORMATS } from '../reports/format/index.js';
 import type { Finding } from '../reports/model.js';
 import type { StoredReport } from './annual-report.js';
 import { lastYearReport, type LastYear } from './last-year.js';
-import { cstDate, deadlineOf, findingsOf } from './annual-report-service.js';
+import { deadlineOf } from './agency-deadline.js';
+import { cstDate, findingsOf } from './annual-report-service.js';
 import { dueDate } from './deadline.js';
 import { diffTables, type CellChange } from './tables.js';
 

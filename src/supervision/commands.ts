@@ -4,7 +4,7 @@
 // received from outside a batch (published on this platform).
 import { createHash, randomBytes } from 'node:crypto';
 import { getAgencyById } from '../agencies/agency-repository.js';
-import { deadlineOf } from '../annual-reports/annual-report-service.js';
+import { deadlineOf } from '../annual-reports/agency-deadline.js';
 import type { Actor } from '../commands/actor.js';
 import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';

@@ -5,7 +5,7 @@
 // else.
 import type { Kysely } from 'kysely';
 import type { Agency } from '../agencies/agency.js';
-import { deadlineOf } from '../annual-reports/annual-report-service.js';
+import { deadlineOf } from '../annual-reports/agency-deadline.js';
 import {
   dueDate,
   STATUTORY_DEADLINE,
