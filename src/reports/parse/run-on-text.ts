@@ -43,6 +43,7 @@ const REVIEW_START = /行政复议\s*行政诉讼/u;
 /** A row's numbers at the end of its piece: digits, spaces, and in table 二 amounts and signs. */
 const TRAILING_COUNTS = /[\d\s]+$/u;
 const TRAILING_AMOUNTS = /(?:[+-]?\d[\d.,]*\s*)+(?:万元|元)?$/u;
+const LEADING_AMOUNTS = /^(?:\s*[+-]?\d[\d.,]*)+(?:万元|元)?/u;
 
 /** Whether a line is a report whose tables were saved run together on it. */
 export function isRunOn(line: string): boolean {
@@ -99,7 +100,10 @@ function cells(numbers: string, width: number | null): string[] {
   const digits = numbers.replace(/\s+/gu, '');
   if (width !== null && width > 1 && /^\d+$/u.test(digits) && digits.length === width)
     return [...digits];
-  return spaced(numbers);
+  // A sign after a digit starts the next cell (「35-15」: 上一年项目数量 35, 本年增/减 −15),
+  // when that gives the row one number a column; else the run stays as printed.
+  const signed = spaced(numbers.replace(/(\d)([+-])(?=\d)/gu, '$1 $2'));
+  return signed.length === width ? signed : spaced(numbers);
 }
 
 /** A piece of a table: its label, then its numbers as cells (none when it prints none). */
@@ -181,7 +185,13 @@ function proactiveLines(text: string): SourceLine[] {
       lines.push(textLine(piece));
       continue;
     }
-    lines.push(rowLine(piece, TRAILING_AMOUNTS, width));
+    // A row's numbers follow its label; prose after them (the section's narrative goes on
+    // after the table) is not part of the row.
+    const label = PROACTIVE_LABELS.find((l) => piece.startsWith(l)) ?? '';
+    const numbers = LEADING_AMOUNTS.exec(piece.slice(label.length))?.[0] ?? '';
+    const rest = piece.slice(label.length + numbers.length).trim();
+    lines.push(rowLine(`${label}${numbers}`, TRAILING_AMOUNTS, width));
+    if (rest !== '') lines.push(textLine(rest));
   }
   return lines;
 }
