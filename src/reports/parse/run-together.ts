@@ -12,8 +12,15 @@ import type { SumRule } from './resolve-row.js';
 const MAX_SPLITS = 20_000;
 const MAX_STEPS = 200_000;
 
-const DIGITS = /^\d{2,}$/u;
 const GLUED = /^0\d/u;
+/** Digits run together, the last cell perhaps an amount (「13575394432.52元」: a count, then 万元/元). */
+const RUN = /^(\d{2,})(\.\d+)?(?:万元|元)?$/u;
+
+/** A raw value's run of digits and the fraction its last cell keeps; null when it is no run. */
+function runOf(raw: string | null | undefined): { digits: string; fraction: string } | null {
+  const m = raw ? RUN.exec(raw) : null;
+  return m ? { digits: m[1]!, fraction: m[2] ?? '' } : null;
+}
 
 /** Whether the values read for a row look like cells run together: too few, and digit runs that could fill the row. */
 export function mayRunTogether(raws: readonly (string | null)[], width: number): boolean {
@@ -25,9 +32,10 @@ export function mayRunTogether(raws: readonly (string | null)[], width: number):
   let pieces = 0;
   let runs = 0;
   for (const raw of raws) {
-    if (raw !== null && DIGITS.test(raw)) {
+    const run = runOf(raw);
+    if (run) {
       runs++;
-      pieces += raw.length;
+      pieces += run.digits.length;
     } else pieces++;
   }
   return runs > 0 && pieces >= width;
@@ -81,17 +89,19 @@ export function rowReadings(
       if (room === 0 && holds(cells, rules)) out.push([...cells]);
       return true;
     }
-    const raw = raws[i];
+    const run = runOf(raws[i]);
     const later = raws.length - i - 1;
-    if (raw === null || raw === undefined || !DIGITS.test(raw)) {
+    if (!run) {
       cells.push(values[i]!);
       const ok = extend(i + 1, room - 1, cells);
       cells.pop();
       return ok;
     }
-    for (let parts = 1; parts <= Math.min(raw.length, room - later); parts++) {
+    for (let parts = 1; parts <= Math.min(run.digits.length, room - later); parts++) {
       const ways: number[][] = [];
-      cuts(raw, parts, ways);
+      cuts(run.digits, parts, ways);
+      if (run.fraction !== '')
+        for (const way of ways) way[way.length - 1] = Number(`${way.at(-1)}${run.fraction}`);
       if (ways.length > MAX_SPLITS) return false;
       for (const way of ways) {
         cells.push(...way);
