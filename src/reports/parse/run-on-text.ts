@@ -220,17 +220,17 @@ export function runOnLines(line: string): SourceLine[] | null {
   if (!isRunOn(line)) return null;
   const found = headings(line);
   const lines: SourceLine[] = [];
-  const sectionOf = (i: number) => found[i]!.section;
   const before = line.slice(0, found[0]?.start ?? line.length).trim();
   if (before !== '') lines.push(textLine(before));
   for (const [i, h] of found.entries()) {
     lines.push(textLine(line.slice(h.start, h.end)));
     let body = line.slice(h.end, found[i + 1]?.start ?? line.length);
-    const key = SECTION_TITLES[sectionOf(i)]!.key;
+    const key = SECTION_TITLES[h.section]!.key;
     if (key === 'proactive') {
       // Table 三 may follow table 二 with its heading lost: its first row ends table 二.
-      const requests = body.indexOf(FORMATS['2021'].requests.rows[0]!.label);
-      const end = requests >= 2 ? requests - 2 : body.length;
+      const first = FORMATS['2021'].requests.rows[0]!;
+      const requests = body.indexOf(`${first.number}${first.label}`);
+      const end = requests >= 0 ? requests : body.length;
       lines.push(...proactiveLines(body.slice(0, end)));
       body = body.slice(end);
       if (body === '') continue;
