@@ -4,6 +4,7 @@ import type { SourceLine } from './document.js';
 import { textLine } from './document.js';
 import { readCell, stripBookmarks } from './labels.js';
 import { isPipeText, pipeLines } from './pipe-text.js';
+import { runOnLines } from './run-on-text.js';
 
 const BRACKETED = /[（(][^（）()]*[)）]/gu;
 
@@ -68,5 +69,6 @@ export function linesFromText(text: string): SourceLine[] {
     .filter((line) => line !== '');
   if (isPipeText(lines))
     return pipeLines(lines).map((l) => (l.tableRow ? l : splitRow(l.cells[0]!)));
-  return lines.map(splitRow);
+  // A crawler's one-line article is broken at the format's headings and labels first.
+  return lines.flatMap((line) => runOnLines(line) ?? [splitRow(line)]);
 }

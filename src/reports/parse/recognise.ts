@@ -15,7 +15,8 @@ import { definitionLabel, readCell, stripBookmarks } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
 import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
-import type { RunTogetherRow, Solved } from './run-together.js';
+import type { Relation, RunTogetherRow, Solved } from './run-together.js';
+import { readingFromText } from './stated-counts.js';
 import type { RowReading, SumRule } from './resolve-row.js';
 import { headingSection, printedHeading } from './sections.js';
 import {
@@ -508,24 +509,29 @@ class Recogniser {
   private readRuns(): void {
     if (this.runs.length === 0) return;
     const doubted = new Set(this.findings.filter((f) => f.row).map((f) => f.row!));
-    const requests = this.runs.filter((r) => r.table === 'requests').map((r) => r.row);
+    // A row none of whose cuts keeps its own 总计 is unreadable whatever the others are: it
+    // stays out of the search, and the relations through it decide nothing.
+    const requests = this.runs
+      .filter((r) => r.table === 'requests' && r.row.readings.length > 0)
+      .map((r) => r.row);
     const solved =
       requests.length > 0
         ? solveRequests(this.format, this.requests, requests, doubted)
-        : { readings: null, solutions: 'none' as const };
+        : { readings: null, solutions: 'none' as const, broken: null };
     for (const run of this.runs) {
-      const cells = run.table === 'requests' ? solved.readings?.get(run.key) : zerosOnly(run.row);
+      const read = run.table === 'requests' ? solvedReading(run.row, solved) : this.cutOnce(run);
       const grid = run.table === 'proactive' ? this.proactive : this.requests;
       const columns = run.row.columns;
       const printedCount = run.printed.split(' ').length;
-      if (cells) {
+      if (read) {
+        const { cells, how } = read;
         grid[run.key] = Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? null]));
         this.ambiguous(
           run.table,
           run.key,
           columns.length,
           printedCount,
-          `${run.where}的数字连在一起（“${run.printed}”）；按本表的合计关系只有一种拆分，读作${cells.map((v) => (v === null ? '空白' : String(v))).join('、')}`,
+          `${run.where}的数字连在一起（“${run.printed}”）；${how}，读作${cells.map((v) => (v === null ? '空白' : String(v))).join('、')}`,
         );
         continue;
       }
@@ -537,6 +543,22 @@ class Recogniser {
         `${run.where}的数字连在一起（“${run.printed}”），未能可靠读取：${whyUnreadable(run, solved)}；该行按未读出处理，依赖它的核对未能进行，请核对原文`,
       );
     }
+  }
+
+  /**
+   * Table 二 has no sums to decide a cut: a run is read when it can be cut only one way into
+   * numbers as tables print them (「0011」 is 0, 0, 11: no number starts with 0), or when
+   * exactly one cut agrees with the counts the report's own text states (stated-counts.ts).
+   */
+  private cutOnce(run: { key: string; row: RunTogetherRow }): RunReading | null {
+    const readings = run.row.readings;
+    if (readings.length === 1) return { cells: readings[0]!, how: '只能拆成一种不以0开头的数字' };
+    const block = this.format.proactive.blocks.find((b) => b.rows.some((r) => r.key === run.key));
+    const text = this.prose.flat().join('\n');
+    const stated = block ? readingFromText(readings, text, block, run.key) : null;
+    return stated
+      ? { cells: stated.cells, how: `与报告正文所述（${stated.because}）相符的拆分只有一种` }
+      : null;
   }
 
   finish(): void {
@@ -606,10 +628,23 @@ class Recogniser {
   }
 }
 
-/** Table 二 has no sums to decide a cut: only a run of zeros has one reading (「000」). */
-function zerosOnly(row: RunTogetherRow): CellValue[] | undefined {
-  const only = row.readings.length === 1 ? row.readings[0]! : undefined;
-  return only?.every((v) => v === 0) ? only : undefined;
+interface RunReading {
+  cells: CellValue[];
+  /** How the cut was decided, for the reading note. */
+  how: string;
+}
+
+const BROKEN: Record<Relation, string> = {
+  outcome:
+    '本表各项办理结果之和与“（七）总计”不符；按各行“总计”和“第一项加第二项之和，等于第三项加第四项之和”只有一种拆分',
+  balance:
+    '本表“第一项加第二项之和，等于第三项加第四项之和”不成立；按各行“总计”和各项办理结果之和等于“（七）总计”只有一种拆分',
+};
+
+function solvedReading(row: RunTogetherRow, solved: Solved): RunReading | null {
+  const cells = solved.readings?.get(row.key);
+  if (!cells) return null;
+  return { cells, how: solved.broken ? BROKEN[solved.broken] : '按本表的合计关系只有一种拆分' };
 }
 
 function whyUnreadable(

@@ -102,3 +102,55 @@ test('random valid tables with rows run together: each row is recovered exactly 
   // Most run-together rows of small counts have one reading: the splitting is not idle.
   assert.ok(recovered > 100, `only ${recovered} rows recovered`);
 });
+
+test('a table that breaks one of its relations: rows are recovered exactly or said to be unreadable, and only its own errors are reported', async () => {
+  let recovered = 0;
+  let withoutBroken = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      balancedReport(),
+      fc.array(fc.boolean(), { minLength: 23, maxLength: 23 }),
+      fc.nat(),
+      fc.integer({ min: 1, max: 30 }),
+      async (balanced, joined, pick, more) => {
+        const format = FORMATS[balanced.format];
+        // The report's own error: one outcome row counts `more` requests that （七）总计 and
+        // the balance do not (its own 总计 still adds up).
+        const report = structuredClone(balanced);
+        const outcomes = format.requests.outcomeRowKeys;
+        const row = outcomes[pick % outcomes.length]!;
+        const applicant = format.requests.columns[pick % 6]!.key;
+        const cells = report.tables.requests[row]!;
+        cells[applicant] = Number(cells[applicant]) + more;
+        cells.total = Number(cells.total) + more;
+        const real = new Set(
+          checkReport(report)
+            .filter((f) => f.severity === 'error' && /^T[234]_/u.test(f.code))
+            .map((f) => `${f.code} ${f.row}/${f.column}`),
+        );
+        const rows = requestRows(report);
+        const lines = rows.map((r, i) =>
+          joined[i] ? `${r[0]} ${r.slice(1).join('')}` : r.join(' '),
+        );
+        const parsed = await parseText(requestsPage(report, lines));
+        format.requests.rows.forEach((r, i) => {
+          if (!joined[i]) return;
+          const read = parsed.report.tables.requests[r.key]!;
+          if (Object.values(read).every((v) => v === null)) return;
+          assert.deepEqual(read, report.tables.requests[r.key], `${r.key}: a wrong reading`);
+          recovered++;
+        });
+        if (parsed.findings.some((f) => /与“（七）总计”不符；按各行/u.test(f.message)))
+          withoutBroken++;
+        const errors = mergeFindings(parsed.findings, checkReport(parsed.report), parsed.report)
+          .filter((f) => f.severity === 'error' && /^T[234]_/u.test(f.code))
+          .map((f) => `${f.code} ${f.row}/${f.column}`);
+        for (const e of errors) assert.ok(real.has(e), `${e}: an error the report does not have`);
+      },
+    ),
+    { numRuns: 80 },
+  );
+  assert.ok(recovered > 100, `only ${recovered} rows recovered`);
+  // The rows are often read without the broken relation: the fallback is not idle.
+  assert.ok(withoutBroken > 5, `read without the broken relation only ${withoutBroken} times`);
+});

@@ -12,19 +12,30 @@ import type { SumRule } from './resolve-row.js';
 const MAX_SPLITS = 20_000;
 const MAX_STEPS = 200_000;
 
-const DIGITS = /^\d{2,}$/u;
+const GLUED = /^0\d/u;
+/** Digits run together, the last cell perhaps an amount (「13575394432.52元」: a count, then 万元/元). */
+const RUN = /^(\d{2,})(\.\d+)?(?:万元|元)?$/u;
+
+/** A raw value's run of digits and the fraction its last cell keeps; null when it is no run. */
+function runOf(raw: string | null | undefined): { digits: string; fraction: string } | null {
+  const m = raw ? RUN.exec(raw) : null;
+  return m ? { digits: m[1]!, fraction: m[2] ?? '' } : null;
+}
 
 /** Whether the values read for a row look like cells run together: too few, and digit runs that could fill the row. */
 export function mayRunTogether(raws: readonly (string | null)[], width: number): boolean {
   // A row short of one or two cells lost its blanks (tooFew in resolve-row.ts); cells run
-  // together leave far fewer values than columns.
-  if (raws.length * 2 > width) return false;
+  // together leave far fewer values than columns — or print a number no table prints
+  // (「00」「023」: a leading zero is the end of one cell and the start of the next).
+  const glued = raws.some((raw) => raw !== null && GLUED.test(raw));
+  if (!glued && raws.length * 2 > width) return false;
   let pieces = 0;
   let runs = 0;
   for (const raw of raws) {
-    if (raw !== null && DIGITS.test(raw)) {
+    const run = runOf(raw);
+    if (run) {
       runs++;
-      pieces += raw.length;
+      pieces += run.digits.length;
     } else pieces++;
   }
   return runs > 0 && pieces >= width;
@@ -78,17 +89,19 @@ export function rowReadings(
       if (room === 0 && holds(cells, rules)) out.push([...cells]);
       return true;
     }
-    const raw = raws[i];
+    const run = runOf(raws[i]);
     const later = raws.length - i - 1;
-    if (raw === null || raw === undefined || !DIGITS.test(raw)) {
+    if (!run) {
       cells.push(values[i]!);
       const ok = extend(i + 1, room - 1, cells);
       cells.pop();
       return ok;
     }
-    for (let parts = 1; parts <= Math.min(raw.length, room - later); parts++) {
+    for (let parts = 1; parts <= Math.min(run.digits.length, room - later); parts++) {
       const ways: number[][] = [];
-      cuts(raw, parts, ways);
+      cuts(run.digits, parts, ways);
+      if (run.fraction !== '')
+        for (const way of ways) way[way.length - 1] = Number(`${way.at(-1)}${run.fraction}`);
       if (ways.length > MAX_SPLITS) return false;
       for (const way of ways) {
         cells.push(...way);
@@ -116,17 +129,19 @@ interface Identity {
   minus: readonly string[];
 }
 
-function identities(format: ReportFormat): Identity[] {
-  const out: Identity[] = [];
-  for (const c of format.requests.columns) {
-    out.push({ column: c.key, plus: format.requests.outcomeRowKeys, minus: ['outcome_total'] });
-    out.push({
-      column: c.key,
-      plus: ['received', 'carried_in'],
-      minus: ['outcome_total', 'carried_out'],
-    });
-  }
-  return out;
+/** The two relations of table 三 across rows, each holding in every column. */
+export type Relation = 'outcome' | 'balance';
+
+function identities(format: ReportFormat, relation: Relation): Identity[] {
+  return format.requests.columns.map((c) =>
+    relation === 'outcome'
+      ? { column: c.key, plus: format.requests.outcomeRowKeys, minus: ['outcome_total'] }
+      : {
+          column: c.key,
+          plus: ['received', 'carried_in'],
+          minus: ['outcome_total', 'carried_out'],
+        },
+  );
 }
 
 export interface Solved {
@@ -134,12 +149,20 @@ export interface Solved {
   readings: Map<string, CellValue[]> | null;
   /** How many combinations fit: 'unknown' when there were too many to try. */
   solutions: 'none' | 'one' | 'many' | 'unknown';
+  /**
+   * The relation the reading was chosen without: when no combination keeps both, the
+   * report breaks one of them, and the rows are read where the other alone admits one.
+   */
+  broken: Relation | null;
 }
 
 /**
  * Chooses one reading for each run-together row of table 三 so that the table's identities
  * hold; `grid` holds the other rows as read, `doubted` the rows whose reading is uncertain
- * (identities through them, or through a blank, decide nothing).
+ * (identities through them, or through a blank, decide nothing). When no combination
+ * keeps both relations, the report itself breaks one: the rows are read where exactly one
+ * relation admits exactly one combination and the other admits none (their reading notes
+ * keep the sums over them from being called errors).
  */
 export function solveRequests(
   format: ReportFormat,
@@ -147,13 +170,33 @@ export function solveRequests(
   rows: readonly RunTogetherRow[],
   doubted: ReadonlySet<string>,
 ): Solved {
+  const both = search(format, grid, rows, doubted, ['outcome', 'balance']);
+  if (both.solutions !== 'none') return { ...both, broken: null };
+  const outcome = search(format, grid, rows, doubted, ['outcome']);
+  const balance = search(format, grid, rows, doubted, ['balance']);
+  if (outcome.solutions === 'one' && balance.solutions === 'none')
+    return { ...outcome, broken: 'balance' };
+  if (balance.solutions === 'one' && outcome.solutions === 'none')
+    return { ...balance, broken: 'outcome' };
+  return { readings: null, solutions: 'none', broken: null };
+}
+
+function search(
+  format: ReportFormat,
+  grid: Grid,
+  rows: readonly RunTogetherRow[],
+  doubted: ReadonlySet<string>,
+  relations: readonly Relation[],
+): Omit<Solved, 'broken'> {
   const pending = new Map(rows.map((r) => [r.key, r]));
-  const usable = identities(format).filter((id) =>
-    [...id.plus, ...id.minus].every(
-      (row) =>
-        pending.has(row) || (!doubted.has(row) && typeof grid[row]?.[id.column] === 'number'),
-    ),
-  );
+  const usable = relations
+    .flatMap((r) => identities(format, r))
+    .filter((id) =>
+      [...id.plus, ...id.minus].every(
+        (row) =>
+          pending.has(row) || (!doubted.has(row) && typeof grid[row]?.[id.column] === 'number'),
+      ),
+    );
   const order = [...rows].sort((a, b) => a.readings.length - b.readings.length);
   const chosen = new Map<string, CellValue[]>();
   const valueOf = (row: string, column: string): number | null => {
@@ -185,7 +228,7 @@ export function solveRequests(
   let found: Map<string, CellValue[]> | null = null;
   let solutions = 0;
   let steps = 0;
-  const search = (i: number): boolean => {
+  const next = (i: number): boolean => {
     if (++steps > MAX_STEPS) return false;
     if (i === order.length) {
       solutions++;
@@ -195,12 +238,12 @@ export function solveRequests(
     const row = order[i]!;
     for (const reading of row.readings) {
       chosen.set(row.key, reading);
-      if (fits() && !search(i + 1)) return false;
+      if (fits() && !next(i + 1)) return false;
     }
     chosen.delete(row.key);
     return true;
   };
-  const complete = search(0);
+  const complete = next(0);
   if (!complete) return { readings: null, solutions: solutions > 1 ? 'many' : 'unknown' };
   if (solutions === 1) return { readings: found, solutions: 'one' };
   return { readings: null, solutions: solutions === 0 ? 'none' : 'many' };
