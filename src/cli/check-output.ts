@@ -1,11 +1,11 @@
 // What `gongkai check` prints: per report, its findings in Chinese (errors first), or the
 // JSON document of --json with the spec's table keys and cells as numbers.
 import { FORMATS, TABLE_KEYS, tableShape } from '../reports/format/index.js';
-import type { AnnualReport, CellValue, Finding } from '../reports/model.js';
+import type { AnnualReport, CellValue } from '../reports/model.js';
+import type { CheckResult } from '../reports/read/protocol.js';
 
-export type CheckedFile =
-  | { source: string; ok: true; report: AnnualReport; findings: Finding[] }
-  | { source: string; ok: false; error: string };
+/** A file named on the command line and what reading and checking found. */
+export type CheckedFile = { source: string } & CheckResult;
 
 /** Cells as numbers: an empty cell is 0 (its CELL_EMPTY finding says so); text that is no number is null (CELL_INVALID). */
 function jsonCell(value: CellValue | undefined): number | null {
