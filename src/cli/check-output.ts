@@ -1,11 +1,12 @@
 // What `gongkai check` prints: per report, its findings in Chinese (errors first), or the
 // JSON document of --json with the spec's table keys and cells as numbers.
+import { SEVERITY_LABELS } from '../reports/checks/labels.js';
 import { FORMATS, TABLE_KEYS, tableShape } from '../reports/format/index.js';
-import type { AnnualReport, CellValue, Finding } from '../reports/model.js';
+import type { AnnualReport, CellValue } from '../reports/model.js';
+import type { CheckResult } from '../reports/read/protocol.js';
 
-export type CheckedFile =
-  | { source: string; ok: true; report: AnnualReport; findings: Finding[] }
-  | { source: string; ok: false; error: string };
+/** A file named on the command line and what reading and checking found. */
+export type CheckedFile = { source: string } & CheckResult;
 
 /** Cells as numbers: an empty cell is 0 (its CELL_EMPTY finding says so); text that is no number is null (CELL_INVALID). */
 function jsonCell(value: CellValue | undefined): number | null {
@@ -82,11 +83,19 @@ export function checkText(files: readonly CheckedFile[]): string {
     const errors = f.findings.filter((x) => x.severity === 'error');
     const warnings = f.findings.filter((x) => x.severity !== 'error');
     const counts =
-      f.findings.length === 0 ? '未发现问题' : `错误${errors.length}项，警告${warnings.length}项`;
+      f.findings.length === 0
+        ? '未发现问题'
+        : `${SEVERITY_LABELS.error}${errors.length}项，${SEVERITY_LABELS.warning}${warnings.length}项`;
     out.push(`${f.source}：${describeReport(f.report)}，${counts}`);
-    if (errors.length) out.push('  错误：', ...errors.map((x) => `    [${x.code}] ${x.message}`));
-    if (warnings.length)
-      out.push('  警告：', ...warnings.map((x) => `    [${x.code}] ${x.message}`));
+    for (const [severity, list] of [
+      ['error', errors],
+      ['warning', warnings],
+    ] as const)
+      if (list.length)
+        out.push(
+          `  ${SEVERITY_LABELS[severity]}：`,
+          ...list.map((x) => `    [${x.code}] ${x.message}`),
+        );
     out.push('');
   }
   const unreadable = files.filter((f) => !f.ok).length;

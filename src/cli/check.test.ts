@@ -47,7 +47,7 @@ test('check: the seed report as published (text) has its errors; exit 1', () => 
   const r = gongkai(seedText);
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /灵山卫街道办事处2021年度报告（2021年格式），错误5项/);
-  assert.ok(r.stdout.indexOf('错误：') < r.stdout.indexOf('警告：'));
+  assert.ok(r.stdout.indexOf('错误：') < r.stdout.indexOf('提示：'));
   assert.match(
     r.stdout,
     /\[T3_BALANCE\] 表三“自然人”列：第一项\(8\)\+第二项\(0\)=8，不等于第三项总计\(9\)\+第四项\(0\)=9/,

@@ -1,48 +1,13 @@
 // `gongkai check FILE... [--previous FILE] [--json]`: reads each annual report (any file
 // the parser reads, or the report JSON), runs every check, prints the findings in Chinese.
-// An unreadable file is reported and the others are still checked. Files are read in
-// worker threads, several at once (one per core), so a hostile file cannot take the run down.
-import { basename } from 'node:path';
+// An unreadable file is reported and the others are still checked. Each file is opened,
+// read and checked in a worker thread, one per core, so a hostile file cannot take the run
+// down and a folder of files keeps every core busy; this thread only prints.
 import type { Command } from 'commander';
-import { checkReport, isPreviousYear, mergeFindings } from '../reports/checks/index.js';
-import { reportFromJson } from '../reports/json.js';
-import type { AnnualReport, Finding } from '../reports/model.js';
-import { readReportBytes } from '../reports/read/read-file.js';
+import { isPreviousYear } from '../reports/checks/index.js';
+import type { AnnualReport } from '../reports/model.js';
 import { ReportReader } from '../reports/read/reader-pool.js';
 import { checkExitCode, checkJson, checkText, type CheckedFile } from './check-output.js';
-
-type Read = { ok: true; report: AnnualReport; findings: Finding[] } | { ok: false; error: string };
-
-function fromJsonBytes(bytes: Uint8Array): Read {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, ''));
-  } catch {
-    return {
-      ok: false,
-      error: 'JSON 格式有误，无法解析；请检查文件是否完整（如括号、引号是否成对）。',
-    };
-  }
-  const result = reportFromJson(value);
-  return result.ok ? { ok: true, report: result.report, findings: [] } : result;
-}
-
-/** Reads one report file through `reader`. Never throws. */
-export async function readReportFile(path: string, reader: ReportReader): Promise<Read> {
-  const bytes = await readReportBytes(path);
-  if (!(bytes instanceof Uint8Array)) return { ok: false, error: bytes.error };
-  try {
-    if (/\.json$/i.test(path)) return fromJsonBytes(bytes);
-    const parsed = await reader.read(bytes, basename(path));
-    return parsed.ok ? { ok: true, report: parsed.report, findings: parsed.findings } : parsed;
-  } catch {
-    return {
-      ok: false,
-      error:
-        '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。',
-    };
-  }
-}
 
 export function registerCheck(program: Command): void {
   program
@@ -69,7 +34,7 @@ async function checkFiles(
   let previous: AnnualReport | undefined;
   let previousUnreadable = false;
   if (options.previous) {
-    const read = await readReportFile(options.previous, reader);
+    const read = await reader.readFile(options.previous);
     if (read.ok) previous = read.report;
     else {
       previousUnreadable = true;
@@ -79,14 +44,12 @@ async function checkFiles(
     }
   }
 
-  // Files are opened only as workers come free, so a folder of thousands is never all in memory.
-  const reads: Read[] = new Array<Read>(files.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++)
-      reads[i] = await readReportFile(files[i]!, reader);
-  };
-  await Promise.all(Array.from({ length: reader.workers * 2 }, lane));
+  // The workers open the files themselves as they come free, so a folder of thousands is
+  // never all in memory; only the reports read are kept, for printing in the order given.
+  const reads = await reader.checkAll(
+    files.map((path) => ({ path })),
+    previous ? { previous } : {},
+  );
   const checked: CheckedFile[] = [];
   for (const [i, source] of files.entries()) {
     const read = reads[i]!;
@@ -104,13 +67,7 @@ async function checkFiles(
         `${source}（${read.report.agency ?? '机关不详'}${read.report.year ?? ''}年度）：已与 ${options.previous}（${previous.agency ?? '机关不详'}${previous.year ?? ''}年度报告）核对结转数、现行有效件数和内容是否雷同。`,
       );
     }
-    const findings = checkReport(read.report, previous ? { previous } : {});
-    checked.push({
-      source,
-      ok: true,
-      report: read.report,
-      findings: mergeFindings(read.findings, findings, read.report),
-    });
+    checked.push({ source, ok: true, report: read.report, findings: read.findings });
   }
 
   process.stdout.write(options.json ? checkJson(checked) : checkText(checked));

@@ -9,6 +9,7 @@ import { listDescendantAgencies } from '../agencies/agency-repository.js';
 import { systemActor } from '../commands/actor.js';
 import type { ServiceDeps } from '../commands/command.js';
 import { defineJob, type RegisteredJob } from '../jobs/job-runner.js';
+import { READ_FAILED } from '../reports/read/read-task.js';
 import { sharedReportReader, type ReportReader } from '../reports/read/reader-pool.js';
 import { CHECK_BATCH_JOB, finishBatchIfDone, recordRead, type ReadOutcome } from './commands.js';
 import { suggestAgency } from './matching.js';
@@ -17,9 +18,6 @@ import { readKind } from './read-kind.js';
 import { getBatch, pendingContent, pendingIds } from './repository.js';
 
 export const CHECK_ACTOR = systemActor('年度报告检查任务');
-
-const READ_FAILED =
-  '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
 
 /** Reads every waiting file of the batch; returns how many were read by this run. */
 export async function runCheckBatch(

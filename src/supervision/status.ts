@@ -17,14 +17,8 @@ export const STATUS_LABELS: Readonly<Record<ReportStatus | AgencyStatus, string>
   pending: '正在检查',
 };
 
-/**
- * The word for a finding's severity, matching the status words: a report with only
- * warnings is 仅有提示, so a warning is a 提示 on every page, CSV and sheet of supervision.
- */
-export const SEVERITY_LABELS: Readonly<Record<'error' | 'warning', string>> = {
-  error: '错误',
-  warning: '提示',
-};
+/** The word for a finding's severity, defined with the findings' other labels. */
+export { SEVERITY_LABELS } from '../reports/checks/labels.js';
 
 export function reportStatus(r: { state: string; errors: number; warnings: number }): ReportStatus {
   if (r.state === 'pending') return 'pending';

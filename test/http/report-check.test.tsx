@@ -101,10 +101,10 @@ describe('console report check', () => {
 
     const seed = root.querySelector('#report-1')!;
     const findings = seed.querySelectorAll('ol.finding-list li').map(text);
-    const firstWarning = findings.findIndex((f) => f.startsWith('警告'));
+    const firstWarning = findings.findIndex((f) => f.startsWith('提示'));
     assert.ok(firstWarning > 0);
     assert.ok(
-      findings.slice(firstWarning).every((f) => f.startsWith('警告')),
+      findings.slice(firstWarning).every((f) => f.startsWith('提示')),
       'errors first',
     );
     assert.ok(findings.some((f) => /^错误（T3_BALANCE）：表三“自然人”列/.test(f)));
@@ -210,7 +210,7 @@ describe('console report check', () => {
       .filter(Boolean);
     assert.match(
       lines[0]!,
-      /^序号,文件,机关,报告年度,报告格式,结论,错误数,警告数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明$/,
+      /^序号,文件,机关,报告年度,报告格式,结论,错误数,提示数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明$/,
     );
     assert.equal(lines.length, 1 + findingsCount + 1 + 1);
     assert.ok(

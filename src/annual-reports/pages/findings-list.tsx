@@ -1,10 +1,9 @@
 // The findings of the report engine as a list where each item links to the place to fix:
 // the section's text field, or the table.
+import { SEVERITY_LABELS } from '../../reports/checks/labels.js';
 import type { Finding } from '../../reports/model.js';
 import { sectionField } from '../edit-form.js';
 import { fieldId } from '../../web/forms.js';
-
-const SEVERITY = { error: '错误', warning: '提示' } as const;
 
 export function anchorOf(f: Finding, typedTables: readonly string[]): string | null {
   if (f.section && (f.code === 'NARRATIVE_MISMATCH' || !f.table))
@@ -28,7 +27,7 @@ export function FindingsList(props: {
         const href = props.links === false ? null : anchorOf(f, props.typedTables);
         return (
           <li class={f.severity === 'error' ? 'finding-error' : 'finding-warning'}>
-            <strong>{SEVERITY[f.severity]}</strong>（{f.code}）：{f.message}
+            <strong>{SEVERITY_LABELS[f.severity]}</strong>（{f.code}）：{f.message}
             {href ? (
               <>
                 {' '}

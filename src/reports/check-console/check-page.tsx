@@ -8,7 +8,8 @@ import { ErrorSummary, FileField, PostForm, SubmitButton } from '../../web/forms
 import { ConsolePage } from '../../web/layout.js';
 import { verdictOf, type CheckedReport } from './check-uploads.js';
 import { RESULT_TTL_MINUTES } from './result-store.js';
-import { formatLabel, SEVERITY_LABELS } from './summary-csv.js';
+import { SEVERITY_LABELS } from '../checks/labels.js';
+import { formatLabel } from './summary-csv.js';
 import { UPLOAD_LIMITS } from './unpack.js';
 import { STATUS_LABELS } from '../../supervision/status.js';
 
@@ -93,7 +94,8 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
             </dd>
             <dt>结论</dt>
             <dd>
-              {verdict.label}：错误 {verdict.errors} 项，警告 {verdict.warnings} 项
+              {verdict.label}：{SEVERITY_LABELS.error} {verdict.errors} 项，
+              {SEVERITY_LABELS.warning} {verdict.warnings} 项
             </dd>
           </dl>
           <h3>发现的问题</h3>
@@ -101,7 +103,8 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
           <h3>报告表格</h3>
           {checked.findings.some((f) => f.table) ? (
             <p class="muted">
-              有问题的单元格加粗并加框，标有 ✗（错误）或 !（警告），读屏软件会读出对应的问题序号。
+              有问题的单元格加粗并加框，标有 ✗（{SEVERITY_LABELS.error}）或 !（
+              {SEVERITY_LABELS.warning}），读屏软件会读出对应的问题序号。
             </p>
           ) : null}
           {renderTablesHtml(checked.report, { marked: checked.findings, idPrefix: `${id}-` })}
@@ -149,7 +152,7 @@ export function ResultsPage({
             <th scope="col">报告年度</th>
             <th scope="col">结论</th>
             <th scope="col">错误</th>
-            <th scope="col">警告</th>
+            <th scope="col">{SEVERITY_LABELS.warning}</th>
           </tr>
         </thead>
         <tbody>

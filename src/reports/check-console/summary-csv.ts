@@ -3,7 +3,13 @@
 // spreadsheet filter (by agency, by verdict, by code) works at once; a report without
 // findings, and a file that could not be read, still get one row. UTF-8 with BOM.
 import { FORMATS } from '../format/index.js';
-import { columnLabel, rowLabel, sectionName, tableName } from '../checks/labels.js';
+import {
+  columnLabel,
+  rowLabel,
+  sectionName,
+  SEVERITY_LABELS,
+  tableName,
+} from '../checks/labels.js';
 import type { Finding } from '../model.js';
 import { csvDocument } from '../render/csv.js';
 import { verdictOf, type CheckedReport } from './check-uploads.js';
@@ -15,8 +21,8 @@ export const SUMMARY_HEADER = [
   '报告年度',
   '报告格式',
   '结论',
-  '错误数',
-  '警告数',
+  `${SEVERITY_LABELS.error}数`,
+  `${SEVERITY_LABELS.warning}数`,
   '严重程度',
   '问题代码',
   '表格',
@@ -27,8 +33,6 @@ export const SUMMARY_HEADER = [
   '实为',
   '问题说明',
 ] as const;
-
-export const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
 
 export function formatLabel(id: keyof typeof FORMATS): string {
   return id === '2019' ? '2019年试行格式' : '2021年格式';

@@ -2,7 +2,16 @@
 // format definition, as a disclosure officer sees them printed in the report.
 import { FORMATS, tableShape } from '../format/index.js';
 import type { ReportFormat, SectionKey, TableKey } from '../format/index.js';
-import type { AnnualReport } from '../model.js';
+import type { AnnualReport, Severity } from '../model.js';
+
+/**
+ * The word for a finding's severity on every page, CSV, sheet and in `gongkai check`: a
+ * report with only warnings is 「仅有提示」 (supervision/status.ts), so a warning is a 提示.
+ */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  error: '错误',
+  warning: '提示',
+};
 
 /** 「表三」: tables are numbered by the section that holds them (table keys equal section keys). */
 export function tableName(format: ReportFormat, table: TableKey): string {

@@ -1,9 +1,10 @@
-// Runs inside a worker thread of the report reader (reader-pool.ts): reads one file at a
-// time with the ordinary parser and posts the result back. Whatever a hostile file does
-// here — exhaust the heap, loop, crash — ends this thread, never the server.
+// Runs inside a worker thread of the report reader (reader-pool.ts): does the files of each
+// request one after another (read-task.ts: open, read, check) and posts each result back as
+// soon as it is done. Whatever a hostile file does here — exhaust the heap, loop, crash —
+// ends this thread, never the server.
 import { parentPort } from 'node:worker_threads';
-import { parseReport } from '../parse/index.js';
 import type { ReadRequest, ReadResponse } from './protocol.js';
+import { runReadTask } from './read-task.js';
 
 if (!parentPort) throw new Error('read-worker.ts runs only as a worker thread');
 const port = parentPort;
@@ -18,14 +19,16 @@ process.on('unhandledRejection', () => {});
 // would keep the parent process alive while the worker idles.
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = () => {};
 
+// Requests are done in the order they come, one file at a time: the pool times each file
+// from the previous one's result.
+let work = Promise.resolve();
 port.on('message', (request: ReadRequest) => {
-  void parseReport({
-    bytes: request.bytes,
-    ...(request.filename !== undefined ? { filename: request.filename } : {}),
-    limits: request.limits,
-  }).then((result) => {
-    const response: ReadResponse = { id: request.id, result };
-    port.postMessage(response);
+  work = work.then(async () => {
+    for (const [index, task] of request.tasks.entries()) {
+      const result = await runReadTask(task, request.limits);
+      const response: ReadResponse = { id: request.id, index, json: JSON.stringify(result) };
+      port.postMessage(response);
+    }
   });
 });
 

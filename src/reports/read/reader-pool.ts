@@ -1,5 +1,7 @@
-// Reads report files in worker threads, so that a file which crashes the parser, exhausts
-// memory or never finishes costs one worker, not the server or the rest of a batch. Each
+// Reads (and, asked to, checks) report files in worker threads, so that a file which crashes
+// the parser, exhausts memory or never finishes costs one worker, not the server or the rest
+// of a batch, and so that a batch's whole work is spread over every core while the calling
+// thread only posts paths and receives results. Each
 // worker has a heap limit (V8 ends it with ERR_WORKER_OUT_OF_MEMORY when reached) and each
 // file a time limit (the worker is terminated); either way the file is reported unreadable
 // with a Chinese reason and the next file gets a fresh worker. The parser's own limits
@@ -7,9 +9,10 @@
 // See docs/decisions/0011-reading-untrusted-reports.md.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { AnnualReport } from '../model.js';
 import type { ParseResult } from '../parse/index.js';
 import { READ_LIMITS, type ReadLimits } from '../parse/limits.js';
-import type { ReadRequest, WorkerMessage } from './protocol.js';
+import type { CheckResult, ReadRequest, ReadSource, ReadTask, WorkerMessage } from './protocol.js';
 
 export interface ReaderOptions {
   /** Worker threads at most (files are read in parallel up to this). */
@@ -41,26 +44,37 @@ export const READER_ERRORS = {
 
 const ENTRY = new URL('./read-worker-entry.mjs', import.meta.url);
 
-interface Task {
-  bytes: Uint8Array;
-  filename: string | undefined;
-  resolve: (result: ParseResult) => void;
+/** Files sent to a worker in one message at most; fewer as the queue runs short. */
+const MAX_FILES_PER_MESSAGE = 8;
+
+interface Item {
+  task: ReadTask;
+  resolve: (result: ParseResult | CheckResult) => void;
+}
+
+/** Files posted to a worker in one message; `done` of them answered so far. */
+interface Sent {
+  id: number;
+  items: Item[];
+  done: number;
+  /** The time limit of the file being read, `items[done]`. */
+  timer: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: (Task & { id: number; timer: NodeJS.Timeout }) | null;
+  sent: Sent | null;
   /** Set once the slot is finished with, so its late events change nothing. */
   gone: boolean;
 }
 
-const failed = (error: string): ParseResult => ({ ok: false, error });
+const failed = (error: string) => ({ ok: false as const, error });
 
 export class ReportReader {
   private readonly options: ReaderOptions;
   private readonly slots = new Set<Slot>();
-  private readonly queue: Task[] = [];
+  private queue: Item[] = [];
   private nextId = 1;
   private closed = false;
 
@@ -75,11 +89,8 @@ export class ReportReader {
 
   /** Reads one file. Never rejects: an unreadable file is a result with a Chinese reason. */
   read(bytes: Uint8Array, filename?: string): Promise<ParseResult> {
-    if (this.closed) return Promise.resolve(failed(READER_ERRORS.closed));
-    return new Promise((resolve) => {
-      this.queue.push({ bytes, filename, resolve });
-      this.dispatch();
-    });
+    const source = filename !== undefined ? { bytes, filename } : { bytes };
+    return this.run({ source });
   }
 
   /** Reads many files in parallel (up to the worker count); results in the order given. */
@@ -87,20 +98,50 @@ export class ReportReader {
     return Promise.all(files.map((f) => this.read(f.bytes, f.filename)));
   }
 
+  /** Reads a file from its path, opened in the worker; a `.json` path is the report JSON. */
+  readFile(path: string): Promise<ParseResult> {
+    return this.run({ source: { path } });
+  }
+
+  /**
+   * Reads one file and runs every check on it, all in a worker: the calling thread only
+   * posts the path (or bytes) and gets the findings. `previous` is last year's report, for
+   * the checks that compare with it. Never rejects.
+   */
+  check(source: ReadSource, options: { previous?: AnnualReport } = {}): Promise<CheckResult> {
+    return this.run({ source, check: options });
+  }
+
+  /** `check` for many files, as many at once as there are workers; results in the order given. */
+  checkAll(
+    sources: readonly ReadSource[],
+    options: { previous?: AnnualReport } = {},
+  ): Promise<CheckResult[]> {
+    return Promise.all(sources.map((s) => this.check(s, options)));
+  }
+
   /** Ends every worker; files still waiting are answered as not read. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.resolve(failed(READER_ERRORS.closed));
+    for (const item of this.queue.splice(0)) item.resolve(failed(READER_ERRORS.closed));
     const slots = [...this.slots];
     for (const slot of slots) this.retire(slot, READER_ERRORS.closed);
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
+  private run(task: ReadTask): Promise<ParseResult | CheckResult> {
+    if (this.closed) return Promise.resolve(failed(READER_ERRORS.closed));
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const idle = [...this.slots].find((s) => s.ready && !s.task);
+      const idle = [...this.slots].find((s) => s.ready && !s.sent);
       if (idle) {
-        this.start(idle, this.queue.shift()!);
+        this.send(idle);
         continue;
       }
       // Workers still starting will take the queued files when ready.
@@ -123,7 +164,7 @@ export class ReportReader {
         maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.options.maxHeapMb / 8)),
       },
     });
-    const slot: Slot = { worker, ready: false, task: null, gone: false };
+    const slot: Slot = { worker, ready: false, sent: null, gone: false };
     this.slots.add(slot);
     worker.unref();
     worker.on('message', (message: WorkerMessage) => {
@@ -133,12 +174,16 @@ export class ReportReader {
         this.dispatch();
         return;
       }
-      const task = slot.task;
-      if (!task || task.id !== message.id) return;
-      clearTimeout(task.timer);
-      slot.task = null;
+      const sent = slot.sent;
+      if (!sent || sent.id !== message.id || sent.done !== message.index) return;
+      clearTimeout(sent.timer);
+      sent.items[sent.done++]!.resolve(JSON.parse(message.json) as ParseResult | CheckResult);
+      if (sent.done < sent.items.length) {
+        sent.timer = this.timeLimit(slot);
+        return;
+      }
+      slot.sent = null;
       worker.unref();
-      task.resolve(message.result);
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -150,33 +195,54 @@ export class ReportReader {
     worker.on('exit', () => this.retire(slot, READER_ERRORS.crashed));
   }
 
-  private start(slot: Slot, task: Task): void {
+  /**
+   * Posts the next files to an idle worker: several small ones per message while the queue
+   * is long (a message and its answer cost the calling thread more than a small file costs
+   * the worker), one at a time as it runs short, so that no worker is left with a tail of
+   * files while another idles.
+   */
+  private send(slot: Slot): void {
+    const count = Math.min(
+      MAX_FILES_PER_MESSAGE,
+      Math.max(1, Math.floor(this.queue.length / (2 * this.options.workers))),
+    );
+    const items = this.queue.splice(0, count);
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      this.retire(slot, READER_ERRORS.timeout(Math.round(this.options.timeoutMs / 1000)));
-      void slot.worker.terminate();
-    }, this.options.timeoutMs);
-    slot.task = { ...task, id, timer };
+    slot.sent = { id, items, done: 0, timer: this.timeLimit(slot) };
     slot.worker.ref();
     const request: ReadRequest = {
       id,
-      bytes: task.bytes,
+      tasks: items.map((i) => i.task),
       limits: this.options.limits,
-      ...(task.filename !== undefined ? { filename: task.filename } : {}),
     };
     slot.worker.postMessage(request);
   }
 
-  /** Takes a worker out of the pool, answering its file (if any) with `reason`. */
+  /** The time the file a worker is now on may take; past it the worker is ended. */
+  private timeLimit(slot: Slot): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.retire(slot, READER_ERRORS.timeout(Math.round(this.options.timeoutMs / 1000)));
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+  }
+
+  /**
+   * Takes a worker out of the pool, answering the file it was on (if any) with `reason`.
+   * The files of its message not yet begun go back to the head of the queue for the next
+   * worker: one hostile file costs only itself.
+   */
   private retire(slot: Slot, reason: string): void {
     if (slot.gone) return;
     slot.gone = true;
     this.slots.delete(slot);
-    const task = slot.task;
-    slot.task = null;
-    if (task) {
-      clearTimeout(task.timer);
-      task.resolve(failed(reason));
+    const sent = slot.sent;
+    slot.sent = null;
+    if (sent) {
+      clearTimeout(sent.timer);
+      const [current, ...rest] = sent.items.slice(sent.done);
+      current?.resolve(failed(reason));
+      if (this.closed) for (const item of rest) item.resolve(failed(READER_ERRORS.closed));
+      else this.queue = [...rest, ...this.queue];
     } else if (!slot.ready && !this.closed) {
       // A worker that dies before it is ready would die again: answer what waits rather
       // than spawning forever.

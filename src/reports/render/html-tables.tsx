@@ -1,6 +1,7 @@
 // Tables 二, 三 and 四 as real HTML tables: merged header cells as the national format
 // prints them, `scope` on simple headers and `headers` on every data cell (the merged
 // header blocks make scope alone ambiguous for screen readers).
+import { SEVERITY_LABELS } from '../checks/labels.js';
 import type { Finding } from '../model.js';
 import { tableLayouts, type LayoutCell, type TableLayout } from './layout.js';
 import { cellKey, markCells, type CellMark } from './marks.js';
@@ -18,32 +19,16 @@ export interface TablesHtmlOptions {
    * that the finding links back to (see markedCellId).
    */
   linked?: boolean;
-  /** The words for a marked cell's severity, read out beside its numbers (default 错误 / 警告). */
-  severityWords?: SeverityWords;
 }
-
-export interface SeverityWords {
-  error: string;
-  warning: string;
-}
-
-const DEFAULT_WORDS: SeverityWords = { error: '错误', warning: '警告' };
 
 /** The id of a marked cell on a page rendered with `linked`. */
 export function markedCellId(prefix: string, table: string, row: string, column: string): string {
   return `${prefix}cell-${table}-${row}-${column}`;
 }
 
-function MarkedText({
-  mark,
-  linkPrefix,
-  words = DEFAULT_WORDS,
-}: {
-  mark: CellMark;
-  linkPrefix?: string;
-  words?: SeverityWords;
-}) {
-  const what = words[mark.severity];
+function MarkedText({ mark, linkPrefix }: { mark: CellMark; linkPrefix?: string }) {
+  // Read out beside the numbers, in the words every page uses (错误 / 提示).
+  const what = SEVERITY_LABELS[mark.severity];
   if (linkPrefix !== undefined) {
     return (
       <span class="mark-numbers">
@@ -76,13 +61,11 @@ function Cell({
   prefix,
   mark,
   linked,
-  words,
 }: {
   cell: LayoutCell;
   prefix: string;
   mark: CellMark | undefined;
   linked?: boolean;
-  words?: SeverityWords;
 }) {
   const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
   const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
@@ -115,9 +98,7 @@ function Cell({
       }
     >
       {cell.text}
-      {mark ? (
-        <MarkedText mark={mark} linkPrefix={linked ? prefix : undefined} words={words} />
-      ) : null}
+      {mark ? <MarkedText mark={mark} linkPrefix={linked ? prefix : undefined} /> : null}
     </td>
   );
 }
@@ -127,13 +108,11 @@ function Row({
   prefix,
   marks,
   linked,
-  words,
 }: {
   cells: LayoutCell[];
   prefix: string;
   marks: Map<string, CellMark>;
   linked?: boolean;
-  words?: SeverityWords;
 }) {
   return (
     <tr>
@@ -142,7 +121,7 @@ function Row({
           cell={cell}
           prefix={prefix}
           linked={linked}
-          words={words}
+
           mark={
             cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined
           }
@@ -158,9 +137,8 @@ export function ReportTable(props: {
   marks: Map<string, CellMark>;
   captionVisible: boolean;
   linked?: boolean;
-  words?: SeverityWords;
 }) {
-  const { layout, prefix, marks, linked, words } = props;
+  const { layout, prefix, marks, linked } = props;
   const captionId = `${prefix}caption-${layout.key}`;
   // On a narrow screen the table scrolls sideways: the region is focusable so that keyboard
   // users can scroll it too, and named by the caption.
@@ -173,13 +151,13 @@ export function ReportTable(props: {
         {layout.headRows.length > 0 ? (
           <thead>
             {layout.headRows.map((cells) => (
-              <Row cells={cells} prefix={prefix} marks={marks} linked={linked} words={words} />
+              <Row cells={cells} prefix={prefix} marks={marks} linked={linked} />
             ))}
           </thead>
         ) : null}
         <tbody>
           {layout.bodyRows.map((cells) => (
-            <Row cells={cells} prefix={prefix} marks={marks} linked={linked} words={words} />
+            <Row cells={cells} prefix={prefix} marks={marks} linked={linked} />
           ))}
         </tbody>
       </table>
@@ -204,7 +182,6 @@ export function renderTablesHtml(
           marks={marks}
           captionVisible={options.captionVisible ?? true}
           linked={options.linked}
-          words={options.severityWords}
         />
       ))}
     </div>

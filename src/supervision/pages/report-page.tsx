@@ -246,7 +246,6 @@ export function ReportPage(p: {
             marked: all,
             idPrefix: PREFIX,
             linked: true,
-            severityWords: SEVERITY_LABELS,
           })}
         </>
       ) : null}
