@@ -12,6 +12,8 @@ test('statements are read by their first words', () => {
     ['  (select 1) union (select 2)', 'read'],
     ['SELECT 1; DELETE FROM agencies', 'write'],
     ['with x as (delete from agencies returning *) select * from x', 'write'],
+    ['with recursive years(y) as (select 2015 union all select y + 1 from years) select y', 'read'],
+    ['with x as (update t set a = 1 returning *) select * from x', 'write'],
     ['insert into "agencies" ("id") values ($1)', 'write'],
     ['update "publications" set "state" = $1', 'write'],
     ['delete from "sessions"', 'write'],

@@ -6,15 +6,20 @@ import type pg from 'pg';
 
 export type StatementKind = 'read' | 'begin' | 'commit' | 'rollback' | 'other' | 'write';
 
+/** A word that can only write, wherever it stands in a query (CTEs can hold writes). */
+const WRITING_WORD = /\b(insert|update|delete|merge)\b/i;
+
 /**
- * What a statement does to the data, from its text. Only a single plain SELECT counts as a
- * read; anything not recognised counts as a write (a page kept too briefly, never too long).
+ * What a statement does to the data, from its text. Only a single SELECT (or WITH … SELECT
+ * with no writing word anywhere in it) counts as a read; anything not recognised counts as
+ * a write (a page kept too briefly, never too long).
  */
 export function statementKind(text: string): StatementKind {
   const head = /^[\s(]*([a-z]+)(?:\s+([a-z]+))?/i.exec(text);
   const first = head?.[1]?.toLowerCase();
   const second = head?.[2]?.toLowerCase();
-  if (first === 'select') return text.includes(';') ? 'write' : 'read';
+  if (first === 'select' || first === 'with')
+    return text.includes(';') || (first === 'with' && WRITING_WORD.test(text)) ? 'write' : 'read';
   if (first === 'begin' || (first === 'start' && second === 'transaction')) return 'begin';
   if (first === 'commit' || first === 'end') return 'commit';
   if (first === 'rollback') return second === 'to' ? 'other' : 'rollback';
