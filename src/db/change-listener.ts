@@ -13,7 +13,7 @@ export const HEARTBEAT_MS = 250;
 const STUCK_MS = 5000;
 const RETRY_FIRST_MS = 100;
 const RETRY_MAX_MS = 5000;
-/** A schema with a table lacking the notice is checked again this rarely (until migrated). */
+/** A schema with a table lacking the notice, or a pooler between, is tried again this rarely. */
 const UNCOVERED_RETRY_MS = 30_000;
 
 export interface ChangeListener {
@@ -60,12 +60,14 @@ export function listenForChanges(
     void sleep(again).then(connect);
   };
 
-  const beat = async (c: pg.Client) => {
+  const beat = async (c: pg.Client, listener: number) => {
     while (client === c) {
       const sent = now();
       const stuck = setTimeout(() => drop(c), STUCK_MS).unref();
+      let answeredBy: number | undefined;
       try {
-        await c.query('SELECT 1');
+        answeredBy = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]
+          ?.pid;
       } catch {
         drop(c);
         return;
@@ -73,6 +75,12 @@ export function listenForChanges(
         clearTimeout(stuck);
       }
       if (client !== c) return;
+      // The proof holds only on the session that listens: behind a pooler that hands each
+      // query to any server connection (PgBouncer's transaction mode) it proves nothing.
+      if (answeredBy !== listener) {
+        drop(c, UNCOVERED_RETRY_MS);
+        return;
+      }
       state.heard(sent);
       await sleep(heartbeatMs);
     }
@@ -101,10 +109,11 @@ export function listenForChanges(
       }
       await c.query(`LISTEN ${CHANGE_CHANNEL}`);
       if (client !== c) return;
-      pid = who.rows[0]?.pid ?? null;
+      const listener = who.rows[0]?.pid ?? null;
+      pid = listener;
       state.connected();
       retryMs = RETRY_FIRST_MS;
-      void beat(c);
+      if (listener !== null) void beat(c, listener);
     } catch {
       drop(c);
     }
