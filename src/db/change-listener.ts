@@ -99,6 +99,11 @@ export function listenForChanges(
     });
     try {
       await c.connect();
+      // The listener alone never keeps a process alive: a server is kept alive by its own
+      // socket, and a command or test that forgets to close the database still exits.
+      (
+        c as unknown as { connection?: { stream?: { unref?: () => void } } }
+      ).connection?.stream?.unref?.();
       const who = await c.query<{ schema: string; pid: number }>(
         'SELECT current_schema() AS schema, pg_backend_pid() AS pid',
       );
