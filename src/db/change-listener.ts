@@ -141,7 +141,8 @@ export function listenForChanges(
       const deadline = now() + timeoutMs;
       while (state.current(now()) === null) {
         if (now() >= deadline || closed) return false;
-        await sleep(10);
+        // Not unref'd: whoever waits here wants the process to stay until the answer.
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       return true;
     },

@@ -20,8 +20,10 @@ export interface Db {
   /**
    * A mark that is different after anything in the database has changed, by this process or
    * any other (null when it cannot be read). Equal marks at two moments mean nothing changed
-   * in between: what was read at the first still holds. Costs no table read; the portal's
-   * page cache (src/web/page-cache.ts) keys on it.
+   * in between: what was read at the first still holds — on PostgreSQL, for changes another
+   * connection committed more than STALENESS_BOUND_MS before (src/db/change-mark.ts). Costs
+   * no table read, on PostgreSQL no round trip while the listener vouches for it; the
+   * portal's page cache (src/web/page-cache.ts) keys on it.
    */
   dataVersion?(): string | null | Promise<string | null>;
   /** PostgreSQL: the listener that keeps the mark without a round trip (change-listener.ts). */
