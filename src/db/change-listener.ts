@@ -91,7 +91,8 @@ export function listenForChanges(
     const c = open();
     client = c;
     let schema = '';
-    // Errors also end the connection; 'end' is the one place that decides to reconnect.
+    // An error or the end of the connection drops it; `drop` acts once per connection and
+    // schedules the one reconnection.
     c.on('error', () => drop(c));
     c.on('end', () => drop(c));
     c.on('notification', (n) => {
