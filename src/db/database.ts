@@ -6,7 +6,9 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { listenForChanges, type ChangeListener } from './change-listener.js';
 import type { Database } from './schema.js';
+import { noticingWrites } from './write-noticing.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -18,10 +20,14 @@ export interface Db {
   /**
    * A mark that is different after anything in the database has changed, by this process or
    * any other (null when it cannot be read). Equal marks at two moments mean nothing changed
-   * in between: what was read at the first still holds. Costs no table read; the portal's
-   * page cache (src/web/page-cache.ts) keys on it.
+   * in between: what was read at the first still holds — on PostgreSQL, for changes another
+   * connection committed more than STALENESS_BOUND_MS before (src/db/change-mark.ts). Costs
+   * no table read, on PostgreSQL no round trip while the listener vouches for it; the
+   * portal's page cache (src/web/page-cache.ts) keys on it.
    */
   dataVersion?(): string | null | Promise<string | null>;
+  /** PostgreSQL: the listener that keeps the mark without a round trip (change-listener.ts). */
+  changes?: ChangeListener;
   close(): Promise<void>;
 }
 
@@ -122,6 +128,7 @@ export function cachingStatements(
  * the position has moved past it by the time another session can read the change. It also
  * moves for other databases of the cluster and for maintenance — more changes than there
  * are, never fewer. Null where it cannot be read (a standby, a role without the right).
+ * Read only while the change listener cannot vouch for its mark.
  */
 async function postgresDataVersion(pool: pg.Pool): Promise<string | null> {
   try {
@@ -133,19 +140,29 @@ async function postgresDataVersion(pool: pg.Pool): Promise<string | null> {
 }
 
 function openPostgres(url: string, options: OpenOptions): Db {
-  const pool = new pg.Pool({
+  const settings = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  };
+  const pool = new pg.Pool({ ...settings, max: options.poolSize ?? 10 });
+  const changes = listenForChanges(
+    () => new pg.Client({ ...settings, keepAlive: true, application_name: 'gongkai changes' }),
+  );
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: noticingWrites(pool, changes.wrote) }),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = '';
   return {
     kysely,
     dialect: 'postgres',
-    dataVersion: () => postgresDataVersion(pool),
+    // The listener's mark while it vouches for it (no round trip); the WAL position otherwise.
+    dataVersion: () => changes.mark() ?? postgresDataVersion(pool),
+    changes,
     describe: `PostgreSQL ${safe.host}${safe.pathname}${options.pgSchema ? ` (schema ${options.pgSchema})` : ''}`,
-    close: () => kysely.destroy(),
+    close: async () => {
+      await changes.close();
+      await kysely.destroy();
+    },
   };
 }

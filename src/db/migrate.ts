@@ -1,4 +1,5 @@
 import { Migrator, sql, type MigrationResultSet } from 'kysely';
+import { installChangeNotices } from './change-notices.js';
 import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
@@ -32,6 +33,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
       { cause: result.error },
     );
   }
+  // Every table, those just made included, tells the page cache's listeners when it changes.
+  if (db.dialect === 'postgres') await installChangeNotices(db.kysely);
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 

@@ -2,9 +2,9 @@
 // changed. A public page is a function of its URL, the reader's display setting, the day in
 // China Standard Time (the dated 「暂无信息」 notes) and the database; the database's change
 // mark (`Db.dataVersion`) is one cheap read that differs after any write, by this process or
-// another, through the app or not. So a page is served from here only while the mark, the
-// day and the cache agree — never a page older than the last change, however it was made.
-// See docs/decisions/0029-public-page-cache.md.
+// another, through the app or not (on PostgreSQL, a write by another connection within
+// STALENESS_BOUND_MS of its commit: src/db/change-listener.ts). So a page is served from here
+// only while the mark, the day and the cache agree. See docs/decisions/0029-public-page-cache.md.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from './env.js';
@@ -49,8 +49,8 @@ const isKeptType = (type: string | null) => KEPT_TYPES.some((t) => type?.startsW
 const hasSession = (cookie: string | undefined) => cookie?.includes('gk_session') === true;
 
 /**
- * The middleware; first in app.ts, so a kept page costs one change-mark read and a map
- * look-up and nothing else. Pages are kept only when they came out as a plain 200 HTML
+ * The middleware; first in app.ts, so a kept page costs one change-mark read (no round trip
+ * while PostgreSQL's listener vouches for it) and a map look-up and nothing else. Pages are kept only when they came out as a plain 200 HTML
  * answer that set no cookie, carried no form token and asked no cache to stay away.
  */
 export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareHandler<AppEnv> {

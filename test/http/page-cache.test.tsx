@@ -1,7 +1,9 @@
 // The page cache: an unchanged public page is served from memory, and never once anything
-// it is made from has changed — through the app, straight in the database, by another
-// connection, or by the day turning (CST). Signed-in staff, pages not found and pages not
-// listed are never kept (the guards one by one: src/web/page-cache.test.ts).
+// it is made from has changed — through the app, straight in the database, by the day
+// turning (CST) — or, for a change committed by another connection, once the staleness bound
+// has passed (at once on SQLite; on PostgreSQL within STALENESS_BOUND_MS, decision 0029).
+// Signed-in staff, pages not found and pages not listed are never kept (the guards one by
+// one: src/web/page-cache.test.ts). Two instances: page-cache-instances.test.tsx.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
@@ -9,6 +11,7 @@ import { createApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/database.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
 import { testDialect } from '../support/db.js';
+import { CHANGE_BOUND_MS, seenWithin } from '../support/seen-within.js';
 
 describe('the page cache', () => {
   let t: TestApp;
@@ -31,6 +34,9 @@ describe('the page cache', () => {
       db: { ...t.deps.db, kysely: t.deps.db.kysely.withPlugin(counting) },
     });
     visitor = new TestClient(app);
+    // PostgreSQL: from when the listener vouches for the change mark (until then each page
+    // reads the WAL position, which other databases of a shared server move at any time).
+    if (testDialect === 'postgres') assert.ok(await t.db.changes?.whenListening(10_000));
   });
   after(() => t.close());
 
@@ -46,9 +52,7 @@ describe('the page cache', () => {
       assert.equal(first.res.status, 200, path);
       assert.ok(first.queries > 0, path);
       const again = await get(visitor, path);
-      // On PostgreSQL the mark is the cluster's WAL position, which other databases of a
-      // shared test server move at any time: there the page may be rendered again.
-      if (testDialect === 'sqlite') assert.equal(again.queries, 0, path);
+      assert.equal(again.queries, 0, path);
       assert.equal(again.html, first.html, path);
       assert.equal(again.res.headers.get('content-type'), first.res.headers.get('content-type'));
       assert.equal(
@@ -102,21 +106,27 @@ describe('the page cache', () => {
     assert.ok(after.queries > 0);
   });
 
-  test('a change committed by another connection shows at once', async () => {
+  test(`a change committed by another connection shows ${CHANGE_BOUND_MS === 0 ? 'at once' : `within ${CHANGE_BOUND_MS} ms`}`, async () => {
     await get(visitor, '/agencies/lingshanwei');
     const other =
       testDialect === 'sqlite' ? openDatabase(t.db.url) : openDatabase(t.db.url, { poolSize: 1 });
+    let committed: number;
     try {
       await other.kysely
         .updateTable('agencies')
         .set({ full_name: '青岛市黄岛区灵山卫街道办事处（另一进程）' })
         .where('slug', '=', 'lingshanwei')
         .execute();
+      committed = performance.now();
     } finally {
       await other.close();
     }
-    const after = await get(visitor, '/agencies/lingshanwei');
-    assert.match(after.html, /灵山卫街道办事处（另一进程）/);
+    // Every page asked for a bound after the commit shows it; SQLite's first one already does.
+    await seenWithin(
+      async () =>
+        /灵山卫街道办事处（另一进程）/.test((await get(visitor, '/agencies/lingshanwei')).html),
+      committed,
+    );
   });
 
   test('a new day in China Standard Time renders the dated notes again', async () => {
