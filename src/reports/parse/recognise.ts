@@ -11,7 +11,8 @@ import type {
 import type { AnnualReport, CellValue, Finding, Grid } from '../model.js';
 import type { SourceLine } from './document.js';
 import { chooseFormat } from './format-choice.js';
-import { definitionLabel, readCell, stripBookmarks } from './labels.js';
+import { isHeaderRow } from './header-row.js';
+import { definitionLabel, readCell, similarityOf, stripBookmarks } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
 import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
@@ -44,6 +45,8 @@ const TABLE_SECTIONS: readonly SectionKey[] = ['proactive', 'requests', 'review'
 const TRIGGER_MAX = 80;
 /** Fewer values than this before a label in table 四 are header noise, not data. */
 const REVIEW_MIN_RUN = 5;
+/** How close a printed heading must be to a table 四 group's name. */
+const GROUP_SIMILAR = 0.75;
 
 interface OpenRow {
   table: 'proactive' | 'requests';
@@ -128,6 +131,13 @@ class Recogniser {
         return this.addProse(texts.join(' '), line.continues);
     }
     const readings = line.cells.map(readCell);
+    // A header repeated or invented over a piece of a table names columns: skipped whole.
+    if (
+      line.tableRow &&
+      !texts.some((t) => this.trigger(printed(t))) &&
+      isHeaderRow(readings, this.format)
+    )
+      return;
     // A label wrapped in a PDF table cell (「5.要求行政机关确认」/「或重新出具已获取 0 0 …」/
     // 「信息」): a line whose first text names no row, under a row that has no numbers yet,
     // is the rest of that row's label, and its numbers are that row's.
@@ -139,7 +149,11 @@ class Recogniser {
       skip.add(first);
       first = readings.findIndex((r, i) => i > first && r.kind === 'label');
     }
-    const wrapped = first >= 0 && this.continuesLabel(readings[first]!);
+    // A row named in a heading, then printed again in the table under it with its numbers
+    // (「### 一、本年新收…」/「| 本年新收… | 705 | …」): the same row, not the next one.
+    const wrapped =
+      first >= 0 &&
+      (this.repeatsOpenRow(readings[first]!) || this.continuesLabel(readings[first]!));
     if (wrapped) skip.add(first);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
     // flattened by a converter) do not belong to the row above.
@@ -179,6 +193,22 @@ class Recogniser {
       matchRow(text, this.format.requests.rows, this.requestIndex) < 0 &&
       matchGroup(text, this.format) === this.group
     );
+  }
+
+  /** Whether a label cell repeats the label of the open row, which has no numbers yet. */
+  private repeatsOpenRow(reading: ReturnType<typeof readCell>): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.tentative || open.values.length > 0) return false;
+    const text = printed(reading.text);
+    if (open.table === 'requests') {
+      const rows = this.format.requests.rows;
+      return (
+        rows[this.requestIndex]?.key === open.key &&
+        matchRow(text, rows, this.requestIndex - 1) === this.requestIndex
+      );
+    }
+    const row = this.format.proactive.blocks.flatMap((b) => b.rows).find((r) => r.key === open.key);
+    return row !== undefined && matchRow(text, [row], -1) === 0;
   }
 
   /** Whether a label cell is the wrapped rest of the open row's label rather than a label of its own. */
@@ -267,7 +297,7 @@ class Recogniser {
     }
     if (this.table === 'proactive') return this.proactiveLabel(label);
     if (this.table === 'requests') return this.requestsLabel(label);
-    if (this.table === 'review') this.reviewLabel();
+    if (this.table === 'review') this.reviewLabel(label);
     return false;
   }
 
@@ -353,13 +383,17 @@ class Recogniser {
     this.recognisedSomething = true;
   }
 
-  private reviewLabel(): void {
+  private reviewLabel(label: PrintedLabel): void {
     if (this.reviewFrozen) return;
+    // Table 四 printed as one small table per group (「### 行政诉讼（复议后起诉）」 over its five
+    // numbers): a group's heading after whole groups of numbers continues the table.
+    const width = this.format.review.columns.length;
+    if (this.reviewValues.length % width === 0 && namesReviewGroup(label, this.format)) return;
     // Blank header cells, or a stray number or two, before a label are not the table's data.
-    const width = this.format.review.groups.length * this.format.review.columns.length;
+    const all = this.format.review.groups.length * width;
     const data =
       this.reviewValues.some((v) => v !== null) &&
-      (this.reviewValues.length >= REVIEW_MIN_RUN || mayRunTogether(this.reviewRaws, width));
+      (this.reviewValues.length >= REVIEW_MIN_RUN || mayRunTogether(this.reviewRaws, all));
     if (data) this.reviewFrozen = true;
     else {
       this.reviewValues = [];
@@ -604,6 +638,15 @@ class Recogniser {
       `${TABLE_NAME.requests}“${group.number}${group.label}”只印了一行（2019年试行格式的写法），其数值计入“${row.number}${row.label}”；报告中没有${names}这${siblings.length}行，按0计`,
     );
   }
+}
+
+/** Whether a label is the heading of a group of table 四 (「行政诉讼（未经复议直接起诉）」「复议后起诉」). */
+function namesReviewGroup(label: PrintedLabel, format: ReportFormat): boolean {
+  return format.review.groups.some((g) =>
+    [g.label, `${g.parentLabel ?? ''}${g.label}`].some(
+      (name) => similarityOf(label.label, definitionLabel(name)) >= GROUP_SIMILAR,
+    ),
+  );
 }
 
 /** Table 二 has no sums to decide a cut: only a run of zeros has one reading (「000」). */
