@@ -45,7 +45,8 @@ function rowsRunTogether(tokens: readonly string[]): SourceLine | null {
   return { cells, tableRow: true };
 }
 
-function splitRow(line: string): SourceLine {
+/** One line of plain text: a label and the numbers after it, two rows run together, or prose. */
+export function splitRow(line: string): SourceLine {
   const tokens = line.split(/[ \t\u3000]+/u);
   if (tokens.length < 2) return textLine(line);
   let firstValue = tokens.length;
