@@ -13,6 +13,8 @@ export interface SourceLine {
    * it, stacked on the lines above its rows of bare numbers.
    */
   grid?: boolean;
+  /** An empty line between two one-number lines: a blank cell, or only spacing (from-text.ts). */
+  gap?: boolean;
   /** A wrapped continuation of the previous line's paragraph (PDF layout), joined without a break. */
   continues?: boolean;
 }

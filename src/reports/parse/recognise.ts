@@ -62,6 +62,8 @@ interface OpenRow {
   tentative: boolean;
   /** How many of its values stood on lines outside any table (「1」 alone on a line). */
   loose?: number;
+  /** Positions of values that are empty lines of text, blank cells only if the row needs them. */
+  gaps?: number[];
 }
 
 function emptyGrid(rows: readonly { key: string; columns: readonly { key: string }[] }[]): Grid {
@@ -124,6 +126,15 @@ class Recogniser {
   }
 
   line(line: SourceLine): void {
+    if (line.gap) {
+      const open = this.open;
+      if (open && open.values.length > 0 && this.table !== 'review') {
+        (open.gaps ??= []).push(open.values.length);
+        open.values.push(null);
+        open.raws.push(null);
+      }
+      return;
+    }
     const texts = line.cells.filter((c): c is string => c !== null && c.trim() !== '');
     const only = texts.length === 1 ? texts[0]! : null;
     if (only !== null) {
@@ -551,6 +562,7 @@ class Recogniser {
     if (!open || (open.tentative && open.values.length === 0)) return;
     if (open.tentative)
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
+    dropSpacing(open);
     if (open.table === 'requests' && !open.tentative && open.values.length === 0)
       this.stacked.push(open.key);
     // Blank cells past the row's last column are the remnants of merged cells that a
@@ -772,6 +784,20 @@ class Recogniser {
       `${TABLE_NAME.requests}“${group.number}${group.label}”只印了一行（2019年试行格式的写法），其数值计入“${row.number}${row.label}”；报告中没有${names}这${siblings.length}行，按0计`,
     );
   }
+}
+
+/**
+ * Empty lines read as blank cells stay only when the row then has exactly its table's width
+ * and would not without them (「26」, five empty lines, 「26」); otherwise they were spacing.
+ */
+function dropSpacing(open: OpenRow): void {
+  const gaps = open.gaps;
+  if (!gaps || gaps.length === 0) return;
+  const width = open.columns.length;
+  const without = open.values.filter((_, i) => !gaps.includes(i));
+  if (open.values.length === width && without.length !== width) return;
+  open.values = without;
+  open.raws = open.raws.filter((_, i) => !gaps.includes(i));
 }
 
 /** Whether a label is the heading of a group of table 四 (「行政诉讼（未经复议直接起诉）」「复议后起诉」). */

@@ -27,11 +27,14 @@ export function headingSection(
   let best = -1;
   let bestScore = 0;
   for (let i = after + 1; i < sections.length; i++) {
-    const title = definitionLabel(sections[i]!.title);
-    const score = rest.norm.startsWith(title.norm) ? 1 : similarityOf(rest, title);
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
+    const def = sections[i]!;
+    for (const name of [def.title, ...(def.aliases ?? [])]) {
+      const title = definitionLabel(name);
+      const score = rest.norm.startsWith(title.norm) ? 1 : similarityOf(rest, title);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
     }
   }
   return bestScore >= 0.75 ? best : null;
