@@ -12,7 +12,7 @@ import type { AnnualReport, CellValue, Finding, Grid } from '../model.js';
 import type { SourceLine } from './document.js';
 import { chooseFormat } from './format-choice.js';
 import { isHeaderRow } from './header-row.js';
-import { definitionLabel, readCell, similarityOf, stripBookmarks } from './labels.js';
+import { compact, definitionLabel, readCell, similarityOf, stripBookmarks } from './labels.js';
 import type { CellReading } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
@@ -167,6 +167,10 @@ class Recogniser {
     }
     // A row named in a heading, then printed again in the table under it with its numbers
     // (「### 一、本年新收…」/「| 本年新收… | 705 | …」): the same row, not the next one.
+    if (first >= 0 && !line.tableRow && this.endsReadLabel(readings[first]!)) {
+      skip.add(first);
+      first = readings.findIndex((r, i) => i > first && r.kind === 'label');
+    }
     const wrapped =
       first >= 0 &&
       (this.repeatsOpenRow(readings[first]!) || this.continuesLabel(readings[first]!));
@@ -286,9 +290,39 @@ class Recogniser {
       return false;
     if (open.values.length > 0 || this.group === null) return false;
     const text = printed(reading.text);
+    if (matchRow(text, this.format.requests.rows, this.requestIndex) >= 0) return false;
+    if (matchGroup(text, this.format) === this.group) return true;
+    // The heading cut by the side column's wrapping: its number and the start of its label
+    // (「（三）不」 of 「（三）不予公开」).
+    const group = this.format.requests.outcomeGroups.find((g) => g.key === this.group);
+    const rest = text.label.norm;
     return (
-      matchRow(text, this.format.requests.rows, this.requestIndex) < 0 &&
-      matchGroup(text, this.format) === this.group
+      group !== undefined &&
+      rest !== '' &&
+      text.compact.startsWith(compact(group.number)) &&
+      definitionLabel(group.label).norm.startsWith(rest)
+    );
+  }
+
+  /**
+   * The last piece of a wrapped label printed below its numbers (「息公开申请」 under
+   * 「正、行政机关不再处理其政府信 67 3 …」): the end of the label of the row just read, not
+   * a row of its own, however much it resembles a later row's label.
+   */
+  private endsReadLabel(reading: CellReading): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.tentative || open.values.length === 0)
+      return false;
+    if (NUMBERED.test(reading.text) || isProse(reading.text)) return false;
+    const rest = printed(reading.text).label.norm;
+    const row =
+      open.table === 'requests'
+        ? this.format.requests.rows.find((r) => r.key === open.key)
+        : this.format.proactive.blocks.flatMap((b) => b.rows).find((r) => r.key === open.key);
+    return (
+      rest.length >= 2 &&
+      row !== undefined &&
+      [row.label, ...(row.aliases ?? [])].some((l) => definitionLabel(l).norm.endsWith(rest))
     );
   }
 
