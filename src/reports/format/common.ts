@@ -6,7 +6,13 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'proactive', numeral: '二', title: '主动公开政府信息情况' },
   { key: 'requests', numeral: '三', title: '收到和处理政府信息公开申请情况' },
   { key: 'review', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况' },
-  { key: 'problems', numeral: '五', title: '存在的主要问题及改进情况' },
+  {
+    key: 'problems',
+    numeral: '五',
+    title: '存在的主要问题及改进情况',
+    // 沭阳县发展和改革局 2023.
+    aliases: ['存在的主要问题及整改措施'],
+  },
   { key: 'other', numeral: '六', title: '其他需要报告的事项' },
 ];
 

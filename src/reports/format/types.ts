@@ -72,6 +72,8 @@ export interface SectionDef {
   /** 「一」…「六」 */
   numeral: string;
   title: string;
+  /** Other wordings of the title seen in published reports, used by the parser only. */
+  aliases?: readonly string[];
 }
 
 export interface ReportFormat {

@@ -8,6 +8,13 @@ export interface SourceLine {
   cells: SourceCell[];
   /** True when the line is a row of a real table (HTML, .docx, Markdown, PDF columns). */
   tableRow: boolean;
+  /**
+   * A row of a converter's pipe table (Markdown), whose row labels may have been left outside
+   * it, stacked on the lines above its rows of bare numbers.
+   */
+  grid?: boolean;
+  /** An empty line between two one-number lines: a blank cell, or only spacing (from-text.ts). */
+  gap?: boolean;
   /** A wrapped continuation of the previous line's paragraph (PDF layout), joined without a break. */
   continues?: boolean;
 }

@@ -1,11 +1,12 @@
 // Markdown written by PDF converters: pipe tables (| a | b |, with a |---| rule), HTML
 // <table> blocks embedded in the Markdown, headings (#) and emphasis marks around text.
 import type { SourceCell, SourceLine } from './document.js';
-import { textLine } from './document.js';
+import { splitRow } from './from-text.js';
 import { linesFromHtml } from './from-html.js';
 import { READ_LIMITS, type ReadLimits } from './limits.js';
 
 const RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/u;
+const PAGE_NUMBER = /^[—－–-]\s*\d{1,4}\s*[—－–-]$/u;
 const TABLE_BLOCK = /<table[\s>][\s\S]*?<\/table>/giu;
 
 function pipeCells(line: string): SourceCell[] {
@@ -28,14 +29,29 @@ function stripMarks(text: string): string {
     .trim();
 }
 
+/** A short piece of a label cut by wrapping, then a numbered row label: 「（四）无2.没有现成信息需要另」. */
+const TWO_COLUMNS = /^([^\d\s。，,；;：:]{1,6}?)(\d{1,2}[.．、][^\d\s].*)$/u;
+
+/**
+ * Text taken across a table's columns line by line joins the group column's piece with the
+ * row label beside it (「予处理4.无正当理由大量反复」): they are two cells.
+ */
+function columnsRunTogether(line: SourceLine): SourceLine {
+  const only = line.cells.length === 1 && !line.tableRow ? line.cells[0]! : null;
+  const m = only !== null && only.length <= 40 ? TWO_COLUMNS.exec(only) : null;
+  return m ? { cells: [m[1]!, m[2]!], tableRow: false } : line;
+}
+
 function markdownLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   for (const raw of text.split(/\r\n|\r|\n/u)) {
     if (raw.trim() === '' || RULE.test(raw)) continue;
-    if (/^\s*\|/u.test(raw)) out.push({ cells: pipeCells(raw), tableRow: true });
+    if (/^\s*\|/u.test(raw)) out.push({ cells: pipeCells(raw), tableRow: true, grid: true });
     else {
       const t = stripMarks(raw);
-      if (t !== '') out.push(textLine(t));
+      // A converter that lost a table's grid leaves its rows as text (「行政许可 97」): read
+      // like plain text. A page number (「— 4 —」) is no part of the text.
+      if (t !== '' && !PAGE_NUMBER.test(t)) out.push(columnsRunTogether(splitRow(t)));
     }
   }
   return out;

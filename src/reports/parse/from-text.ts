@@ -46,7 +46,8 @@ function rowsRunTogether(tokens: readonly string[]): SourceLine | null {
   return { cells, tableRow: true };
 }
 
-function splitRow(line: string): SourceLine {
+/** One line of plain text: a label and the numbers after it, two rows run together, or prose. */
+export function splitRow(line: string): SourceLine {
   const tokens = line.split(/[ \t\u3000]+/u);
   if (tokens.length < 2) return textLine(line);
   let firstValue = tokens.length;
@@ -62,13 +63,47 @@ function splitRow(line: string): SourceLine {
   return { cells: [label, ...tokens.slice(firstValue)], tableRow: true };
 }
 
+const GAP: SourceLine = { cells: [null], tableRow: false, gap: true };
+
+/** One empty line alone is the spacing some exports put between all lines. */
+const MIN_BLANK_RUN = 2;
+/** More empty lines than this cannot stand between two cells of a row of table 三. */
+const MAX_BLANK_RUN = 5;
+const isNumberLine = (line: string | undefined): boolean => {
+  const r = line === undefined || line === '' ? null : readCell(line);
+  return r?.kind === 'value' && r.value !== null && !/\s/u.test(line!);
+};
+
+/**
+ * A table exported one cell per line (「26」, five empty lines, 「26」: the 法人或其他组织
+ * cells left empty) may keep its empty cells as empty lines — or space its lines with them.
+ * A run of two to five empty lines between two lines that each hold one number is kept as
+ * possible blank cells (`gap`); the recogniser counts it only where that makes the row
+ * exactly as wide as its table.
+ */
+function isGap(all: readonly string[], i: number): boolean {
+  let start = i;
+  while (start > 0 && all[start - 1] === '') start--;
+  let end = i;
+  while (end < all.length - 1 && all[end + 1] === '') end++;
+  const run = end - start + 1;
+  return (
+    run >= MIN_BLANK_RUN &&
+    run <= MAX_BLANK_RUN &&
+    isNumberLine(all[start - 1]) &&
+    isNumberLine(all[end + 1])
+  );
+}
+
 export function linesFromText(text: string): SourceLine[] {
   const lines = text
     .split(/\r\n|\r|\n|\f/u)
     .map((raw) => stripBookmarks(raw).trim())
-    .filter((line) => line !== '');
-  if (isPipeText(lines))
-    return pipeLines(lines).map((l) => (l.tableRow ? l : splitRow(l.cells[0]!)));
+    .filter((line, i, all) => line !== '' || isGap(all, i));
+  if (isPipeText(lines.filter((l) => l !== '')))
+    return pipeLines(lines.filter((l) => l !== '')).map((l) =>
+      l.tableRow ? l : splitRow(l.cells[0]!),
+    );
   // A crawler's one-line article is broken at the format's headings and labels first.
-  return lines.flatMap((line) => runOnLines(line) ?? [splitRow(line)]);
+  return lines.flatMap((line) => (line === '' ? [GAP] : (runOnLines(line) ?? [splitRow(line)])));
 }

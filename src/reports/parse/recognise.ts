@@ -11,14 +11,16 @@ import type {
 import type { AnnualReport, CellValue, Finding, Grid } from '../model.js';
 import type { SourceLine } from './document.js';
 import { chooseFormat } from './format-choice.js';
-import { definitionLabel, readCell, stripBookmarks } from './labels.js';
+import { isHeaderRow } from './header-row.js';
+import { compact, definitionLabel, readCell, similarityOf, stripBookmarks } from './labels.js';
+import type { CellReading } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
 import { resolveRow } from './resolve-row.js';
 import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
 import type { Relation, RunTogetherRow, Solved } from './run-together.js';
 import { readingFromText } from './stated-counts.js';
 import type { RowReading, SumRule } from './resolve-row.js';
-import { headingSection, printedHeading } from './sections.js';
+import { headingSection, missedSection, printedHeading, subheadingSection } from './sections.js';
 import {
   matchBlock,
   matchGroup,
@@ -45,6 +47,8 @@ const TABLE_SECTIONS: readonly SectionKey[] = ['proactive', 'requests', 'review'
 const TRIGGER_MAX = 80;
 /** Fewer values than this before a label in table 四 are header noise, not data. */
 const REVIEW_MIN_RUN = 5;
+/** How close a printed heading must be to a table 四 group's name. */
+const GROUP_SIMILAR = 0.75;
 
 interface OpenRow {
   table: 'proactive' | 'requests';
@@ -57,6 +61,10 @@ interface OpenRow {
   raws: (string | null)[];
   /** A group heading that may turn out to be printed as a single row (values follow it). */
   tentative: boolean;
+  /** How many of its values stood on lines outside any table (「1」 alone on a line). */
+  loose?: number;
+  /** Positions of values that are empty lines of text, blank cells only if the row needs them. */
+  gaps?: number[];
 }
 
 function emptyGrid(rows: readonly { key: string; columns: readonly { key: string }[] }[]): Grid {
@@ -95,6 +103,8 @@ class Recogniser {
   requestIndex = -1;
   group: string | null = null;
   proactiveFound = new Set<string>();
+  /** Rows of table 三 whose label stood outside a pipe table and that got no numbers, in order. */
+  stacked: string[] = [];
   reviewValues: CellValue[] = [];
   reviewRaws: (string | null)[] = [];
   reviewFrozen = false;
@@ -117,10 +127,19 @@ class Recogniser {
   }
 
   line(line: SourceLine): void {
+    if (line.gap) {
+      const open = this.open;
+      if (open && open.values.length > 0 && this.table !== 'review') {
+        (open.gaps ??= []).push(open.values.length);
+        open.values.push(null);
+        open.raws.push(null);
+      }
+      return;
+    }
     const texts = line.cells.filter((c): c is string => c !== null && c.trim() !== '');
     const only = texts.length === 1 ? texts[0]! : null;
     if (only !== null) {
-      const s = headingSection(only, this.format.sections, this.section);
+      const s = this.sectionHeaded(only);
       if (s !== null) return this.enterSection(s, only);
     }
     if (this.table === null && !line.tableRow) {
@@ -129,6 +148,13 @@ class Recogniser {
         return this.addProse(texts.join(' '), line.continues);
     }
     const readings = line.cells.map(readCell);
+    // A header repeated or invented over a piece of a table names columns: skipped whole.
+    if (
+      line.tableRow &&
+      !texts.some((t) => this.trigger(printed(t))) &&
+      isHeaderRow(readings, this.format)
+    )
+      return;
     // A label wrapped in a PDF table cell (「5.要求行政机关确认」/「或重新出具已获取 0 0 …」/
     // 「信息」): a line whose first text names no row, under a row that has no numbers yet,
     // is the rest of that row's label, and its numbers are that row's.
@@ -140,18 +166,31 @@ class Recogniser {
       skip.add(first);
       first = readings.findIndex((r, i) => i > first && r.kind === 'label');
     }
-    const wrapped = first >= 0 && this.continuesLabel(readings[first]!);
+    // A row named in a heading, then printed again in the table under it with its numbers
+    // (「### 一、本年新收…」/「| 本年新收… | 705 | …」): the same row, not the next one.
+    if (first >= 0 && !line.tableRow && this.endsReadLabel(readings[first]!)) {
+      skip.add(first);
+      first = readings.findIndex((r, i) => i > first && r.kind === 'label');
+    }
+    const wrapped =
+      first >= 0 &&
+      (this.repeatsOpenRow(readings[first]!) || this.continuesLabel(readings[first]!));
     if (wrapped) skip.add(first);
     // A table row that has its own label starts afresh: its leading blanks (merged cells
     // flattened by a converter) do not belong to the row above.
     if (line.tableRow && first >= 0 && !wrapped) this.closeRow();
+    if (line.tableRow && first < 0) this.unlabelledRow(readings, line.grid === true);
     let rowOnLine = wrapped;
     for (const [i, reading] of readings.entries()) {
       if (skip.has(i)) continue;
       if (reading.kind === 'value') {
         this.value(reading.value, reading.raw === '' ? null : reading.raw);
+        if (!line.tableRow && this.open) this.open.loose = (this.open.loose ?? 0) + 1;
         continue;
       }
+      // A label wrapped in its cell and cut into pieces across cells (「缴纳费用、」|「行政机关
+      // 不再处理其政」|0|…): every piece before the numbers continues the same label.
+      if (wrapped && this.continuesLabel(reading)) continue;
       // In a real table row, short text after the row's label is that cell's content (「无」).
       if (
         line.tableRow &&
@@ -169,6 +208,82 @@ class Recogniser {
     }
   }
 
+  /**
+   * A table row of numbers only, a whole row of them, after a row that already has all its
+   * numbers: a converter printed its label elsewhere (above the table, out of order). It is
+   * read as the next row of table 三, said so in a note, so that its sums are only assessed
+   * with that reading in doubt.
+   */
+  private unlabelledRow(readings: readonly CellReading[], grid: boolean): void {
+    const open = this.open;
+    if (this.table !== 'requests' || !open || open.table !== 'requests' || open.tentative) return;
+    const width = open.columns.length;
+    const blank = (r: CellReading) => r.kind === 'value' && r.raw === '';
+    let end = readings.length;
+    while (end > 0 && blank(readings[end - 1]!)) end--;
+    const values = readings.slice(0, end);
+    if (values.length !== width || !values.every((r) => r.kind === 'value')) return;
+    if (values.every(blank)) return;
+    const rows = this.format.requests.rows;
+    // Labels a converter stacked above its table's rows take those rows in order.
+    const stacked = grid ? this.nextStacked(open.key) : undefined;
+    if (stacked) {
+      this.closeRow();
+      const index = rows.findIndex((r) => r.key === stacked);
+      this.openRequestsRow(rows[index]!, false);
+      this.requestIndex = index;
+      this.group = rows[index]!.group ?? null;
+      return this.noteUnlabelled(stacked, width, 'stacked');
+    }
+    // A number alone on a line outside the table before a whole row of them is not a cell.
+    if (grid && open.values.length > 0 && open.loose === open.values.length) {
+      const strays = open.raws.filter((r): r is string => r !== null).join('、');
+      open.values = [];
+      open.raws = [];
+      open.loose = 0;
+      this.ambiguous(
+        'requests',
+        open.key,
+        width,
+        width,
+        `${open.where}的数字之前有单独印在表格之外的“${strays}”，不属于本行的任何一格，未读入；请核对原文`,
+      );
+      return;
+    }
+    if (open.values.length < width) return;
+    const next = rows[this.requestIndex + 1];
+    if (rows[this.requestIndex]?.key !== open.key || !next || this.hasValues(next.key)) return;
+    this.openRequestsRow(next, false);
+    this.requestIndex++;
+    this.noteUnlabelled(next.key, width, 'next');
+  }
+
+  /** The first row whose label stood above the table and that is still unread, before `open`. */
+  private nextStacked(open: string): string | undefined {
+    this.stacked = this.stacked.filter((k) => k !== open && !this.hasValues(k));
+    const first = this.stacked.shift();
+    if (first !== undefined && this.open?.values.length === 0) this.stacked.push(open);
+    return first;
+  }
+
+  private noteUnlabelled(key: string, width: number, how: 'stacked' | 'next'): void {
+    const why =
+      how === 'stacked'
+        ? '行名与其他行名一起印在表格之上，按行名的先后次序读作该行'
+        : '行名没有印出（印在表格之外或已丢失），按表中各行的次序读作该行';
+    this.ambiguous(
+      'requests',
+      key,
+      width,
+      width,
+      `${this.open!.where}的数字前没有行名：${why}；请核对原文`,
+    );
+  }
+
+  private hasValues(key: string): boolean {
+    return Object.values(this.requests[key] ?? {}).some((v) => v !== null);
+  }
+
   /** Whether a label cell is the heading of the group of a row still waiting for its numbers. */
   private headsOpenGroup(reading: ReturnType<typeof readCell>): boolean {
     const open = this.open;
@@ -176,10 +291,56 @@ class Recogniser {
       return false;
     if (open.values.length > 0 || this.group === null) return false;
     const text = printed(reading.text);
+    if (matchRow(text, this.format.requests.rows, this.requestIndex) >= 0) return false;
+    if (matchGroup(text, this.format) === this.group) return true;
+    // The heading cut by the side column's wrapping: its number and the start of its label
+    // (「（三）不」 of 「（三）不予公开」).
+    const group = this.format.requests.outcomeGroups.find((g) => g.key === this.group);
+    const rest = text.label.norm;
     return (
-      matchRow(text, this.format.requests.rows, this.requestIndex) < 0 &&
-      matchGroup(text, this.format) === this.group
+      group !== undefined &&
+      rest !== '' &&
+      text.compact.startsWith(compact(group.number)) &&
+      definitionLabel(group.label).norm.startsWith(rest)
     );
+  }
+
+  /**
+   * The last piece of a wrapped label printed below its numbers (「息公开申请」 under
+   * 「正、行政机关不再处理其政府信 67 3 …」): the end of the label of the row just read, not
+   * a row of its own, however much it resembles a later row's label.
+   */
+  private endsReadLabel(reading: CellReading): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.tentative || open.values.length === 0)
+      return false;
+    if (NUMBERED.test(reading.text) || isProse(reading.text)) return false;
+    const rest = printed(reading.text).label.norm;
+    const row =
+      open.table === 'requests'
+        ? this.format.requests.rows.find((r) => r.key === open.key)
+        : this.format.proactive.blocks.flatMap((b) => b.rows).find((r) => r.key === open.key);
+    return (
+      rest.length >= 2 &&
+      row !== undefined &&
+      [row.label, ...(row.aliases ?? [])].some((l) => definitionLabel(l).norm.endsWith(rest))
+    );
+  }
+
+  /** Whether a label cell repeats the label of the open row, which has no numbers yet. */
+  private repeatsOpenRow(reading: ReturnType<typeof readCell>): boolean {
+    const open = this.open;
+    if (reading.kind !== 'label' || !open || open.tentative || open.values.length > 0) return false;
+    const text = printed(reading.text);
+    if (open.table === 'requests') {
+      const rows = this.format.requests.rows;
+      return (
+        rows[this.requestIndex]?.key === open.key &&
+        matchRow(text, rows, this.requestIndex - 1) === this.requestIndex
+      );
+    }
+    const row = this.format.proactive.blocks.flatMap((b) => b.rows).find((r) => r.key === open.key);
+    return row !== undefined && matchRow(text, [row], -1) === 0;
   }
 
   /** Whether a label cell is the wrapped rest of the open row's label rather than a label of its own. */
@@ -203,6 +364,25 @@ class Recogniser {
       b.rows.filter((r) => !this.proactiveFound.has(r.key)),
     );
     return matchRow(text, rows, -1) < 0;
+  }
+
+  /** The section a one-cell line is the heading of, if any. */
+  private sectionHeaded(text: string): number | null {
+    const sections = this.format.sections;
+    const s = headingSection(text, sections, this.section);
+    if (s !== null) return s;
+    const missed = missedSection(
+      text,
+      sections,
+      this.headings.map((h) => h !== null),
+    );
+    if (missed !== null) return missed;
+    // A table section holds no prose headings of its own: a 「（一）」 there that names the
+    // next section starts it, when that section's heading was not printed.
+    const current = sections[this.section];
+    return current && TABLE_SECTIONS.includes(current.key)
+      ? subheadingSection(text, sections, this.section)
+      : null;
   }
 
   private enterSection(index: number, text: string): void {
@@ -268,18 +448,22 @@ class Recogniser {
     }
     if (this.table === 'proactive') return this.proactiveLabel(label);
     if (this.table === 'requests') return this.requestsLabel(label);
-    if (this.table === 'review') this.reviewLabel();
+    if (this.table === 'review') this.reviewLabel(label);
     return false;
   }
 
   private proactiveLabel(text: PrintedLabel): boolean {
-    const blocks = this.block ? [this.block] : this.format.proactive.blocks;
+    // The current block first; then the others, whose rows a converter may print after a
+    // later block's heading (「第二十条第（一）项」 alone, its rows below 「第二十条第（八）项」).
+    const all = this.format.proactive.blocks;
+    const blocks = this.block ? [this.block, ...all.filter((b) => b !== this.block)] : all;
     for (const block of blocks) {
       const rows = block.rows.filter((r) => !this.proactiveFound.has(r.key));
       const i = matchRow(text, rows, -1);
       if (i < 0) continue;
       const row = rows[i]!;
       this.closeRow();
+      this.block = block;
       this.proactiveFound.add(row.key);
       this.open = {
         table: 'proactive',
@@ -301,6 +485,15 @@ class Recogniser {
   private requestsLabel(text: PrintedLabel): boolean {
     const rows = this.format.requests.rows;
     const i = matchRow(text, rows, this.requestIndex);
+    if (i < 0) {
+      const back = this.skippedRow(text);
+      if (back >= 0) {
+        this.openRequestsRow(rows[back]!, false);
+        this.requestIndex = back;
+        this.group = rows[back]!.group ?? null;
+        return true;
+      }
+    }
     if (i >= 0 && this.namesGroupOf(text, rows[i]!)) {
       // 「（六）其他处理」 resembles its own sub-row 「3.其他」: it is the group's heading, which
       // a report may print as a single row with values.
@@ -325,6 +518,20 @@ class Recogniser {
       if (row && index > this.requestIndex) this.openRequestsRow(row, true);
     }
     return false;
+  }
+
+  /**
+   * A row passed over by a label printed out of order (a converter moved 「5.要求行政机关确认…」
+   * above the rows before it): a label naming a row after the last row that has numbers and
+   * before the current one, still unread, is that row. -1 when there is none.
+   */
+  private skippedRow(text: PrintedLabel): number {
+    const rows = this.format.requests.rows;
+    let filled = this.requestIndex - 1;
+    while (filled >= 0 && !this.hasValues(rows[filled]!.key)) filled--;
+    if (filled >= this.requestIndex - 1) return -1;
+    const i = matchRow(text, rows.slice(0, this.requestIndex), filled);
+    return i >= 0 && !this.hasValues(rows[i]!.key) ? i : -1;
   }
 
   /** Whether `text` is the heading of the outcome group whose single-row reading is `row`. */
@@ -354,13 +561,17 @@ class Recogniser {
     this.recognisedSomething = true;
   }
 
-  private reviewLabel(): void {
+  private reviewLabel(label: PrintedLabel): void {
     if (this.reviewFrozen) return;
+    // Table 四 printed as one small table per group (「### 行政诉讼（复议后起诉）」 over its five
+    // numbers): a group's heading after whole groups of numbers continues the table.
+    const width = this.format.review.columns.length;
+    if (this.reviewValues.length % width === 0 && namesReviewGroup(label, this.format)) return;
     // Blank header cells, or a stray number or two, before a label are not the table's data.
-    const width = this.format.review.groups.length * this.format.review.columns.length;
+    const all = this.format.review.groups.length * width;
     const data =
       this.reviewValues.some((v) => v !== null) &&
-      (this.reviewValues.length >= REVIEW_MIN_RUN || mayRunTogether(this.reviewRaws, width));
+      (this.reviewValues.length >= REVIEW_MIN_RUN || mayRunTogether(this.reviewRaws, all));
     if (data) this.reviewFrozen = true;
     else {
       this.reviewValues = [];
@@ -386,6 +597,9 @@ class Recogniser {
     if (!open || (open.tentative && open.values.length === 0)) return;
     if (open.tentative)
       this.requestIndex = this.format.requests.rows.findIndex((r) => r.key === open.key);
+    dropSpacing(open);
+    if (open.table === 'requests' && !open.tentative && open.values.length === 0)
+      this.stacked.push(open.key);
     // Blank cells past the row's last column are the remnants of merged cells that a
     // converter flattened (「行政许可 | 0 | ||」), not values.
     while (open.values.length > open.columns.length && open.values.at(-1) === null) {
@@ -645,6 +859,29 @@ function solvedReading(row: RunTogetherRow, solved: Solved): RunReading | null {
   const cells = solved.readings?.get(row.key);
   if (!cells) return null;
   return { cells, how: solved.broken ? BROKEN[solved.broken] : '按本表的合计关系只有一种拆分' };
+}
+
+/**
+ * Empty lines read as blank cells stay only when the row then has exactly its table's width
+ * and would not without them (「26」, five empty lines, 「26」); otherwise they were spacing.
+ */
+function dropSpacing(open: OpenRow): void {
+  const gaps = open.gaps;
+  if (!gaps || gaps.length === 0) return;
+  const width = open.columns.length;
+  const without = open.values.filter((_, i) => !gaps.includes(i));
+  if (open.values.length === width && without.length !== width) return;
+  open.values = without;
+  open.raws = open.raws.filter((_, i) => !gaps.includes(i));
+}
+
+/** Whether a label is the heading of a group of table 四 (「行政诉讼（未经复议直接起诉）」「复议后起诉」). */
+function namesReviewGroup(label: PrintedLabel, format: ReportFormat): boolean {
+  return format.review.groups.some((g) =>
+    [g.label, `${g.parentLabel ?? ''}${g.label}`].some(
+      (name) => similarityOf(label.label, definitionLabel(name)) >= GROUP_SIMILAR,
+    ),
+  );
 }
 
 function whyUnreadable(

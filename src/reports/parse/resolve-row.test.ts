@@ -88,3 +88,11 @@ test('text cells stay text', () => {
     0,
   ]);
 });
+
+test('extra numbers after a row whose first numbers hold its 总计 are left out, said so', () => {
+  // 迁安市大五里镇 2020: the stored page is cut just after 「1.属于国家秘密」's seven zeros,
+  // keeping the 「2」 of the next label 「2.其他法律…」.
+  const r = resolveRow([0, 0, 0, 0, 0, 0, 0, 2], names, rules, where);
+  assert.deepEqual(r.cells, [0, 0, 0, 0, 0, 0, 0]);
+  assert.match(r.explanation ?? '', /前7个数与“总计”列相符.*其余1个数未读入/u);
+});

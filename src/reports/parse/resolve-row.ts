@@ -96,6 +96,14 @@ function tooMany(
     return { drop, cells, ...judge(cells, rules) };
   });
   const fitting = readings.filter((r) => r.broken === 0);
+  // No repeat explains the extras, but the row's first numbers hold its sum: the rest belong
+  // to what follows (a page cut just after the row keeps the next label's 「2」).
+  const head = values.slice(0, width);
+  if (fitting.length === 0 && rules.length > 0 && judge(head, rules).broken === 0)
+    return {
+      cells: head,
+      explanation: `${where}读到${values.length}个数，多于${width}列；前${width}个数与“总计”列相符，读作${show(head)}，其余${k}个数未读入`,
+    };
   const best = fitting.length > 0 ? fitting : readings;
   const chosen = best[0];
   if (chosen) {

@@ -27,14 +27,61 @@ export function headingSection(
   let best = -1;
   let bestScore = 0;
   for (let i = after + 1; i < sections.length; i++) {
-    const title = definitionLabel(sections[i]!.title);
-    const score = rest.norm.startsWith(title.norm) ? 1 : similarityOf(rest, title);
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
+    const def = sections[i]!;
+    for (const name of [def.title, ...(def.aliases ?? [])]) {
+      const title = definitionLabel(name);
+      const score = rest.norm.startsWith(title.norm) ? 1 : similarityOf(rest, title);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
     }
   }
   return bestScore >= 0.75 ? best : null;
+}
+
+/**
+ * A heading that names, with its full title, a section passed over: a report whose own
+ * narrative headings came first (「四、政府信息公开申请情况」 taken for section 三) prints the
+ * format's headings later (「一、主动公开政府信息情况」). `found` says which sections already are.
+ */
+export function missedSection(
+  text: string,
+  sections: readonly SectionDef[],
+  found: readonly boolean[],
+): number | null {
+  const m = HEADING.exec(stripBookmarks(text).trim());
+  if (!m || text.length > 60) return null;
+  const rest = normaliseLabel(m[2]!);
+  const i = sections.findIndex(
+    (s, k) => !found[k] && rest.startsWith(definitionLabel(s.title).norm),
+  );
+  return i >= 0 ? i : null;
+}
+
+const SUBHEADING = /^[（(][一1][)）]\s*(\S.*)$/u;
+/** Title bigrams a sub-heading must share to name its section (「主要问题」 has 3 of 存在的主要问题及改进情况). */
+const SUBHEADING_GRAMS = 3;
+
+/**
+ * The first sub-heading of a section whose own heading was not printed (「（一）主要问题」 right
+ * after table 四): it starts the section its words name. Only the section next after `after`
+ * is tried, and only by a 「（一）」 line.
+ */
+export function subheadingSection(
+  text: string,
+  sections: readonly SectionDef[],
+  after: number,
+): number | null {
+  const clean = stripBookmarks(text).trim();
+  const m = clean.length <= 40 ? SUBHEADING.exec(clean) : null;
+  const next = sections[after + 1];
+  if (!m || !next) return null;
+  const words = normaliseLabel(m[1]!);
+  const title = definitionLabel(next.title).norm;
+  let shared = 0;
+  for (let i = 0; i + 1 < title.length; i++) if (words.includes(title.slice(i, i + 2))) shared++;
+  return shared >= SUBHEADING_GRAMS ? after + 1 : null;
 }
 
 /** The heading as printed, without extraction noise. */
