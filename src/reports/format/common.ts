@@ -5,7 +5,13 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'overview', numeral: '一', title: '总体情况' },
   { key: 'proactive', numeral: '二', title: '主动公开政府信息情况' },
   { key: 'requests', numeral: '三', title: '收到和处理政府信息公开申请情况' },
-  { key: 'review', numeral: '四', title: '政府信息公开行政复议、行政诉讼情况' },
+  {
+    key: 'review',
+    numeral: '四',
+    title: '政府信息公开行政复议、行政诉讼情况',
+    // 君山片区管理局 2019, in the older reports' words.
+    aliases: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+  },
   {
     key: 'problems',
     numeral: '五',

@@ -163,3 +163,25 @@ test("table 二's three numbers run together are read from the text only where i
     [6, 0, 34],
   );
 });
+
+test('a section of the agency’s own after table 四 ends the table; later sections are found by title', async () => {
+  // 平潭苏平片区管理局 2023 (2023-county-gov-pingtan-suping-area-crawler.txt): a section
+  // 「五、信息处理费收取情况」 of its own after table 四's numbers, so 存在的主要问题 is 「六、」
+  // and 其他需要报告的事项 would be 「七、」.
+  const tail = TABLES.replace(/00 0 0 01 0 0 0 1 0 0 0 00 $/u, '000000000000000');
+  const article =
+    '一、总体情况 2023年，我局主动公开信息52条。' +
+    tail +
+    '五、信息处理费收取情况通知收取件数通知收取金额（元）实际收取金额（元）信息处理费收取情况000' +
+    '六、存在的主要问题和改进情况（一）存在的主要问题 公开不及时。七、其他需要报告的事项 无。';
+  const lines = runOnLines(article)!;
+  const texts = lines.map((l) => l.cells.join(' '));
+  assert.ok(texts.includes(Array(15).fill('0').join(' ')), 'table 四: fifteen cells');
+  assert.ok(texts.some((t) => t.startsWith('五、信息处理费收取情况')));
+  assert.ok(texts.includes('六、存在的主要问题和改进情况'));
+  assert.ok(texts.includes('七、其他需要报告的事项'));
+  const parsed = await parseText(article);
+  assert.equal(parsed.report.tables.review['reconsideration']?.['total'], 0);
+  for (const key of ['problems', 'other'])
+    assert.ok(parsed.report.sections.find((s) => s.key === key)?.heading, key);
+});

@@ -75,18 +75,26 @@ function headingAt(line: string, at: number, title: string): number | null {
   return best;
 }
 
-/** The section headings found inline, in order (a section may be missing). */
+/** 「四、」: a section's number, whichever it is — reports number their sections wrongly, or add one. */
+const SECTION_NUMBER = /[一二三四五六七八九十]、/gu;
+
+/**
+ * The section headings found inline, in order (a section may be missing). A heading is known
+ * by its title (or an alias), not by its number: a report that adds a section of its own
+ * (「五、信息处理费收取情况」) prints the rest under the next numbers.
+ */
 function headings(line: string): Heading[] {
   const out: Heading[] = [];
   let from = 0;
   SECTION_TITLES.forEach((s, section) => {
-    const mark = `${s.numeral}、`;
-    for (let at = line.indexOf(mark, from); at >= 0; at = line.indexOf(mark, at + 1)) {
-      const len = headingAt(line, at + mark.length, s.title);
-      if (len === null) continue;
-      const end = at + mark.length + len;
-      out.push({ section, start: at, end });
-      from = end;
+    const titles = [s.title, ...(s.aliases ?? [])];
+    for (const m of line.slice(from).matchAll(SECTION_NUMBER)) {
+      const at = from + m.index;
+      const title = at + m[0].length;
+      const len = titles.map((t) => headingAt(line, title, t)).find((l): l is number => l !== null);
+      if (len === undefined) continue;
+      out.push({ section, start: at, end: title + len });
+      from = title + len;
       return;
     }
   });
@@ -198,8 +206,14 @@ function proactiveLines(text: string): SourceLine[] {
 
 function reviewLines(text: string): SourceLine[] {
   const width = FORMATS['2021'].review.groups.length * FORMATS['2021'].review.columns.length;
-  const numbers = /[\d\s]+$/u.exec(text)?.[0] ?? '';
-  const before = text.slice(0, text.length - numbers.length);
+  const start = text.search(REVIEW_START);
+  // After the table's header (words only), its numbers are the first run of digits; what
+  // follows them is the next part of the report (a section of the agency's own, prose).
+  const run = start < 0 ? null : /\d[\d\s]*/u.exec(text.slice(start));
+  const numbers = run ? run[0] : (/[\d\s]+$/u.exec(text)?.[0] ?? '');
+  const numbersAt = run ? start + run.index : text.length - numbers.length;
+  const before = text.slice(0, numbersAt);
+  const after = text.slice(numbersAt + numbers.length).trim();
   const header = before.search(REVIEW_START);
   const lines: SourceLine[] = [];
   if (header < 0) {
@@ -212,6 +226,7 @@ function reviewLines(text: string): SourceLine[] {
     lines.push({ cells: [before.slice(header + '行政复议'.length).trim()], tableRow: true });
   }
   if (numbers.trim() !== '') lines.push({ cells: cells(numbers, width), tableRow: true });
+  if (after !== '') lines.push(textLine(after));
   return lines;
 }
 
