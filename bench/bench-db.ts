@@ -3,13 +3,14 @@
 // never in the repository), since making a million items costs minutes; PostgreSQL data
 // is made afresh in a schema of its own and dropped after. Sizes come from environment
 // variables so a quick run can shrink them (docs/performance.md lists them).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { migrations } from '../src/db/migrations/index.js';
 import { GENERATOR_VERSION } from './catalogue-data.js';
 
 const CACHE_DIR = fileURLToPath(new URL('../node_modules/.cache/gongkai-bench/', import.meta.url));
@@ -29,17 +30,26 @@ export function benchPgUrl(): string | null {
 }
 
 /**
+ * The migrations a cached file was made with, as a short digest of their names: a file made
+ * before an index was added is not reused (it would measure the old schema), and branches
+ * with different migrations never share one.
+ */
+const SCHEMA_VERSION = createHash('sha256')
+  .update(Object.keys(migrations).join('\n'))
+  .digest('hex')
+  .slice(0, 8);
+
+/**
  * The path of a cached SQLite database `name` (made by `fill` on a migrated database when
  * missing). Made under a temporary name and renamed when complete, so an interrupted run
- * never leaves a half-filled file to be reused. Migrations added later are applied when
- * the app opens it.
+ * never leaves a half-filled file to be reused.
  */
 export async function cachedSqlite(
   name: string,
   fill: (sqlite: SQLite.Database, db: Db) => void | Promise<void>,
 ): Promise<{ path: string; madeSeconds: number | null }> {
   mkdirSync(CACHE_DIR, { recursive: true });
-  const path = `${CACHE_DIR}${name}-g${GENERATOR_VERSION}.db`;
+  const path = `${CACHE_DIR}${name}-g${GENERATOR_VERSION}-s${SCHEMA_VERSION}.db`;
   if (existsSync(path)) return { path, madeSeconds: null };
   const t0 = performance.now();
   const partial = `${path}.partial-${process.pid}`;
@@ -148,7 +158,9 @@ export async function copyToPostgres(
       await client.query(
         'CREATE INDEX publication_search_tsv_idx ON publication_search USING gin (tsv)',
       );
-    await client.query('ANALYZE');
+    // As autovacuum leaves a live database: statistics, and the visibility map without which
+    // PostgreSQL cannot answer from an index alone.
+    await client.query('VACUUM ANALYZE');
   } finally {
     sqlite.close();
   }

@@ -4,7 +4,8 @@
 // present (`platformOf(FEATURES).reportSources`) and the composer; the baseline, in the
 // same run over the same rows, is the raw SQL aggregates the three tables need: the year's
 // requests counted by category and outcome (table 三), the 第二十条（一） documents counted by
-// genre and validity (table 二) and the year's items counted by channel (section 二). Goal:
+// genre, validity and the years issued and
+// changed (table 二) and the year's items counted by channel (section 二). Goal:
 // composing within 2× of the baseline. Also table 二 alone (goal < 1 s) and the checks of
 // the composed report. Prints only.
 import { sql, type Kysely } from 'kysely';
@@ -49,9 +50,11 @@ async function rawAggregates(db: Kysely<Database>, agencyId: string): Promise<vo
     WHERE agency_id = ${agencyId} AND received_on <= ${end}
       AND (closed_on IS NULL OR closed_on >= ${start})
     GROUP BY category, outcome`.execute(db);
-  await sql`SELECT genre, validity, count(*) FROM publications
+  await sql`SELECT genre, validity, substr(coalesce(written_on, published_on), 1, 4),
+      substr(validity_on, 1, 4), count(*) FROM publications
     WHERE agency_id = ${agencyId} AND category = 'a20-1' AND state IN ('published', 'withdrawn')
-    GROUP BY genre, validity`.execute(db);
+    GROUP BY genre, validity, substr(coalesce(written_on, published_on), 1, 4),
+      substr(validity_on, 1, 4)`.execute(db);
   await sql`SELECT c.channel, count(*) FROM publication_channels c
     JOIN publications p ON p.id = c.publication_id
     WHERE p.agency_id = ${agencyId} AND p.state IN ('published', 'withdrawn')

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
+import { insertAgencyRow } from '../../test/support/agencies.js';
 import { PERSON } from '../../test/support/requests.js';
 import {
   historyArb,
@@ -43,34 +44,6 @@ async function withDb(fn: (db: TestDb) => Promise<void>): Promise<void> {
   } finally {
     await db.destroy();
   }
-}
-
-async function newAgency(db: TestDb): Promise<string> {
-  const id = randomUUID();
-  const now = clock.now().toISOString();
-  await db.kysely
-    .insertInto('agencies')
-    .values({
-      id,
-      parent_id: null,
-      slug: `t-${id.slice(0, 8)}`,
-      full_name: `测试街道办事处${id.slice(0, 4)}`,
-      short_name: '测试街道',
-      code: id.slice(0, 18),
-      level: 'township',
-      kind: 'government',
-      office_name: null,
-      office_address: null,
-      office_hours: null,
-      office_phone: null,
-      office_fax: null,
-      office_email: null,
-      office_website: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
 }
 
 /** Stores a case as the commands leave it (state, date of receipt, closure). */
@@ -130,7 +103,10 @@ test(`the demo's 2021: table 三 of 灵山卫街道 is the seed report's, and pa
 
 test(`a case open on 31 December is carried into the next year; other agencies' cases are not counted (${testDialect})`, async () => {
   await withDb(async (db) => {
-    const [mine, other] = [await newAgency(db), await newAgency(db)];
+    const [mine, other] = [
+      await insertAgencyRow(db.kysely, clock.now()),
+      await insertAgencyRow(db.kysely, clock.now()),
+    ];
     const base = {
       channel: 'in_person',
       events: [],
@@ -184,7 +160,7 @@ test(`property: random valid histories, stored and read back, give the pure tabl
   await withDb(async (db) => {
     await fc.assert(
       fc.asyncProperty(fc.array(historyArb(RANGE), { minLength: 1, maxLength: 30 }), async (hs) => {
-        const agencyId = await newAgency(db);
+        const agencyId = await insertAgencyRow(db.kysely, clock.now());
         const played = hs.map((h) => playHistory(h, RANGE, TODAY));
         for (const p of played) await storeCase(db, agencyId, p.case, p.submittedOn);
         const summaries = played

@@ -1,7 +1,10 @@
 // An agency as the agency service takes it, for tests that create one: a valid default
 // (a 街道 office with a code that passes its check digit and no disclosure office details)
 // with only what the test is about given.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { AgencyInput } from '../../src/agencies/agency.js';
+import type { Database } from '../../src/db/schema.js';
 
 export function agencyInput(
   overrides: Partial<AgencyInput> & Pick<AgencyInput, 'slug'>,
@@ -22,4 +25,36 @@ export function agencyInput(
     officeWebsite: null,
     ...overrides,
   };
+}
+
+/**
+ * A bare agency row, for database tests of counts that need only an agency to own the
+ * records (no accounts, no site); distinct slug, name and code each time. Returns its id.
+ */
+export async function insertAgencyRow(db: Kysely<Database>, now: Date): Promise<string> {
+  const id = randomUUID();
+  const at = now.toISOString();
+  await db
+    .insertInto('agencies')
+    .values({
+      id,
+      parent_id: null,
+      slug: `t-${id.slice(0, 8)}`,
+      full_name: `测试街道办事处${id.slice(0, 4)}`,
+      short_name: '测试街道',
+      code: id.slice(0, 18),
+      level: 'township',
+      kind: 'government',
+      office_name: null,
+      office_address: null,
+      office_hours: null,
+      office_phone: null,
+      office_fax: null,
+      office_email: null,
+      office_website: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
 }

@@ -7,7 +7,7 @@ import {
 } from '../../annual-reports/year-sources.js';
 import { CHANNELS } from '../item.js';
 import { tableTwo } from './table-two.js';
-import { getYearFigures, itemsPerChannel, legalDocuments } from './year-figures-repository.js';
+import { getYearFigures, itemsPerChannel, legalDocumentGroups } from './year-figures-repository.js';
 
 /**
  * Per channel: the items that went out on it in the year plus the posts counted by hand
@@ -37,7 +37,7 @@ export function onlineTotal(perChannel: Readonly<Record<string, number>>): numbe
 
 export async function computeTableTwo({ db, agencyId, year }: YearQuery) {
   const [docs, entered] = await Promise.all([
-    legalDocuments(db, agencyId),
+    legalDocumentGroups(db, agencyId),
     getYearFigures(db, agencyId, year),
   ]);
   return tableTwo(docs, entered.figures, year);

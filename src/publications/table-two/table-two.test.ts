@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { endYear, legalKindOf, stockFor, tableTwo, type LegalDocument } from './table-two.js';
+import { endYear, legalKindOf, stockFor, tableTwo, type LegalDocumentGroup } from './table-two.js';
 
+/** One 行政规范性文件 issued on `issuedOn`, its validity changed on `validityOn`. */
 const doc = (
   issuedOn: string,
-  validity: LegalDocument['validity'] = 'valid',
+  validity: LegalDocumentGroup['validity'] = 'valid',
   validityOn: string | null = null,
-): LegalDocument => ({
+): LegalDocumentGroup => ({
   kind: 'normative_documents',
-  issuedOn,
+  issuedYear: Number(issuedOn.slice(0, 4)),
   validity,
-  validityOn,
+  validityYear: validityOn ? Number(validityOn.slice(0, 4)) : null,
+  count: 1,
 });
 
 test('which items are 规章 or 行政规范性文件', () => {
@@ -28,7 +30,7 @@ test('which items are 规章 or 行政规范性文件', () => {
 test('issued, repealed and in force at 31 December', () => {
   const cases: {
     name: string;
-    docs: LegalDocument[];
+    docs: LegalDocumentGroup[];
     year: number;
     want: [number, number, number];
   }[] = [
@@ -71,6 +73,21 @@ test('issued, repealed and in force at 31 December', () => {
       want: [0, 0, 1],
     },
     {
+      name: 'repealed with no date recorded: in the year it was issued',
+      docs: [doc('2021-04-01', 'repealed'), doc('2019-04-01', 'expired')],
+      year: 2021,
+      want: [1, 1, 0],
+    },
+    {
+      name: 'a group counts as all its documents',
+      docs: [
+        { ...doc('2021-03-01'), count: 3 },
+        { ...doc('2020-03-01', 'repealed', '2021-06-01'), count: 2 },
+      ],
+      year: 2021,
+      want: [3, 2, 3],
+    },
+    {
       name: 'repeal dated before issue counts in the issue year',
       docs: [doc('2021-02-01', 'repealed', '2019-01-01')],
       year: 2021,
@@ -86,7 +103,7 @@ test('issued, repealed and in force at 31 December', () => {
 
 test('the stock carries over: last year + issued − repealed = this year, whatever the dates', () => {
   const validities = ['valid', 'expired', 'repealed', 'amended'] as const;
-  const docs: LegalDocument[] = [];
+  const docs: LegalDocumentGroup[] = [];
   for (let i = 0; i < 200; i++) {
     const y = 2015 + (i % 9);
     const v = validities[i % 4] ?? 'valid';

@@ -18,12 +18,19 @@ export function legalKindOf(category: string, genre: string): LegalKind | null {
   return genre === '命令（令）' ? 'rules' : 'normative_documents';
 }
 
-export interface LegalDocument {
+/**
+ * 第二十条（一） documents alike for table 二: the same kind, validity, year issued and year of
+ * the validity change. The database counts the documents by these (year-figures-repository.ts)
+ * and the rules below count the groups, so the law's definitions stay here, once.
+ */
+export interface LegalDocumentGroup {
   kind: LegalKind;
-  /** 成文日期, or the publication date when the item has none. */
-  issuedOn: string;
+  /** The year of the 成文日期, or of the publication date when the item has none. */
+  issuedYear: number;
   validity: Validity;
-  validityOn: string | null;
+  /** The year of the validity date (失效、废止 or 修改), null when none is recorded. */
+  validityYear: number | null;
+  count: number;
 }
 
 /** A document stops being in force when it is repealed or expires (已修改 stays in force). */
@@ -32,13 +39,11 @@ const ends = (v: Validity) => v === 'repealed' || v === 'expired';
 /**
  * The year a document stopped being in force, or null. Never before the year it was
  * issued, so last year's stock + 制发 − 废止 is always this year's stock (T2_STOCK holds by
- * construction, even for a date typed wrong).
+ * construction, even for a date typed wrong); no date recorded means the year it was issued.
  */
-export function endYear(d: LegalDocument): number | null {
+export function endYear(d: Omit<LegalDocumentGroup, 'count'>): number | null {
   if (!ends(d.validity)) return null;
-  const issued = Number(d.issuedOn.slice(0, 4));
-  const ended = d.validityOn ? Number(d.validityOn.slice(0, 4)) : issued;
-  return Math.max(issued, ended);
+  return Math.max(d.issuedYear, d.validityYear ?? d.issuedYear);
 }
 
 export interface StockCounts {
@@ -47,16 +52,14 @@ export interface StockCounts {
   in_force: number;
 }
 
-export function stockFor(docs: readonly LegalDocument[], kind: LegalKind, year: number) {
+export function stockFor(groups: readonly LegalDocumentGroup[], kind: LegalKind, year: number) {
   const out: StockCounts = { issued: 0, repealed: 0, in_force: 0 };
-  for (const d of docs) {
-    if (d.kind !== kind) continue;
-    const issued = Number(d.issuedOn.slice(0, 4));
-    if (issued > year) continue;
-    const ended = endYear(d);
-    if (issued === year) out.issued += 1;
-    if (ended === year) out.repealed += 1;
-    if (ended === null || ended > year) out.in_force += 1;
+  for (const g of groups) {
+    if (g.kind !== kind || g.issuedYear > year) continue;
+    const ended = endYear(g);
+    if (g.issuedYear === year) out.issued += g.count;
+    if (ended === year) out.repealed += g.count;
+    if (ended === null || ended > year) out.in_force += g.count;
   }
   return out;
 }
@@ -85,13 +88,13 @@ export const fenToWanYuan = (fen: number) => Number((fen / 1_000_000).toFixed(6)
  * a row no record gives is left for the office to type, never filled with a made-up 0.
  */
 export function tableTwo(
-  docs: readonly LegalDocument[],
+  groups: readonly LegalDocumentGroup[],
   figures: readonly FigureEntry[],
   year: number,
 ): Grid {
   const grid: Grid = {
-    rules: { ...stockFor(docs, 'rules', year) },
-    normative_documents: { ...stockFor(docs, 'normative_documents', year) },
+    rules: { ...stockFor(groups, 'rules', year) },
+    normative_documents: { ...stockFor(groups, 'normative_documents', year) },
   };
   for (const f of figures) {
     grid[f.figure] =

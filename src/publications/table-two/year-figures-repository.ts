@@ -8,7 +8,7 @@ import {
   LEGAL_DOCUMENT_CATEGORY,
   legalKindOf,
   type Figure,
-  type LegalDocument,
+  type LegalDocumentGroup,
 } from './table-two.js';
 import type { YearFiguresInput } from './year-figures.js';
 
@@ -91,21 +91,47 @@ export async function replaceYearFigures(
       .execute();
 }
 
-/** The agency's published (or since withdrawn) 第二十条（一） items, as table 二 counts them. */
-export async function legalDocuments(db: Q, agencyId: string): Promise<LegalDocument[]> {
-  const rows = await db
+/**
+ * The agency's published (or since withdrawn) 第二十条（一） items, counted by what table 二's
+ * rules read of them (table-two.ts): genre, validity, year issued, year of the validity
+ * date. The index publications_legal_documents_idx (migration 0025) holds every column, so
+ * the database counts without reading the items. An item with no date at all is not counted.
+ */
+export async function legalDocumentGroups(db: Q, agencyId: string): Promise<LegalDocumentGroup[]> {
+  const issuedOn = sql<string>`coalesce(written_on, published_on)`;
+  // Grouped over a derived table: PostgreSQL cannot match parameterised expressions of the
+  // select list with the same ones in GROUP BY.
+  const documents = db
     .selectFrom('publications')
-    .select(['genre', 'category', 'written_on', 'published_on', 'validity', 'validity_on'])
+    .select([
+      'genre',
+      'validity',
+      sql<string>`substr(${issuedOn}, 1, 4)`.as('issued_year'),
+      sql<string | null>`substr(validity_on, 1, 4)`.as('validity_year'),
+    ])
     .where('agency_id', '=', agencyId)
-    .where('category', '=', LEGAL_DOCUMENT_CATEGORY)
+    // A literal, as the partial index's own condition is: a planner matches it only so.
+    .where('category', '=', sql.lit(LEGAL_DOCUMENT_CATEGORY))
     .where('state', 'in', ['published', 'withdrawn'])
+    .where(issuedOn, '<>', '')
+    .as('documents');
+  const rows = await db
+    .selectFrom(documents)
+    .select(['genre', 'validity', 'issued_year', 'validity_year', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['genre', 'validity', 'issued_year', 'validity_year'])
     .execute();
   return rows.flatMap((r) => {
-    const kind = legalKindOf(r.category, r.genre);
-    const issuedOn = r.written_on ?? r.published_on;
-    return kind && issuedOn
-      ? [{ kind, issuedOn, validity: r.validity as Validity, validityOn: r.validity_on }]
-      : [];
+    const kind = legalKindOf(LEGAL_DOCUMENT_CATEGORY, r.genre);
+    if (!kind) return [];
+    return [
+      {
+        kind,
+        issuedYear: Number(r.issued_year),
+        validity: r.validity as Validity,
+        validityYear: r.validity_year ? Number(r.validity_year) : null,
+        count: Number(r.n),
+      },
+    ];
   });
 }
 
