@@ -33,9 +33,9 @@ async function upSqlite(db: Kysely<unknown>): Promise<void> {
     tokens, agency, publication_id UNINDEXED, agency_id UNINDEXED, tokenize = 'ascii')`.execute(db);
   await sql`DROP TABLE IF EXISTS temp.agency_search_tokens`.execute(db);
   await agencyTokens(db, sql``);
-  const last = await sql<{ n: number | null }>`SELECT max(rowid) AS n FROM publication_search`.execute(
-    db,
-  );
+  const last = await sql<{
+    n: number | null;
+  }>`SELECT max(rowid) AS n FROM publication_search`.execute(db);
   const end = Number(last.rows[0]?.n ?? 0);
   for (let from = 0; from < end; from += BATCH) {
     await sql`INSERT INTO publication_search_next (rowid, tokens, agency, publication_id, agency_id)
