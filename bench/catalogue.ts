@@ -73,7 +73,16 @@ async function sequential(calls: (() => Promise<unknown>)[], n: number): Promise
 }
 
 async function get(url: string): Promise<void> {
-  const res = await fetch(url);
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (error) {
+    // A kept-alive connection the server closed as idle (its keep-alive timeout passes while
+    // the raw queries run in this process) fails before any request was sent: said on
+    // stderr, and sent again on a new connection (the time of both is counted).
+    process.stderr.write(`  重试 ${url}：${String((error as Error).cause ?? error)}\n`);
+    res = await fetch(url);
+  }
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${url} 返回 ${res.status}`);
 }
