@@ -112,7 +112,7 @@ const COPY_CHUNK = 5_000;
  * Copies `tables` of the SQLite file at `path` into the schema `client` works in (same
  * rows, so both databases are measured on identical data), one transaction per chunk:
  * rows go as one JSON array per chunk, typed by PostgreSQL from the table's own columns.
- * The search table gets its tsvector made from the tokens, and its GIN index is built once
+ * The search table gets its tsvector made from the tokens and the agency's token, and its GIN index is built once
  * after the load (as a bulk import is best done).
  */
 export async function copyToPostgres(
@@ -130,13 +130,16 @@ export async function copyToPostgres(
       const total = (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       const select = sqlite.prepare(
         search
-          ? 'SELECT rowid, publication_id, agency_id, tokens FROM publication_search WHERE rowid > ? ORDER BY rowid LIMIT ?'
+          ? 'SELECT rowid, publication_id, agency_id, tokens, agency FROM publication_search WHERE rowid > ? ORDER BY rowid LIMIT ?'
           : `SELECT rowid, * FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
       );
       const insert = search
-        ? `INSERT INTO publication_search (publication_id, agency_id, tokens, tsv)
-           SELECT publication_id, agency_id, tokens, to_tsvector('simple', tokens)
-           FROM json_to_recordset($1::json) AS t(publication_id text, agency_id text, tokens text)`
+        ? // The vector as the app's indexPublication makes it (src/publications/search.ts).
+          `INSERT INTO publication_search (publication_id, agency_id, tokens, agency, tsv)
+           SELECT publication_id, agency_id, tokens, agency,
+             to_tsvector('simple', tokens) || to_tsvector('simple', agency)
+           FROM json_to_recordset($1::json)
+             AS t(publication_id text, agency_id text, tokens text, agency text)`
         : `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)`;
       let last = 0;
       for (let done = 0; ;) {

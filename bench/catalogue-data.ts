@@ -9,10 +9,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { addDays } from '../src/calendar/dates.js';
 import { formatIndexNumber, MAX_SERIAL, urlKeyOf } from '../src/publications/index-number.js';
 import { CHANNELS, GENRES, SUBJECTS } from '../src/publications/item.js';
-import { htmlText, indexText } from '../src/publications/search-tokens.js';
+import { agencyToken, htmlText, indexText } from '../src/publications/search-tokens.js';
 
 /** Bump when the generated rows change, so cached databases are made again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** A small deterministic generator (mulberry32): the same items on every run and database. */
 export function random(seed: number): () => number {
@@ -422,14 +422,14 @@ export function fillSqlite(
     'INSERT INTO publication_channels (publication_id, channel, published_on) VALUES (?, ?, ?)',
   );
   const addSearch = sqlite.prepare(
-    'INSERT INTO publication_search (tokens, publication_id, agency_id) VALUES (?, ?, ?)',
+    'INSERT INTO publication_search (tokens, agency, publication_id, agency_id) VALUES (?, ?, ?, ?)',
   );
   const items = generateItems(agencies, 0, total, options);
   const chunk = sqlite.transaction((rows: GeneratedItem[]) => {
     for (const it of rows) {
       addItem.run(...publicationRow(it));
       for (const c of it.channels) addChannel.run(it.id, c.channel, c.publishedOn);
-      if (options.search) addSearch.run(it.tokens, it.id, it.agencyId);
+      if (options.search) addSearch.run(it.tokens, agencyToken(it.agencyId), it.id, it.agencyId);
     }
   });
   for (let done = 0; done < total;) {

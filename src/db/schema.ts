@@ -382,6 +382,8 @@ export interface PublicationSearchTable {
   publication_id: string;
   agency_id: string;
   tokens: string;
+  /** The agency's search token (search-tokens.ts agencyToken), ANDed into every search. */
+  agency: string;
 }
 
 export interface Database {

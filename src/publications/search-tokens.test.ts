@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { htmlText, indexText, markTerms, queryPhrases, rawTokens } from './search-tokens.js';
+import {
+  agencyToken,
+  htmlText,
+  indexText,
+  markTerms,
+  queryPhrases,
+  rawTokens,
+} from './search-tokens.js';
 
 const has = (doc: string, query: string) => {
   const tokens = ` ${indexText(doc)} `;
@@ -41,4 +48,23 @@ test('matches are marked for highlighting; the body is searched as text', () => 
     { text: '征地', mark: true },
   ]);
   assert.equal(htmlText('<p>a &lt;b&gt; &amp; c</p>').trim(), 'a <b> & c');
+});
+
+test("an agency's token is its own, and no text ever makes one", () => {
+  const ids = ['cat0001', 'cat0010', '00000000-0000-4000-8000-000000000001', '机关甲', 'a1'];
+  const tokens = ids.map(agencyToken);
+  assert.equal(new Set(tokens).size, ids.length);
+  assert.equal(agencyToken('cat0001'), 'a63617430303031');
+  for (const [i, id] of ids.entries()) {
+    // The ascii tokenizers keep it whole: letters and digits only.
+    assert.match(tokens[i]!, /^a[0-9a-f]+$/);
+    const typed = [...queryPhrases(tokens[i]!), ...queryPhrases(id)].flat();
+    assert.ok(typed.length > 0);
+    assert.ok(typed.every((t) => t.startsWith('x') && !tokens.includes(t)));
+    assert.ok(
+      indexText(tokens[i]!, id)
+        .split(' ')
+        .every((t) => !tokens.includes(t)),
+    );
+  }
 });

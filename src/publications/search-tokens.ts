@@ -51,6 +51,21 @@ export function encodeToken(token: string): string {
   return `x${[...token].map((c) => (c.codePointAt(0) ?? 0).toString(16)).join('')}`;
 }
 
+/**
+ * The token of an agency, kept in the index entry's own `agency` column, so the database
+ * finds one agency's matches by intersecting posting lists (the agency token's with the
+ * query's) instead of reading every match of every agency back to test its agency
+ * (docs/decisions/0019-publications.md). `a` + the agency id's UTF-8 bytes in hex (two
+ * digits a byte, so two ids never share one): never a token of text, which always starts
+ * with `x` (encodeToken), so no query can ask for it or match it by accident.
+ */
+export function agencyToken(agencyId: string): string {
+  const hex = [...new TextEncoder().encode(agencyId)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+  return `a${hex}`;
+}
+
 /** The document as one string of encoded tokens, for the index. */
 export function indexText(...parts: (string | null | undefined)[]): string {
   return parts

@@ -1,13 +1,23 @@
 // Search in the database (FTS5 on SQLite, tsvector + GIN on PostgreSQL): two-character words
-// and document numbers match, characters far apart do not, and only published items are found.
+// and document numbers match, characters far apart do not, only published items are found, and
+// only the agency's own: another agency's item with the same words never is.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
 import { PERMISSIONS, type Permission } from '../auth/policy.js';
 import { fixedClock } from '../db/time.js';
 import { seedDemo, type DemoResult } from '../demo/seed-demo.js';
-import { createDraft, withdraw, type Staff } from './commands.js';
+import type { Agency } from '../agencies/agency.js';
+import {
+  createDraft,
+  publish,
+  recordReview,
+  submitForReview,
+  withdraw,
+  type Staff,
+} from './commands.js';
 import { searchPublished } from './search.js';
+import { agencyToken } from './search-tokens.js';
 
 describe(`search on ${testDialect}`, () => {
   let db: TestDb;
@@ -19,10 +29,14 @@ describe(`search on ${testDialect}`, () => {
   });
   after(() => db.destroy());
 
-  const titles = async (query: string, order: 'relevance' | 'date' = 'relevance') =>
+  const titles = async (
+    query: string,
+    order: 'relevance' | 'date' = 'relevance',
+    agency: Agency = demo.agency,
+  ) =>
     (
       await searchPublished(db.kysely, {
-        agencyId: demo.agency.id,
+        agencyId: agency.id,
         query,
         order,
         page: 1,
@@ -84,6 +98,49 @@ describe(`search on ${testDialect}`, () => {
     const id = '00000000-0000-4000-8000-0000000d0006';
     assert.ok((await withdraw({ db, clock }, staff, id, '更正后重新发布')).ok);
     assert.deepEqual(await titles('预算'), []);
+  });
+
+  test("another agency's item with the same words is never found, nor is the agency's token", async () => {
+    const staff = (username: string, role: string): Staff => ({
+      actor: { id: demo.accounts[username] ?? null, label: username },
+      holds: (p: Permission) => (PERMISSIONS[p] as readonly string[]).includes(role),
+    });
+    const own = await titles('灵街办发〔2021〕30号');
+    assert.equal(own.length, 1);
+    const deps = { db, clock };
+    const draft = await createDraft(deps, staff('lsw-handler', 'handler'), demo.parent, {
+      title: '上级机关转发灵山卫街道城市管理网格化工作实施方案的通知',
+      summary: '征地补偿安置方案与城市管理网格化工作。',
+      body: '<p>灵街办发〔2021〕30号 征地 城市管理</p>',
+      issuer: '上级机关',
+      documentNumber: '灵街办发〔2021〕30号',
+      writtenOn: '2022-02-01',
+      formedOn: '2022-02-01',
+      changedOn: null,
+      subject: '城乡建设、环境保护',
+      genre: '通知',
+      keywords: ['征地', '城市管理'],
+      category: 'a20-1',
+    });
+    assert.ok(draft.ok);
+    const id = draft.value.id;
+    assert.ok((await submitForReview(deps, staff('lsw-handler', 'handler'), id)).ok);
+    assert.ok(
+      (await recordReview(deps, staff('lsw-reviewer', 'reviewer'), id, 'approve', '无涉密内容')).ok,
+    );
+    assert.ok((await publish(deps, staff('lsw-publisher', 'publisher'), id)).ok);
+    // The other agency finds its item; this agency's results are as before.
+    assert.deepEqual(await titles('灵街办发〔2021〕30号', 'relevance', demo.parent), [
+      '上级机关转发灵山卫街道城市管理网格化工作实施方案的通知',
+    ]);
+    assert.deepEqual(await titles('灵街办发〔2021〕30号'), own);
+    assert.equal((await titles('征地')).includes(draft.value.title), false);
+    assert.equal((await titles('城市管理')).includes(draft.value.title), false);
+    // Every entry carries its agency's token, yet typing it (or the id) matches nothing.
+    for (const agency of [demo.agency, demo.parent]) {
+      assert.deepEqual(await titles(agencyToken(agency.id), 'relevance', agency), []);
+      assert.deepEqual(await titles(agency.id, 'relevance', agency), []);
+    }
   });
 
   test('a query with nothing to search finds nothing; pages hold', async () => {

@@ -22,6 +22,7 @@ import * as m0019 from './0019_personal_data_purge.js';
 import * as m0020 from './0020_report_imports_case_links.js';
 import * as m0022 from './0022_work_list_order.js';
 import * as m0023 from './0023_account_email.js';
+import * as m0024 from './0024_search_agency_token.js';
 import * as m0025 from './0025_table_two_indexes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0020_report_imports_case_links': m0020,
   '0022_work_list_order': m0022,
   '0023_account_email': m0023,
+  '0024_search_agency_token': m0024,
   '0025_table_two_indexes': m0025,
 };
