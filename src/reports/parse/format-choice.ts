@@ -30,9 +30,11 @@ export function chooseFormat(labels: readonly string[], year: number | null): Re
   for (const text of labels) {
     // Column and block headings are short; numbers and prose cannot be one.
     if (text.length > 40 || text.length < 4) continue;
+    // A heading and its columns may be printed as one run (a crawler's saved page:
+    // 「第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量」): each marker in it counts.
     const comp = compact(text);
-    if (MARKERS['2021'].has(comp)) hits['2021']++;
-    if (MARKERS['2019'].has(comp)) hits['2019']++;
+    for (const id of ['2021', '2019'] as const)
+      for (const marker of MARKERS[id]) if (comp.includes(marker)) hits[id]++;
   }
   if (hits['2019'] > hits['2021']) return FORMATS['2019'];
   if (hits['2021'] > hits['2019']) return FORMATS['2021'];
