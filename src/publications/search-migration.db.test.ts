@@ -12,7 +12,10 @@ import { seedDemo, type DemoResult } from '../demo/seed-demo.js';
 import { searchPublished } from './search.js';
 import { agencyToken } from './search-tokens.js';
 
-const LATEST = Object.keys(migrations).at(-1);
+const NAMES = Object.keys(migrations);
+const BEFORE = NAMES[NAMES.indexOf('0024_search_agency_token') - 1]!;
+/** 0024 and every migration after it, as a migration to the latest applies them again. */
+const FROM_0024 = NAMES.slice(NAMES.indexOf('0024_search_agency_token'));
 
 describe(`search index migration 0024 on ${testDialect}`, () => {
   let db: TestDb;
@@ -33,7 +36,6 @@ describe(`search index migration 0024 on ${testDialect}`, () => {
     ).rows.map((r) => r.title);
 
   test('entries indexed before it are rewritten with their agency token and still found', async () => {
-    assert.equal(LATEST, '0024_search_agency_token');
     const before = await titles(demo.agency.id, '征地');
     assert.ok(before.length >= 2);
     const entries = async () =>
@@ -54,13 +56,13 @@ describe(`search index migration 0024 on ${testDialect}`, () => {
       provider: { getMigrations: async () => migrations },
       ...(schema ? { migrationTableSchema: schema } : {}),
     });
-    const down = await migrator.migrateDown();
+    const down = await migrator.migrateTo(BEFORE);
     assert.equal(down.error, undefined);
     // The layout of migration 0010: no agency column, tokens of the text alone.
     await assert.rejects(sql`SELECT agency FROM publication_search`.execute(db.kysely));
     assert.equal(Number(await entries()), count);
 
-    assert.deepEqual(await migrateToLatest(db), ['0024_search_agency_token']);
+    assert.deepEqual(await migrateToLatest(db), FROM_0024);
     assert.equal(Number(await entries()), count);
     const tokens = await sql<{ agency_id: string; agency: string }>`SELECT agency_id, agency
       FROM publication_search`.execute(db.kysely);
