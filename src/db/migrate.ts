@@ -5,8 +5,10 @@ import { migrations } from './migrations/index.js';
 
 export class MigrationError extends Error {}
 
-/** Brings the database to the latest schema. Idempotent. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/** The migrator of the app's migrations for `db`, with the schema it works in. */
+export async function migratorFor(
+  db: Db,
+): Promise<{ migrator: Migrator; schema: string | undefined }> {
   // On PostgreSQL name the schema explicitly: otherwise Kysely looks for its lock table in
   // every schema, finds another schema's (tests run side by side) and never creates its own.
   const schema =
@@ -18,6 +20,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
+  return { migrator, schema };
+}
+
+/** Brings the database to the latest schema. Idempotent. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { migrator, schema } = await migratorFor(db);
   let result: MigrationResultSet = await migrator.migrateToLatest();
   // Kysely's PostgreSQL introspection reads every schema's tables; when another schema is
   // dropped at that moment (parallel test runs do this) it fails with 'schema "x" does not

@@ -3,9 +3,9 @@
 // own agency only.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateToLatest, migratorFor } from '../db/migrate.js';
 import { migrations } from '../db/migrations/index.js';
 import { fixedClock } from '../db/time.js';
 import { seedDemo, type DemoResult } from '../demo/seed-demo.js';
@@ -47,15 +47,7 @@ describe(`search index migration 0024 on ${testDialect}`, () => {
     const count = Number(await entries());
     assert.ok(count >= 5);
 
-    const schema =
-      db.dialect === 'postgres'
-        ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]?.s
-        : undefined;
-    const migrator = new Migrator({
-      db: db.kysely,
-      provider: { getMigrations: async () => migrations },
-      ...(schema ? { migrationTableSchema: schema } : {}),
-    });
+    const { migrator } = await migratorFor(db);
     const down = await migrator.migrateTo(BEFORE);
     assert.equal(down.error, undefined);
     // The layout of migration 0010: no agency column, tokens of the text alone.

@@ -1,6 +1,7 @@
 // A bare agency and account for database tests that need a row to refer to (sessions,
 // stored files, check results) but not the demo data or a password.
 import type { Db } from '../../src/db/database.js';
+import { bareAgencyRow } from './agencies.js';
 
 export async function insertTestAccount(
   db: Db,
@@ -10,25 +11,16 @@ export async function insertTestAccount(
   const agencyId = `agency-${id}`;
   await db.kysely
     .insertInto('agencies')
-    .values({
-      id: agencyId,
-      parent_id: null,
-      slug: agencyId,
-      full_name: '测试机关',
-      short_name: '测试机关',
-      code: '11370211D000000133',
-      level: 'township',
-      kind: 'government',
-      office_name: null,
-      office_address: null,
-      office_hours: null,
-      office_phone: null,
-      office_fax: null,
-      office_email: null,
-      office_website: null,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(
+      bareAgencyRow({
+        id: agencyId,
+        slug: agencyId,
+        fullName: '测试机关',
+        shortName: '测试机关',
+        code: '11370211D000000133',
+        at,
+      }),
+    )
     .execute();
   await db.kysely
     .insertInto('accounts')
