@@ -155,4 +155,42 @@ describe(`search on ${testDialect}`, () => {
     assert.ok(r.total >= 4);
     assert.equal(r.page, r.pageCount);
   });
+
+  test('the total is the number of items the pages list, each once; a page past the end is the last', async () => {
+    for (const order of ['relevance', 'date'] as const) {
+      const search = (page: number) =>
+        searchPublished(db.kysely, {
+          agencyId: demo.agency.id,
+          query: '灵山卫',
+          order,
+          page,
+          pageSize: 2,
+        });
+      const first = await search(1);
+      assert.ok(first.pageCount >= 2, 'the demo street has several items about 灵山卫');
+      const listed: string[] = [];
+      for (let page = 1; page <= first.pageCount; page++) {
+        const r = await search(page);
+        assert.equal(r.total, first.total);
+        assert.equal(r.page, page);
+        listed.push(...r.rows.map((row) => row.id));
+      }
+      assert.equal(listed.length, first.total);
+      assert.equal(new Set(listed).size, listed.length);
+      const past = await search(first.pageCount + 5);
+      const last = await search(first.pageCount);
+      assert.deepEqual(
+        { total: past.total, page: past.page, ids: past.rows.map((r) => r.id) },
+        { total: last.total, page: last.page, ids: last.rows.map((r) => r.id) },
+      );
+    }
+    const none = await searchPublished(db.kysely, {
+      agencyId: demo.agency.id,
+      query: '〔2021〕31号',
+      order: 'relevance',
+      page: 3,
+      pageSize: 2,
+    });
+    assert.deepEqual(none, { total: 0, page: 1, pageCount: 1, rows: [] });
+  });
 });

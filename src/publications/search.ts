@@ -81,48 +81,86 @@ export function tsAgencyQuery(agencyId: string, phrases: string[][]): string {
  */
 export const BM25_TEXT_ONLY = sql`bm25(publication_search, 1.0, 0.0)`;
 
+/** One page of matches, each row carrying the number of all matches (the window's count). */
+type CountedRow = Database['publications'] & { search_total: number | string };
+
+/**
+ * The condition of the agency's matches on the index table (aliased `s` on PostgreSQL).
+ * agency_id is tested beside the token: it costs nothing on the few rows left after the
+ * intersection, and no entry of another agency could be shown even if its token were wrong.
+ */
+function matching(db: Q, agencyId: string, phrases: string[][]) {
+  return isSqlite(db)
+    ? sql`publication_search MATCH ${ftsQuery(agencyId, phrases)}
+        AND publication_search.agency_id = ${agencyId}`
+    : sql`s.agency_id = ${agencyId}
+        AND s.tsv @@ to_tsquery('simple', ${tsAgencyQuery(agencyId, phrases)})`;
+}
+
+/**
+ * The page of matches at `offset`, with the total in the same query: `count(*) OVER ()` is
+ * computed over every match before LIMIT, so the database evaluates the MATCH (and the
+ * phrase's position lists) once instead of once for a count and again for the page. On
+ * SQLite, bm25 is an FTS5 auxiliary function that cannot stand beside a window function in
+ * one SELECT, so the subquery ranks and the outer query counts, sorts and cuts.
+ */
+function pageQuery(
+  db: Q,
+  q: { agencyId: string; order: SearchOrder; pageSize: number },
+  phrases: string[][],
+  offset: number,
+) {
+  const where = matching(db, q.agencyId, phrases);
+  const byDate = sql`p.published_on DESC, p.index_number DESC`;
+  if (isSqlite(db)) {
+    // bm25 reads each match's position lists: only the relevance order pays for it.
+    const score = q.order === 'date' ? sql`0` : BM25_TEXT_ONLY;
+    const order = q.order === 'date' ? byDate : sql`s.score, p.published_on DESC`;
+    return sql<CountedRow>`SELECT p.*, count(*) OVER () AS search_total
+      FROM (SELECT publication_id, ${score} AS score FROM publication_search WHERE ${where}) s
+      JOIN publications p ON p.id = s.publication_id
+      WHERE p.state = 'published'
+      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offset}`.execute(db);
+  }
+  const order =
+    q.order === 'date'
+      ? byDate
+      : sql`ts_rank(s.tsv, to_tsquery('simple', ${tsQuery(phrases)})) DESC, p.published_on DESC`;
+  return sql<CountedRow>`SELECT p.*, count(*) OVER () AS search_total
+    FROM publication_search s JOIN publications p ON p.id = s.publication_id
+    WHERE ${where} AND p.state = 'published'
+    ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offset}`.execute(db);
+}
+
+/** The number of matches alone (pageQuery's condition, nothing read back or ranked). */
+async function countMatches(db: Q, agencyId: string, phrases: string[][]): Promise<number> {
+  const table = isSqlite(db) ? sql`publication_search` : sql`publication_search s`;
+  const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${table}
+    WHERE ${matching(db, agencyId, phrases)}`.execute(db);
+  return Number(counted.rows[0]?.n ?? 0);
+}
+
 export async function searchPublished(
   db: Q,
   q: { agencyId: string; query: string; order: SearchOrder; page: number; pageSize: number },
 ): Promise<SearchResult> {
   const phrases = queryPhrases(q.query);
   if (phrases.length === 0) return { total: 0, page: 1, pageCount: 1, rows: [] };
-  const offset = (page: number) => (page - 1) * q.pageSize;
-  if (isSqlite(db)) {
-    const match = ftsQuery(q.agencyId, phrases);
-    // agency_id is tested too: it costs nothing on the few rows left after the intersection,
-    // and no entry of another agency could be shown even if its token were wrong.
-    const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM publication_search
-      WHERE publication_search MATCH ${match} AND agency_id = ${q.agencyId}`.execute(db);
-    const total = Number(counted.rows[0]?.n ?? 0);
-    const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
-    const page = Math.min(Math.max(1, q.page), pageCount);
-    const order =
-      q.order === 'date'
-        ? sql`p.published_on DESC, p.index_number DESC`
-        : sql`${BM25_TEXT_ONLY}, p.published_on DESC`;
-    const rows = await sql<Database['publications']>`SELECT p.* FROM publication_search
-      JOIN publications p ON p.id = publication_search.publication_id
-      WHERE publication_search MATCH ${match} AND publication_search.agency_id = ${q.agencyId}
-        AND p.state = 'published'
-      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offset(page)}`.execute(db);
-    return { total, page, pageCount, rows: rows.rows.map(rowToPublication) };
+  const wanted = Math.max(1, q.page);
+  let rows = (await pageQuery(db, q, phrases, (wanted - 1) * q.pageSize)).rows;
+  let page = wanted;
+  let total = Number(rows[0]?.search_total ?? 0);
+  if (rows.length === 0 && wanted > 1) {
+    // A page past the last one (a link kept from before items were withdrawn) has no row to
+    // carry the total: counted on its own, and the last page is shown instead.
+    total = await countMatches(db, q.agencyId, phrases);
+    page = Math.max(1, Math.ceil(total / q.pageSize));
+    if (total > 0) rows = (await pageQuery(db, q, phrases, (page - 1) * q.pageSize)).rows;
   }
-  const query = tsQuery(phrases);
-  const match = tsAgencyQuery(q.agencyId, phrases);
-  const counted = await sql<{ n: string }>`SELECT count(*) AS n FROM publication_search
-    WHERE agency_id = ${q.agencyId} AND tsv @@ to_tsquery('simple', ${match})`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / q.pageSize));
-  const page = Math.min(Math.max(1, q.page), pageCount);
-  const order =
-    q.order === 'date'
-      ? sql`p.published_on DESC, p.index_number DESC`
-      : sql`ts_rank(s.tsv, to_tsquery('simple', ${query})) DESC, p.published_on DESC`;
-  const rows = await sql<Database['publications']>`SELECT p.* FROM publication_search s
-    JOIN publications p ON p.id = s.publication_id
-    WHERE s.agency_id = ${q.agencyId} AND s.tsv @@ to_tsquery('simple', ${match})
-      AND p.state = 'published'
-    ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offset(page)}`.execute(db);
-  return { total, page, pageCount, rows: rows.rows.map(rowToPublication) };
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / q.pageSize)),
+    rows: rows.map(({ search_total: _, ...row }) => rowToPublication(row)),
+  };
 }
