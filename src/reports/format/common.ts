@@ -19,7 +19,13 @@ export const SECTIONS: readonly SectionDef[] = [
     // 沭阳县发展和改革局 2023.
     aliases: ['存在的主要问题及整改措施'],
   },
-  { key: 'other', numeral: '六', title: '其他需要报告的事项' },
+  {
+    key: 'other',
+    numeral: '六',
+    title: '其他需要报告的事项',
+    // 平潭综合实验区农业农村局 2023 and 2025: 「六、需要说明的其他事项与附表」.
+    aliases: ['需要说明的其他事项'],
+  },
 ];
 
 const ORG = '法人或其他组织';
