@@ -3,10 +3,13 @@
 import { SEVERITY_LABELS } from '../reports/checks/labels.js';
 import { FORMATS, TABLE_KEYS, tableShape } from '../reports/format/index.js';
 import type { AnnualReport, CellValue } from '../reports/model.js';
-import type { CheckResult } from '../reports/read/protocol.js';
+import type { Checked, ReportFacts } from '../reports/read/protocol.js';
 
-/** A file named on the command line and what reading and checking found. */
-export type CheckedFile = { source: string } & CheckResult;
+/**
+ * A file named on the command line and what reading and checking found: the whole report
+ * for --json, only its facts for the text.
+ */
+export type CheckedFile<R extends ReportFacts = ReportFacts> = { source: string } & Checked<R>;
 
 /** Cells as numbers: an empty cell is 0 (its CELL_EMPTY finding says so); text that is no number is null (CELL_INVALID). */
 function jsonCell(value: CellValue | undefined): number | null {
@@ -33,7 +36,7 @@ function jsonTables(
   );
 }
 
-export function checkJson(files: readonly CheckedFile[]): string {
+export function checkJson(files: readonly CheckedFile<AnnualReport>[]): string {
   const reports = files.map((f) =>
     f.ok
       ? {
@@ -68,7 +71,7 @@ export function checkJson(files: readonly CheckedFile[]): string {
   return `${JSON.stringify({ reports }, null, 2)}\n`;
 }
 
-function describeReport(report: AnnualReport): string {
+function describeReport(report: ReportFacts): string {
   const year = report.year !== null ? `${report.year}年度` : '年度不详的';
   return `${report.agency ?? '（未署机关名称）'}${year}报告（${report.format}年格式）`;
 }

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { isPreviousYear } from '../reports/checks/index.js';
 import type { AnnualReport } from '../reports/model.js';
+import type { Checked, ReportFacts } from '../reports/read/protocol.js';
 import { ReportReader } from '../reports/read/reader-pool.js';
 import { checkExitCode, checkJson, checkText, type CheckedFile } from './check-output.js';
 
@@ -45,12 +46,35 @@ async function checkFiles(
   }
 
   // The workers open the files themselves as they come free, so a folder of thousands is
-  // never all in memory; only the reports read are kept, for printing in the order given.
-  const reads = await reader.checkAll(
-    files.map((path) => ({ path })),
-    previous ? { previous } : {},
-  );
-  const checked: CheckedFile[] = [];
+  // never all in memory; only what is printed is kept, in the order given: the whole
+  // reports for --json, their facts and findings otherwise (less for the workers to send
+  // and for this thread to receive).
+  const sources = files.map((path) => ({ path }));
+  const annotate = <R extends ReportFacts>(reads: readonly Checked<R>[]) =>
+    annotateReads(files, reads, previous, options.previous);
+  let checked: CheckedFile[];
+  let output: string;
+  if (options.json) {
+    const full = annotate(await reader.checkAll(sources, previous ? { previous } : {}));
+    [checked, output] = [full, checkJson(full)];
+  } else {
+    checked = annotate(
+      await reader.checkAll(sources, { ...(previous ? { previous } : {}), summary: true }),
+    );
+    output = checkText(checked);
+  }
+  process.stdout.write(output);
+  process.exitCode = checkExitCode(checked, previousUnreadable);
+}
+
+/** Each read with the path it came from; says on stderr what was compared with last year. */
+function annotateReads<R extends ReportFacts>(
+  files: readonly string[],
+  reads: readonly Checked<R>[],
+  previous: AnnualReport | undefined,
+  previousPath: string | undefined,
+): CheckedFile<R>[] {
+  const checked: CheckedFile<R>[] = [];
   for (const [i, source] of files.entries()) {
     const read = reads[i]!;
     if (!read.ok) {
@@ -64,12 +88,10 @@ async function checkFiles(
     } else if (previous) {
       // Say what was compared: the supervisor must know which report the carry-over came from.
       console.error(
-        `${source}（${read.report.agency ?? '机关不详'}${read.report.year ?? ''}年度）：已与 ${options.previous}（${previous.agency ?? '机关不详'}${previous.year ?? ''}年度报告）核对结转数、现行有效件数和内容是否雷同。`,
+        `${source}（${read.report.agency ?? '机关不详'}${read.report.year ?? ''}年度）：已与 ${previousPath}（${previous.agency ?? '机关不详'}${previous.year ?? ''}年度报告）核对结转数、现行有效件数和内容是否雷同。`,
       );
     }
     checked.push({ source, ok: true, report: read.report, findings: read.findings });
   }
-
-  process.stdout.write(options.json ? checkJson(checked) : checkText(checked));
-  process.exitCode = checkExitCode(checked, previousUnreadable);
+  return checked;
 }

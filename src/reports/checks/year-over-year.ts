@@ -8,7 +8,10 @@ import { columnLabel, formatOf, num, rowLabel, tableName } from './labels.js';
 import { same } from './requests.js';
 
 /** Only a report on the year just before is a "previous" report; other pairs are not compared. */
-export function isPreviousYear(report: AnnualReport, previous: AnnualReport): boolean {
+export function isPreviousYear(
+  report: Pick<AnnualReport, 'year'>,
+  previous: Pick<AnnualReport, 'year'>,
+): boolean {
   return report.year !== null && previous.year !== null && previous.year === report.year - 1;
 }
 

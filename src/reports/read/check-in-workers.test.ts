@@ -102,3 +102,29 @@ test('checking with last year: the comparison runs in the worker', async () => {
   const alone = await r.check({ path });
   assert.ok(alone.ok && !alone.findings.some((f) => f.code === 'CARRY_OVER'));
 });
+
+test('a summary check gives the same findings and only the facts of the report', async () => {
+  const r = reader();
+  const paths = ['seed-2021-lingshanwei.txt', 'html-2023-gbk.html', 'missing.txt'].map((f) =>
+    join(fixtures, f),
+  );
+  const sources = paths.map((path) => ({ path }));
+  const [full, summaries] = await Promise.all([
+    r.checkAll(sources),
+    r.checkAll(sources, { summary: true }),
+  ]);
+  for (const [i, summary] of summaries.entries()) {
+    const whole = full[i]!;
+    if (!whole.ok) {
+      assert.deepEqual(summary, whole, paths[i]);
+      continue;
+    }
+    const { agency, year, format } = whole.report;
+    assert.deepEqual(summary, {
+      ok: true,
+      report: { agency, year, format },
+      findings: whole.findings,
+    });
+  }
+  assert.equal(summaries.filter((s) => s.ok).length, 2);
+});

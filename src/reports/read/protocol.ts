@@ -8,16 +8,38 @@ import type { ReadLimits } from '../parse/limits.js';
  */
 export type ReadSource = { path: string } | { bytes: Uint8Array; filename?: string };
 
+/**
+ * How a file is checked: `previous` is last year's report, for the checks that compare with
+ * it; with `summary` only the report's facts come back, not the whole report.
+ */
+export interface CheckOptions {
+  previous?: AnnualReport;
+  summary?: boolean;
+}
+
 /** One file's work: read it, and with `check` also run every check on what was read. */
 export interface ReadTask {
   source: ReadSource;
-  check?: { previous?: AnnualReport };
+  check?: CheckOptions;
 }
 
+/**
+ * What a verdict on a report is printed with (`gongkai check` without --json): sent back
+ * instead of the whole report, whose sections and hundreds of cells would cost the worker
+ * its JSON text and the calling thread its parse for nothing.
+ */
+export type ReportFacts = Pick<AnnualReport, 'agency' | 'year' | 'format'>;
+
 /** A file read and checked: the parser's findings and the checks', merged, errors first. */
-export type CheckResult =
-  | { ok: true; report: AnnualReport; findings: Finding[] }
+export type Checked<R extends ReportFacts> =
+  | { ok: true; report: R; findings: Finding[] }
   | { ok: false; /** Chinese, says what is wrong and what to do */ error: string };
+
+/** A file checked, with the whole report read. */
+export type CheckResult = Checked<AnnualReport>;
+
+/** A file checked, with only the facts of its report (`CheckOptions.summary`). */
+export type CheckSummary = Checked<ReportFacts>;
 
 /** Several files for one worker, done one after another (one message, not one per file). */
 export interface ReadRequest {
@@ -27,8 +49,8 @@ export interface ReadRequest {
 }
 
 /**
- * The result of `tasks[index]` of request `id` (a ParseResult, or a CheckResult when
- * checked), sent as soon as that file is done. As JSON text: a string crosses threads as
+ * The result of `tasks[index]` of request `id` (a ParseResult, or a CheckResult or
+ * CheckSummary when checked), sent as soon as that file is done. As JSON text: a string crosses threads as
  * one copy, where the structured clone of a report's hundreds of cells costs the receiving
  * thread about twice what JSON.parse does, and the receiving thread is the one to spare.
  */

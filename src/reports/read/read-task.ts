@@ -7,7 +7,7 @@ import { checkReport, mergeFindings } from '../checks/index.js';
 import { reportFromJson } from '../json.js';
 import { parseReport, type ParseResult } from '../parse/index.js';
 import { READ_LIMITS, type ReadLimits } from '../parse/limits.js';
-import type { CheckResult, ReadTask } from './protocol.js';
+import type { CheckResult, CheckSummary, ReadTask } from './protocol.js';
 import { readReportBytes } from './read-file.js';
 
 export const READ_FAILED =
@@ -44,17 +44,20 @@ async function read(task: ReadTask, limits: ReadLimits): Promise<ParseResult> {
 export async function runReadTask(
   task: ReadTask,
   limits: ReadLimits = READ_LIMITS,
-): Promise<ParseResult | CheckResult> {
+): Promise<ParseResult | CheckResult | CheckSummary> {
   try {
     const parsed = await read(task, limits);
     if (!task.check || !parsed.ok) return parsed;
-    const { previous } = task.check;
-    const findings = checkReport(parsed.report, previous ? { previous } : {});
-    return {
-      ok: true,
-      report: parsed.report,
-      findings: mergeFindings(parsed.findings, findings, parsed.report),
-    };
+    const { previous, summary } = task.check;
+    const { report } = parsed;
+    const findings = mergeFindings(
+      parsed.findings,
+      checkReport(report, previous ? { previous } : {}),
+      report,
+    );
+    if (!summary) return { ok: true, report, findings };
+    const { agency, year, format } = report;
+    return { ok: true, report: { agency, year, format }, findings };
   } catch {
     // The parser and the checks promise not to throw; should they, one file is lost, not the batch.
     return { ok: false, error: READ_FAILED };

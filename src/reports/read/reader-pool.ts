@@ -9,10 +9,17 @@
 // See docs/decisions/0011-reading-untrusted-reports.md.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnnualReport } from '../model.js';
 import type { ParseResult } from '../parse/index.js';
 import { READ_LIMITS, type ReadLimits } from '../parse/limits.js';
-import type { CheckResult, ReadRequest, ReadSource, ReadTask, WorkerMessage } from './protocol.js';
+import type {
+  CheckOptions,
+  CheckResult,
+  CheckSummary,
+  ReadRequest,
+  ReadSource,
+  ReadTask,
+  WorkerMessage,
+} from './protocol.js';
 
 export interface ReaderOptions {
   /** Worker threads at most (files are read in parallel up to this). */
@@ -47,9 +54,17 @@ const ENTRY = new URL('./read-worker-entry.mjs', import.meta.url);
 /** Files sent to a worker in one message at most; fewer as the queue runs short. */
 const MAX_FILES_PER_MESSAGE = 8;
 
+/**
+ * Messages a worker holds at once: the one it is on and the next, so that when it finishes
+ * a file it goes on to the next at once instead of waiting for this thread to answer.
+ */
+const MESSAGES_PER_WORKER = 2;
+
+type AnyResult = ParseResult | CheckResult | CheckSummary;
+
 interface Item {
   task: ReadTask;
-  resolve: (result: ParseResult | CheckResult) => void;
+  resolve: (result: AnyResult) => void;
 }
 
 /** Files posted to a worker in one message; `done` of them answered so far. */
@@ -57,14 +72,15 @@ interface Sent {
   id: number;
   items: Item[];
   done: number;
-  /** The time limit of the file being read, `items[done]`. */
-  timer: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  sent: Sent | null;
+  /** Messages posted and not yet wholly answered, in the order the worker does them. */
+  sent: Sent[];
+  /** The time limit of the file being read, `sent[0].items[sent[0].done]`. */
+  timer: NodeJS.Timeout | null;
   /** Set once the slot is finished with, so its late events change nothing. */
   gone: boolean;
 }
@@ -108,16 +124,27 @@ export class ReportReader {
    * posts the path (or bytes) and gets the findings. `previous` is last year's report, for
    * the checks that compare with it. Never rejects.
    */
-  check(source: ReadSource, options: { previous?: AnnualReport } = {}): Promise<CheckResult> {
+  check(source: ReadSource, options?: CheckOptions & { summary?: false }): Promise<CheckResult>;
+  /** With `summary`, only the report's facts come back with the findings. */
+  check(source: ReadSource, options: CheckOptions & { summary: true }): Promise<CheckSummary>;
+  check(source: ReadSource, options: CheckOptions = {}): Promise<CheckResult | CheckSummary> {
     return this.run({ source, check: options });
   }
 
   /** `check` for many files, as many at once as there are workers; results in the order given. */
   checkAll(
     sources: readonly ReadSource[],
-    options: { previous?: AnnualReport } = {},
-  ): Promise<CheckResult[]> {
-    return Promise.all(sources.map((s) => this.check(s, options)));
+    options?: CheckOptions & { summary?: false },
+  ): Promise<CheckResult[]>;
+  checkAll(
+    sources: readonly ReadSource[],
+    options: CheckOptions & { summary: true },
+  ): Promise<CheckSummary[]>;
+  checkAll(
+    sources: readonly ReadSource[],
+    options: CheckOptions = {},
+  ): Promise<(CheckResult | CheckSummary)[]> {
+    return Promise.all(sources.map((source) => this.run({ source, check: options })));
   }
 
   /** Ends every worker; files still waiting are answered as not read. */
@@ -129,25 +156,36 @@ export class ReportReader {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private run(task: ReadTask): Promise<ParseResult | CheckResult> {
-    if (this.closed) return Promise.resolve(failed(READER_ERRORS.closed));
-    return new Promise((resolve) => {
-      this.queue.push({ task, resolve });
+  /**
+   * `T` is the result the task asks for (read-task.ts: a parse, or a check with the whole
+   * report or its summary); the worker's answer is that shape or a failure, which all share.
+   */
+  private run<T extends AnyResult>(task: ReadTask): Promise<T> {
+    if (this.closed) return Promise.resolve(failed(READER_ERRORS.closed) as T);
+    return new Promise<T>((resolve) => {
+      this.queue.push({ task, resolve: resolve as (result: AnyResult) => void });
       this.dispatch();
     });
   }
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const idle = [...this.slots].find((s) => s.ready && !s.sent);
+      const slots = [...this.slots];
+      const idle = slots.find((s) => s.ready && s.sent.length === 0);
       if (idle) {
         this.send(idle);
         continue;
       }
       // Workers still starting will take the queued files when ready.
-      const starting = [...this.slots].filter((s) => !s.ready).length;
+      const starting = slots.filter((s) => !s.ready).length;
       if (this.slots.size < this.options.workers && starting < this.queue.length) {
         this.spawn();
+        continue;
+      }
+      // Every worker busy: each gets its next message now, to start on when it is done.
+      const next = slots.find((s) => s.ready && s.sent.length < MESSAGES_PER_WORKER);
+      if (next) {
+        this.send(next);
         continue;
       }
       return;
@@ -164,7 +202,7 @@ export class ReportReader {
         maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.options.maxHeapMb / 8)),
       },
     });
-    const slot: Slot = { worker, ready: false, sent: null, gone: false };
+    const slot: Slot = { worker, ready: false, sent: [], timer: null, gone: false };
     this.slots.add(slot);
     worker.unref();
     worker.on('message', (message: WorkerMessage) => {
@@ -174,16 +212,13 @@ export class ReportReader {
         this.dispatch();
         return;
       }
-      const sent = slot.sent;
+      const sent = slot.sent[0];
       if (!sent || sent.id !== message.id || sent.done !== message.index) return;
-      clearTimeout(sent.timer);
-      sent.items[sent.done++]!.resolve(JSON.parse(message.json) as ParseResult | CheckResult);
-      if (sent.done < sent.items.length) {
-        sent.timer = this.timeLimit(slot);
-        return;
-      }
-      slot.sent = null;
-      worker.unref();
+      sent.items[sent.done++]!.resolve(JSON.parse(message.json) as AnyResult);
+      if (sent.done === sent.items.length) slot.sent.shift();
+      // The worker has gone on to its next file, if it holds one.
+      this.startTimeLimit(slot);
+      if (slot.sent.length === 0) worker.unref();
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -196,19 +231,20 @@ export class ReportReader {
   }
 
   /**
-   * Posts the next files to an idle worker: several small ones per message while the queue
-   * is long (a message and its answer cost the calling thread more than a small file costs
-   * the worker), one at a time as it runs short, so that no worker is left with a tail of
-   * files while another idles.
+   * Posts the next files to a worker: several small ones per message while the queue is long
+   * (a message and its answer cost the calling thread more than a small file costs the
+   * worker), one at a time as it runs short, so that no worker is left with a tail of files
+   * while another idles.
    */
   private send(slot: Slot): void {
     const count = Math.min(
       MAX_FILES_PER_MESSAGE,
-      Math.max(1, Math.floor(this.queue.length / (2 * this.options.workers))),
+      Math.max(1, Math.floor(this.queue.length / (2 * MESSAGES_PER_WORKER * this.options.workers))),
     );
     const items = this.queue.splice(0, count);
     const id = this.nextId++;
-    slot.sent = { id, items, done: 0, timer: this.timeLimit(slot) };
+    slot.sent.push({ id, items, done: 0 });
+    if (slot.sent.length === 1) this.startTimeLimit(slot);
     slot.worker.ref();
     const request: ReadRequest = {
       id,
@@ -218,9 +254,15 @@ export class ReportReader {
     slot.worker.postMessage(request);
   }
 
-  /** The time the file a worker is now on may take; past it the worker is ended. */
-  private timeLimit(slot: Slot): NodeJS.Timeout {
-    return setTimeout(() => {
+  /**
+   * Times the file a worker is now on (the first not answered of its first message), if
+   * any; past its limit the worker is ended.
+   */
+  private startTimeLimit(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.sent.length === 0) return;
+    slot.timer = setTimeout(() => {
       this.retire(slot, READER_ERRORS.timeout(Math.round(this.options.timeoutMs / 1000)));
       void slot.worker.terminate();
     }, this.options.timeoutMs);
@@ -228,7 +270,7 @@ export class ReportReader {
 
   /**
    * Takes a worker out of the pool, answering the file it was on (if any) with `reason`.
-   * The files of its message not yet begun go back to the head of the queue for the next
+   * The files of its messages not yet begun go back to the head of the queue for the next
    * worker: one hostile file costs only itself.
    */
   private retire(slot: Slot, reason: string): void {
@@ -236,10 +278,11 @@ export class ReportReader {
     slot.gone = true;
     this.slots.delete(slot);
     const sent = slot.sent;
-    slot.sent = null;
-    if (sent) {
-      clearTimeout(sent.timer);
-      const [current, ...rest] = sent.items.slice(sent.done);
+    slot.sent = [];
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (sent.length > 0) {
+      const [current, ...rest] = sent.flatMap((s) => s.items.slice(s.done));
       current?.resolve(failed(reason));
       if (this.closed) for (const item of rest) item.resolve(failed(READER_ERRORS.closed));
       else this.queue = [...rest, ...this.queue];
