@@ -11,6 +11,7 @@ import { publicRoutes } from './public-routes.js';
 import { feedRoutes } from './feeds/feed-routes.js';
 import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
 import { publicationRoutes } from './routes.js';
+import { SEARCH_COMPACTION_RECURRING, searchCompactionJob } from './search-compaction-job.js';
 import { publicationsReportSource } from './table-two/report-source.js';
 import { YEAR_FIGURES_PATH, yearFiguresRoutes } from './table-two/year-figures-routes.js';
 import { figuresImportRoutes } from './table-two/figures-import-routes.js';
@@ -42,6 +43,8 @@ export const publicationsFeature: Feature = {
     rowNames('publication_rechecks', ['title'], (r) => String(r.title)),
   ]),
   reportSource: publicationsReportSource,
+  jobs: () => [searchCompactionJob()],
+  recurring: [SEARCH_COMPACTION_RECURRING],
   // Made only from the URL, the display setting, the day and the database (the feed: URL and
   // database). Not the attachments (downloads) nor the sitemap (megabytes, and not HTML).
   cachedPages: [

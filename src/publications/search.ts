@@ -11,7 +11,7 @@ import { agencyToken, htmlText, indexText, queryPhrases } from './search-tokens.
 type Q = Kysely<Database>;
 
 /** Which database `db` (or a transaction on it) talks to. */
-const isSqlite = (db: Q) => db.getExecutor().adapter instanceof SqliteAdapter;
+export const isSqlite = (db: Q) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** Writes (or rewrites) the index entry of a published item. */
 export async function indexPublication(db: Q, p: Publication): Promise<void> {
