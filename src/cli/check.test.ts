@@ -1,11 +1,12 @@
 // `gongkai check` as a user runs it: the real command, in a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import { blankReport } from '../reports/checks/fixtures/build.js';
 import { seedReport } from '../reports/checks/fixtures/seed-report.js';
 import { reportToJson } from '../reports/json.js';
@@ -318,4 +319,58 @@ test('check: a 2019-format row read unsure is named with the 2019 labels in its 
     /^表三“（六）其他处理”行的“总计”.*：表三“（六）其他处理”行未能可靠读取/u,
   );
   assert.ok(!report.findings.some((f: JsonFinding) => /^T3_/u.test(f.code)));
+});
+
+test('check FOLDER: every report file under it, sub-folders too, in name order; hidden files and other files skipped', () => {
+  const folder = join(dir, 'batch');
+  mkdirSync(join(folder, 'b-sub'), { recursive: true });
+  mkdirSync(join(folder, '.hidden'), { recursive: true });
+  writeFileSync(join(folder, 'c-seed.txt'), readFileSync(seedText));
+  writeFileSync(join(folder, 'a-clean.json'), JSON.stringify(reportToJson(cleanReport())));
+  writeFileSync(
+    join(folder, 'b-sub', 'clean-2023.json'),
+    JSON.stringify(reportToJson(cleanReport(2023))),
+  );
+  writeFileSync(join(folder, '.hidden', 'x.txt'), 'not a report');
+  writeFileSync(join(folder, 'notes.xlsx'), 'not a report either');
+  const r = gongkai(folder);
+  assert.equal(r.code, 1, r.stderr);
+  const order = ['a-clean.json', 'b-sub/clean-2023.json', 'c-seed.txt'].map((f) =>
+    r.stdout.indexOf(join(folder, f)),
+  );
+  assert.ok(
+    order.every((at) => at >= 0),
+    r.stdout,
+  );
+  assert.deepEqual(
+    [...order].sort((x, y) => x - y),
+    order,
+    'in name order',
+  );
+  assert.match(r.stdout, /共检查3份报告，1份有错误/);
+  assert.doesNotMatch(r.stdout, /hidden|notes\.xlsx/);
+});
+
+test('check ZIP: its report files are checked, named inside the archive; an empty folder says so', () => {
+  const zip = join(dir, 'reports.zip');
+  writeFileSync(
+    zip,
+    zipSync({
+      'seed.txt': new Uint8Array(readFileSync(seedText)),
+      'clean.json': strToU8(JSON.stringify(reportToJson(cleanReport()))),
+    }),
+  );
+  const empty = join(dir, 'empty-folder');
+  mkdirSync(empty, { recursive: true });
+  const r = gongkai(zip, empty);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(
+    r.stdout,
+    /reports\.zip\/seed\.txt：灵山卫街道办事处2021年度报告（2021年格式），错误5项/,
+  );
+  assert.match(
+    r.stdout,
+    /reports\.zip\/clean\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/,
+  );
+  assert.match(r.stdout, /empty-folder：无法读取。文件夹中没有可检查的报告文件/);
 });
