@@ -32,7 +32,11 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** The header of each column as the issue names it, then the variants met in real exports. */
+/**
+ * The header of each column as the issue names it, then the variants met in real exports and
+ * crawls of portals (test/fixtures/catalogue/README.md names them): a list page's bare 日期 or
+ * 时间 is the date the portal published the item on.
+ */
 export const HEADER_NAMES: Readonly<Record<ImportColumn, readonly string[]>> = {
   indexNumber: ['索引号', '信息索引', '索引编号', '信息索引号'],
   title: ['名称', '标题', '信息名称', '公文名称', '文件名称', '政策标题', '题名'],
@@ -48,14 +52,14 @@ export const HEADER_NAMES: Readonly<Record<ImportColumn, readonly string[]>> = {
   ],
   documentNumber: ['文号', '发文字号', '发文文号'],
   writtenOn: ['成文日期', '生成日期', '发文日期', '成文时间'],
-  publishedOn: ['发布日期', '发布时间', '公开日期', '公开时间', '颁布日期'],
-  subject: ['主题分类', '主题', '分类'],
+  publishedOn: ['发布日期', '发布时间', '公开日期', '公开时间', '颁布日期', '日期', '时间'],
+  subject: ['主题分类', '主题', '分类', '主题名称'],
   summary: ['内容概述', '摘要', '内容摘要', '内容简介'],
   body: ['正文', '内容', '正文内容', '政策内容'],
-  validity: ['有效性', '效力状态', '时效性', '有效状态'],
+  validity: ['有效性', '效力状态', '时效性', '有效状态', '现行状态'],
   validityOn: ['废止日期', '失效日期'],
   category: ['公开类别', '信息类别'],
-  genre: ['体裁', '文种'],
+  genre: ['体裁', '文种', '公文种类'],
   keywords: ['关键词', '主题词'],
 };
 
@@ -71,6 +75,28 @@ const normalizeHeader = (h: string) =>
     .replace(/[(（][^)）]*[)）]$/, '');
 
 export type HeaderMap = Partial<Record<ImportColumn, number>>;
+
+/**
+ * Crawls of portals and 汇总表 list 序号 but no 索引号 (the fixtures from Hebei portals do):
+ * the number cannot be made up here, since the old URLs and the agency's own counter rest on it.
+ */
+const NO_INDEX_HINT =
+  '。索引号是原门户网站为每条信息编的号，导入后保留不变：请从原网站的政府信息公开目录导出带索引号的文件';
+
+const noIndexHint = (header: readonly string[]) =>
+  NO_INDEX_HINT +
+  (header.some((h) => normalizeHeader(h) === '序号') ? '（「序号」只是行的编号，不是索引号）' : '');
+
+const KNOWN_HEADERS = new Set(Object.values(HEADER_NAMES).flat());
+
+/** The header cells the file has that name no column, so the user sees which to rename. */
+function unknownHeaders(header: readonly string[]): string {
+  const names = header
+    .filter((raw) => !KNOWN_HEADERS.has(normalizeHeader(raw)))
+    .map((raw) => raw.replace(/^\uFEFF/, '').trim())
+    .filter((h) => h !== '');
+  return names.length > 0 ? `。文件中未识别的列：${names.slice(0, 12).join('、')}` : '';
+}
 
 export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; error: string };
 
@@ -97,7 +123,7 @@ export function mapHeaders(header: readonly string[]): HeaderResult {
   if (missing.length > 0)
     return {
       ok: false,
-      error: `第 1 行（表头）缺少以下列：${missing.join('、')}。表头应包含：索引号、名称、发布机构、文号、成文日期，可选：发布日期、主题分类、内容概述、正文、有效性`,
+      error: `第 1 行（表头）缺少以下列：${missing.join('、')}。表头应包含：索引号、名称、发布机构、文号、成文日期，可选：发布日期、主题分类、内容概述、正文、有效性${unknownHeaders(header)}${missing.includes('索引号') ? noIndexHint(header) : ''}`,
     };
   return { ok: true, map };
 }
