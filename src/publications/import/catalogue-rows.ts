@@ -66,6 +66,19 @@ export const HEADER_NAMES: Readonly<Record<ImportColumn, readonly string[]>> = {
 /** Columns a file must have, and one of 成文日期 / 发布日期 (the rest are optional). */
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['indexNumber', 'title', 'issuer'];
 
+/**
+ * Asked for explicitly (`--issue-index-numbers`, the console's checkbox), never assumed: a
+ * row without 索引号 gets one from the platform's issuer, and one without 发布机构 the
+ * agency's full name, so an old site's list that has neither can be brought in.
+ */
+export interface IssueOptions {
+  issueIndexNumbers: boolean;
+  /** The agency's full official name, the 发布机构 of rows that name none. */
+  agencyName: string;
+}
+
+export const ISSUE_INDEX_NUMBERS_LABEL = '文件中没有索引号的，由本平台按本机关的前段码依次编号';
+
 /** What a header cell is: spaces, full-width colons and a trailing 「（必填）」 or 「*」 ignored. */
 const normalizeHeader = (h: string) =>
   h
@@ -80,8 +93,7 @@ export type HeaderMap = Partial<Record<ImportColumn, number>>;
  * Crawls of portals and 汇总表 list 序号 but no 索引号 (the fixtures from Hebei portals do):
  * the number cannot be made up here, since the old URLs and the agency's own counter rest on it.
  */
-const NO_INDEX_HINT =
-  '。索引号是原门户网站为每条信息编的号，导入后保留不变：请从原网站的政府信息公开目录导出带索引号的文件';
+const NO_INDEX_HINT = `。索引号是原门户网站为每条信息编的号，导入后保留不变：请从原网站的政府信息公开目录导出带索引号的文件；原网站没有索引号的，可勾选「${ISSUE_INDEX_NUMBERS_LABEL}」（命令行加 --issue-index-numbers），没有发布机构的填本机关全称`;
 
 const noIndexHint = (header: readonly string[]) =>
   NO_INDEX_HINT +
@@ -100,7 +112,10 @@ function unknownHeaders(header: readonly string[]): string {
 
 export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; error: string };
 
-export function mapHeaders(header: readonly string[]): HeaderResult {
+export function mapHeaders(
+  header: readonly string[],
+  options: { issueIndexNumbers?: boolean } = {},
+): HeaderResult {
   const map: HeaderMap = {};
   const seen = new Map<ImportColumn, string>();
   header.forEach((raw, i) => {
@@ -116,9 +131,10 @@ export function mapHeaders(header: readonly string[]): HeaderResult {
       return;
     }
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => map[c] === undefined).map(
-    (c) => HEADER_NAMES[c][0],
-  );
+  const required = options.issueIndexNumbers
+    ? REQUIRED_COLUMNS.filter((c) => c !== 'indexNumber' && c !== 'issuer')
+    : REQUIRED_COLUMNS;
+  const missing = required.filter((c) => map[c] === undefined).map((c) => HEADER_NAMES[c][0]);
   if (map.writtenOn === undefined && map.publishedOn === undefined) missing.push('成文日期');
   if (missing.length > 0)
     return {
@@ -170,10 +186,13 @@ const VALIDITY_WORDS: Readonly<Record<string, Validity>> = {
 export interface ImportItem {
   /** The row number in the file as a spreadsheet shows it (the header is row 1). */
   line: number;
-  indexNumber: string;
-  urlKey: string;
+  /** Null when the file gives none and the platform is to issue one (IssueOptions). */
+  indexNumber: string | null;
+  urlKey: string | null;
   title: string;
   issuer: string;
+  /** Whether 发布机构 is the agency's name because the row named none. */
+  issuerFilled: boolean;
   documentNumber: string | null;
   /** 成文日期, when the file gives it. */
   writtenOn: string | null;
@@ -234,7 +253,11 @@ export interface CheckedRows {
  * index number already seen in the file is refused (the first one stays), as is one whose
  * number differs only in punctuation (its URL would be the same).
  */
-export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap): CheckedRows {
+export function checkRows(
+  rows: readonly (readonly string[])[],
+  map: HeaderMap,
+  options: IssueOptions = { issueIndexNumbers: false, agencyName: '' },
+): CheckedRows {
   const items: ImportItem[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, number>();
@@ -248,15 +271,16 @@ export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap):
     const indexNumber = get('indexNumber').normalize('NFKC');
     const refuse = (reason: string) =>
       rejected.push({ line, indexNumber: indexNumber || null, reason });
-    if (!indexNumber) return refuse('缺少索引号');
-    if (!INDEX_NUMBER.test(indexNumber))
+    if (!indexNumber && !options.issueIndexNumbers) return refuse('缺少索引号');
+    if (indexNumber && !INDEX_NUMBER.test(indexNumber))
       return refuse(
         `索引号「${indexNumber.slice(0, 40)}」格式无法识别（只能由字母、数字和 / - _ . 组成）`,
       );
     const title = get('title');
     if (!title) return refuse('缺少名称（标题）');
     if (title.length > 200) return refuse('名称超过 200 个字');
-    const issuer = get('issuer');
+    const issuerFilled = !get('issuer') && options.issueIndexNumbers;
+    const issuer = issuerFilled ? options.agencyName : get('issuer');
     if (!issuer) return refuse('缺少发布机构');
     if (issuer.length > 100) return refuse('发布机构超过 100 个字');
     const documentNumber = get('documentNumber') || null;
@@ -295,16 +319,17 @@ export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap):
       const problem = textProblem(value, label, kind, '请在原文件中改正');
       if (problem) return refuse(problem);
     }
-    const urlKey = urlKeyOf(indexNumber);
-    const earlier = seen.get(urlKey);
+    const urlKey = indexNumber ? urlKeyOf(indexNumber) : null;
+    const earlier = urlKey === null ? undefined : seen.get(urlKey);
     if (earlier !== undefined) return refuse(`索引号与第 ${earlier} 行重复`);
-    seen.set(urlKey, line);
+    if (urlKey !== null) seen.set(urlKey, line);
     items.push({
       line,
-      indexNumber,
+      indexNumber: indexNumber || null,
       urlKey,
       title,
       issuer,
+      issuerFilled,
       documentNumber,
       writtenOn: written?.ok ? written.date : null,
       publishedOn: published.date,
