@@ -243,7 +243,7 @@ export function recordReview(
 }
 
 /** The next free index number of the agency in `year` (an imported one may hold a serial). */
-async function nextIndexNumber(ctx: CommandContext, agency: Agency, year: number) {
+export async function nextIndexNumber(ctx: CommandContext, agency: Agency, year: number) {
   for (;;) {
     const serial = await issueSerial(ctx.trx, agency.id, year);
     if (serial > MAX_SERIAL) return null;

@@ -75,6 +75,44 @@ describe('catalogue import over HTTP', () => {
     assert.match(text(await none.text()), /请选择要导入的 CSV 或 .xlsx 文件/);
   });
 
+  test('the numbering checkbox: offered unchecked, kept when the form is shown again', async () => {
+    const checkbox = (html: string) =>
+      parse(html).querySelector('input[type=checkbox][name=issue]')?.hasAttribute('checked');
+    assert.equal(
+      checkbox(await (await publisher.get('/console/publications/import')).text()),
+      false,
+    );
+    const noIndex = new TextEncoder().encode('标题,日期\n甲通知,2021-03-01\n,2021-03-02\n');
+    const form = (issue: boolean, bytes: Uint8Array = noIndex) => {
+      const f = new FormData();
+      f.append('file', new File([bytes], 'list.csv'));
+      f.append('mode', 'check');
+      if (issue) f.append('issue', 'yes');
+      f.append('_csrf', publisher.csrfToken);
+      return publisher.fetch('/console/publications/import', { method: 'POST', body: f });
+    };
+    const refused = await form(false);
+    assert.equal(refused.status, 400);
+    const refusedHtml = await refused.text();
+    assert.match(
+      text(refusedHtml),
+      /可勾选「文件中没有索引号的，由本平台按本机关的前段码依次编号」/,
+    );
+    assert.equal(checkbox(refusedHtml), false);
+    const checked = await form(true);
+    assert.equal(checked.status, 200);
+    const checkedHtml = await checked.text();
+    assert.match(
+      text(checkedHtml),
+      /可导入 1 条，其中 1 条没有索引号，导入时将由本平台按本机关的前段码编号/,
+    );
+    assert.equal(checkbox(checkedHtml), true);
+    // Shown again with an error (a file that cannot be read), the box stays ticked.
+    const bad = await form(true, new TextEncoder().encode('x,y\n1,2\n'));
+    assert.equal(bad.status, 400);
+    assert.equal(checkbox(await bad.text()), true);
+  });
+
   test('a handler may not import', async () => {
     const handler = await t.signIn('lsw-handler');
     assert.equal((await handler.get('/console/publications/import')).status, 403);

@@ -28,6 +28,9 @@ test('headers: the names of the issue and the variants real exports use', () => 
   const missing = mapHeaders(['序号', '标题', '发文日期']);
   assert.equal(missing.ok, false);
   assert.match(!missing.ok ? missing.error : '', /缺少以下列：索引号、发布机构/);
+  // A second 内容 is a known name, not one to rename; 附件链接 is.
+  const unknown = mapHeaders(['序号', '标题', '内容', '内容', '附件链接']);
+  assert.match(!unknown.ok ? unknown.error : '', /文件中未识别的列：序号、附件链接。/);
   const noDate = mapHeaders(['索引号', '名称', '发布机构']);
   assert.match(!noDate.ok ? noDate.error : '', /成文日期/);
 });

@@ -32,7 +32,11 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** The header of each column as the issue names it, then the variants met in real exports. */
+/**
+ * The header of each column as the issue names it, then the variants met in real exports and
+ * crawls of portals (test/fixtures/catalogue/README.md names them): a list page's bare 日期 or
+ * 时间 is the date the portal published the item on.
+ */
 export const HEADER_NAMES: Readonly<Record<ImportColumn, readonly string[]>> = {
   indexNumber: ['索引号', '信息索引', '索引编号', '信息索引号'],
   title: ['名称', '标题', '信息名称', '公文名称', '文件名称', '政策标题', '题名'],
@@ -48,19 +52,32 @@ export const HEADER_NAMES: Readonly<Record<ImportColumn, readonly string[]>> = {
   ],
   documentNumber: ['文号', '发文字号', '发文文号'],
   writtenOn: ['成文日期', '生成日期', '发文日期', '成文时间'],
-  publishedOn: ['发布日期', '发布时间', '公开日期', '公开时间', '颁布日期'],
-  subject: ['主题分类', '主题', '分类'],
+  publishedOn: ['发布日期', '发布时间', '公开日期', '公开时间', '颁布日期', '日期', '时间'],
+  subject: ['主题分类', '主题', '分类', '主题名称'],
   summary: ['内容概述', '摘要', '内容摘要', '内容简介'],
   body: ['正文', '内容', '正文内容', '政策内容'],
-  validity: ['有效性', '效力状态', '时效性', '有效状态'],
+  validity: ['有效性', '效力状态', '时效性', '有效状态', '现行状态'],
   validityOn: ['废止日期', '失效日期'],
   category: ['公开类别', '信息类别'],
-  genre: ['体裁', '文种'],
+  genre: ['体裁', '文种', '公文种类'],
   keywords: ['关键词', '主题词'],
 };
 
 /** Columns a file must have, and one of 成文日期 / 发布日期 (the rest are optional). */
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['indexNumber', 'title', 'issuer'];
+
+/**
+ * Asked for explicitly (`--issue-index-numbers`, the console's checkbox), never assumed: a
+ * row without 索引号 gets one from the platform's issuer, and one without 发布机构 the
+ * agency's full name, so an old site's list that has neither can be brought in.
+ */
+export interface IssueOptions {
+  issueIndexNumbers: boolean;
+  /** The agency's full official name, the 发布机构 of rows that name none. */
+  agencyName: string;
+}
+
+export const ISSUE_INDEX_NUMBERS_LABEL = '文件中没有索引号的，由本平台按本机关的前段码依次编号';
 
 /** What a header cell is: spaces, full-width colons and a trailing 「（必填）」 or 「*」 ignored. */
 const normalizeHeader = (h: string) =>
@@ -72,9 +89,33 @@ const normalizeHeader = (h: string) =>
 
 export type HeaderMap = Partial<Record<ImportColumn, number>>;
 
+/**
+ * Crawls of portals and 汇总表 list 序号 but no 索引号 (the fixtures from Hebei portals do):
+ * the number cannot be made up here, since the old URLs and the agency's own counter rest on it.
+ */
+const NO_INDEX_HINT = `。索引号是原门户网站为每条信息编的号，导入后保留不变：请从原网站的政府信息公开目录导出带索引号的文件；原网站没有索引号的，可勾选「${ISSUE_INDEX_NUMBERS_LABEL}」（命令行加 --issue-index-numbers），没有发布机构的填本机关全称`;
+
+const noIndexHint = (header: readonly string[]) =>
+  NO_INDEX_HINT +
+  (header.some((h) => normalizeHeader(h) === '序号') ? '（「序号」只是行的编号，不是索引号）' : '');
+
+const KNOWN_HEADERS = new Set(Object.values(HEADER_NAMES).flat());
+
+/** The header cells the file has that name no column, so the user sees which to rename. */
+function unknownHeaders(header: readonly string[]): string {
+  const names = header
+    .filter((raw) => !KNOWN_HEADERS.has(normalizeHeader(raw)))
+    .map((raw) => raw.replace(/^\uFEFF/, '').trim())
+    .filter((h) => h !== '');
+  return names.length > 0 ? `。文件中未识别的列：${names.slice(0, 12).join('、')}` : '';
+}
+
 export type HeaderResult = { ok: true; map: HeaderMap } | { ok: false; error: string };
 
-export function mapHeaders(header: readonly string[]): HeaderResult {
+export function mapHeaders(
+  header: readonly string[],
+  options: { issueIndexNumbers?: boolean } = {},
+): HeaderResult {
   const map: HeaderMap = {};
   const seen = new Map<ImportColumn, string>();
   header.forEach((raw, i) => {
@@ -90,14 +131,15 @@ export function mapHeaders(header: readonly string[]): HeaderResult {
       return;
     }
   });
-  const missing = REQUIRED_COLUMNS.filter((c) => map[c] === undefined).map(
-    (c) => HEADER_NAMES[c][0],
-  );
+  const required = options.issueIndexNumbers
+    ? REQUIRED_COLUMNS.filter((c) => c !== 'indexNumber' && c !== 'issuer')
+    : REQUIRED_COLUMNS;
+  const missing = required.filter((c) => map[c] === undefined).map((c) => HEADER_NAMES[c][0]);
   if (map.writtenOn === undefined && map.publishedOn === undefined) missing.push('成文日期');
   if (missing.length > 0)
     return {
       ok: false,
-      error: `第 1 行（表头）缺少以下列：${missing.join('、')}。表头应包含：索引号、名称、发布机构、文号、成文日期，可选：发布日期、主题分类、内容概述、正文、有效性`,
+      error: `第 1 行（表头）缺少以下列：${missing.join('、')}。表头应包含：索引号、名称、发布机构、文号、成文日期，可选：发布日期、主题分类、内容概述、正文、有效性${unknownHeaders(header)}${missing.includes('索引号') ? noIndexHint(header) : ''}`,
     };
   return { ok: true, map };
 }
@@ -144,10 +186,13 @@ const VALIDITY_WORDS: Readonly<Record<string, Validity>> = {
 export interface ImportItem {
   /** The row number in the file as a spreadsheet shows it (the header is row 1). */
   line: number;
-  indexNumber: string;
-  urlKey: string;
+  /** Null when the file gives none and the platform is to issue one (IssueOptions). */
+  indexNumber: string | null;
+  urlKey: string | null;
   title: string;
   issuer: string;
+  /** Whether 发布机构 is the agency's name because the row named none. */
+  issuerFilled: boolean;
   documentNumber: string | null;
   /** 成文日期, when the file gives it. */
   writtenOn: string | null;
@@ -208,7 +253,11 @@ export interface CheckedRows {
  * index number already seen in the file is refused (the first one stays), as is one whose
  * number differs only in punctuation (its URL would be the same).
  */
-export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap): CheckedRows {
+export function checkRows(
+  rows: readonly (readonly string[])[],
+  map: HeaderMap,
+  options: IssueOptions = { issueIndexNumbers: false, agencyName: '' },
+): CheckedRows {
   const items: ImportItem[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, number>();
@@ -222,15 +271,16 @@ export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap):
     const indexNumber = get('indexNumber').normalize('NFKC');
     const refuse = (reason: string) =>
       rejected.push({ line, indexNumber: indexNumber || null, reason });
-    if (!indexNumber) return refuse('缺少索引号');
-    if (!INDEX_NUMBER.test(indexNumber))
+    if (!indexNumber && !options.issueIndexNumbers) return refuse('缺少索引号');
+    if (indexNumber && !INDEX_NUMBER.test(indexNumber))
       return refuse(
         `索引号「${indexNumber.slice(0, 40)}」格式无法识别（只能由字母、数字和 / - _ . 组成）`,
       );
     const title = get('title');
     if (!title) return refuse('缺少名称（标题）');
     if (title.length > 200) return refuse('名称超过 200 个字');
-    const issuer = get('issuer');
+    const issuerFilled = !get('issuer') && options.issueIndexNumbers;
+    const issuer = issuerFilled ? options.agencyName : get('issuer');
     if (!issuer) return refuse('缺少发布机构');
     if (issuer.length > 100) return refuse('发布机构超过 100 个字');
     const documentNumber = get('documentNumber') || null;
@@ -269,16 +319,17 @@ export function checkRows(rows: readonly (readonly string[])[], map: HeaderMap):
       const problem = textProblem(value, label, kind, '请在原文件中改正');
       if (problem) return refuse(problem);
     }
-    const urlKey = urlKeyOf(indexNumber);
-    const earlier = seen.get(urlKey);
+    const urlKey = indexNumber ? urlKeyOf(indexNumber) : null;
+    const earlier = urlKey === null ? undefined : seen.get(urlKey);
     if (earlier !== undefined) return refuse(`索引号与第 ${earlier} 行重复`);
-    seen.set(urlKey, line);
+    if (urlKey !== null) seen.set(urlKey, line);
     items.push({
       line,
-      indexNumber,
+      indexNumber: indexNumber || null,
       urlKey,
       title,
       issuer,
+      issuerFilled,
       documentNumber,
       writtenOn: written?.ok ? written.date : null,
       publishedOn: published.date,

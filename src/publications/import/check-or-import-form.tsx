@@ -1,5 +1,6 @@
 // The upload form of both imports (the catalogue, table 二's yearly figures): one file, and
 // whether to check it only or import the rows that pass. One shape, so the two read alike.
+import type { Child } from 'hono/jsx';
 import {
   ErrorSummary,
   FileField,
@@ -15,6 +16,8 @@ export function CheckOrImportForm(props: {
   /** The file field's label, e.g. 「目录文件」. */
   fileLabel: string;
   errors: FieldErrors;
+  /** Options of this import only, shown after the choice of check or import. */
+  children?: Child;
 }) {
   return (
     <PostForm action={props.action} multipart label={props.label}>
@@ -36,6 +39,7 @@ export function CheckOrImportForm(props: {
           <input type="radio" name="mode" value="import" /> 导入（有问题的行不导入，其余行全部导入）
         </label>
       </fieldset>
+      {props.children}
       <SubmitButton>提交</SubmitButton>
     </PostForm>
   );

@@ -166,6 +166,12 @@ test(`a file refused as a whole stores nothing (${testDialect})`, async () => {
       ['c.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), /另存为/],
       ['d.xlsx', new TextEncoder().encode('not a zip'), /无法读取这个 Excel 文件/],
       ['e.csv', new Uint8Array(0), /文件是空的/],
+      // A real crawl of a portal's list (40 rows, no 索引号): refused whole, nothing kept.
+      [
+        'hebei-szf-bgtwj-excerpt.csv',
+        fixture('real/hebei-szf-bgtwj-excerpt.csv'),
+        /缺少以下列：索引号、发布机构。.*「序号」只是行的编号/,
+      ],
     ];
     for (const [filename, bytes, message] of cases) {
       const r = await importCatalogue({ db, clock }, actor, agency, { filename, bytes });

@@ -9,6 +9,8 @@ import type { Actor } from '../../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../../commands/command.js';
 import { fail, ok, type Result } from '../../commands/result.js';
 import type { PublicationRow } from '../../db/schema.js';
+import { nextIndexNumber } from '../commands.js';
+import { MAX_SERIAL, urlKeyOf } from '../index-number.js';
 import { raiseSerial, rowToPublication } from '../repository.js';
 import { sanitizeBody } from '../sanitize.js';
 import { indexPublication } from '../search.js';
@@ -24,9 +26,16 @@ export interface ImportReport {
   /** Data rows read (blank rows not counted). */
   rows: number;
   imported: number;
+  /** Index numbers issued by the platform (or, in a dry run, that would be). */
+  issued: number;
+  /** Rows whose 发布机构 is the agency's full name because they named none. */
+  issuerFilled: number;
   rejected: RejectedRow[];
   dryRun: boolean;
 }
+
+/** An imported item as stored: its index number brought or issued. */
+type NumberedItem = ImportItem & { indexNumber: string; urlKey: string };
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -34,7 +43,7 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-function rowOf(agency: Agency, item: ImportItem, by: Actor, now: string): PublicationRow {
+function rowOf(agency: Agency, item: NumberedItem, by: Actor, now: string): PublicationRow {
   return {
     id: randomUUID(),
     agency_id: agency.id,
@@ -73,7 +82,7 @@ function ownSerials(agency: Agency, items: readonly ImportItem[]): Map<number, n
   const own = new RegExp(`^${agency.code.replace(/[^A-Za-z0-9]/g, '\\$&')}/(\\d{4})-(\\d{5})$`);
   const max = new Map<number, number>();
   for (const item of items) {
-    const m = own.exec(item.indexNumber);
+    const m = item.indexNumber === null ? null : own.exec(item.indexNumber);
     if (!m) continue;
     const year = Number(m[1]);
     max.set(year, Math.max(max.get(year) ?? 0, Number(m[2])));
@@ -86,22 +95,24 @@ export async function importCatalogue(
   actor: Actor,
   agency: Agency,
   file: { filename: string; bytes: Uint8Array },
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; issueIndexNumbers?: boolean } = {},
 ): Promise<Result<ImportReport>> {
   const read = await readCatalogueFile(file.bytes, file.filename);
   if (!read.ok) return fail({ file: read.error });
   const [header, ...data] = read.rows;
   if (!header || data.every((r) => r.every((c) => c.trim() === '')))
     return fail({ file: '文件中没有数据行：第 1 行应为表头，从第 2 行起每行一条信息' });
-  const headers = mapHeaders(header);
+  const issueIndexNumbers = options.issueIndexNumbers === true;
+  const headers = mapHeaders(header, { issueIndexNumbers });
   if (!headers.ok) return fail({ file: headers.error });
-  const checked = checkRows(data, headers.map);
+  const checked = checkRows(data, headers.map, { issueIndexNumbers, agencyName: agency.fullName });
   const rows = data.filter((r) => r.some((c) => c.trim() !== '')).length;
   return runCommand(deps, actor, async (ctx) => {
     // Numbers already stored: index numbers are unique across the platform, URL keys
     // within the agency.
     const taken = new Set<string>();
-    for (const part of chunks(checked.items, 500)) {
+    const brought = checked.items.filter((i) => i.indexNumber !== null);
+    for (const part of chunks(brought, 500)) {
       const found = await ctx.trx
         .selectFrom('publications')
         .select(['index_number', 'url_key', 'agency_id'])
@@ -110,14 +121,14 @@ export async function importCatalogue(
             eb(
               'index_number',
               'in',
-              part.map((i) => i.indexNumber),
+              part.map((i) => i.indexNumber ?? ''),
             ),
             eb.and([
               eb('agency_id', '=', agency.id),
               eb(
                 'url_key',
                 'in',
-                part.map((i) => i.urlKey),
+                part.map((i) => i.urlKey ?? ''),
               ),
             ]),
           ]),
@@ -131,7 +142,10 @@ export async function importCatalogue(
     const rejected = [...checked.rejected];
     const accepted: ImportItem[] = [];
     for (const item of checked.items) {
-      if (taken.has(`n:${item.indexNumber}`) || taken.has(`k:${item.urlKey}`))
+      if (
+        item.indexNumber !== null &&
+        (taken.has(`n:${item.indexNumber}`) || taken.has(`k:${item.urlKey}`))
+      )
         rejected.push({
           line: item.line,
           indexNumber: item.indexNumber,
@@ -145,13 +159,38 @@ export async function importCatalogue(
       encoding: read.encoding,
       rows,
       imported: accepted.length,
+      issued: accepted.filter((i) => i.indexNumber === null).length,
+      issuerFilled: accepted.filter((i) => i.issuerFilled).length,
       rejected,
       dryRun: options.dryRun === true,
     };
     if (options.dryRun || accepted.length === 0)
-      return ok({ ...report, imported: options.dryRun ? accepted.length : 0 });
+      return options.dryRun
+        ? ok(report)
+        : ok({ ...report, imported: 0, issued: 0, issuerFilled: 0 });
+    // The file's own 前段码 numbers raise the counters first, so the numbers issued next
+    // never repeat one brought in the same file.
+    for (const [year, last] of ownSerials(agency, accepted))
+      await raiseSerial(ctx.trx, agency.id, year, last);
+    const inFile = new Set(brought.map((i) => i.urlKey));
+    const numbered: NumberedItem[] = [];
+    for (const item of accepted) {
+      if (item.indexNumber !== null && item.urlKey !== null) {
+        numbered.push({ ...item, indexNumber: item.indexNumber, urlKey: item.urlKey });
+        continue;
+      }
+      const year = Number(item.publishedOn.slice(0, 4));
+      let indexNumber = await nextIndexNumber(ctx, agency, year);
+      while (indexNumber !== null && inFile.has(urlKeyOf(indexNumber)))
+        indexNumber = await nextIndexNumber(ctx, agency, year);
+      if (indexNumber === null)
+        return fail({
+          file: `第 ${item.line} 行：本机关 ${year} 年的索引号已用完（每年最多 ${MAX_SERIAL} 个），未导入任何信息`,
+        });
+      numbered.push({ ...item, indexNumber, urlKey: urlKeyOf(indexNumber) });
+    }
     const now = ctx.now.toISOString();
-    const stored = accepted.map((item) => rowOf(agency, item, actor, now));
+    const stored = numbered.map((item) => rowOf(agency, item, actor, now));
     for (const part of chunks(stored, CHUNK)) {
       await ctx.trx.insertInto('publications').values(part).execute();
       await ctx.trx
@@ -166,8 +205,6 @@ export async function importCatalogue(
         .execute();
     }
     for (const row of stored) await indexPublication(ctx.trx, rowToPublication(row));
-    for (const [year, last] of ownSerials(agency, accepted))
-      await raiseSerial(ctx.trx, agency.id, year, last);
     ctx.record({
       agencyId: agency.id,
       subjectType: IMPORT_SUBJECT,
@@ -177,6 +214,8 @@ export async function importCatalogue(
         filename: file.filename,
         rows,
         imported: accepted.length,
+        issuedIndexNumbers: report.issued,
+        issuerFilled: report.issuerFilled,
         rejected: rejected.length,
       },
     });

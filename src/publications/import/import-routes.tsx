@@ -7,8 +7,9 @@ import { authorize } from '../../auth/policy.js';
 import { actorOf } from '../../commands/actor.js';
 import type { AppEnv } from '../../web/env.js';
 import { readForm } from '../../web/form-input.js';
-import type { FieldErrors } from '../../web/forms.js';
 import { ConsolePage } from '../../web/layout.js';
+import { ChoiceGroup, type FieldErrors } from '../../web/forms.js';
+import { ISSUE_INDEX_NUMBERS_LABEL } from './catalogue-rows.js';
 import { CheckOrImportForm } from './check-or-import-form.js';
 import { PUBLICATIONS_PATH } from '../paths.js';
 import { importCatalogue, type ImportReport } from './import-catalogue.js';
@@ -22,6 +23,7 @@ const SCHEMA = z.object({
     .min(1, '请选择要导入的 CSV 或 .xlsx 文件')
     .max(1, '一次只能导入一个文件'),
   mode: z.enum(['check', 'import'], { error: '请选择“只检查”或“导入”' }),
+  issue: z.array(z.literal('yes', { error: '编号选项无效' })).max(1),
 });
 
 function Report({ report }: { report: ImportReport }) {
@@ -34,6 +36,12 @@ function Report({ report }: { report: ImportReport }) {
           ? `可导入 ${report.imported} 条`
           : `已导入 ${report.imported} 条（已发布，可在目录中检索）`}
         ，
+        {report.issued > 0
+          ? `其中 ${report.issued} 条没有索引号，${report.dryRun ? '导入时将' : '已'}由本平台按本机关的前段码编号，`
+          : null}
+        {report.issuerFilled > 0
+          ? `${report.issuerFilled} 条没有发布机构，${report.dryRun ? '将' : '已'}填为本机关全称，`
+          : null}
         {report.rejected.length > 0
           ? `${report.rejected.length} 行未导入，原因如下。`
           : '没有未导入的行。'}
@@ -81,6 +89,7 @@ export function importRoutes(): Hono<AppEnv> {
     c: Context<AppEnv>,
     errors: FieldErrors,
     report: ImportReport | null,
+    issue: boolean,
     status: 200 | 400 = 200,
   ) =>
     c.html(
@@ -92,7 +101,7 @@ export function importRoutes(): Hono<AppEnv> {
         <p class="hint">
           文件格式：CSV（UTF-8 或 GB18030，即 Excel 另存为的“CSV（逗号分隔）”）或 .xlsx，最大{' '}
           {MAX_IMPORT_BYTES / 1024 / 1024} MB、{MAX_IMPORT_ROWS} 行。第 1
-          行为表头：索引号、名称（或标题）、发布机构（或发文机关）、文号、成文日期（或生成日期），可选：发布日期、主题分类、内容概述、正文、有效性。
+          行为表头：索引号、名称（或标题）、发布机构（或发文机关）、文号、成文日期（或生成日期），可选：发布日期、主题分类、内容概述、正文、有效性。原网站的目录没有索引号的，可勾选下面的编号选项，由本平台按本机关的前段码编号。
         </p>
         {report ? <Report report={report} /> : null}
         <CheckOrImportForm
@@ -100,31 +109,52 @@ export function importRoutes(): Hono<AppEnv> {
           label="导入目录"
           fileLabel="目录文件"
           errors={errors}
-        />
+        >
+          <ChoiceGroup
+            name="issue"
+            kind="checkbox"
+            label="索引号"
+            hint="原网站的目录没有索引号时才勾选；文件中已有的索引号保留不变，没有发布机构的填本机关全称"
+            options={[{ value: 'yes', label: ISSUE_INDEX_NUMBERS_LABEL }]}
+            value={issue ? ['yes'] : []}
+            error={errors.issue}
+          />
+        </CheckOrImportForm>
       </ConsolePage>,
       status,
     );
 
   app.get(IMPORT_PATH, async (c) => {
     await publisher(c);
-    return render(c, {}, null);
+    return render(c, {}, null, false);
   });
 
   app.post(IMPORT_PATH, async (c) => {
     const { staff, agency } = await publisher(c);
-    const form = await readForm(c, SCHEMA, { fields: ['mode'], files: ['file'] });
-    if (!form.ok) return render(c, form.errors, null, 400);
+    const form = await readForm(c, SCHEMA, {
+      fields: ['mode'],
+      arrays: ['issue'],
+      files: ['file'],
+    });
+    const issue = form.values.issue.includes('yes');
+    if (!form.ok) return render(c, form.errors, null, issue, 400);
     const file = form.data.file[0] as File;
     const r = await importCatalogue(
       c.get('deps'),
       actorOf(staff),
       agency,
       { filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      { dryRun: form.data.mode === 'check' },
+      { dryRun: form.data.mode === 'check', issueIndexNumbers: issue },
     );
     if (!r.ok)
-      return render(c, { file: r.errors.file ?? r.errors._form ?? '文件无法导入' }, null, 400);
-    return render(c, {}, r.value);
+      return render(
+        c,
+        { file: r.errors.file ?? r.errors._form ?? '文件无法导入' },
+        null,
+        issue,
+        400,
+      );
+    return render(c, {}, r.value, issue);
   });
 
   return app;
