@@ -121,3 +121,39 @@ test('rows: each refused with its row number and reason; the good ones kept whol
   assert.equal(second?.category, 'a20-15');
   assert.equal(second?.indexNumber, '202103-00012');
 });
+
+test('公开类别 not given: only what can be a 规章 or 规范性文件 goes under 第二十条（一）', () => {
+  const header = ['索引号', '名称', '发布机构', '成文日期', '有效性'];
+  const mapped = mapHeaders(header);
+  assert.ok(mapped.ok);
+  const row = (n: number, title: string, validity: string) => [
+    `202101-0000${n}`,
+    title,
+    '灵山卫街道办事处',
+    '2021-01-05',
+    validity,
+  ];
+  const r = checkRows(
+    [
+      row(1, '灵山卫街道办事处关于印发《灵山卫街道物业管理办法》的通知', '有效'),
+      row(2, '灵山卫街道征收土地预公告', '有效'),
+      row(3, '灵山卫街道2021年第一季度临时救助情况公示', '有效'),
+      row(4, '灵山卫街道城市管理网格化实施细则', '废止'),
+      row(5, '灵山卫街道2021年春节慰问活动', '有效'),
+      row(6, '灵山卫街道办事处关于做好春节期间安全生产工作的通知', ''),
+    ],
+    mapped.ok ? mapped.map : ({} as never),
+  );
+  assert.deepEqual(r.rejected, []);
+  assert.deepEqual(
+    r.items.map((i) => [i.line, i.genre, i.category]),
+    [
+      [2, '通知', 'a20-1'],
+      [3, '公告', 'a20-15'],
+      [4, '公示', 'a20-15'],
+      [5, '其他', 'a20-1'],
+      [6, '其他', 'a20-15'],
+      [7, '通知', 'a20-15'],
+    ],
+  );
+});

@@ -229,18 +229,44 @@ function genreOf(raw: string, title: string): string {
   return GENRES.find((g) => g !== '其他' && bare.endsWith(g.replace(/（.*）/, ''))) ?? '其他';
 }
 
+/** 公文 kinds that are never a 规章 or 规范性文件, whatever 有效性 a portal shows beside them. */
+const NEVER_NORMATIVE: readonly string[] = [
+  '公报',
+  '公告',
+  '通告',
+  '通报',
+  '报告',
+  '请示',
+  '批复',
+  '议案',
+  '函',
+  '纪要',
+  '公示',
+];
+
+/** What a 规章 or 规范性文件 is called in its title (「…管理办法」, 「印发《…实施细则》的通知」). */
+const NORMATIVE_TITLE = /办法|规定|细则|规则|条例|规范|标准|制度|措施|意见|决定/;
+
 /**
- * 公开类别: given (its code or label), else a document with a 有效性 is filed under 第二十条
- * （一） — portals show 有效性 only for 规章 and 规范性文件 — and anything else under （十五）.
+ * 公开类别: given (its code or label); else 第二十条（一） (table 二 counts these as 规章 and
+ * 规范性文件) only for what can be one — a 有效性 in the row (portals show it beside 规章 and
+ * 规范性文件), of a kind of 公文 that can be normative (never a 公告, 通告, 公示…), and, when the
+ * title names no kind, a title that names a normative form. Anything else is filed under
+ * （十五）: a 公告 with 「有效」 beside it must not add to the year's 规范性文件 in table 二. The
+ * officer can refile an item; a wrong count in a published report cannot be taken back.
  */
-function categoryOf(raw: string, hasValidity: boolean): string | null {
+function categoryOf(
+  raw: string,
+  row: { hasValidity: boolean; genre: string; title: string },
+): string | null {
   if (raw) {
     const found = CATEGORIES.find(
       (c) => c.code === raw || c.label === raw || c.label.endsWith(raw),
     );
     return found?.code ?? null;
   }
-  return hasValidity ? 'a20-1' : 'a20-15';
+  if (!row.hasValidity || NEVER_NORMATIVE.includes(row.genre)) return 'a20-15';
+  return row.genre !== '其他' || NORMATIVE_TITLE.test(row.title) ? 'a20-1' : 'a20-15';
 }
 
 export interface CheckedRows {
@@ -302,7 +328,12 @@ export function checkRows(
     const validityOnText = get('validityOn');
     const validityOn = validityOnText ? parseLooseDate(validityOnText, '废止（失效）日期') : null;
     if (validityOn && !validityOn.ok) return refuse(validityOn.error);
-    const category = categoryOf(get('category'), validityText !== '');
+    const genre = genreOf(get('genre'), title);
+    const category = categoryOf(get('category'), {
+      hasValidity: validityText !== '',
+      genre,
+      title,
+    });
     if (!category) return refuse(`公开类别「${get('category').slice(0, 30)}」不是本平台的类别`);
     const summary = get('summary');
     if (summary.length > 500) return refuse('内容概述超过 500 个字');
@@ -334,7 +365,7 @@ export function checkRows(
       writtenOn: written?.ok ? written.date : null,
       publishedOn: published.date,
       subject: subjectOf(get('subject')),
-      genre: genreOf(get('genre'), title),
+      genre,
       category,
       keywords: splitKeywords(get('keywords')).slice(0, 10),
       summary,
