@@ -109,11 +109,25 @@ process.on('message', (m) => {
   });
 });
 
-process.once('disconnect', () => {
-  for (const s of servers) s.close();
-  void db.close().finally(() => {
-    rmSync(dir, { recursive: true, force: true });
-    // Exit normally, so that --cpu-prof (see bench/run.ts) writes its profile.
-    process.exit(0);
+/** Stops listening and resolves once every connection has ended (requests in flight answered). */
+const closed = (s: ServerType) =>
+  new Promise<void>((resolve) => {
+    s.close(() => resolve());
+    // Kept-alive connections with no request in flight would hold the close open until their
+    // timeout; those still answering end when they are done.
+    if ('closeIdleConnections' in s) s.closeIdleConnections();
+    // A client that never finishes its request does not keep the process alive.
+    setTimeout(() => 'closeAllConnections' in s && s.closeAllConnections(), 5000).unref();
   });
+
+process.once('disconnect', () => {
+  // The database only after the servers: a request still being answered would otherwise
+  // query a closed database ("driver has already been destroyed").
+  void Promise.all(servers.map(closed))
+    .then(() => db.close())
+    .finally(() => {
+      rmSync(dir, { recursive: true, force: true });
+      // Exit normally, so that --cpu-prof (see bench/run.ts) writes its profile.
+      process.exit(0);
+    });
 });
