@@ -252,7 +252,7 @@ async function measure(
     await throughput(servers, sample[0]!);
     const memory = await servers.memory();
     console.log(
-      `服务器内存：当前 ${mb(memory.rss)} MB，峰值 ${mb(memory.maxRss)} MB（含 hello-world 与两个应用实例）；` +
+      `服务器内存：当前 ${mb(memory.rss)} MB（其中 V8 堆 ${mb(memory.heap)} MB），峰值 ${mb(memory.maxRss)} MB（含 hello-world 与两个应用实例）；` +
         `${memory.maxRss / 1024 / 1024 < RSS_GOAL_MB ? '达到' : '未达到'}目标（< ${RSS_GOAL_MB} MB）`,
     );
   } finally {

@@ -30,8 +30,8 @@ export interface PageServerPorts {
 
 export type PageServerMessage =
   | { type: 'ports'; ports: PageServerPorts; itemPath: string | null }
-  /** CPU time used so far (µs); resident memory now and at its peak (bytes). */
-  | { type: 'cpu'; micros: number; rss: number; maxRss: number };
+  /** CPU time used so far (µs); resident memory now and at its peak, V8's heap now (bytes). */
+  | { type: 'cpu'; micros: number; rss: number; maxRss: number; heap: number };
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolve, reject) => {
@@ -106,6 +106,7 @@ process.on('message', (m) => {
     micros: used.user + used.system,
     rss: process.memoryUsage.rss(),
     maxRss: process.resourceUsage().maxRSS * 1024,
+    heap: process.memoryUsage().heapTotal,
   });
 });
 
