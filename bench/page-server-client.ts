@@ -10,8 +10,8 @@ export interface PageServers {
   itemPath: string | null;
   /** CPU time the server process has used so far, in microseconds. */
   cpuMicros(): Promise<number>;
-  /** The server process's resident memory now and at its peak, in bytes. */
-  memory(): Promise<{ rss: number; maxRss: number }>;
+  /** The server process's resident memory now and at its peak, and V8's heap now, in bytes. */
+  memory(): Promise<{ rss: number; maxRss: number; heap: number }>;
   stop(): void;
 }
 
@@ -50,8 +50,8 @@ export async function startPageServers(env: Record<string, string> = {}): Promis
     itemPath,
     cpuMicros: async () => (await usage()).micros,
     memory: async () => {
-      const { rss, maxRss } = await usage();
-      return { rss, maxRss };
+      const { rss, maxRss, heap } = await usage();
+      return { rss, maxRss, heap };
     },
     stop: () => child.disconnect(),
   };

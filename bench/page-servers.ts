@@ -30,8 +30,8 @@ export interface PageServerPorts {
 
 export type PageServerMessage =
   | { type: 'ports'; ports: PageServerPorts; itemPath: string | null }
-  /** CPU time used so far (µs); resident memory now and at its peak (bytes). */
-  | { type: 'cpu'; micros: number; rss: number; maxRss: number };
+  /** CPU time used so far (µs); resident memory now and at its peak, V8's heap now (bytes). */
+  | { type: 'cpu'; micros: number; rss: number; maxRss: number; heap: number };
 
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<ServerType> {
   return new Promise((resolve, reject) => {
@@ -106,14 +106,29 @@ process.on('message', (m) => {
     micros: used.user + used.system,
     rss: process.memoryUsage.rss(),
     maxRss: process.resourceUsage().maxRSS * 1024,
+    heap: process.memoryUsage().heapTotal,
   });
 });
 
-process.once('disconnect', () => {
-  for (const s of servers) s.close();
-  void db.close().finally(() => {
-    rmSync(dir, { recursive: true, force: true });
-    // Exit normally, so that --cpu-prof (see bench/run.ts) writes its profile.
-    process.exit(0);
+/** Stops listening and resolves once every connection has ended (requests in flight answered). */
+const closed = (s: ServerType) =>
+  new Promise<void>((resolve) => {
+    s.close(() => resolve());
+    // Kept-alive connections with no request in flight would hold the close open until their
+    // timeout; those still answering end when they are done.
+    if ('closeIdleConnections' in s) s.closeIdleConnections();
+    // A client that never finishes its request does not keep the process alive.
+    setTimeout(() => 'closeAllConnections' in s && s.closeAllConnections(), 5000).unref();
   });
+
+process.once('disconnect', () => {
+  // The database only after the servers: a request still being answered would otherwise
+  // query a closed database ("driver has already been destroyed").
+  void Promise.all(servers.map(closed))
+    .then(() => db.close())
+    .finally(() => {
+      rmSync(dir, { recursive: true, force: true });
+      // Exit normally, so that --cpu-prof (see bench/run.ts) writes its profile.
+      process.exit(0);
+    });
 });

@@ -12,7 +12,7 @@ import { installErrorPages } from './web/errors.js';
 import { requestLimit } from './web/request-limit.js';
 import { refuseControlCharactersInUrl } from './web/url-text.js';
 import { contextStorage } from 'hono/context-storage';
-import { pageCache } from './web/page-cache.js';
+import { pageCache, servePageCache } from './web/page-cache.js';
 
 export interface AppOptions {
   /** Serve unchanged public pages from memory (default); off to measure what a page costs. */
@@ -23,11 +23,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   const app = new Hono<AppEnv>();
   const platform = platformOf(FEATURES);
   const nav = navItems(platform.nav);
-  // First: a public page kept from before costs no other middleware (security headers
-  // included: they were kept with it).
+  // First: a public page kept from before is answered before the app is entered (no
+  // routing, no other middleware; its security headers were kept with it).
   const cached = FEATURES.flatMap((f) => f.cachedPages ?? []);
   if (options.pageCache !== false && cached.length > 0)
-    app.use('*', pageCache(deps, { cacheable: (path) => cached.some((re) => re.test(path)) }));
+    servePageCache(
+      app,
+      pageCache(deps, { cacheable: (path) => cached.some((re) => re.test(path)) }),
+    );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('staff', null);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from './env.js';
-import { pageCache } from './page-cache.js';
+import { pageCache, servePageCache } from './page-cache.js';
 
 function setUp(options: { maxEntries?: number } = {}) {
   let mark: string | null = 'a';
@@ -18,7 +18,7 @@ function setUp(options: { maxEntries?: number } = {}) {
     clock: { now: () => now },
   } as unknown as AppDeps;
   const app = new Hono<AppEnv>();
-  app.use('*', pageCache(deps, { cacheable: (p) => p.startsWith('/p'), ...options }));
+  servePageCache(app, pageCache(deps, { cacheable: (p) => p.startsWith('/p'), ...options }));
   app.use('*', async (c, next) => {
     c.set('staff', null);
     renders++;
@@ -92,9 +92,11 @@ const NEVER_KEPT: [string, string, RequestInit?][] = [
 ];
 
 for (const [why, path, init] of NEVER_KEPT) {
-  test(`a page that ${why} is rendered every time`, async () => {
+  test(`a page that ${why} is rendered every time, compressed or not`, async () => {
     const s = setUp();
     assert.equal((await s.twice(path, init)).renders, 2);
+    const compressed = { ...init, headers: { ...init?.headers, 'accept-encoding': 'gzip, br' } };
+    assert.equal((await s.twice(path, compressed)).renders, 2);
   });
 }
 

@@ -5,10 +5,12 @@
 // another, through the app or not (on PostgreSQL, a write by another connection within
 // STALENESS_BOUND_MS of its commit: src/db/change-listener.ts). So a page is served from here
 // only while the mark, the day and the cache agree. See docs/decisions/0029-public-page-cache.md.
-import type { MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { parse as parseCookie } from 'hono/utils/cookie';
 import type { AppDeps, AppEnv } from './env.js';
 import { DISPLAY_COOKIE, isDisplayMode } from './display.js';
+import { compressedCopies, preferredCoding, type Coding } from './content-coding.js';
 
 /** What may be kept: ~20 KB pages, a few hundred distinct URLs (searches included). */
 export const PAGE_CACHE_ENTRIES = 500;
@@ -17,10 +19,40 @@ export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface Entry {
+/** One coding of a kept page. */
+interface Copy {
   body: Uint8Array;
   /** The response's headers as a plain object (the server writes those without copying). */
   headers: Record<string, string>;
+}
+
+/** A kept page as it was rendered, and compressed (content-coding.ts) when that is smaller. */
+interface Entry {
+  copies: Partial<Record<Coding, Copy>> & { identity: Copy };
+  /** All copies' bytes, counted against the bound. */
+  bytes: number;
+}
+
+/** The copies of a page rendered with `headers`: each says its coding, all vary by it. */
+function entryOf(body: Uint8Array, rendered: Headers): Entry {
+  const base: Record<string, string> = Object.fromEntries(rendered);
+  const vary = base['vary'];
+  base['vary'] = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
+  const copy = (bytes: Uint8Array, coding: Coding): Copy => {
+    const headers: Record<string, string> = { ...base, 'content-length': String(bytes.byteLength) };
+    if (coding !== 'identity') headers['content-encoding'] = coding;
+    return { body: bytes, headers };
+  };
+  const copies: Entry['copies'] = { identity: copy(body, 'identity') };
+  let bytes = body.byteLength;
+  for (const [coding, bytesOf] of Object.entries(compressedCopies(body)) as [
+    Coding,
+    Uint8Array,
+  ][]) {
+    copies[coding] = copy(bytesOf, coding);
+    bytes += bytesOf.byteLength;
+  }
+  return { copies, bytes };
 }
 
 /** The pages of one state of the database on one day; replaced whole when either moves on. */
@@ -48,17 +80,68 @@ const isKeptType = (type: string | null) => KEPT_TYPES.some((t) => type?.startsW
 /** The signed-in never get a kept page: their pages say who they are and are `no-store`. */
 const hasSession = (cookie: string | undefined) => cookie?.includes('gk_session') === true;
 
+/** A URL's path and query, as kept: everything from the first slash after the host. */
+const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//') + 2));
+
+const keyOf = (display: string | undefined, url: string) =>
+  `${isDisplayMode(display) ? display : 'standard'} ${pathAndQuery(url)}`;
+
+const answer = (entry: Entry, coding: Coding) => {
+  const copy = entry.copies[coding] ?? entry.copies.identity;
+  return new Response(copy.body, { status: 200, headers: copy.headers });
+};
+
+export interface PageCache {
+  /**
+   * The kept answer to a request, without entering the app, when it can be told at once:
+   * a GET of a listed path with no session cookie, a change mark known without waiting (on
+   * PostgreSQL, while the listener vouches for it) and a page kept under that mark and day.
+   * Null sends the request through the app (and `middleware`), which decides the rest.
+   */
+  kept(request: Request): Response | null;
+  /** First middleware of the app: keeps what may be kept, and serves it when `kept` could not. */
+  middleware: MiddlewareHandler<AppEnv>;
+}
+
 /**
- * The middleware; first in app.ts, so a kept page costs one change-mark read (no round trip
- * while PostgreSQL's listener vouches for it) and a map look-up and nothing else. Pages are kept only when they came out as a plain 200 HTML
- * answer that set no cookie, carried no form token and asked no cache to stay away.
+ * Pages are kept only when they came out as a plain 200 HTML answer that set no cookie,
+ * carried no form token and asked no cache to stay away.
  */
-export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareHandler<AppEnv> {
+export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
   const maxEntries = options.maxEntries ?? PAGE_CACHE_ENTRIES;
   const maxBytes = options.maxBytes ?? PAGE_CACHE_BYTES;
   let current: Generation | null = null;
+  const today = () => Math.floor((deps.clock.now().getTime() + CST_OFFSET_MS) / DAY_MS);
+  /** The entry under `key` in the current generation, now the most recently used. */
+  const lookUp = (generation: Generation, key: string) => {
+    const kept = generation.pages.get(key);
+    if (kept) {
+      // Most recently used last, so the oldest is the one dropped.
+      generation.pages.delete(key);
+      generation.pages.set(key, kept);
+    }
+    return kept;
+  };
 
-  return async (c, next) => {
+  const kept = (request: Request): Response | null => {
+    const dataVersion = deps.db.dataVersion;
+    if (request.method !== 'GET' || !dataVersion || !current) return null;
+    const url = request.url;
+    const path = pathAndQuery(url).split('?', 1)[0]!;
+    // A percent-encoded path is decoded by the router before `cacheable` sees it: left to it.
+    if (path.includes('%') || !options.cacheable(path)) return null;
+    const cookie = request.headers.get('cookie') ?? undefined;
+    if (hasSession(cookie)) return null;
+    const mark = dataVersion.call(deps.db);
+    if (typeof mark !== 'string' || mark !== current.mark || today() !== current.day) return null;
+    const display = cookie ? parseCookie(cookie, DISPLAY_COOKIE)[DISPLAY_COOKIE] : undefined;
+    const entry = lookUp(current, keyOf(display, url));
+    return entry
+      ? answer(entry, preferredCoding(request.headers.get('accept-encoding') ?? undefined))
+      : null;
+  };
+
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const dataVersion = deps.db.dataVersion;
     if (c.req.method !== 'GET' || !dataVersion || !options.cacheable(c.req.path)) return next();
     if (hasSession(c.req.header('cookie'))) return next();
@@ -66,21 +149,14 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareH
     if (mark === null) return next();
     // For the site data (src/web/site.ts): one read of the mark per request is enough.
     c.set('dataMark', mark);
-    const day = Math.floor((deps.clock.now().getTime() + CST_OFFSET_MS) / DAY_MS);
+    const day = today();
     if (!current || current.mark !== mark || current.day !== day)
       current = { mark, day, pages: new Map(), bytes: 0 };
     const generation = current;
-    const display = getCookie(c, DISPLAY_COOKIE);
-    const url = c.req.url;
-    const key = `${isDisplayMode(display) ? display : 'standard'} ${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
-
-    const kept = generation.pages.get(key);
-    if (kept) {
-      // Most recently used last, so the oldest is the one dropped.
-      generation.pages.delete(key);
-      generation.pages.set(key, kept);
-      return new Response(kept.body, { status: 200, headers: kept.headers });
-    }
+    const key = keyOf(getCookie(c, DISPLAY_COOKIE), c.req.url);
+    const coding = preferredCoding(c.req.header('accept-encoding'));
+    const entry = lookUp(generation, key);
+    if (entry) return answer(entry, coding);
 
     await next();
     const res = c.res;
@@ -93,23 +169,37 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): MiddlewareH
       c.get('staff')
     )
       return;
-    const body = new TextEncoder().encode(await res.text());
-    const headers: Record<string, string> = Object.fromEntries(res.headers);
-    headers['content-length'] = String(body.byteLength);
+    const made = entryOf(new TextEncoder().encode(await res.text()), res.headers);
     // Replace the answer rather than assign over it: Hono would merge the old headers into
     // a copy, and the body has just been read.
     c.res = undefined as unknown as Response;
-    c.res = new Response(body, { status: 200, headers });
+    c.res = answer(made, coding);
     // Kept under the mark read before rendering: the page holds data at least that new, and
     // once the database has moved on the next request reads another mark and drops the whole
     // generation (a request that read a newer mark meanwhile has already replaced it).
-    if (body.byteLength > maxBytes) return;
-    generation.pages.set(key, { body, headers });
-    generation.bytes += body.byteLength;
+    if (made.bytes > maxBytes) return;
+    const replaced = generation.pages.get(key);
+    if (replaced) generation.bytes -= replaced.bytes;
+    generation.pages.delete(key);
+    generation.pages.set(key, made);
+    generation.bytes += made.bytes;
     for (const [k, e] of generation.pages) {
       if (generation.pages.size <= maxEntries && generation.bytes <= maxBytes) break;
       generation.pages.delete(k);
-      generation.bytes -= e.body.byteLength;
+      generation.bytes -= e.bytes;
     }
   };
+
+  return { kept, middleware };
+}
+
+/**
+ * Puts the page cache in front of `app`: its middleware first, and its kept answers before
+ * the app is entered at all (no routing, context or other middleware: the kept answer has
+ * the security headers it was first served with).
+ */
+export function servePageCache(app: Hono<AppEnv>, cache: PageCache): void {
+  app.use('*', cache.middleware);
+  const dispatch = app.fetch;
+  app.fetch = (request, env, ctx) => cache.kept(request) ?? dispatch(request, env, ctx);
 }

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/database.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
@@ -66,6 +67,37 @@ describe('the page cache', () => {
         path,
       );
     }
+  });
+
+  test('a browser that accepts br or gzip gets the kept page compressed, the same page inside', async () => {
+    const path = '/agencies/lingshanwei/catalogue';
+    const plain = await get(visitor, path);
+    assert.equal(plain.res.headers.get('vary'), 'Accept-Encoding');
+    assert.equal(plain.res.headers.get('content-encoding'), null);
+    for (const [accept, coding, unpack] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+    ] as const) {
+      queries = 0;
+      const res = await visitor.get(path, { headers: { 'accept-encoding': accept } });
+      assert.equal(queries, 0, accept);
+      assert.equal(res.headers.get('content-encoding'), coding);
+      assert.equal(res.headers.get('vary'), 'Accept-Encoding');
+      assert.ok(res.headers.get('content-security-policy'));
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      assert.equal(Number(res.headers.get('content-length')), bytes.byteLength);
+      assert.ok(bytes.byteLength < Buffer.byteLength(plain.html) / 3, accept);
+      assert.equal(new TextDecoder().decode(unpack(bytes)), plain.html, accept);
+    }
+    // After a change the compressed copy is made again from the new page.
+    await t.db.kysely
+      .updateTable('agencies')
+      .set({ full_name: '青岛市黄岛区灵山卫街道办事处（压缩后改）' })
+      .where('slug', '=', 'lingshanwei')
+      .execute();
+    const res = await visitor.get(path, { headers: { 'accept-encoding': 'gzip' } });
+    const html = gunzipSync(new Uint8Array(await res.arrayBuffer())).toString('utf8');
+    assert.match(html, /灵山卫街道办事处（压缩后改）/);
   });
 
   test('the query string and the display setting are part of what is kept', async () => {
