@@ -4,7 +4,6 @@
 import type { IsoDate } from '../calendar/dates.js';
 import { composeLetter, letterNumberOf, type LetterDocument } from './compose.js';
 import { FAMILY_CODES, LETTER_KIND_INFO, type LetterKind } from './kinds.js';
-import { letterDocx } from './letter-docx.js';
 import { letterHtml } from './letter-html.js';
 import { sampleContext, type PlaceholderValues } from './placeholders.js';
 import type { LetterTemplate } from './template.js';
@@ -49,6 +48,8 @@ export function letterDocumentOf(input: LetterInput): LetterDocument {
 
 export async function renderLetter(input: LetterInput): Promise<RenderedLetter> {
   const doc = letterDocumentOf(input);
+  // The docx library (12 MB) is loaded when the first letter is issued, not at start-up.
+  const { letterDocx } = await import('./letter-docx.js');
   return { doc, html: await letterHtml(doc), docx: await letterDocx(doc) };
 }
 

@@ -10,7 +10,6 @@ import { siteInfo } from '../web/site.js';
 import { AccessibilityPage } from './accessibility-page.js';
 import { ColumnHomePage, ReportsPage, RulesPage } from './column-pages.js';
 import { DirectoryPage } from './directory-page.js';
-import { applicationFormDocx } from '../guide/application-form-docx.js';
 import { getVersion, listVersions } from '../guide/guide-repository.js';
 import { portalGuide, publicAccounts } from '../guide/guide-service.js';
 import { ApplicationFormPage } from './application-form-page.js';
@@ -82,6 +81,8 @@ export function portalRoutes(): Hono<AppEnv> {
 
   app.get('/agencies/:slug/application-form.docx', async (c) => {
     const agency = await agencyOr404(c);
+    // The docx library is loaded when the form is first asked for as .docx.
+    const { applicationFormDocx } = await import('../guide/application-form-docx.js');
     const body = await applicationFormDocx(agency.fullName);
     const name = encodeURIComponent(`${agency.shortName}政府信息公开申请表.docx`);
     return c.body(new Uint8Array(body), 200, {

@@ -9,14 +9,14 @@
 // between the claim and the send leaves it 'sending' and that day's digest is not sent
 // twice — a reminder missed is visible in the record, a reminder sent twice is noise.
 // Each claim and each outcome is an audit event in the transaction that writes it.
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { z } from 'zod';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { isWorkingDay } from '../calendar/working-days.js';
 import { systemActor } from '../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../commands/command.js';
 import { ok } from '../commands/result.js';
-import type { MailSettings } from '../letters/email-job.js';
+import { smtpTransport, type MailSettings } from '../letters/email-job.js';
 import { defineJob, type RecurringJob, type RegisteredJob } from '../jobs/job-runner.js';
 import { isoDateCst } from '../portal/dates.js';
 import { REQUESTS_PATH } from './pages/console-pages.js';
@@ -173,7 +173,7 @@ export async function sendReminders(
   const calendar = await loadWorkingCalendar(deps);
   if (!isWorkingDay(calendar, today).working) return { ...result, skipped: '今天不是工作日' };
   const limit = dueSoonLimit(calendar, today);
-  const transport = deps.transport ?? nodemailer.createTransport(deps.mail.smtpUrl);
+  const transport = deps.transport ?? (await smtpTransport(deps.mail));
   const url = deps.publicUrl ? new URL(REQUESTS_PATH, deps.publicUrl).toString() : null;
   for (const agency of await agenciesWithCasesDueBy(deps.db.kysely, limit)) {
     if (signal?.aborted) throw new Error('已中止');

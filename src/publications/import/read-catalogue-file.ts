@@ -2,7 +2,7 @@
 // worksheet), CSV as UTF-8 (with or without a byte order mark), UTF-16 with its mark, or —
 // when the bytes are not valid UTF-8 — GB18030 (what Excel on a Chinese Windows writes,
 // a superset of GBK and GB2312), through iconv-lite.
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import iconv from 'iconv-lite';
 import { parseCsv } from './csv.js';
 
@@ -28,13 +28,13 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: str
 }
 
 /** A cell as the text a reader sees; a date cell as YYYY-MM-DD. */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('error' in value) return '';
     return '';
   }
@@ -42,6 +42,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function xlsxRows(bytes: Uint8Array): Promise<FileRows> {
+  // Loaded when a spreadsheet comes: 30 MB of the server's memory, for a rare upload.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -2,7 +2,6 @@
 // and the tables as an HTML fragment for console pages.
 import type { AnnualReport, Finding } from '../model.js';
 import { renderCsv } from './csv.js';
-import { renderDocx } from './docx.js';
 import { renderHtmlDocument } from './html-document.js';
 import { renderJson } from './json.js';
 
@@ -50,7 +49,8 @@ export async function renderReport(
     case 'html':
       return renderHtmlDocument(report, options.marked ?? [], options.stylesheetHref);
     case 'docx':
-      return renderDocx(report);
+      // The docx library (12 MB) is loaded when a .docx is first asked for.
+      return (await import('./docx.js')).renderDocx(report);
     case 'json':
       return renderJson(report);
     case 'csv':
