@@ -65,3 +65,22 @@ test('style declarations become presentation attributes; quotes in a label are e
     '<svg width="100%" role="img" aria-label="说&quot;明&quot;" focusable="false" viewBox="0 0 10 10"><text font-size="12px" font-weight="bold">1</text></svg>',
   );
 });
+
+test('a category with no figure in any series is one gap, its place on the axis kept', () => {
+  const chart: BarChart = {
+    title: '办理结果',
+    categories: ['2021年', '2022年', '2023年'],
+    stacked: true,
+    series: [
+      { name: '予以公开', values: [5, null, 4] },
+      { name: '不予公开', values: [2, null, 1] },
+    ],
+  };
+  assert.equal(
+    chartSummary(chart),
+    '办理结果。2021年：予以公开5，不予公开2；2022年：—；2023年：予以公开4，不予公开1。',
+  );
+  const labels = texts(barChartSvg(chart));
+  assert.ok(labels.includes('2022年'), 'the year without figures stays on the axis');
+  assert.doesNotMatch(barChartSvg(chart), /NaN|undefined/);
+});

@@ -45,6 +45,8 @@ export function formatValue(v: number | null, percent = false): string {
 /** The chart's figures in words, for the SVG's accessible name (the table says it fully too). */
 export function chartSummary(chart: BarChart): string {
   const parts = chart.categories.map((c, i) => {
+    // A category with no figure at all (a year without reports) is one gap, not one per series.
+    if (chart.series.every((s) => !finite(s.values[i] ?? null))) return `${c}：—`;
     const cells = chart.series.map((s) => {
       const v = formatValue(s.values[i] ?? null, chart.percent);
       return chart.series.length > 1 ? `${s.name}${v}` : v;

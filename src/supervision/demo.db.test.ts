@@ -1,5 +1,5 @@
 // The supervisor's demo: `hd-supervisor` gets a real year to look at — every subordinate
-// with a different status (clean, errors, only warnings because dated late, never received),
+// with a different status (clean, errors, published after its deadline, never received),
 // a year before to compare with, trends that add up what the reports say — created once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -28,13 +28,18 @@ test(`the 2021 dashboard shows every status, each from the report's real finding
     lingshanwei: 'errors',
     'demo-xuejiadao': 'clean',
     'demo-xinan': 'errors',
-    'demo-changjianglu': 'warnings',
+    'demo-changjianglu': 'received_late',
     'demo-hd-education': 'clean',
     'demo-hd-health': 'late',
   });
   const codes = (slug: string) =>
     findingsOf(d.rows.find((r) => r.agency.slug === slug)!.report!).findings.map((f) => f.code);
   assert.deepEqual(codes('demo-changjianglu'), ['LATE']);
+  const late = d.rows.find((r) => r.agency.slug === 'demo-changjianglu')!;
+  assert.deepEqual(
+    [late.reportStatus, late.counts],
+    ['warnings', { errors: 0, warnings: 1, notes: 0 }],
+  );
   assert.ok(codes('demo-xinan').includes('T3_TOTAL_COLUMN'));
   assert.ok(codes('lingshanwei').includes('T3_BALANCE'), 'the seed as published, with its errors');
   for (const r of d.rows) assert.match(r.agency.fullName, /演示|灵山卫/);

@@ -2,13 +2,14 @@
 // WPS open it right) and .xlsx (exceljs). The same columns and the same status words as the
 // pages (status.ts), one row per agency or per finding.
 import ExcelJS from 'exceljs';
-import { beijingTime } from '../audit/audit-labels.js';
+import { isoDateTimeCst } from './times.js';
 import { FORMATS } from '../reports/format/index.js';
 import { columnLabel, rowLabel, tableName } from '../reports/checks/labels.js';
 import type { Finding } from '../reports/model.js';
 import { csvDocument } from '../reports/render/csv.js';
 import { FLAG_LABELS } from './matching.js';
 import { findingsOf, reportOf } from './repository.js';
+import { isReadingNote, numberedFindings } from './reading-notes.js';
 import { SEVERITY_LABELS, STATUS_LABELS } from './status.js';
 import type { BatchView, Dashboard } from './views.js';
 
@@ -27,6 +28,7 @@ export const DASHBOARD_HEADER = [
   '逾期天数',
   '错误数',
   '提示数',
+  '读取说明数',
   '报告来源',
   '收到时间',
 ] as const;
@@ -42,13 +44,17 @@ function dashboardSheet(d: Dashboard): Sheet {
       r.basis,
       r.reportDate?.on ?? '',
       r.reportDate ? String(r.reportDate.daysLate) : '',
-      r.report ? String(r.report.errors) : '',
-      r.report ? String(r.report.warnings) : '',
+      r.counts ? String(r.counts.errors) : '',
+      r.counts ? String(r.counts.warnings) : '',
+      r.counts ? String(r.counts.notes) : '',
       r.report?.name ?? '',
-      r.report ? beijingTime(r.report.created_at) : '',
+      r.report ? isoDateTimeCst(r.report.created_at) : '',
     ]),
   };
 }
+
+/** The findings list's 类别: the report's own problem, or a note on how the file was read. */
+const FINDING_KINDS = { problem: '报告问题', note: '读取说明' } as const;
 
 export const FINDINGS_HEADER = [
   '序号',
@@ -56,6 +62,7 @@ export const FINDINGS_HEADER = [
   '所属机关',
   '结论',
   '计入情况',
+  '类别',
   '严重程度',
   '问题代码',
   '表格',
@@ -81,23 +88,26 @@ function findingsSheet(v: BatchView): Sheet {
           : r.flags.map((f) => FLAG_LABELS[f]).join('；'),
     ];
     const report = reportOf(r.row);
-    const findings = findingsOf(r.row).findings;
+    const findings = numberedFindings(findingsOf(r.row).findings).all;
     if (!report || findings.length === 0) {
-      rows.push([...head, '', '', '', '', '', '', '', r.row.error ?? '']);
+      rows.push([...head, '', '', '', '', '', '', '', '', r.row.error ?? '']);
       continue;
     }
     const format = FORMATS[report.format];
     const n = (x: number | null) => (x === null ? '' : String(x));
     for (const f of findings as Finding[]) {
+      // A reading note's numbers are what the reader weighed, not what the report should say.
+      const note = isReadingNote(f);
       rows.push([
         ...head,
+        note ? FINDING_KINDS.note : FINDING_KINDS.problem,
         SEVERITY_LABELS[f.severity],
         f.code,
         f.table ? tableName(format, f.table) : '',
         f.table && f.row ? rowLabel(format, f.table, f.row) : '',
         f.table && f.column ? columnLabel(format, f.table, f.row, f.column) : '',
-        n(f.expected),
-        n(f.actual),
+        note ? '' : n(f.expected),
+        note ? '' : n(f.actual),
         f.message,
       ]);
     }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { batchFlags, suggestAgency, type FlagInput } from './matching.js';
-import { agencyStatus, reportStatus } from './status.js';
 
 const agencies = [
   { id: 'lsw', fullName: '灵山卫街道办事处', shortName: '灵山卫街道' },
@@ -59,22 +58,4 @@ describe('batchFlags', () => {
         expected,
       ),
     );
-});
-
-describe('status', () => {
-  it('names a report by its worst finding', () => {
-    assert.equal(reportStatus({ state: 'read', errors: 1, warnings: 3 }), 'errors');
-    assert.equal(reportStatus({ state: 'read', errors: 0, warnings: 3 }), 'warnings');
-    assert.equal(reportStatus({ state: 'read', errors: 0, warnings: 0 }), 'clean');
-    assert.equal(reportStatus({ state: 'unreadable', errors: 0, warnings: 0 }), 'unreadable');
-    assert.equal(reportStatus({ state: 'pending', errors: 0, warnings: 0 }), 'pending');
-  });
-  it('is 未收到 until the deadline and 逾期 after it', () => {
-    assert.equal(agencyStatus(null, '2022-01-31', '2022-01-31'), 'missing');
-    assert.equal(agencyStatus(null, '2022-01-31', '2022-02-01'), 'late');
-    assert.equal(
-      agencyStatus({ state: 'read', errors: 0, warnings: 0 }, '2022-01-31', '2022-03-01'),
-      'clean',
-    );
-  });
 });

@@ -5,6 +5,7 @@
 // report then changes). Pure.
 import { checkReport, mergeFindings } from '../reports/checks/index.js';
 import type { AnnualReport, Finding } from '../reports/model.js';
+import { findingCounts, type FindingCounts } from './reading-notes.js';
 import type { StoredFindings } from './repository.js';
 
 export function findingsFor(
@@ -13,9 +14,8 @@ export function findingsFor(
   previous: AnnualReport | null,
   /** `MM-DD` the report is due by in the following year; 1月31日 when not known. */
   deadline?: string,
-): StoredFindings & { errors: number; warnings: number } {
+): StoredFindings & FindingCounts {
   const options = { ...(previous ? { previous } : {}), ...(deadline ? { deadline } : {}) };
   const findings = mergeFindings(parser, checkReport(report, options), report);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  return { parser: [...parser], findings, errors, warnings: findings.length - errors };
+  return { parser: [...parser], findings, ...findingCounts(findings) };
 }

@@ -34,7 +34,8 @@ import {
   type FlagFilter,
 } from './pages/batch-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
-import { numberedFindings, ReportPage, type MatchValues } from './pages/report-page.js';
+import { ReportPage, type MatchValues } from './pages/report-page.js';
+import { countsOf, numberedFindings } from './reading-notes.js';
 import { BATCHES_PATH, batchPath, reportPath, SUPERVISION_PATH } from './paths.js';
 import {
   findingsOf,
@@ -46,7 +47,7 @@ import {
 } from './repository.js';
 import { SupplementTables } from './pages/dashboard-extra.js';
 import { reportStatus, STATUS_LABELS } from './status.js';
-import { yearFigures } from './trends.js';
+import { trendYears, yearFigures } from './trends.js';
 import { loadBatchView, loadDashboard, loadSubordinates, type ReportView } from './views.js';
 
 const PERMISSION = 'supervision.check' as const;
@@ -78,6 +79,28 @@ function parseYear(
   const y = Number(t);
   if (y < 2008 || y > max) return { ok: false, error: `年度应在 2008 至 ${max} 之间` };
   return { ok: true, value: y };
+}
+
+/**
+ * The web addresses typed, one a line (blank lines skipped), and, when any line is no
+ * address, every such line by its number, so that all can be fixed at once.
+ */
+function addressLines(typed: string): { lines: string[]; problem: string | null } {
+  const lines: string[] = [];
+  const bad: string[] = [];
+  typed.split(/\r?\n/).forEach((raw, i) => {
+    const l = raw.trim();
+    if (!l) return;
+    if (/^https?:\/\/[^\s]+$/i.test(l)) lines.push(l);
+    else bad.push(`第${i + 1}行“${[...l].slice(0, 60).join('')}”`);
+  });
+  return {
+    lines,
+    problem:
+      bad.length > 0
+        ? `${bad.join('、')}不是完整的网址：每行填写一个以 http:// 或 https:// 开头的网址`
+        : null,
+  };
 }
 
 const emptyForm = (now: Date): BatchFormValues => ({
@@ -133,7 +156,7 @@ async function renderReport(
       row={row}
       report={reportOf(row)}
       findings={findingsOf(row).findings}
-      status={view?.status ?? reportStatus(row)}
+      status={view?.status ?? reportStatus(row, countsOf(row))}
       flags={view?.flags ?? []}
       agency={agency}
       subordinates={subordinates}
@@ -182,10 +205,12 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const load = (y: number) => loadDashboard(db.kysely, staff.agencyId, y, today, subordinates);
     const dashboard = await load(year);
     const years = [...new Set([defaultYear(now), year, ...received])].sort((a, b) => b - a);
-    // The trends: every year something was received, and the one shown (oldest first).
-    const trendYears = [...new Set([year, ...received])].sort((a, b) => a - b).slice(-TREND_YEARS);
+    // The trends: from the first year something was received to the last, with the one
+    // shown (oldest first, no year left out of the axis).
     const trends = await Promise.all(
-      trendYears.map(async (y) => yearFigures(y === year ? dashboard : await load(y))),
+      trendYears([year, ...received], TREND_YEARS).map(async (y) =>
+        yearFigures(y === year ? dashboard : await load(y)),
+      ),
     );
     return c.html(
       <DashboardPage
@@ -274,13 +299,8 @@ export function supervisionRoutes(): Hono<AppEnv> {
           bytes: new Uint8Array(await v.arrayBuffer()),
         });
       }
-      const lines = values.addresses
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-      const badLine = lines.find((l) => !/^https?:\/\/[^\s]+$/i.test(l));
-      if (badLine)
-        errors.addresses = `“${[...badLine].slice(0, 60).join('')}”不是完整的网址：每行填写一个以 http:// 或 https:// 开头的网址`;
+      const { lines, problem } = addressLines(values.addresses);
+      if (problem) errors.addresses = problem;
       else if (lines.length > UPLOAD_LIMITS.files)
         errors.addresses = `一次最多 ${UPLOAD_LIMITS.files} 个网址，请分批提交`;
       if (uploads.length === 0 && lines.length === 0)
@@ -351,8 +371,10 @@ export function supervisionRoutes(): Hono<AppEnv> {
             : s === 'status'
               ? STATUS_LABELS[r.status]
               : s === 'errors'
-                ? r.row.errors
-                : r.row.warnings;
+                ? r.counts.errors
+                : s === 'warnings'
+                  ? r.counts.warnings
+                  : r.counts.notes;
     const dir = list.direction === 'asc' ? 1 : -1;
     rows.sort((a, b) => {
       const x = key(a, list.sort);

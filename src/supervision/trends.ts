@@ -27,14 +27,23 @@ export interface YearFigures {
   received: number;
   /** Reports added up (those in the year's prevailing format). */
   added: number;
-  applications: number;
-  outcomes: Record<OutcomeKey, number>;
+  /** null with no report added up: a year without reports has no figure, never 0. */
+  applications: number | null;
+  outcomes: Record<OutcomeKey, number | null>;
   withErrors: number;
   /** withErrors / received; null with no report received. */
   errorShare: number | null;
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** The years the trends show: every one from the first to the last of `years`, at most `max`. */
+export function trendYears(years: readonly number[], max: number): number[] {
+  if (years.length === 0) return [];
+  const last = Math.max(...years);
+  const first = Math.max(Math.min(...years), last - max + 1);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
 
 export function yearFigures(d: Dashboard): YearFigures {
   const reports = d.rows.flatMap((r) => {
@@ -47,19 +56,22 @@ export function yearFigures(d: Dashboard): YearFigures {
   const outcomes = Object.fromEntries(
     OUTCOME_GROUPS.map((g) => [
       g.key,
-      rows
-        .filter((r) => r.key === g.key || r.group === g.key)
-        .reduce((n, r) => n + num(requests[r.key]?.total), 0),
+      sum
+        ? rows
+            .filter((r) => r.key === g.key || r.group === g.key)
+            .reduce((n, r) => n + num(requests[r.key]?.total), 0)
+        : null,
     ]),
-  ) as Record<OutcomeKey, number>;
+  ) as Record<OutcomeKey, number | null>;
   const received = d.rows.filter((r) => r.report).length;
-  const withErrors = d.rows.filter((r) => r.status === 'errors').length;
+  // The report's own status: one published late with errors has errors all the same.
+  const withErrors = d.rows.filter((r) => r.reportStatus === 'errors').length;
   return {
     year: d.year,
     agencies: d.rows.length,
     received,
     added: sum?.added ?? 0,
-    applications: num(requests.received?.total),
+    applications: sum ? num(requests.received?.total) : null,
     outcomes,
     withErrors,
     errorShare: received === 0 ? null : withErrors / received,

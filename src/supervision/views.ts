@@ -15,6 +15,7 @@ import {
   type BatchRow,
   type ReportRow,
 } from './repository.js';
+import { countsOf, type FindingCounts } from './reading-notes.js';
 import { agencyStatus, reportStatus, type AgencyStatus, type ReportStatus } from './status.js';
 
 type Q = Kysely<Database>;
@@ -36,6 +37,7 @@ export function receivedRow(r: ReportRow): ReceivedRow {
 
 export interface ReportView {
   row: ReportRow;
+  counts: FindingCounts;
   status: ReportStatus;
   flags: BatchFlag[];
   agency: Agency | null;
@@ -56,12 +58,16 @@ export async function loadBatchView(db: Q, batch: BatchRow): Promise<BatchView> 
   const ids = new Set(subordinates.map((a) => a.id));
   const byId = new Map(subordinates.map((a) => [a.id, a]));
   const flags = flagsOfAll(rows.map(receivedRow), ids);
-  const reports = rows.map((row) => ({
-    row,
-    status: reportStatus(row),
-    flags: flags.get(row.id) ?? [],
-    agency: row.agency_id ? (byId.get(row.agency_id) ?? null) : null,
-  }));
+  const reports = rows.map((row) => {
+    const counts = countsOf(row);
+    return {
+      row,
+      counts,
+      status: reportStatus(row, counts),
+      flags: flags.get(row.id) ?? [],
+      agency: row.agency_id ? (byId.get(row.agency_id) ?? null) : null,
+    };
+  });
   return {
     batch,
     reports,
@@ -73,8 +79,10 @@ export async function loadBatchView(db: Q, batch: BatchRow): Promise<BatchView> 
 export interface DashboardRow {
   agency: Agency;
   status: AgencyStatus;
-  /** The report that counts for the year, if any. */
+  /** The report that counts for the year, if any, with its counts and its own status. */
   report: ReportRow | null;
+  counts: FindingCounts | null;
+  reportStatus: ReportStatus | null;
   /** The last day its report is on time (YYYY-MM-DD), by the annual-report feature's rule. */
   dueOn: string;
   /** Why that day (《条例》第四十九条, or the local schedule). */
@@ -136,13 +144,22 @@ export async function loadDashboard(
       const id = counted.get(agency.id);
       const report = id ? (byId.get(id) ?? null) : null;
       const due = dueOn(rules, agency.id, year);
+      const counts = report ? countsOf(report) : null;
+      const own = report && counts ? reportStatus(report, counts) : null;
+      const date = report ? reportDate(report, due) : null;
       return {
         agency,
         report,
-        status: agencyStatus(report, due, today),
+        counts,
+        reportStatus: own,
+        status: agencyStatus(
+          own ? { status: own, daysLate: date?.daysLate ?? 0 } : null,
+          due,
+          today,
+        ),
         dueOn: due,
         basis: rules.get(agency.id)?.basis ?? '',
-        reportDate: report ? reportDate(report, due) : null,
+        reportDate: date,
       };
     }),
     uncounted: rows

@@ -129,7 +129,7 @@ async function downloadXlsx(page: Page): Promise<void> {
   assert.equal(rows[0]![0], '机关');
   const lsw = rows.find((r) => r[0] === '灵山卫街道办事处');
   assert.equal(lsw?.[1], '有错误');
-  assert.ok(rows.some((r) => r[0] === '青岛市黄岛区卫生健康局（演示）' && r[1] === '逾期'));
+  assert.ok(rows.some((r) => r[0] === '青岛市黄岛区卫生健康局（演示）' && r[1] === '逾期未收到'));
 }
 
 describe('the supervisor, JavaScript disabled, on a phone', { timeout: 300_000 }, () => {

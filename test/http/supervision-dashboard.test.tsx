@@ -73,13 +73,57 @@ test("each agency's deadline and a report dated after it", async () => {
   const doc = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
   const row = (name: string) =>
     cells(doc.querySelectorAll('table.data tbody tr').find((r) => r.textContent.includes(name)));
+  // Late though received: 逾期公布, its error, warning and reading-note counts still shown.
   assert.match(
     row('长江路街道办事处（演示）'),
-    /仅有提示 2022年1月31日 2022年2月15日（逾期15天公布）/,
+    /逾期公布 2022年1月31日 2022年2月15日（逾期15天公布） 0 1 0 /,
   );
-  assert.match(row('青岛市黄岛区卫生健康局（演示）'), /逾期 2022年1月31日/);
+  assert.match(row('青岛市黄岛区卫生健康局（演示）'), /逾期未收到 2022年1月31日/);
   const csv = await (await supervisor.get('/console/supervision/2021/dashboard.csv')).text();
-  assert.match(csv, /长江路街道办事处（演示）,仅有提示,2022-01-31,[^,]*,2022-02-15,15,0,1,/);
+  assert.match(csv, /长江路街道办事处（演示）,逾期公布,2022-01-31,[^,]*,2022-02-15,15,0,1,0,/);
+  const lead = text(doc.querySelector('p.lead')?.textContent ?? '');
+  assert.match(lead, /逾期未收到 1 个，逾期公布 1 个/);
+});
+
+test("the seed's reading notes are counted apart from its own warnings", async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const doc = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
+  const row = cells(
+    doc.querySelectorAll('table.data tbody tr').find((r) => r.textContent.includes('灵山卫街道')),
+  );
+  // 5 errors, its own 4 warnings, and the 4 CELL_AMBIGUOUS notes on how the file was read.
+  assert.match(row, /有错误 2022年1月31日 2022年1月18日 5 4 4 /);
+  const csv = await (await supervisor.get('/console/supervision/2021/dashboard.csv')).text();
+  assert.match(csv, /错误数,提示数,读取说明数,/);
+  assert.match(csv, /灵山卫街道办事处,有错误,2022-01-31,[^,]*,2022-01-18,0,5,4,4,/);
+});
+
+test('收到时间 is written as every other date, with the time of day', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const html = await (await supervisor.get('/console/supervision?year=2021')).text();
+  assert.match(text(parse(html).textContent), /2026年1月20日 10:00/, 'the demo was received now');
+  assert.doesNotMatch(html, /\d{4}\/\d{2}\/\d{2}/);
+});
+
+test('a year without reports has no figure: a gap, 「无报告」 in the table, every year on the axis', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const doc = parse(await (await supervisor.get('/console/supervision?year=2025')).text());
+  const figures = doc.querySelectorAll('figure.chart');
+  assert.equal(figures.length, 3);
+  for (const f of figures) {
+    const years = f
+      .querySelectorAll('details table tbody tr')
+      .map((r) => r.querySelector('th')?.textContent);
+    assert.deepEqual(years, ['2020年', '2021年', '2022年', '2023年', '2024年', '2025年'], f.id);
+    const label = f.querySelector('svg')?.getAttribute('aria-label') ?? '';
+    assert.match(label, /2025年：—/, f.id);
+    assert.doesNotMatch(label, /2025年：0|2022年：予以公开0/, f.id);
+  }
+  const applications = figures[0]!.querySelectorAll('details table tbody tr').map(cells);
+  assert.deepEqual(applications.slice(0, 2), ['2020年 82 5 / 6', '2021年 100 5 / 6']);
+  assert.deepEqual(applications.at(-1), '2025年 无报告 0 / 6');
+  const outcomes = figures[1]!.querySelectorAll('details table tbody tr').map(cells);
+  assert.equal(outcomes.at(-1), `2025年 ${Array(6).fill('无报告').join(' ')}`);
 });
 
 test('a batch reports its progress as JSON for the page script, which is served as a file', async () => {

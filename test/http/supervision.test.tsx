@@ -91,6 +91,53 @@ test('a zip of reports becomes a batch read off the request, with duplicates fla
   assert.match(reportUrl, /^\/console\/supervision\/reports\/[0-9a-f]{32}$/);
 });
 
+test('every bad line of the addresses is named by its number, and what was typed is kept', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const typed =
+    'https://a.example/1.pdf\nnot a url\n\nftp://b.example/2.pdf\nhttps://c.example/3.pdf';
+  const form = new FormData();
+  form.append('year', '2021');
+  form.append('title', '');
+  form.append('addresses', typed);
+  form.append('_csrf', supervisor.csrfToken);
+  const res = await supervisor.fetch('/console/supervision/batches', {
+    method: 'POST',
+    body: form,
+  });
+  assert.equal(res.status, 400);
+  const doc = parse(await res.text());
+  assert.match(
+    doc.textContent,
+    /第2行“not a url”、第4行“ftp:\/\/b\.example\/2\.pdf”不是完整的网址/,
+  );
+  assert.equal(
+    doc.querySelector('textarea[name="addresses"]')?.textContent.replace(/\r\n/g, '\n'),
+    typed,
+  );
+});
+
+test('the batch list counts reading notes in their own column, not as 提示', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const doc = parse(await (await supervisor.get(`${batchUrl}?sort=seq&dir=asc`)).text());
+  const head = doc.querySelectorAll('table.data thead th').map((h) => h.textContent.trim());
+  const at = (label: string) => head.findIndex((h) => h.startsWith(label));
+  const first = doc.querySelectorAll('table.data tbody tr')[0]!.querySelectorAll('td, th');
+  const count = (label: string) => Number(first[at(label)]?.textContent.trim());
+  assert.ok(at('读取说明') > 0, 'a 读取说明 column');
+  assert.ok(count('读取说明') > 0, 'the seed was read with notes');
+  const report = text(await (await supervisor.get(reportUrl)).text());
+  assert.match(
+    report,
+    new RegExp(
+      `错误 ${count('错误')} 项，提示 ${count('提示')} 项；另有读取说明 ${count('读取说明')} 条`,
+    ),
+  );
+  const notes = parse(await (await supervisor.get(reportUrl)).text()).querySelectorAll(
+    '#notes-title ~ ol li',
+  ).length;
+  assert.equal(notes, count('读取说明'), 'as many as the page lists under 读取说明');
+});
+
 test('the report page groups findings by cause and links them to their cells', async () => {
   const supervisor = await t.signIn('hd-supervisor');
   const html = await (await supervisor.get(reportUrl)).text();
@@ -134,8 +181,12 @@ test('the dashboard, the exports and the 整改通知', async () => {
       .toString(),
     'PK',
   );
-  const findings = await supervisor.get(`${batchUrl}/findings.csv`);
-  assert.match(await findings.text(), /T3_TOTAL_COLUMN/);
+  const findings = await (await supervisor.get(`${batchUrl}/findings.csv`)).text();
+  assert.match(findings, /,类别,严重程度,问题代码,表格,行,列,应为,实为,/);
+  assert.match(findings, /,报告问题,错误,T3_TOTAL_COLUMN,[^,]*,[^,]*,[^,]*,\d+,\d+,/);
+  // A reading note is listed as one, its cells' figures not put forward as 应为/实为.
+  assert.match(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,,,/);
+  assert.doesNotMatch(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,\d/);
 
   const notice = await supervisor.get(`${reportUrl}/notice.docx`);
   assert.equal(notice.status, 200);

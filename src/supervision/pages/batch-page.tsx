@@ -1,7 +1,7 @@
 // One batch: its progress while the job reads it (the page refreshes itself, see the route),
 // then its reports as a sortable, filterable list, one page per report, with the flags that
 // keep a report from being counted.
-import { beijingTime } from '../../audit/audit-labels.js';
+import { chineseDateTime } from '../times.js';
 import { DataTable, ListProblems } from '../../web/data-table.js';
 import { PostForm, SelectField, SubmitButton, TextField } from '../../web/forms.js';
 import { ConsolePage } from '../../web/layout.js';
@@ -43,7 +43,15 @@ export const FLAG_FILTER_LABELS: Readonly<Record<FlagFilter, string>> = {
   counted: '无标记（计入）',
   ...FLAG_LABELS,
 };
-export const BATCH_SORTS = ['seq', 'name', 'agency', 'status', 'errors', 'warnings'] as const;
+export const BATCH_SORTS = [
+  'seq',
+  'name',
+  'agency',
+  'status',
+  'errors',
+  'warnings',
+  'notes',
+] as const;
 export type BatchSort = (typeof BATCH_SORTS)[number];
 
 type Filters = {
@@ -106,7 +114,7 @@ export function BatchPage(p: {
         <dt>提交人</dt>
         <dd>{batch.created_by_label}</dd>
         <dt>提交时间</dt>
-        <dd>{beijingTime(batch.created_at)}</dd>
+        <dd>{chineseDateTime(batch.created_at)}</dd>
       </dl>
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">检查进度</h2>
@@ -191,12 +199,17 @@ export function BatchPage(p: {
           {
             label: '错误',
             sortKey: 'errors',
-            cell: (r) => (r.row.state === 'read' ? String(r.row.errors) : ''),
+            cell: (r) => (r.row.state === 'read' ? String(r.counts.errors) : ''),
           },
           {
             label: '提示',
             sortKey: 'warnings',
-            cell: (r) => (r.row.state === 'read' ? String(r.row.warnings) : ''),
+            cell: (r) => (r.row.state === 'read' ? String(r.counts.warnings) : ''),
+          },
+          {
+            label: '读取说明',
+            sortKey: 'notes',
+            cell: (r) => (r.row.state === 'read' ? String(r.counts.notes) : ''),
           },
           {
             label: '计入情况',

@@ -12,7 +12,7 @@ import {
   TextField,
   type FieldErrors,
 } from '../../web/forms.js';
-import { beijingTime } from '../../audit/audit-labels.js';
+import { chineseDateTime } from '../times.js';
 import { ConsolePage } from '../../web/layout.js';
 import type { BatchRow } from '../repository.js';
 import { BATCHES_PATH, batchPath, dashboardPath } from '../paths.js';
@@ -96,7 +96,7 @@ export function BatchesPage(p: {
           },
           { label: '文件数', cell: (b) => String(b.file_count) },
           { label: '提交人', cell: (b) => b.created_by_label },
-          { label: '提交时间', cell: (b) => beijingTime(b.created_at) },
+          { label: '提交时间', cell: (b) => chineseDateTime(b.created_at) },
           { label: '状态', cell: (b) => (b.finished_at ? '已完成' : '正在检查') },
         ]}
       />

@@ -1,7 +1,7 @@
 // The year's dashboard: every subordinate agency with its status, its own deadline, the
 // counted report's date (and whether it came late), error and warning counts and a link to
 // the report; what was received but not counted; the exports.
-import { beijingTime } from '../../audit/audit-labels.js';
+import { chineseDateTime } from '../times.js';
 import { chineseDate } from '../../reports/checks/labels.js';
 import { DataTable } from '../../web/data-table.js';
 import { ConsolePage } from '../../web/layout.js';
@@ -14,6 +14,7 @@ import type { Dashboard, DashboardRow } from '../views.js';
 export const DASHBOARD_ORDER: readonly AgencyStatus[] = [
   'late',
   'missing',
+  'received_late',
   'unreadable',
   'errors',
   'warnings',
@@ -66,7 +67,7 @@ export function DashboardPage(p: {
           .join('，')}
       </p>
       <p class="muted">
-        截止日期按《条例》第四十九条逐个机关确定：县级以上人民政府部门为次年1月31日，本级人民政府为次年3月31日，乡镇（街道）按其上级机关确定的本地区时间（未确定的为1月31日；由上级机关的系统管理员在“年度报告公布时间”中设置）。截止日期过后仍未收到报告的，状态为“逾期”。
+        截止日期按《条例》第四十九条逐个机关确定：县级以上人民政府部门为次年1月31日，本级人民政府为次年3月31日，乡镇（街道）按其上级机关确定的本地区时间（未确定的为1月31日；由上级机关的系统管理员在“年度报告公布时间”中设置）。截止日期过后仍未收到报告的，状态为“逾期未收到”；报告写明的日期在截止日期之后的，状态为“逾期公布”，其错误和提示照常列出。“读取说明”是系统读取文件时的说明，不是报告本身的问题，不计入提示。
       </p>
       <p>
         <a class="button secondary" href={dashboardExportPath(d.year, 'csv')} download>
@@ -88,11 +89,12 @@ export function DashboardPage(p: {
           },
           { label: '截止日期', cell: (r) => chineseDate(r.dueOn) },
           { label: '报告日期', cell: (r) => <ReportDate row={r} /> },
-          { label: '错误', cell: (r) => (r.report ? String(r.report.errors) : '') },
-          { label: '提示', cell: (r) => (r.report ? String(r.report.warnings) : '') },
+          { label: '错误', cell: (r) => (r.counts ? String(r.counts.errors) : '') },
+          { label: '提示', cell: (r) => (r.counts ? String(r.counts.warnings) : '') },
+          { label: '读取说明', cell: (r) => (r.counts ? String(r.counts.notes) : '') },
           {
             label: '收到时间',
-            cell: (r) => (r.report ? beijingTime(r.report.created_at) : ''),
+            cell: (r) => (r.report ? chineseDateTime(r.report.created_at) : ''),
           },
           {
             label: '报告',

@@ -26,25 +26,12 @@ import { READ_AS_LABELS } from '../read-kind.js';
 import { SEVERITY_LABELS, STATUS_LABELS, type ReportStatus } from '../status.js';
 import type { ReportRow } from '../repository.js';
 import { FlagList } from './batch-page.js';
-
-/** Notes on how the file was read, not problems of the report itself. */
-export const READING_NOTE_CODES: ReadonlySet<Finding['code']> = new Set([
-  'CELL_AMBIGUOUS',
-  'NOT_ASSESSED',
-]);
-
-/** The report's problems first, then the reading notes: the numbers the page and the tables share. */
-export function numberedFindings(findings: readonly Finding[]): {
-  problems: Finding[];
-  notes: Finding[];
-  all: Finding[];
-} {
-  const problems = findings.filter((f) => !READING_NOTE_CODES.has(f.code));
-  const notes = findings.filter((f) => READING_NOTE_CODES.has(f.code));
-  return { problems, notes, all: [...problems, ...notes] };
-}
+import { countsOf, numberedFindings, type FindingCounts } from '../reading-notes.js';
 
 const PREFIX = 'r-';
+
+const countsText = (c: FindingCounts) =>
+  `错误 ${c.errors} 项，提示 ${c.warnings} 项${c.notes > 0 ? `；另有读取说明 ${c.notes} 条` : ''}`;
 
 function FindingItems({
   findings,
@@ -150,7 +137,7 @@ export function ReportPage(p: {
         <dt>结论</dt>
         <dd>
           {STATUS_LABELS[p.status]}
-          {row.state === 'read' ? `：错误 ${row.errors} 项，提示 ${row.warnings} 项` : ''}
+          {row.state === 'read' ? `：${countsText(countsOf(row))}` : ''}
         </dd>
         <dt>计入情况</dt>
         <dd>

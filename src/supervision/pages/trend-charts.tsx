@@ -11,11 +11,17 @@ export interface TrendChart {
   chart: BarChart;
   /** Extra columns of the table (figures the chart does not draw but that explain it). */
   extra?: { label: string; values: readonly string[] };
+  /** Per year, what the table says where the chart has no figure because no report came. */
+  gaps: readonly (string | null)[];
 }
+
+/** A year without a received report has no figure: a gap in the chart, 「无报告」 in the table. */
+const NO_REPORT = '无报告';
 
 export function trendCharts(years: readonly YearFigures[]): TrendChart[] {
   const categories = years.map((y) => `${y.year}年`);
   const outcomeKeys = Object.keys(OUTCOME_LABELS) as OutcomeKey[];
+  const gaps = years.map((y) => (y.received === 0 ? NO_REPORT : null));
   return [
     {
       id: 'chart-applications',
@@ -25,6 +31,7 @@ export function trendCharts(years: readonly YearFigures[]): TrendChart[] {
         series: [{ name: '本年新收申请', values: years.map((y) => y.applications) }],
       },
       extra: { label: '计入合计的报告', values: years.map((y) => `${y.added} / ${y.agencies}`) },
+      gaps,
     },
     {
       id: 'chart-outcomes',
@@ -37,6 +44,7 @@ export function trendCharts(years: readonly YearFigures[]): TrendChart[] {
           values: years.map((y) => y.outcomes[k]),
         })),
       },
+      gaps,
     },
     {
       id: 'chart-error-share',
@@ -50,6 +58,7 @@ export function trendCharts(years: readonly YearFigures[]): TrendChart[] {
         label: '有错误 / 收到报告',
         values: years.map((y) => `${y.withErrors} / ${y.received}`),
       },
+      gaps,
     },
   ];
 }
@@ -72,9 +81,10 @@ function ChartTable({ t }: { t: TrendChart }) {
         {chart.categories.map((c, i) => (
           <tr>
             <th scope="row">{c}</th>
-            {chart.series.map((s) => (
-              <td>{formatValue(s.values[i] ?? null, chart.percent)}</td>
-            ))}
+            {chart.series.map((s) => {
+              const v = s.values[i] ?? null;
+              return <td>{v === null && t.gaps[i] ? t.gaps[i] : formatValue(v, chart.percent)}</td>;
+            })}
             {t.extra ? <td>{t.extra.values[i]}</td> : null}
           </tr>
         ))}

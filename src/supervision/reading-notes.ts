@@ -1,0 +1,48 @@
+// The one line between a report's own problems and the notes on how its file was read
+// (CELL_AMBIGUOUS: what the reader had to guess; NOT_ASSESSED: a check it could not make on
+// cells it could not read): the report page lists them apart, and the statuses, the counts
+// and the exports count them apart, so a report with nothing but reading notes is not
+// 「仅有提示」. Pure.
+import type { Finding } from '../reports/model.js';
+import { findingsOf, type ReportRow } from './repository.js';
+
+/** Notes on how the file was read, not problems of the report itself. */
+export const READING_NOTE_CODES: ReadonlySet<Finding['code']> = new Set([
+  'CELL_AMBIGUOUS',
+  'NOT_ASSESSED',
+]);
+
+export const isReadingNote = (f: Pick<Finding, 'code'>): boolean => READING_NOTE_CODES.has(f.code);
+
+/** The report's problems first, then the reading notes: the numbers the page and the tables share. */
+export function numberedFindings(findings: readonly Finding[]): {
+  problems: Finding[];
+  notes: Finding[];
+  all: Finding[];
+} {
+  const problems = findings.filter((f) => !isReadingNote(f));
+  const notes = findings.filter(isReadingNote);
+  return { problems, notes, all: [...problems, ...notes] };
+}
+
+/** A report's own errors and warnings, and apart from them its reading notes. */
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+export function findingCounts(findings: readonly Finding[]): FindingCounts {
+  const { problems, notes } = numberedFindings(findings);
+  const errors = problems.filter((f) => f.severity === 'error').length;
+  return { errors, warnings: problems.length - errors, notes: notes.length };
+}
+
+/**
+ * The counts of a stored report, from its findings themselves rather than the `errors` and
+ * `warnings` columns: rows stored before reading notes were counted apart have them inside
+ * `warnings`, and no migration rewrites them.
+ */
+export function countsOf(row: Pick<ReportRow, 'findings_json'>): FindingCounts {
+  return findingCounts(findingsOf(row).findings);
+}
