@@ -17,12 +17,14 @@ test('the poller gets the job handlers and schedules the features declare', () =
     'calendar.changed',
     'maintenance.purge',
     'privacy.retention',
+    'publications.recheck',
     'requests.reminders',
     'supervision.check-batch',
   ]);
   assert.ok(recurring.some((r) => r.type === 'maintenance.purge'));
   assert.ok(recurring.some((r) => r.type === 'requests.reminders'));
   assert.ok(recurring.some((r) => r.type === 'privacy.retention'));
+  assert.ok(recurring.some((r) => r.type === 'publications.recheck'));
   assert.deepEqual(jobsOf([], given), { handlers: [], recurring: [] });
 });
 

@@ -29,12 +29,14 @@ import {
   getPublishedByIndexNumber,
   getRecheck,
   getRecheckEntry,
+  hasRecheckSince,
   insertPublication,
   insertRecheck,
   insertReview,
   issueSerial,
   listChannels,
   listPublishedIds,
+  lockAgencyRechecks,
   removeAttachment,
   setChannel,
   settleOpenRecheckEntries,
@@ -481,18 +483,37 @@ export function detachFile(
   );
 }
 
+/**
+ * The round a schedule starts for one period (recheck-job.ts): its id is fixed by the agency
+ * and the period, and it is not started when the agency already has a round since the
+ * period began, whether started by hand or by an earlier run.
+ */
+export interface PeriodicRound {
+  id: string;
+  /** When the period began (ISO timestamp). */
+  since: string;
+}
+
+export const ROUND_OF_PERIOD_EXISTS = '本期已发起过清查';
+
 /** A re-check round (清查) over everything the agency has published now. */
 export function createRecheck(
   deps: ServiceDeps,
   who: Staff,
   agencyId: string,
   title: string,
+  periodic?: PeriodicRound,
 ): Promise<Result<{ id: string; total: number }>> {
   return runCommand(deps, who.actor, async (ctx) => {
     if (!who.holds('publication.review')) return fail({ _form: '只有保密审查员可以发起清查' });
+    if (periodic) {
+      await lockAgencyRechecks(ctx.trx, agencyId);
+      if (await hasRecheckSince(ctx.trx, agencyId, periodic.since))
+        return fail({ _form: ROUND_OF_PERIOD_EXISTS });
+    }
     const ids = await listPublishedIds(ctx.trx, agencyId);
     if (ids.length === 0) return fail({ _form: '本机关还没有已发布的信息，无需清查' });
-    const id = randomUUID();
+    const id = periodic?.id ?? randomUUID();
     await insertRecheck(
       ctx.trx,
       {

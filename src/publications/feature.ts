@@ -10,6 +10,7 @@ import { publicationApi, publicationApiRoutes } from './publication-api.js';
 import { publicRoutes } from './public-routes.js';
 import { feedRoutes } from './feeds/feed-routes.js';
 import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
+import { RECHECK_RECURRING, recheckJob } from './recheck-job.js';
 import { publicationRoutes } from './routes.js';
 import { SEARCH_COMPACTION_RECURRING, searchCompactionJob } from './search-compaction-job.js';
 import { publicationsReportSource } from './table-two/report-source.js';
@@ -32,6 +33,9 @@ export const publicationsFeature: Feature = {
     return app;
   },
   api: publicationApi,
+  // The yearly re-check round (清查) of every agency's published items.
+  jobs: () => [recheckJob()],
+  recurring: [RECHECK_RECURRING],
   nav: [
     { href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' },
     { href: IMPORT_PATH, label: '导入目录', permission: 'publication.publish' },

@@ -1,6 +1,6 @@
 // SQL for publications; rows become `Publication` here and nowhere else. No business rules:
 // commands.ts decides, this file reads and writes.
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { paginate, type Page } from '../db/paginate.js';
 import type { Database, PublicationRow } from '../db/schema.js';
 import type { Direction } from '../web/list-query.js';
@@ -571,6 +571,68 @@ export async function completeRecheck(db: Q, id: string, at: string): Promise<vo
     .set({ completed_at: at })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Holds the agency's re-check rounds for the rest of the transaction, so that two runs of
+ * the schedule cannot both find no round of the period and both start one. On PostgreSQL
+ * the agency row is locked FOR NO KEY UPDATE (inserts that reference the agency, which take
+ * KEY SHARE, are not held up); SQLite has one writer at a time, and a transaction that read
+ * before another's write cannot then write itself.
+ */
+export async function lockAgencyRechecks(db: Q, agencyId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', '=', agencyId)
+    .forNoKeyUpdate()
+    .execute();
+}
+
+/** Whether the agency has started a round (by hand or on schedule) at or after `since`. */
+export async function hasRecheckSince(db: Q, agencyId: string, since: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('publication_rechecks')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('created_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/**
+ * The agencies that have published items and no round started at or after `since`: those
+ * the schedule has a round to start for. One query, whatever the number of agencies.
+ */
+export async function agenciesDueForRecheck(db: Q, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agencies as a')
+    .select('a.id')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('publications as p')
+          .select('p.id')
+          .whereRef('p.agency_id', '=', 'a.id')
+          .where('p.state', '=', 'published'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('publication_rechecks as r')
+            .select('r.id')
+            .whereRef('r.agency_id', '=', 'a.id')
+            .where('r.created_at', '>=', since),
+        ),
+      ),
+    )
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /**

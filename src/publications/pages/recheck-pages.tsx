@@ -15,6 +15,7 @@ import { ConsolePage } from '../../web/layout.js';
 import { NoticeBanner } from '../../web/notice.js';
 import { chineseDateOf } from '../dates.js';
 import { itemPath, PUBLICATIONS_PATH, RECHECKS_PATH, recheckPath } from '../paths.js';
+import { RECHECK_SCHEDULE_NOTE } from '../recheck-job.js';
 import type { Recheck, RecheckEntry } from '../repository.js';
 
 export function RechecksPage(p: {
@@ -33,6 +34,7 @@ export function RechecksPage(p: {
       <p>
         定期对已经公开的政府信息进行清查：逐条核查是否仍宜公开，对不宜继续公开的及时撤回，撤回后原网址显示撤回说明。
       </p>
+      <p>{RECHECK_SCHEDULE_NOTE}</p>
       {p.canStart ? (
         <PostForm action={RECHECKS_PATH} label="发起清查">
           <TextField
