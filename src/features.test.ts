@@ -18,6 +18,7 @@ test('the poller gets the job handlers and schedules the features declare', () =
     'maintenance.purge',
     'privacy.retention',
     'publications.recheck',
+    'publications.search.compact',
     'requests.reminders',
     'supervision.check-batch',
   ]);
@@ -25,6 +26,7 @@ test('the poller gets the job handlers and schedules the features declare', () =
   assert.ok(recurring.some((r) => r.type === 'requests.reminders'));
   assert.ok(recurring.some((r) => r.type === 'privacy.retention'));
   assert.ok(recurring.some((r) => r.type === 'publications.recheck'));
+  assert.ok(recurring.some((r) => r.type === 'publications.search.compact'));
   assert.deepEqual(jobsOf([], given), { handlers: [], recurring: [] });
 });
 

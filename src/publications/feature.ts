@@ -34,8 +34,8 @@ export const publicationsFeature: Feature = {
   },
   api: publicationApi,
   // The yearly re-check round (清查) of every agency's published items.
-  jobs: () => [recheckJob()],
-  recurring: [RECHECK_RECURRING],
+  jobs: () => [recheckJob(), searchCompactionJob()],
+  recurring: [RECHECK_RECURRING, SEARCH_COMPACTION_RECURRING],
   nav: [
     { href: PUBLICATIONS_PATH, label: '主动公开', permission: 'console.view' },
     { href: IMPORT_PATH, label: '导入目录', permission: 'publication.publish' },
@@ -47,8 +47,6 @@ export const publicationsFeature: Feature = {
     rowNames('publication_rechecks', ['title'], (r) => String(r.title)),
   ]),
   reportSource: publicationsReportSource,
-  jobs: () => [searchCompactionJob()],
-  recurring: [SEARCH_COMPACTION_RECURRING],
   // Made only from the URL, the display setting, the day and the database (the feed: URL and
   // database). Not the attachments (downloads) nor the sitemap (megabytes, and not HTML).
   cachedPages: [
