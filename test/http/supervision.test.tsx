@@ -137,7 +137,17 @@ test('the dashboard, the exports and the 整改通知', async () => {
     'PK',
   );
   const findings = await supervisor.get(`${batchUrl}/findings.csv`);
-  assert.match(await findings.text(), /T3_TOTAL_COLUMN/);
+  const findingsCsv = await findings.text();
+  assert.match(findingsCsv, /T3_TOTAL_COLUMN/);
+  // The same one correction as the page and the notice, on the two findings it mends.
+  const corrected = findingsCsv.split('\r\n').filter((l) => /,T3_/.test(l) && !l.endsWith(','));
+  assert.deepEqual(
+    [...new Set(corrected.map((l) => `${l.match(/,(T3_[A-Z_]+),/)?.[1]} ${l.split(',').at(-1)}`))],
+    [
+      'T3_BALANCE “总计”列第一项应为9（8+1，现为0）',
+      'T3_TOTAL_COLUMN “总计”列第一项应为9（8+1，现为0）',
+    ],
+  );
 
   const notice = await supervisor.get(`${reportUrl}/notice.docx`);
   assert.equal(notice.status, 200);

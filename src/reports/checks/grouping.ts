@@ -272,3 +272,17 @@ export function groupFindings(report: AnnualReport, findings: readonly Finding[]
     open = open.filter(({ i }) => !taken.has(i));
   }
 }
+
+/**
+ * Each finding's group correction by its position in `findings`: the one source that the
+ * report page, the 整改通知 and the spreadsheets show, so they cannot disagree.
+ */
+export function correctionsByFinding(
+  report: AnnualReport,
+  findings: readonly Finding[],
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const g of groupFindings(report, findings))
+    for (const m of g.members) out.set(m, g.correction);
+  return out;
+}
