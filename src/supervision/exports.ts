@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { isoDateTimeCst } from './times.js';
 import { FORMATS } from '../reports/format/index.js';
+import { correctionsByFinding } from '../reports/checks/grouping.js';
 import { columnLabel, rowLabel, tableName } from '../reports/checks/labels.js';
 import type { Finding } from '../reports/model.js';
 import { csvDocument } from '../reports/render/csv.js';
@@ -71,6 +72,7 @@ export const FINDINGS_HEADER = [
   '应为',
   '实为',
   '问题说明',
+  '经核算的更正',
 ] as const;
 
 function findingsSheet(v: BatchView): Sheet {
@@ -90,12 +92,13 @@ function findingsSheet(v: BatchView): Sheet {
     const report = reportOf(r.row);
     const findings = numberedFindings(findingsOf(r.row).findings).all;
     if (!report || findings.length === 0) {
-      rows.push([...head, '', '', '', '', '', '', '', '', r.row.error ?? '']);
+      rows.push([...head, '', '', '', '', '', '', '', '', r.row.error ?? '', '']);
       continue;
     }
     const format = FORMATS[report.format];
     const n = (x: number | null) => (x === null ? '' : String(x));
-    for (const f of findings as Finding[]) {
+    const corrections = correctionsByFinding(report, findings as Finding[]);
+    (findings as Finding[]).forEach((f, k) => {
       // A reading note's numbers are what the reader weighed, not what the report should say.
       const note = isReadingNote(f);
       rows.push([
@@ -109,8 +112,9 @@ function findingsSheet(v: BatchView): Sheet {
         note ? '' : n(f.expected),
         note ? '' : n(f.actual),
         f.message,
+        corrections.get(k) ?? '',
       ]);
-    }
+    });
   }
   return { name: '问题清单', header: FINDINGS_HEADER, rows };
 }

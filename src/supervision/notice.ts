@@ -3,7 +3,7 @@
 // in 方正小标宋简体 二号, body in 仿宋_GB2312 三号 at 22 lines to the page). The wording is
 // composed apart (noticeText, pure) so that it can be tested without opening the .docx.
 import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
-import { groupFindings } from '../reports/checks/grouping.js';
+import { correctionsByFinding } from '../reports/checks/grouping.js';
 import { chineseDate } from '../reports/checks/labels.js';
 import type { AnnualReport, Finding } from '../reports/model.js';
 import { DOCX_FONTS, FONT_SIZES_PT, PAGE_MARGINS_MM } from '../reports/render/style.js';
@@ -35,9 +35,7 @@ export interface NoticeText {
 const strip = (s: string) => s.replace(/[。；;]+$/u, '');
 
 export function noticeText(n: NoticeInput): NoticeText {
-  const groups = groupFindings(n.report, n.problems);
-  const grouped = new Map<number, string>();
-  for (const g of groups) for (const m of g.members) grouped.set(m, g.correction);
+  const grouped = correctionsByFinding(n.report, n.problems);
   return {
     title: `关于${n.to}${n.year}年政府信息公开工作年度报告存在问题的整改通知`,
     salutation: `${n.to}：`,

@@ -210,7 +210,7 @@ describe('console report check', () => {
       .filter(Boolean);
     assert.match(
       lines[0]!,
-      /^序号,文件,机关,报告年度,报告格式,结论,错误数,提示数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明$/,
+      /^序号,文件,机关,报告年度,报告格式,结论,错误数,提示数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明,经核算的更正$/,
     );
     assert.equal(lines.length, 1 + findingsCount + 1 + 1);
     assert.ok(
@@ -220,8 +220,15 @@ describe('console report check', () => {
         ),
       ),
     );
-    assert.ok(lines.some((l) => /^2,balanced\.json,.*,无问题,0,0,{9}$/.test(l)));
-    assert.ok(lines.some((l) => /^3,empty\.txt,,,,无法读取,,,,,,,,,,,文件是空的/.test(l)));
+    // The seed's misplaced total: one correction, on the two findings it mends.
+    assert.deepEqual(
+      lines
+        .filter((l) => l.startsWith('1,seed.txt,') && !l.endsWith(','))
+        .map((l) => l.split(',').at(-1)),
+      ['“总计”列第一项应为9（8+1，现为0）', '“总计”列第一项应为9（8+1，现为0）'],
+    );
+    assert.ok(lines.some((l) => /^2,balanced\.json,.*,无问题,0,0,{10}$/.test(l)));
+    assert.ok(lines.some((l) => /^3,empty\.txt,,,,无法读取,,,,,,,,,,,文件是空的[^,]*,$/.test(l)));
 
     // Only the account that ran the check may download it, and only for a while.
     const other = await t.signIn('lsw-supervisor');

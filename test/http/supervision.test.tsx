@@ -143,6 +143,8 @@ test('the report page groups findings by cause and links them to their cells', a
   const html = await (await supervisor.get(reportUrl)).text();
   const doc = parse(html);
   assert.match(text(html), /“总计”列第一项应为9（8\+1，现为0）/);
+  // One cause, one correction: no rival reading of the same first item (8 and 1 moved).
+  assert.equal(text(html).match(/应为\d/g)?.length, 1);
   assert.match(text(html), /读取说明/);
   const first = doc.querySelector('#r-finding-2');
   assert.ok(first, 'findings are numbered with anchors');
@@ -187,6 +189,17 @@ test('the dashboard, the exports and the 整改通知', async () => {
   // A reading note is listed as one, its cells' figures not put forward as 应为/实为.
   assert.match(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,,,/);
   assert.doesNotMatch(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,\d/);
+  const findingsCsv = findings;
+  assert.match(findingsCsv, /T3_TOTAL_COLUMN/);
+  // The same one correction as the page and the notice, on the two findings it mends.
+  const corrected = findingsCsv.split('\r\n').filter((l) => /,T3_/.test(l) && !l.endsWith(','));
+  assert.deepEqual(
+    [...new Set(corrected.map((l) => `${l.match(/,(T3_[A-Z_]+),/)?.[1]} ${l.split(',').at(-1)}`))],
+    [
+      'T3_BALANCE “总计”列第一项应为9（8+1，现为0）',
+      'T3_TOTAL_COLUMN “总计”列第一项应为9（8+1，现为0）',
+    ],
+  );
 
   const notice = await supervisor.get(`${reportUrl}/notice.docx`);
   assert.equal(notice.status, 200);
@@ -197,6 +210,7 @@ test('the dashboard, the exports and the 整改通知', async () => {
   );
   assert.match(xml, /灵山卫街道办事处2021年政府信息公开工作年度报告存在问题的整改通知/);
   assert.match(xml, /经核算，“总计”列第一项应为9/);
+  assert.doesNotMatch(xml, /“自然人”列第一项应为/);
 });
 
 test('the batch survives a restart; other agencies and roles see none of it', async () => {

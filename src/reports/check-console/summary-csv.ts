@@ -10,6 +10,7 @@ import {
   SEVERITY_LABELS,
   tableName,
 } from '../checks/labels.js';
+import { correctionsByFinding } from '../checks/grouping.js';
 import type { Finding } from '../model.js';
 import { csvDocument } from '../render/csv.js';
 import { verdictOf, type CheckedReport } from './check-uploads.js';
@@ -32,13 +33,18 @@ export const SUMMARY_HEADER = [
   '应为',
   '实为',
   '问题说明',
+  '经核算的更正',
 ] as const;
 
 export function formatLabel(id: keyof typeof FORMATS): string {
   return id === '2019' ? '2019年试行格式' : '2021年格式';
 }
 
-function findingColumns(checked: CheckedReport & { ok: true }, f: Finding): string[] {
+function findingColumns(
+  checked: CheckedReport & { ok: true },
+  f: Finding,
+  correction: string | undefined,
+): string[] {
   const format = FORMATS[checked.report.format];
   const n = (v: number | null) => (v === null ? '' : String(v));
   return [
@@ -51,6 +57,7 @@ function findingColumns(checked: CheckedReport & { ok: true }, f: Finding): stri
     n(f.expected),
     n(f.actual),
     f.message,
+    correction ?? '',
   ];
 }
 
@@ -71,11 +78,14 @@ export function summaryCsv(results: readonly CheckedReport[]): string {
         ]
       : [String(i + 1), checked.name, '', '', '', verdict.label, '', ''];
     if (!checked.ok) {
-      rows.push([...head, '', '', '', '', '', '', '', '', checked.error]);
+      rows.push([...head, '', '', '', '', '', '', '', '', checked.error, '']);
     } else if (checked.findings.length === 0) {
-      rows.push([...head, '', '', '', '', '', '', '', '', '']);
+      rows.push([...head, '', '', '', '', '', '', '', '', '', '']);
     } else {
-      for (const f of checked.findings) rows.push([...head, ...findingColumns(checked, f)]);
+      const corrections = correctionsByFinding(checked.report, checked.findings);
+      checked.findings.forEach((f, k) =>
+        rows.push([...head, ...findingColumns(checked, f, corrections.get(k))]),
+      );
     }
   });
   return csvDocument(SUMMARY_HEADER, rows);

@@ -1,10 +1,14 @@
 // Findings that share one cause, and the likely correction where the arithmetic decides it.
 // One wrong cell often breaks several sums at once (the seed's misplaced 总计 breaks the
-// 总计 column and its balance): each sum that fails suggests the cells that would mend it;
-// a change to one cell that mends two or more failing sums and breaks none is the likely
-// cause, and its findings are shown together with the correction, e.g.
-// 「“总计”列第一项应为9（8+1）」. A change that mends only its own sum is not offered: any
-// cell of that sum could be the wrong one. Pure; the checks themselves are unchanged.
+// 总计 column and its balance): each sum that fails suggests the changes that would mend it;
+// a change that mends two or more failing sums and breaks none is the likely cause, and its
+// findings are shown together with ONE correction, e.g. 「“总计”列第一项应为9（8+1）」. A
+// change that mends only its own sum is not offered: any cell of that sum could be the wrong
+// one. Nor is a change that another change of the same kind mends equally well: a number
+// entered one column off can sit on either side of the balance (the first items, or an
+// outcome row with its （七）总计), and when more than one such place could hold it the
+// arithmetic does not decide which — the seed's 自然人/商业企业 pair is such a case — so no
+// correction is offered rather than two. Pure; the checks themselves are unchanged.
 import type { AnnualReport, Finding } from '../model.js';
 import { cell, numeric } from './cells.js';
 import { REQUESTS, REVIEW_TOTAL } from './keys.js';
@@ -25,16 +29,25 @@ export interface FindingGroup {
 
 type Table = 'requests' | 'review';
 
-interface Change {
-  table: Table;
+interface CellChange {
   row: string;
   column: string;
   value: number;
+}
+
+interface Change {
+  table: Table;
+  /** The first cell is the one the correction is about; more when a number moves columns. */
+  cells: [CellChange, ...CellChange[]];
   /** How the value comes about, e.g. 「8+1」. */
   how: string;
-  /** A second cell changed with it (a number entered one column off). */
-  also?: { column: string; value: number };
 }
+
+const one = (table: Table, row: string, column: string, value: number, how: string): Change => ({
+  table,
+  cells: [{ row, column, value }],
+  how,
+});
 
 const ARITHMETIC = new Set(['T3_BALANCE', 'T3_TOTAL_COLUMN', 'T3_OUTCOME_SUM', 'T4_SUM']);
 
@@ -77,24 +90,11 @@ function sums(report: AnnualReport, f: Finding): Change[] {
     if (values.some((x) => x === undefined) || total === undefined) return out;
     const nums = values as number[];
     const sum = nums.reduce((a, b) => a + b, 0);
-    out.push({
-      table: 'requests',
-      row: f.row,
-      column: REQUESTS.totalColumn,
-      value: sum,
-      how: sumText(nums),
-    });
+    out.push(one('requests', f.row, REQUESTS.totalColumn, sum, sumText(nums)));
     parts.forEach((c, i) => {
       const others = nums.filter((_, j) => j !== i);
       const value = total - (sum - nums[i]!);
-      if (value >= 0)
-        out.push({
-          table: 'requests',
-          row: f.row!,
-          column: c.key,
-          value,
-          how: sumText([total], others),
-        });
+      if (value >= 0) out.push(one('requests', f.row!, c.key, value, sumText([total], others)));
     });
   }
   if (f.code === 'T3_BALANCE' && f.column) {
@@ -108,7 +108,7 @@ function sums(report: AnnualReport, f: Finding): Change[] {
     if ([r, i, o, co].some((x) => x === undefined)) return out;
     const [R, I, O, CO] = [r, i, o, co] as number[];
     const push = (row: string, value: number, how: string) => {
-      if (value >= 0) out.push({ table: 'requests', row, column: c, value, how });
+      if (value >= 0) out.push(one('requests', row, c, value, how));
     };
     push(REQUESTS.received, O! + CO! - I!, sumText([O!, CO!], [I!]));
     push(REQUESTS.carriedIn, O! + CO! - R!, sumText([O!, CO!], [R!]));
@@ -120,31 +120,56 @@ function sums(report: AnnualReport, f: Finding): Change[] {
 
 /**
  * A number entered one column off: two columns whose balances fail by the same amount in
- * opposite directions, mended by moving it between their first (or third) items.
+ * opposite directions. It may sit in the first or second item of the column that is over
+ * on the left, or in the fourth item or an outcome row (with its （七）总计) of the column that
+ * is over on the right; every place that could hold it is a candidate, so that they compete.
  */
 function moves(report: AnnualReport, failing: readonly Finding[]): Change[] {
+  const format = formatOf(report);
+  const grid = report.tables.requests;
+  const at = (row: string, column: string) => numeric(cell(grid, row, column));
   const out: Change[] = [];
   const balance = failing.filter(
     (f) => f.code === 'T3_BALANCE' && f.column && f.expected !== null && f.actual !== null,
   );
   for (const a of balance) {
     for (const b of balance) {
-      const da = a.actual! - a.expected!; // how much the inflow of a falls short
-      const db = b.actual! - b.expected!;
-      if (a === b || da <= 0 || da + db !== 0) continue;
-      // a's first item is short by da, b's is over by da: da of b's belongs to a.
-      const row = REQUESTS.received;
-      const va = numeric(cell(report.tables.requests, row, a.column!));
-      const vb = numeric(cell(report.tables.requests, row, b.column!));
-      if (va === undefined || vb === undefined || vb < da) continue;
-      out.push({
-        table: 'requests',
-        row,
-        column: a.column!,
-        value: va + da,
-        how: `${num(da)}填在了“${columnLabel(formatOf(report), 'requests', row, b.column!)}”列`,
-        also: { column: b.column!, value: vb - da },
-      });
+      const d = a.actual! - a.expected!; // how much a's first and second items fall short
+      if (a === b || d <= 0 || d + (b.actual! - b.expected!) !== 0) continue;
+      const [ca, cb] = [a.column!, b.column!];
+      const how = (from: string) =>
+        `${num(d)}填在了“${columnLabel(format, 'requests', REQUESTS.received, from)}”列`;
+      // Left side: d of b's belongs to a.
+      for (const row of [REQUESTS.received, REQUESTS.carriedIn]) {
+        const [va, vb] = [at(row, ca), at(row, cb)];
+        if (va === undefined || vb === undefined || vb < d) continue;
+        out.push({
+          table: 'requests',
+          cells: [
+            { row, column: ca, value: va + d },
+            { row, column: cb, value: vb - d },
+          ],
+          how: how(cb),
+        });
+      }
+      // Right side: d of a's belongs to b.
+      for (const row of [REQUESTS.carriedOut, ...format.requests.outcomeRowKeys]) {
+        const [va, vb] = [at(row, ca), at(row, cb)];
+        if (va === undefined || vb === undefined || va < d) continue;
+        const cells: Change['cells'] = [
+          { row, column: cb, value: vb + d },
+          { row, column: ca, value: va - d },
+        ];
+        if (row !== REQUESTS.carriedOut) {
+          const [ta, tb] = [at(REQUESTS.outcomeTotal, ca), at(REQUESTS.outcomeTotal, cb)];
+          if (ta === undefined || tb === undefined) continue;
+          cells.push(
+            { row: REQUESTS.outcomeTotal, column: cb, value: tb + d },
+            { row: REQUESTS.outcomeTotal, column: ca, value: ta - d },
+          );
+        }
+        out.push({ table: 'requests', cells, how: how(ca) });
+      }
     }
   }
   return out;
@@ -153,31 +178,18 @@ function moves(report: AnnualReport, failing: readonly Finding[]): Change[] {
 function single(report: AnnualReport, f: Finding): Change[] {
   const out: Change[] = [];
   if (f.code === 'T3_OUTCOME_SUM' && f.column && f.expected !== null) {
-    out.push({
-      table: 'requests',
-      row: REQUESTS.outcomeTotal,
-      column: f.column,
-      value: f.expected,
-      how: '各项处理结果之和',
-    });
+    out.push(one('requests', REQUESTS.outcomeTotal, f.column, f.expected, '各项处理结果之和'));
   }
   if (f.code === 'T4_SUM' && f.row && f.expected !== null) {
-    out.push({
-      table: 'review',
-      row: f.row,
-      column: REVIEW_TOTAL,
-      value: f.expected,
-      how: '四项结果之和',
-    });
+    out.push(one('review', f.row, REVIEW_TOTAL, f.expected, '四项结果之和'));
   }
   return out;
 }
 
 function withChange(report: AnnualReport, ch: Change): AnnualReport {
-  const grid = report.tables[ch.table];
-  const row = { ...(grid[ch.row] ?? {}), [ch.column]: ch.value };
-  if (ch.also) row[ch.also.column] = ch.also.value;
-  return { ...report, tables: { ...report.tables, [ch.table]: { ...grid, [ch.row]: row } } };
+  const grid = { ...report.tables[ch.table] };
+  for (const c of ch.cells) grid[c.row] = { ...(grid[c.row] ?? {}), [c.column]: c.value };
+  return { ...report, tables: { ...report.tables, [ch.table]: grid } };
 }
 
 /** 「第一项」 for the rows the balance names so; otherwise the row's printed label. */
@@ -190,20 +202,24 @@ const BALANCE_ROW_NAMES: Readonly<Record<string, string>> = {
 
 function describe(report: AnnualReport, ch: Change): string {
   const format = formatOf(report);
-  const column = columnLabel(format, ch.table, ch.row, ch.column);
-  const row =
-    ch.table === 'requests' && BALANCE_ROW_NAMES[ch.row]
-      ? BALANCE_ROW_NAMES[ch.row]!
-      : `“${rowLabel(format, ch.table, ch.row)}”行`;
-  if (ch.also) {
-    const other = columnLabel(format, ch.table, ch.row, ch.also.column);
-    return `“${column}”列${row}应为${num(ch.value)}、“${other}”列${row}应为${num(ch.also.value)}（${ch.how}）`;
+  const rowName = (row: string) =>
+    ch.table === 'requests' && BALANCE_ROW_NAMES[row]
+      ? BALANCE_ROW_NAMES[row]!
+      : `“${rowLabel(format, ch.table, row)}”行`;
+  const [first, ...rest] = ch.cells;
+  const column = columnLabel(format, ch.table, first.row, first.column);
+  if (rest.length > 0) {
+    const parts = ch.cells.map(
+      (c) =>
+        `“${columnLabel(format, ch.table, c.row, c.column)}”列${rowName(c.row)}应为${num(c.value)}`,
+    );
+    return `${parts.join('、')}（${ch.how}）`;
   }
-  const was = numeric(cell(report.tables[ch.table], ch.row, ch.column));
+  const was = numeric(cell(report.tables[ch.table], first.row, first.column));
   const now = was === undefined ? '' : `，现为${num(was)}`;
   return ch.table === 'review'
-    ? `${row}“${column}”应为${num(ch.value)}（${ch.how}${now}）`
-    : `“${column}”列${row}应为${num(ch.value)}（${ch.how}${now}）`;
+    ? `${rowName(first.row)}“${column}”应为${num(first.value)}（${ch.how}${now}）`
+    : `“${column}”列${rowName(first.row)}应为${num(first.value)}（${ch.how}${now}）`;
 }
 
 /**
@@ -230,7 +246,9 @@ export function groupFindings(report: AnnualReport, findings: readonly Finding[]
     const seen = new Set<string>();
     const valid: { change: Change; mended: number[] }[] = [];
     for (const change of changes) {
-      const id = `${change.table}|${change.row}|${change.column}|${change.value}|${change.also?.column ?? ''}`;
+      const id = [change.table, ...change.cells.map((c) => `${c.row}|${c.column}|${c.value}`)].join(
+        '|',
+      );
       if (seen.has(id)) continue;
       seen.add(id);
       const after = new Set(arithmetic(withChange(current, change)).map(keyOf));
@@ -253,4 +271,18 @@ export function groupFindings(report: AnnualReport, findings: readonly Finding[]
     const taken = new Set(decided.mended);
     open = open.filter(({ i }) => !taken.has(i));
   }
+}
+
+/**
+ * Each finding's group correction by its position in `findings`: the one source that the
+ * report page, the 整改通知 and the spreadsheets show, so they cannot disagree.
+ */
+export function correctionsByFinding(
+  report: AnnualReport,
+  findings: readonly Finding[],
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const g of groupFindings(report, findings))
+    for (const m of g.members) out.set(m, g.correction);
+  return out;
 }
