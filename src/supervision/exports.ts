@@ -1,7 +1,6 @@
 // The dashboard and a batch's findings as spreadsheets: CSV (UTF-8 with BOM, so Excel and
 // WPS open it right) and .xlsx (exceljs). The same columns and the same status words as the
 // pages (status.ts), one row per agency or per finding.
-import ExcelJS from 'exceljs';
 import { isoDateTimeCst } from './times.js';
 import { FORMATS } from '../reports/format/index.js';
 import { correctionsByFinding } from '../reports/checks/grouping.js';
@@ -120,6 +119,8 @@ function findingsSheet(v: BatchView): Sheet {
 }
 
 async function xlsx(sheet: Sheet): Promise<Uint8Array> {
+  // exceljs (30 MB) is loaded when the first spreadsheet is asked for, not at start-up.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(sheet.name);
   ws.addRow([...sheet.header]).font = { bold: true };

@@ -22,7 +22,6 @@ import { readNotice, redirectWithNotice } from '../web/notice.js';
 import type { FieldErrors } from '../web/forms.js';
 import { confirmSuggestions, createBatch, matchReport, type IncomingFile } from './commands.js';
 import { batchFindingsCsv, batchFindingsXlsx, dashboardCsv, dashboardXlsx } from './exports.js';
-import { noticeDocx } from './notice.js';
 import { BatchesPage, type BatchFormValues } from './pages/batches-page.js';
 import {
   BATCH_SORTS,
@@ -504,6 +503,8 @@ export function supervisionRoutes(): Hono<AppEnv> {
       throw new HTTPException(404, { message: '该报告尚未匹配到下级机关，无法生成整改通知。' });
     const owner = await getAgencyById(db, row.owner_agency_id);
     const { problems } = numberedFindings(findingsOf(row).findings);
+    // The docx library is loaded when the first notice is asked for.
+    const { noticeDocx } = await import('./notice.js');
     const bytes = await noticeDocx({
       from: owner?.fullName ?? '',
       to: agency.fullName,
