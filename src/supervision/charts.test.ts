@@ -2,7 +2,9 @@
 // names itself for screen readers, and holds nothing the page's CSP would refuse.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { barChartSvg, chartSummary, cspSafeSvg, type BarChart } from './charts.js';
+import { chartRenderer, chartSummary, cspSafeSvg, type BarChart } from './charts.js';
+
+const barChartSvg = await chartRenderer();
 
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 

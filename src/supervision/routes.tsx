@@ -45,6 +45,7 @@ import {
   yearsReceived,
 } from './repository.js';
 import { SupplementTables } from './pages/dashboard-extra.js';
+import { chartRenderer } from './charts.js';
 import { reportStatus, STATUS_LABELS } from './status.js';
 import { trendYears, yearFigures } from './trends.js';
 import { loadBatchView, loadDashboard, loadSubordinates, type ReportView } from './views.js';
@@ -215,7 +216,9 @@ export function supervisionRoutes(): Hono<AppEnv> {
       <DashboardPage
         dashboard={dashboard}
         years={years}
-        extra={<SupplementTables dashboard={dashboard} trends={trends} />}
+        extra={
+          <SupplementTables dashboard={dashboard} trends={trends} draw={await chartRenderer()} />
+        }
       />,
     );
   });

@@ -6,13 +6,16 @@ import { rollUp } from '../rollup.js';
 import type { YearFigures } from '../trends.js';
 import type { Dashboard } from '../views.js';
 import { TrendCharts } from './trend-charts.js';
+import type { ChartRenderer } from '../charts.js';
 
 export function SupplementTables({
   dashboard,
   trends,
+  draw,
 }: {
   dashboard: Dashboard;
   trends: readonly YearFigures[];
+  draw: ChartRenderer;
 }) {
   const reports = dashboard.rows
     .flatMap((r) => (r.report ? [reportOf(r.report)] : []))
@@ -29,7 +32,7 @@ export function SupplementTables({
       ) : (
         <p>本年度尚无计入的报告。</p>
       )}
-      <TrendCharts years={trends} />
+      <TrendCharts years={trends} draw={draw} />
     </>
   );
 }

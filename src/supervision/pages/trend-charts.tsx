@@ -3,7 +3,7 @@
 // server (readable without JavaScript) with the same figures as a table beside it for
 // screen readers and for anyone who prefers numbers.
 import { raw } from 'hono/html';
-import { barChartSvg, formatValue, type BarChart } from '../charts.js';
+import { formatValue, type BarChart, type ChartRenderer } from '../charts.js';
 import { OUTCOME_LABELS, type OutcomeKey, type YearFigures } from '../trends.js';
 
 export interface TrendChart {
@@ -93,7 +93,13 @@ function ChartTable({ t }: { t: TrendChart }) {
   );
 }
 
-export function TrendCharts({ years }: { years: readonly YearFigures[] }) {
+export function TrendCharts({
+  years,
+  draw,
+}: {
+  years: readonly YearFigures[];
+  draw: ChartRenderer;
+}) {
   return (
     <section aria-labelledby="trends-title">
       <h2 id="trends-title">历年趋势</h2>
@@ -103,7 +109,7 @@ export function TrendCharts({ years }: { years: readonly YearFigures[] }) {
       {trendCharts(years).map((t) => (
         <figure class="chart" id={t.id} aria-labelledby={`${t.id}-title`}>
           <figcaption id={`${t.id}-title`}>{t.chart.title}</figcaption>
-          {raw(barChartSvg(t.chart))}
+          {raw(draw(t.chart))}
           <details>
             <summary>{`查看“${t.chart.title}”的数据表`}</summary>
             <ChartTable t={t} />
