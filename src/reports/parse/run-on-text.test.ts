@@ -222,3 +222,28 @@ test('sections under titles of their own are found, so none is reported missing'
   assert.equal(heading('problems'), '五、当前存在的突出问题');
   assert.equal(heading('other'), '七、其他需说明事项');
 });
+
+test('a section not found beside a heading the reader cannot place is a note, not a missing section', async () => {
+  const read = async (ending: string) => {
+    const parsed = await parseText(`一、总体情况 2023年，我局主动公开信息52条。${TABLES}${ending}`);
+    return mergeFindings(parsed.findings, checkReport(parsed.report), parsed.report).filter(
+      (f) => f.section === 'other',
+    );
+  };
+  // 「六、年度信息处理费」: a title no alias knows, where section 六 would be.
+  const unsure = await read('五、存在的主要问题及改进情况 公开不及时。六、年度信息处理费 未收取。');
+  assert.deepEqual(
+    unsure.map((f) => [f.code, f.severity]),
+    [['CELL_AMBIGUOUS', 'warning']],
+  );
+  assert.match(
+    unsure[0]!.message,
+    /未能找到第六部分“其他需要报告的事项”的标题.*六、年度信息处理费/u,
+  );
+  // Nothing after 五 but its text: the section is absent, an error as before.
+  const absent = await read('五、存在的主要问题及改进情况 公开不及时。');
+  assert.deepEqual(
+    absent.map((f) => [f.code, f.severity]),
+    [['SECTION_MISSING', 'error']],
+  );
+});
