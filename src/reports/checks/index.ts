@@ -4,7 +4,7 @@
 import { FORMATS } from '../format/index.js';
 import type { AnnualReport, Finding } from '../model.js';
 import { checkCells } from './cells.js';
-import { withoutBlankSums, withoutDoubtedSums } from './confidence.js';
+import { withoutBlankSums, withoutDoubtedSections, withoutDoubtedSums } from './confidence.js';
 import { checkFormatYear, checkPublishedInTime } from './dates.js';
 import { checkNarrative } from './narrative.js';
 import {
@@ -63,7 +63,7 @@ export function mergeFindings(
   const out: Finding[] = [];
   const checked = withoutDoubtedSums(
     fromParser,
-    fromChecks,
+    withoutDoubtedSections(fromParser, fromChecks),
     report ? FORMATS[report.format] : undefined,
   );
   for (const f of [...checked, ...fromParser]) {

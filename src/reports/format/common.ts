@@ -2,7 +2,13 @@
 import type { ColumnDef, ReviewTableDef, RowDef, SectionDef } from './types.js';
 
 export const SECTIONS: readonly SectionDef[] = [
-  { key: 'overview', numeral: '一', title: '总体情况' },
+  {
+    key: 'overview',
+    numeral: '一',
+    title: '总体情况',
+    // 平潭综合实验区君山片区管理局 2025.
+    aliases: ['年度工作核心成效'],
+  },
   { key: 'proactive', numeral: '二', title: '主动公开政府信息情况' },
   { key: 'requests', numeral: '三', title: '收到和处理政府信息公开申请情况' },
   {
@@ -16,15 +22,17 @@ export const SECTIONS: readonly SectionDef[] = [
     key: 'problems',
     numeral: '五',
     title: '存在的主要问题及改进情况',
-    // 沭阳县发展和改革局 2023.
-    aliases: ['存在的主要问题及整改措施'],
+    // 沭阳县发展和改革局 2023; 平潭综合实验区君山片区管理局 2025 (「五、当前存在的突出问题」).
+    aliases: ['存在的主要问题及整改措施', '存在的突出问题'],
   },
   {
     key: 'other',
     numeral: '六',
     title: '其他需要报告的事项',
-    // 平潭综合实验区农业农村局 2023 and 2025: 「六、需要说明的其他事项与附表」.
-    aliases: ['需要说明的其他事项'],
+    // 平潭综合实验区农业农村局 2023 and 2025: 「六、需要说明的其他事项与附表」; 君山片区管理局
+    // 2025: 「七、其他需说明事项」. The 信息处理费 the 2021 format reports here, printed as a
+    // section of its own before 存在的主要问题 (苏平片区 2023–2025, 金井片区 2025).
+    aliases: ['需要说明的其他事项', '其他需说明事项', '信息处理费收取情况'],
   },
 ];
 

@@ -5,7 +5,7 @@ import { decodeText } from './decode.js';
 import { binaryKind, textKind } from './detect.js';
 import { normaliseLabel, readCell, similarity } from './labels.js';
 import { readAgencyFromHead, readSignature, readYear } from './metadata.js';
-import { headingSection } from './sections.js';
+import { headingSection, missedSection } from './sections.js';
 import { matchGroup, matchRow, printed, singleRowOfGroup } from './tables.js';
 
 test('cells: numbers, blanks and marks, text', () => {
@@ -71,6 +71,31 @@ test('section headings by title, numbering kept as printed', () => {
   assert.equal(headingSection('一、总体情况', s, 3), null, 'sections only go forward');
 });
 
+test('section headings under their own wording, words before the title, no mark after the number', () => {
+  const s = FORMAT_2021.sections;
+  const key = (i: number | null) => (i === null ? null : s[i]!.key);
+  // 金井片区管理局 2020: 「一总体情况」; a sentence starting 「一是」 is no heading.
+  assert.equal(key(headingSection('一总体情况', s, -1)), 'overview');
+  assert.equal(headingSection('一是加强组织领导', s, -1), null);
+  // 君山片区管理局 2019 and 2025: the title with words before it, and the report's own titles.
+  assert.equal(
+    key(headingSection('五、政府信息公开工作存在的主要问题及改进情况', s, 3)),
+    'problems',
+  );
+  assert.equal(key(headingSection('一、年度工作核心成效', s, -1)), 'overview');
+  assert.equal(key(headingSection('五、当前存在的突出问题', s, 3)), 'problems');
+  assert.equal(key(headingSection('七、其他需说明事项', s, 4)), 'other');
+  // 苏平片区管理局 2023–2025: 六 (its 信息处理费) printed as 五, then 五 as 六.
+  assert.equal(key(headingSection('五、信息处理费收取情况', s, 3)), 'other');
+  const found = [true, true, true, true, false, true];
+  assert.equal(key(missedSection('六、存在的主要问题和改进情况', s, found)), 'problems');
+  assert.equal(
+    missedSection('六、存在的主要问题和改进情况', s, [true, true, true, true, false, false]),
+    null,
+    'only once the other closing section is found',
+  );
+});
+
 test('year, agency and signature', () => {
   assert.equal(readYear('灵山卫街道\n2021年政府信息公开工作年度报告'), 2021);
   assert.equal(
@@ -84,6 +109,41 @@ test('year, agency and signature', () => {
   assert.equal(readAgencyFromHead('示例县财政局2022年政府信息公开工作年度报告'), '示例县财政局');
   assert.equal(readAgencyFromHead('示例县财政局2022年度政府信息公开工作报告'), '示例县财政局');
   assert.equal(readYear('示例县财政局2022年度政府信息公开工作报告'), 2022);
+  // A crawler's field name before the title (平潭 archive), a letter sending the report, a
+  // place for its government.
+  assert.equal(
+    readAgencyFromHead('标题: 平潭综合实验区苏平片区管理局2023年政府信息公开工作年度报告'),
+    '平潭综合实验区苏平片区管理局',
+  );
+  assert.equal(
+    readAgencyFromHead(
+      '标题: 平潭综合实验区苏平片区管理局关于报送2020年度政府信息公开工作年度报告的函',
+    ),
+    '平潭综合实验区苏平片区管理局',
+  );
+  assert.equal(
+    readAgencyFromHead('标题: 平潭综合实验区2025年度政府信息公开工作年度报告'),
+    '平潭综合实验区',
+  );
+  assert.equal(readAgencyFromHead('发布时间: 2026-03-10 12:56'), null);
+  // The title said in a sentence: the name after its verb; 「我局」 and another agency's
+  // document title name no one.
+  assert.equal(
+    readAgencyFromHead(
+      '根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告',
+    ),
+    '湛江市人民政府地方志办公室',
+  );
+  assert.equal(
+    readAgencyFromHead(
+      '根据《中华人民共和国政府信息公开条例》规定,现公布我局2022年政府信息公开工作年度报告',
+    ),
+    null,
+  );
+  assert.equal(
+    readAgencyFromHead('根据《条例》和《平武县人民政府办公室2021年政府信息公开工作年度报告'),
+    null,
+  );
   assert.deepEqual(readSignature(['……水平。', '灵山卫街道办事处', '2022年1月18日']), {
     agency: '灵山卫街道办事处',
     publishedOn: '2022-01-18',

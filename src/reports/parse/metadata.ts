@@ -103,10 +103,41 @@ export function readAgencyFromHead(head: string): string | null {
   }
   for (const line of head.split('\n')) {
     if (!line.includes('报告')) continue;
-    const title = /^([^\d]{2,40}?)\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u.exec(
-      line.replace(/[ \t]+/gu, ''),
-    );
-    if (title && AGENCY_SUFFIX.test(title[1]!.trim())) return title[1]!.trim();
+    const title = TITLE.exec(withoutPageLabel(line.replace(/[ \t]+/gu, '')));
+    const name = title?.[1] ? nameBeforeYear(title[1]) : null;
+    if (name && (AGENCY_SUFFIX.test(name) || PLACE_SUFFIX.test(name))) return name;
   }
   return null;
+}
+
+/**
+ * 「某某局2023年政府信息公开工作年度报告」, or a letter sending it (「某某局关于报送2020年度…报告的函」):
+ * the agency is what stands before the year.
+ */
+const TITLE =
+  /^([^\d]{2,40}?)(?:关于)?(?:报送|印发|公布|发布)?\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u;
+/** A title that names a place for its government (「平潭综合实验区2025年度…」, 「淮安市2024年…」). */
+const PLACE_SUFFIX = /(?:省|自治区|市|州|盟|县|旗|区)$/u;
+/**
+ * A crawler's or a page's label before the title (「标题:」「文章标题：」): the page's field
+ * name, not part of the title. Only a short label, so a sentence with a colon is left alone.
+ */
+const PAGE_LABEL = /^(?:标题|题目|文章标题|主题|名称|信息名称)[:：]/u;
+
+/**
+ * The name before the year, when the title is said in a sentence (「根据《条例》要求，特编制湛江市
+ * 人民政府地方志办公室2023年…」): what follows the sentence's verb. 「我局」 names no one.
+ */
+function nameBeforeYear(text: string): string | null {
+  // Inside a document's title (「根据《平武县人民政府办公室关于…」): another agency's document.
+  if (/《[^》]*$/u.test(text)) return null;
+  const name = text
+    .trim()
+    .replace(/^.*[，,。；;：:《》〈〉、]/u, '')
+    .replace(/^.*?(?:特|现|现将|现予)?(?:编制|公布|公开|发布)(?:了)?/u, '');
+  return name.length >= 2 && !/^(?:我|本)(?:局|委|办|单位|机关|部门)$/u.test(name) ? name : null;
+}
+
+function withoutPageLabel(line: string): string {
+  return line.replace(PAGE_LABEL, '');
 }

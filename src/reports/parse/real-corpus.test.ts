@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   figures,
+  isArithmetic,
   loadCorpus,
   misreadsList,
   MISREADS_FILE,
@@ -43,9 +44,9 @@ for (const entry of corpus) {
     const result = await readFixture(entry);
     results.push(result);
     assert.deepEqual(
-      result.falseErrors,
+      result.falseErrors.filter(isArithmetic),
       [],
-      `${entry.name}: errors the report does not have (never allowed in the list)`,
+      `${entry.name}: arithmetic errors the report does not have (never allowed in the list)`,
     );
     const known = listed[entry.name] ?? { cells: {}, missingErrors: [], extraErrors: [] };
     assert.deepEqual(
@@ -61,5 +62,7 @@ test('the ratchet list names no report that is now read fully right', () => {
   assert.equal(results.length, corpus.length);
   assert.deepEqual(Object.keys(listed).sort(), Object.keys(misreadsList(results)).sort());
   const f = figures(results);
-  assert.equal(f.falseErrors, 0);
+  const falseErrors = results.flatMap((r) => r.falseErrors.map((k) => `${r.entry.name}: ${k}`));
+  assert.equal(f.falseErrors, falseErrors.length);
+  assert.deepEqual(falseErrors, [], 'errors of any kind the reports do not have');
 });

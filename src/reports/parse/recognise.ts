@@ -19,6 +19,7 @@ import { resolveRow } from './resolve-row.js';
 import { mayRunTogether, rowReadings, solveRequests } from './run-together.js';
 import type { Relation, RunTogetherRow, Solved } from './run-together.js';
 import { readingFromText } from './stated-counts.js';
+import { unfoundSectionNotes } from './unfound-sections.js';
 import type { RowReading, SumRule } from './resolve-row.js';
 import { headingSection, missedSection, printedHeading, subheadingSection } from './sections.js';
 import {
@@ -956,5 +957,5 @@ export function recognise(lines: readonly SourceLine[]): Recognised | null {
     })),
     tables: { proactive: r.proactive, requests: r.requests, review: r.review },
   };
-  return { report, findings: r.findings };
+  return { report, findings: [...r.findings, ...unfoundSectionNotes(format, r.headings, r.prose)] };
 }

@@ -185,3 +185,65 @@ test('a section of the agency’s own after table 四 ends the table; later sect
   for (const key of ['problems', 'other'])
     assert.ok(parsed.report.sections.find((s) => s.key === key)?.heading, key);
 });
+
+test('a signed 本年增/减 run into the cells after it is cut one digit a cell', () => {
+  // 平潭管委会办公室 2019 and 2020, the 2019 format: 「行政许可1-10」 is 1, −1, 0; 「0+11」 is 0, +1, 1.
+  for (const [printed, cells] of [
+    ['1-10', ['1', '-1', '0']],
+    ['0+11', ['0', '+1', '1']],
+    ['2-103', ['2-103']],
+  ] as const) {
+    const article = ARTICLE.replace(
+      '第二十条第（五）项信息内容本年处理决定数量行政许可315',
+      `第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可${printed}`,
+    );
+    const line = runOnLines(article)!.find((l) => l.cells[0] === '行政许可')!;
+    // 「2-103」 has more digits than cells after the sign: left as printed, never guessed.
+    assert.deepEqual(line.cells.slice(1), cells, printed);
+  }
+});
+
+test('sections under titles of their own are found, so none is reported missing', async () => {
+  // 平潭君山片区管理局 2025 (2025-county-gov-pingtan-junshan-area-crawler.txt): 「一、年度工作核心成效」,
+  // 「五、当前存在的突出问题」, 「六、下一步改进举措」, 「七、其他需说明事项」, every part present.
+  const article =
+    '根据《条例》要求，现编制完成了本报告。一、年度工作核心成效（一）主动公开多点发力，覆盖范围持续拓宽。' +
+    TABLES +
+    '五、当前存在的突出问题过去一年中，我局在政府信息公开工作中取得了成效。六、下一步改进举措 针对上述问题，我局将采取以下改进措施。' +
+    '七、其他需说明事项2025年度，我局未收取信息处理费。';
+  const parsed = await parseText(article);
+  const findings = mergeFindings(parsed.findings, checkReport(parsed.report), parsed.report);
+  assert.deepEqual(
+    findings.filter((f) => f.code === 'SECTION_MISSING').map((f) => f.section),
+    [],
+  );
+  const heading = (key: string) => parsed.report.sections.find((s) => s.key === key)?.heading;
+  assert.equal(heading('overview'), '一、年度工作核心成效');
+  assert.equal(heading('problems'), '五、当前存在的突出问题');
+  assert.equal(heading('other'), '七、其他需说明事项');
+});
+
+test('a section not found beside a heading the reader cannot place is a note, not a missing section', async () => {
+  const read = async (ending: string) => {
+    const parsed = await parseText(`一、总体情况 2023年，我局主动公开信息52条。${TABLES}${ending}`);
+    return mergeFindings(parsed.findings, checkReport(parsed.report), parsed.report).filter(
+      (f) => f.section === 'other',
+    );
+  };
+  // 「六、年度信息处理费」: a title no alias knows, where section 六 would be.
+  const unsure = await read('五、存在的主要问题及改进情况 公开不及时。六、年度信息处理费 未收取。');
+  assert.deepEqual(
+    unsure.map((f) => [f.code, f.severity]),
+    [['CELL_AMBIGUOUS', 'warning']],
+  );
+  assert.match(
+    unsure[0]!.message,
+    /未能找到第六部分“其他需要报告的事项”的标题.*六、年度信息处理费/u,
+  );
+  // Nothing after 五 but its text: the section is absent, an error as before.
+  const absent = await read('五、存在的主要问题及改进情况 公开不及时。');
+  assert.deepEqual(
+    absent.map((f) => [f.code, f.severity]),
+    [['SECTION_MISSING', 'error']],
+  );
+});

@@ -59,8 +59,14 @@ interface Heading {
   end: number;
 }
 
+/** Words a report may print before a section's title (「五、政府信息公开工作存在的主要问题…」, 「五、当前存在的突出问题」). */
+const TITLE_LEAD = 8;
+
 /** The best title length after 「四、」 at `at`, when the text there is that section's title. */
 function headingAt(line: string, at: number, title: string): number | null {
+  for (let lead = 1; lead <= TITLE_LEAD; lead++)
+    if (line.startsWith(title, at + lead) && !/[。；，]/u.test(line.slice(at, at + lead)))
+      return lead + title.length;
   const wanted = definitionLabel(title);
   let best: number | null = null;
   let bestScore = 0;
@@ -75,8 +81,13 @@ function headingAt(line: string, at: number, title: string): number | null {
   return best;
 }
 
-/** 「四、」: a section's number, whichever it is — reports number their sections wrongly, or add one. */
-const SECTION_NUMBER = /[一二三四五六七八九十]、/gu;
+/**
+ * 「四、」: a section's number, whichever it is — reports number their sections wrongly, or add
+ * one. After the end of a sentence the mark may be missing (「。一总体情况2020年…」, 金井片区 2020).
+ */
+const SECTION_NUMBER =
+  /[一二三四五六七八九十]、|(?<=[。；！？）)])[一二三四五六七八九十](?=\p{Script=Han})/gu;
+const CLOSING_SECTIONS: readonly string[] = ['problems', 'other'];
 
 /**
  * The section headings found inline, in order (a section may be missing). A heading is known
@@ -87,18 +98,33 @@ function headings(line: string): Heading[] {
   const out: Heading[] = [];
   let from = 0;
   SECTION_TITLES.forEach((s, section) => {
-    const titles = [s.title, ...(s.aliases ?? [])];
-    for (const m of line.slice(from).matchAll(SECTION_NUMBER)) {
-      const at = from + m.index;
-      const title = at + m[0].length;
-      const len = titles.map((t) => headingAt(line, title, t)).find((l): l is number => l !== null);
-      if (len === undefined) continue;
-      out.push({ section, start: at, end: title + len });
-      from = title + len;
-      return;
-    }
+    const h = headingFrom(line, from, section);
+    if (!h) return;
+    out.push(h);
+    from = h.end;
   });
-  return out;
+  // The closing sections in the other order (「五、信息处理费收取情况」 for 六, before
+  // 「六、存在的主要问题和改进情况」): one missed in order is looked for after the tables.
+  const tablesEnd = out.findLast((h) => !CLOSING_SECTIONS.includes(SECTION_TITLES[h.section]!.key));
+  for (const [section, s] of SECTION_TITLES.entries()) {
+    if (!CLOSING_SECTIONS.includes(s.key) || out.some((h) => h.section === section)) continue;
+    const h = headingFrom(line, tablesEnd?.end ?? 0, section);
+    if (h && !out.some((o) => o.start < h.end && h.start < o.end)) out.push(h);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The first heading of `section` at or after `from`. */
+function headingFrom(line: string, from: number, section: number): Heading | null {
+  const s = SECTION_TITLES[section]!;
+  const titles = [s.title, ...(s.aliases ?? [])];
+  for (const m of line.slice(from).matchAll(SECTION_NUMBER)) {
+    const at = from + m.index;
+    const title = at + m[0].length;
+    const len = titles.map((t) => headingAt(line, title, t)).find((l): l is number => l !== null);
+    if (len !== undefined) return { section, start: at, end: title + len };
+  }
+  return null;
 }
 
 const spaced = (numbers: string): string[] => numbers.trim().split(/\s+/u);
@@ -111,7 +137,13 @@ function cells(numbers: string, width: number | null): string[] {
   // A sign after a digit starts the next cell (「35-15」: 上一年项目数量 35, 本年增/减 −15),
   // when that gives the row one number a column; else the run stays as printed.
   const signed = spaced(numbers.replace(/(\d)([+-])(?=\d)/gu, '$1 $2'));
-  return signed.length === width ? signed : spaced(numbers);
+  if (signed.length === width) return signed;
+  // The signed cell run into the cells after it with one digit each (「1-10」: 上一年项目数量 1,
+  // 本年增/减 −1, 处理决定数量 0; 「0+11」: 0, +1, 1): one digit a cell is the only reading.
+  const last = /^([+-])(\d+)$/u.exec(signed.at(-1) ?? '');
+  if (width !== null && last && signed.length - 1 + last[2]!.length === width)
+    return [...signed.slice(0, -1), `${last[1]}${last[2]![0]}`, ...last[2]!.slice(1)];
+  return spaced(numbers);
 }
 
 /** A piece of a table: its label, then its numbers as cells (none when it prints none). */

@@ -11,7 +11,27 @@ import {
   stripBookmarks,
 } from './labels.js';
 
-const HEADING = /^([一二三四五六七八九十]|[0-9０-９]{1,2}|[—－–―-])\s*[、.．，,]\s*(\S.*)$/u;
+// A Chinese numeral may stand with no mark before the title (「一总体情况」, 金井片区 2020):
+// the title must then match the format's closely, which a sentence starting 「一是…」 never does.
+const HEADING =
+  /^(?:([一二三四五六七八九十]|[0-9０-９]{1,2}|[—－–―-])\s*[、.．，,]|([一二三四五六七八九十])(?=\p{Script=Han}))\s*(\S.*)$/u;
+
+/** How close a heading's title is to a section's (1: it starts with it, or holds it whole). */
+function titleScore(text: string, def: SectionDef): number {
+  const rest = prepare(normaliseLabel(text));
+  let best = 0;
+  for (const name of [def.title, ...(def.aliases ?? [])]) {
+    const title = definitionLabel(name);
+    // 「政府信息公开工作存在的主要问题及改进情况」, 「当前存在的突出问题」: the title with words before it.
+    const score = rest.norm.includes(title.norm) ? 1 : similarityOf(rest, title);
+    if (score > best) best = score;
+  }
+  return best;
+}
+
+const TITLE_SIMILARITY = 0.75;
+/** The sections after the tables, printed in either order by some reports. */
+const CLOSING_SECTIONS: readonly string[] = ['problems', 'other'];
 
 /** The section a line is the heading of, if any; `after` is the index of the last section found. */
 export function headingSection(
@@ -23,21 +43,16 @@ export function headingSection(
   if (clean.length > 60) return null;
   const m = HEADING.exec(clean);
   if (!m) return null;
-  const rest = prepare(normaliseLabel(m[2]!));
   let best = -1;
   let bestScore = 0;
   for (let i = after + 1; i < sections.length; i++) {
-    const def = sections[i]!;
-    for (const name of [def.title, ...(def.aliases ?? [])]) {
-      const title = definitionLabel(name);
-      const score = rest.norm.startsWith(title.norm) ? 1 : similarityOf(rest, title);
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
+    const score = titleScore(m[3]!, sections[i]!);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
     }
   }
-  return bestScore >= 0.75 ? best : null;
+  return bestScore >= TITLE_SIMILARITY ? best : null;
 }
 
 /**
@@ -52,11 +67,22 @@ export function missedSection(
 ): number | null {
   const m = HEADING.exec(stripBookmarks(text).trim());
   if (!m || text.length > 60) return null;
-  const rest = normaliseLabel(m[2]!);
+  const rest = normaliseLabel(m[3]!);
   const i = sections.findIndex(
     (s, k) => !found[k] && rest.startsWith(definitionLabel(s.title).norm),
   );
-  return i >= 0 ? i : null;
+  if (i >= 0) return i;
+  // The closing sections in the other order (「五、信息处理费收取情况」 for 六, then
+  // 「六、存在的主要问题和改进情况」): once one is found, the other is known by its title as closely
+  // as a heading in order is.
+  const closing = sections.findIndex(
+    (s, k) =>
+      !found[k] &&
+      CLOSING_SECTIONS.includes(s.key) &&
+      sections.some((o, j) => found[j] && CLOSING_SECTIONS.includes(o.key)) &&
+      titleScore(m[3]!, s) >= TITLE_SIMILARITY,
+  );
+  return closing >= 0 ? closing : null;
 }
 
 const SUBHEADING = /^[（(][一1][)）]\s*(\S.*)$/u;
