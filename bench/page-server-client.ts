@@ -21,6 +21,8 @@ export async function startPageServers(env: Record<string, string> = {}): Promis
   const child = fork(fileURLToPath(new URL('./page-servers.ts', import.meta.url)), {
     execArgv: [
       ...process.execArgv,
+      // As `npm start` runs the server (package.json; docs/deployment.md, "Memory").
+      '--max-semi-space-size=4',
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ],
     env: { ...process.env, ...env },
