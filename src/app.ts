@@ -13,6 +13,7 @@ import { requestLimit } from './web/request-limit.js';
 import { refuseControlCharactersInUrl } from './web/url-text.js';
 import { contextStorage } from 'hono/context-storage';
 import { pageCache, servePageCache } from './web/page-cache.js';
+import { publicPageHeaders } from './web/public-page-headers.js';
 
 export interface AppOptions {
   /** Serve unchanged public pages from memory (default); off to measure what a page costs. */
@@ -23,14 +24,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   const app = new Hono<AppEnv>();
   const platform = platformOf(FEATURES);
   const nav = navItems(platform.nav);
-  // First: a public page kept from before is answered before the app is entered (no
+  // Public pages (the ones the cache may keep) say so to browsers and shared caches, with
+  // the same headers however they were answered: outermost, so it sees the finished answer.
+  const publicPages = FEATURES.flatMap((f) => f.cachedPages ?? []);
+  const isPublicPath = (path: string) => publicPages.some((re) => re.test(path));
+  app.use('*', publicPageHeaders(isPublicPath));
+  // Then the page cache: a page kept from before is answered before the app is entered (no
   // routing, no other middleware; its security headers were kept with it).
-  const cached = FEATURES.flatMap((f) => f.cachedPages ?? []);
-  if (options.pageCache !== false && cached.length > 0)
-    servePageCache(
-      app,
-      pageCache(deps, { cacheable: (path) => cached.some((re) => re.test(path)) }),
-    );
+  if (options.pageCache !== false && publicPages.length > 0)
+    servePageCache(app, pageCache(deps, { cacheable: isPublicPath }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('staff', null);

@@ -68,8 +68,10 @@ export interface Feature {
   /**
    * Paths (without the query) of its public GET pages whose HTML is made only from the URL,
    * the display setting, the day (CST) and the database, so that they may be served from the
-   * page cache until the database changes (src/web/page-cache.ts). A page that reads anything
-   * else — the time of day, a header, a cookie, a file — must not be listed.
+   * page cache until the database changes (src/web/page-cache.ts), and are marked public for
+   * browsers and shared caches (src/web/public-page-headers.ts). A page that reads anything
+   * else — the time of day, a header, a cookie, a file — must not be listed, nor one that
+   * shows anyone's own data (a signed-in person's page is `no-store` and never marked).
    */
   cachedPages?: readonly RegExp[];
 }

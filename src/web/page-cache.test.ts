@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from './env.js';
 import { pageCache, servePageCache } from './page-cache.js';
+import { PUBLIC_PAGE_CACHE_CONTROL } from './public-page-headers.js';
 
 function setUp(options: { maxEntries?: number } = {}) {
   let mark: string | null = 'a';
@@ -158,4 +159,33 @@ test('at most maxEntries pages are kept, the least recently used dropped first',
   assert.equal(s.renders, before);
   await s.app.request('/p/plain?2');
   assert.equal(s.renders, before + 1);
+});
+
+test('a kept page is answered with a 304 to a request holding it, without rendering', async () => {
+  const s = setUp();
+  const first = await s.app.request('/p/plain');
+  const etag = first.headers.get('etag');
+  assert.ok(etag);
+  assert.equal(first.headers.get('cache-control'), PUBLIC_PAGE_CACHE_CONTROL);
+  const before = s.renders;
+  const held = await s.app.request('/p/plain', { headers: { 'if-none-match': etag } });
+  assert.equal(held.status, 304);
+  assert.equal(await held.text(), '');
+  assert.equal(held.headers.get('etag'), etag);
+  assert.equal(s.renders, before);
+  // After a change the page is rendered again; the same bytes are the same validator.
+  s.setMark('b');
+  const again = await s.app.request('/p/plain', { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 200);
+  assert.match(await again.text(), /plain 2/);
+  assert.notEqual(again.headers.get('etag'), etag);
+});
+
+test('a page that is not kept is not marked public', async () => {
+  const s = setUp();
+  for (const path of ['/p/no-store', '/p/cookie', '/p/token', '/p/staff', '/p/missing']) {
+    const res = await s.app.request(path);
+    assert.equal(res.headers.get('etag'), null, path);
+    assert.notEqual(res.headers.get('cache-control'), PUBLIC_PAGE_CACHE_CONTROL, path);
+  }
 });

@@ -11,6 +11,7 @@ import { parse as parseCookie } from 'hono/utils/cookie';
 import type { AppDeps, AppEnv } from './env.js';
 import { DISPLAY_COOKIE, isDisplayMode } from './display.js';
 import { compressedCopies, preferredCoding, type Coding } from './content-coding.js';
+import { isPublicAnswer, notModified, publicHeadersOf } from './public-page-headers.js';
 
 /** What may be kept: ~20 KB pages, a few hundred distinct URLs (searches included). */
 export const PAGE_CACHE_ENTRIES = 500;
@@ -33,11 +34,12 @@ interface Entry {
   bytes: number;
 }
 
-/** The copies of a page rendered with `headers`: each says its coding, all vary by it. */
+/**
+ * The copies of a page rendered with `rendered`: each says its coding, and all carry the
+ * public page's headers (src/web/public-page-headers.ts: caching, Vary, one ETag).
+ */
 function entryOf(body: Uint8Array, rendered: Headers): Entry {
-  const base: Record<string, string> = Object.fromEntries(rendered);
-  const vary = base['vary'];
-  base['vary'] = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
+  const base = publicHeadersOf(rendered, body);
   const copy = (bytes: Uint8Array, coding: Coding): Copy => {
     const headers: Record<string, string> = { ...base, 'content-length': String(bytes.byteLength) };
     if (coding !== 'identity') headers['content-encoding'] = coding;
@@ -70,13 +72,6 @@ export interface PageCacheOptions {
   maxBytes?: number;
 }
 
-/**
- * The answers that may be kept: HTML pages, and the Atom feeds made from the same inputs.
- * Anything else (downloads, JSON, sitemaps of several megabytes) is always made afresh.
- */
-const KEPT_TYPES = ['text/html', 'application/atom+xml'];
-const isKeptType = (type: string | null) => KEPT_TYPES.some((t) => type?.startsWith(t) === true);
-
 /** The signed-in never get a kept page: their pages say who they are and are `no-store`. */
 const hasSession = (cookie: string | undefined) => cookie?.includes('gk_session') === true;
 
@@ -86,9 +81,13 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
 const keyOf = (display: string | undefined, url: string) =>
   `${isDisplayMode(display) ? display : 'standard'} ${pathAndQuery(url)}`;
 
-const answer = (entry: Entry, coding: Coding) => {
+/** The kept page in `coding`, or a 304 when the request already holds it. */
+const answer = (entry: Entry, coding: Coding, ifNoneMatch: string | null | undefined) => {
   const copy = entry.copies[coding] ?? entry.copies.identity;
-  return new Response(copy.body, { status: 200, headers: copy.headers });
+  return (
+    notModified(ifNoneMatch, copy.headers) ??
+    new Response(copy.body, { status: 200, headers: copy.headers })
+  );
 };
 
 export interface PageCache {
@@ -104,8 +103,9 @@ export interface PageCache {
 }
 
 /**
- * Pages are kept only when they came out as a plain 200 HTML answer that set no cookie,
- * carried no form token and asked no cache to stay away.
+ * Pages are kept only when they came out as a public page (`isPublicAnswer`: a plain 200
+ * HTML or Atom answer that set no cookie, carried no form token and asked no cache to stay
+ * away), and are served with the public page's headers, as a 304 to a request that holds it.
  */
 export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
   const maxEntries = options.maxEntries ?? PAGE_CACHE_ENTRIES;
@@ -136,9 +136,13 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
     if (typeof mark !== 'string' || mark !== current.mark || today() !== current.day) return null;
     const display = cookie ? parseCookie(cookie, DISPLAY_COOKIE)[DISPLAY_COOKIE] : undefined;
     const entry = lookUp(current, keyOf(display, url));
-    return entry
-      ? answer(entry, preferredCoding(request.headers.get('accept-encoding') ?? undefined))
-      : null;
+    if (!entry) return null;
+    const headers = request.headers;
+    return answer(
+      entry,
+      preferredCoding(headers.get('accept-encoding') ?? undefined),
+      headers.get('if-none-match'),
+    );
   };
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -155,25 +159,18 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
     const generation = current;
     const key = keyOf(getCookie(c, DISPLAY_COOKIE), c.req.url);
     const coding = preferredCoding(c.req.header('accept-encoding'));
+    const ifNoneMatch = c.req.header('if-none-match');
     const entry = lookUp(generation, key);
-    if (entry) return answer(entry, coding);
+    if (entry) return answer(entry, coding, ifNoneMatch);
 
     await next();
     const res = c.res;
-    if (
-      res.status !== 200 ||
-      !isKeptType(res.headers.get('content-type')) ||
-      res.headers.has('set-cookie') ||
-      res.headers.has('cache-control') ||
-      c.get('csrfToken') ||
-      c.get('staff')
-    )
-      return;
+    if (!isPublicAnswer(c, res)) return;
     const made = entryOf(new TextEncoder().encode(await res.text()), res.headers);
     // Replace the answer rather than assign over it: Hono would merge the old headers into
     // a copy, and the body has just been read.
     c.res = undefined as unknown as Response;
-    c.res = answer(made, coding);
+    c.res = answer(made, coding, ifNoneMatch);
     // Kept under the mark read before rendering: the page holds data at least that new, and
     // once the database has moved on the next request reads another mark and drops the whole
     // generation (a request that read a newer mark meanwhile has already replaced it).

@@ -10,6 +10,7 @@ import type { KyselyPlugin } from 'kysely';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/database.js';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/web/public-page-headers.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
 import { testDialect } from '../support/db.js';
 import { CHANGE_BOUND_MS, seenWithin } from '../support/seen-within.js';
@@ -72,7 +73,7 @@ describe('the page cache', () => {
   test('a browser that accepts br or gzip gets the kept page compressed, the same page inside', async () => {
     const path = '/agencies/lingshanwei/catalogue';
     const plain = await get(visitor, path);
-    assert.equal(plain.res.headers.get('vary'), 'Accept-Encoding');
+    assert.equal(plain.res.headers.get('vary'), 'Accept-Encoding, Cookie');
     assert.equal(plain.res.headers.get('content-encoding'), null);
     for (const [accept, coding, unpack] of [
       ['gzip, deflate, br', 'br', brotliDecompressSync],
@@ -82,7 +83,8 @@ describe('the page cache', () => {
       const res = await visitor.get(path, { headers: { 'accept-encoding': accept } });
       assert.equal(queries, 0, accept);
       assert.equal(res.headers.get('content-encoding'), coding);
-      assert.equal(res.headers.get('vary'), 'Accept-Encoding');
+      assert.equal(res.headers.get('vary'), 'Accept-Encoding, Cookie');
+      assert.equal(res.headers.get('etag'), plain.res.headers.get('etag'));
       assert.ok(res.headers.get('content-security-policy'));
       const bytes = new Uint8Array(await res.arrayBuffer());
       assert.equal(Number(res.headers.get('content-length')), bytes.byteLength);
@@ -177,7 +179,8 @@ describe('the page cache', () => {
     assert.equal(page.headers.get('cache-control'), 'no-store');
     // …and a visitor after them gets no page that was made for them.
     const seen = await get(visitor, '/agencies/lingshanwei');
-    assert.equal(seen.res.headers.get('cache-control'), null);
+    assert.equal(seen.res.headers.get('cache-control'), PUBLIC_PAGE_CACHE_CONTROL);
+    assert.doesNotMatch(seen.html, /lsw-supervisor|退出登录/);
     await get(visitor, '/agencies/no-such-agency');
     const missing = await get(visitor, '/agencies/no-such-agency');
     assert.equal(missing.res.status, 404);

@@ -8,6 +8,7 @@ import { getAgencyBySlug } from '../../src/agencies/agency-repository.js';
 import { createAgency } from '../../src/agencies/agency-service.js';
 import { createApp } from '../../src/app.js';
 import { anonymousToken } from '../../src/auth/csrf.js';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/web/public-page-headers.js';
 import { agencyInput } from '../support/agencies.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
 
@@ -203,6 +204,6 @@ describe('signed-in pages', () => {
       assert.equal(res.headers.get('cache-control'), 'no-store', path);
     }
     const res = await t.client().get('/agencies/lingshanwei');
-    assert.equal(res.headers.get('cache-control'), null);
+    assert.equal(res.headers.get('cache-control'), PUBLIC_PAGE_CACHE_CONTROL);
   });
 });
