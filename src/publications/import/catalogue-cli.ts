@@ -3,11 +3,10 @@
 // rows without 索引号 are numbered by the platform (decision 0024). Prints what was imported and every row
 // refused with its row number and reason; exits 0 when the file was read (even if some rows
 // were refused, as the summary says), 2 when it was refused as a whole.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { getAgencyBySlug } from '../../agencies/agency-repository.js';
+import { agencyBySlugOrFail } from '../../cli/agency-by-slug-or-fail.js';
 import { CliError } from '../../cli/errors.js';
+import { readImportFile } from '../../cli/read-import-file.js';
 import { withDatabase } from '../../cli/with-database.js';
 import { systemActor } from '../../commands/actor.js';
 import { systemClock } from '../../db/time.js';
@@ -55,27 +54,16 @@ export function registerCatalogue(program: Command): void {
         file: string,
         opts: { agency: string; dryRun?: boolean; issueIndexNumbers?: boolean },
       ) => {
-        let size: number;
-        try {
-          size = statSync(file).size;
-        } catch {
-          throw new CliError(`找不到文件：${file}`);
-        }
-        if (size > MAX_IMPORT_BYTES)
-          throw new CliError(
-            `文件 ${file} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB：请按年度拆分后分别导入。`,
-          );
-        const bytes = new Uint8Array(readFileSync(file));
+        const upload = readImportFile(file, {
+          maxBytes: MAX_IMPORT_BYTES,
+          tooLargeAdvice: '请按年度拆分后分别导入。',
+        });
         await withDatabase(async (db) => {
-          const agency = await getAgencyBySlug(db.kysely, opts.agency.trim());
-          if (!agency) throw new CliError(`没有网址标识为 ${opts.agency} 的机关。`);
-          const r = await importCatalogue(
-            { db, clock: systemClock },
-            ACTOR,
-            agency,
-            { filename: basename(file), bytes },
-            { dryRun: opts.dryRun === true, issueIndexNumbers: opts.issueIndexNumbers === true },
-          );
+          const agency = await agencyBySlugOrFail(db.kysely, opts.agency);
+          const r = await importCatalogue({ db, clock: systemClock }, ACTOR, agency, upload, {
+            dryRun: opts.dryRun === true,
+            issueIndexNumbers: opts.issueIndexNumbers === true,
+          });
           if (!r.ok)
             throw new CliError(
               `未导入任何信息：${r.errors.file ?? r.errors._form ?? '文件无法导入'}`,

@@ -2,11 +2,10 @@
 // CSV (UTF-8 or GB18030) with the header 年度, 事项, 数量/金额, 来源. Prints what was taken and
 // every row refused with its line number and reason; exits 0 when the file was read (even if
 // some rows were refused), 2 when it was refused as a whole and nothing was stored.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { getAgencyBySlug } from '../../agencies/agency-repository.js';
+import { agencyBySlugOrFail } from '../../cli/agency-by-slug-or-fail.js';
 import { CliError } from '../../cli/errors.js';
+import { readImportFile } from '../../cli/read-import-file.js';
 import { withDatabase } from '../../cli/with-database.js';
 import { systemActor } from '../../commands/actor.js';
 import { systemClock } from '../../db/time.js';
@@ -44,25 +43,12 @@ export function registerFigures(program: Command): void {
     .option('--dry-run', '只检查，不导入')
     .argument('<文件>', '.csv 文件')
     .action(async (file: string, opts: { agency: string; dryRun?: boolean }) => {
-      let size: number;
-      try {
-        size = statSync(file).size;
-      } catch {
-        throw new CliError(`找不到文件：${file}`);
-      }
-      if (size > MAX_IMPORT_BYTES)
-        throw new CliError(`文件 ${file} 超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。`);
-      const bytes = new Uint8Array(readFileSync(file));
+      const upload = readImportFile(file, { maxBytes: MAX_IMPORT_BYTES });
       await withDatabase(async (db) => {
-        const agency = await getAgencyBySlug(db.kysely, opts.agency.trim());
-        if (!agency) throw new CliError(`没有网址标识为 ${opts.agency} 的机关。`);
-        const r = await importYearFigures(
-          { db, clock: systemClock },
-          ACTOR,
-          agency.id,
-          { filename: basename(file), bytes },
-          { dryRun: opts.dryRun === true },
-        );
+        const agency = await agencyBySlugOrFail(db.kysely, opts.agency);
+        const r = await importYearFigures({ db, clock: systemClock }, ACTOR, agency.id, upload, {
+          dryRun: opts.dryRun === true,
+        });
         if (!r.ok)
           throw new CliError(
             `未导入任何数据：${r.errors.file ?? r.errors._form ?? '文件无法导入'}`,
