@@ -22,7 +22,7 @@ import {
   type CatalogueSize,
 } from './datasets.js';
 import { loadTest, summarize, type LoadSample } from './http-load.js';
-import { startPageServers, type PageServers } from './page-server-client.js';
+import { BROWSER_HEADERS, startPageServers, type PageServers } from './page-server-client.js';
 
 const P95_GOAL_MS = 100;
 const RAW_RATIO_GOAL = 3;
@@ -31,12 +31,6 @@ const RSS_GOAL_MB = 300;
 const THROUGHPUT_GOAL = 0.5;
 const CLIENTS = 16;
 const ROUNDS = 3;
-/**
- * What a browser sends (Chrome, Firefox and Safari all ask for br and gzip): the app keeps a
- * compressed copy of each kept page (src/web/content-coding.ts), and the load client on the
- * same cores pays for every byte it reads. Sent to the hello-world too, which ignores it.
- */
-const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 /** Agencies the latency is sampled over (spread through the list). */
 const SAMPLED_AGENCIES = 25;
 

@@ -5,6 +5,16 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { PageServerMessage, PageServerPorts } from './page-servers.js';
 
+/**
+ * What a browser sends (Chrome, Firefox and Safari all ask for br and gzip): the app keeps a
+ * compressed copy of each kept page (src/web/content-coding.ts), and the load client on the
+ * same cores pays for every byte it reads. Both benches send it to every page server, the
+ * hello-world too, which ignores it.
+ */
+export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
+  'accept-encoding': 'gzip, deflate, br, zstd',
+};
+
 export interface PageServers {
   ports: PageServerPorts;
   itemPath: string | null;

@@ -18,7 +18,7 @@ import { corpus } from './corpus.js';
 import { requestsBench } from './requests.js';
 import { benchMixedLoad } from './load.js';
 import { loadTest, summarize, type LoadResult, type LoadSample } from './http-load.js';
-import { startPageServers } from './page-server-client.js';
+import { BROWSER_HEADERS, startPageServers } from './page-server-client.js';
 import type { PageServerPorts } from './page-servers.js';
 import { checkReport } from '../src/reports/checks/index.js';
 import { reportToJson } from '../src/reports/json.js';
@@ -165,14 +165,13 @@ async function pages(): Promise<void> {
     const samples = new Map<PageTarget, LoadSample[]>(PAGE_TARGETS.map((t) => [t, []]));
     const cpu = new Map<PageTarget, number>(PAGE_TARGETS.map((t) => [t, 0]));
     // Warm each target once, so the JIT has compiled its code path before measuring.
-    for (const t of PAGE_TARGETS) await loadTest(url(t), { concurrency: CLIENTS, seconds: 1 });
+    // As a browser asks (kept pages are then sent compressed, as readers get them).
+    const load = { concurrency: CLIENTS, headers: BROWSER_HEADERS };
+    for (const t of PAGE_TARGETS) await loadTest(url(t), { ...load, seconds: 1 });
     for (let round = 0; round < PAGE_ROUNDS; round++) {
       for (const t of PAGE_TARGETS) {
         const before = await servers.cpuMicros();
-        const sample = await loadTest(url(t), {
-          concurrency: CLIENTS,
-          seconds: PAGE_SECONDS_PER_ROUND,
-        });
+        const sample = await loadTest(url(t), { ...load, seconds: PAGE_SECONDS_PER_ROUND });
         cpu.set(t, (cpu.get(t) ?? 0) + (await servers.cpuMicros()) - before);
         samples.get(t)?.push(sample);
       }
