@@ -143,6 +143,24 @@ test('year, agency and signature', () => {
     '上海市人民政府办公厅',
   );
   assert.equal(readYear('2025 年上海市人民政府办公厅政府信息公开\n工作年度报告'), 2025);
+  // The agency alone on the line above the year and the rest (建平县, 松木塘镇), and a 街 as
+  // the report names itself (佳荣里街); a page's label above the year is no agency.
+  assert.equal(
+    readAgencyFromHead('建平县卫生健康局\n2020年度政府信息公开工作报告\n2020年，在县政府'),
+    '建平县卫生健康局',
+  );
+  assert.equal(
+    readAgencyFromHead(
+      '2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告',
+    ),
+    '桃江县松木塘镇人民政府',
+  );
+  assert.equal(readAgencyFromHead('佳荣里街2021年政府信息公开工作年度报告'), '佳荣里街');
+  assert.equal(readAgencyFromHead('访问量:\n2023年政府信息公开工作年度报告'), null);
+  assert.equal(
+    readAgencyFromHead('各乡镇信息公开 > 对坊乡 > 年度报告\n2023年政府信息公开工作年度报告'),
+    null,
+  );
   // Two lines are joined only when the second ends the title; a year-first sentence about
   // 「本乡」 or a bare 「2021年政府信息公开工作年度报告」 names no one.
   assert.equal(

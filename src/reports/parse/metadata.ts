@@ -45,7 +45,7 @@ function smallNumber(s: string): number {
 
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
 const AGENCY_SUFFIX =
-  /(?:政府|办事处|办公室|委员会|局|厅|部|署|院|委|中心|街道|镇|乡|处|所|站|队|会)$/u;
+  /(?:政府|办事处|办公室|委员会|局|厅|部|署|院|委|中心|街道|街|镇|乡|处|所|站|队|会)$/u;
 
 function isoDate(y: string, m: string, d: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -112,17 +112,24 @@ export function readAgencyFromHead(head: string): string | null {
 
 /**
  * The lines that may hold the title: each line naming a 报告, and a line without one joined
- * with the next (a title wrapped over two lines: 「2024 年上海市科委政府信息公开工作」/「年度报告」).
+ * with the next when the title wraps — its end on the next line (「2024 年上海市科委政府信息公开工作」/
+ * 「年度报告」), or the agency alone above the year and the rest (「建平县卫生健康局」/
+ * 「2020年度政府信息公开工作报告」: a short line with no punctuation).
  */
 function titleLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   lines.forEach((line, i) => {
+    const next = lines[i + 1]?.trim() ?? '';
     if (line.includes('报告')) out.push(line);
-    else if (i + 1 < lines.length && /^\S{0,12}报告/u.test(lines[i + 1]!.trim()))
-      out.push(line + lines[i + 1]!.trim());
+    else if (/^\S{0,12}报告/u.test(next)) out.push(line + next);
+    else if (AGENCY_LINE.test(line.trim()) && /^\d{4}\s*年.*报告/u.test(next))
+      out.push(line.trim() + next);
   });
   return out;
 }
+
+/** A line that can be an agency's name alone: short, no digits and no punctuation. */
+const AGENCY_LINE = /^[^\d\s\p{P}]{2,30}$/u;
 
 /** The agency a title names, before its year or, in 「2019年上海市人民政府办公厅政府信息公开…」, after it. */
 function titleAgency(line: string): string | null {
