@@ -126,6 +126,50 @@ test('year, agency and signature', () => {
     '平潭综合实验区',
   );
   assert.equal(readAgencyFromHead('发布时间: 2026-03-10 12:56'), null);
+  // The year first, then the agency (上海); and such a title wrapped over two lines, as the
+  // PDF-to-Markdown conversions of 上海市科委 2024 and 上海市人民政府办公厅 2025 print it.
+  assert.equal(
+    readAgencyFromHead('2019年上海市人民政府办公厅政府信息公开工作年度报告'),
+    '上海市人民政府办公厅',
+  );
+  assert.equal(
+    readAgencyFromHead(
+      '正文\n2024 年上海市科委政府信息公开工作\n年度报告\n根据《中华人民共和国政府',
+    ),
+    '上海市科委',
+  );
+  assert.equal(
+    readAgencyFromHead('2025 年上海市人民政府办公厅政府信息公开\n工作年度报告\n本年度报告根据'),
+    '上海市人民政府办公厅',
+  );
+  assert.equal(readYear('2025 年上海市人民政府办公厅政府信息公开\n工作年度报告'), 2025);
+  // The agency alone on the line above the year and the rest (建平县, 松木塘镇), and a 街 as
+  // the report names itself (佳荣里街); a page's label above the year is no agency.
+  assert.equal(
+    readAgencyFromHead('建平县卫生健康局\n2020年度政府信息公开工作报告\n2020年，在县政府'),
+    '建平县卫生健康局',
+  );
+  assert.equal(
+    readAgencyFromHead(
+      '2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2022年政府信息公开工作年度报告',
+    ),
+    '桃江县松木塘镇人民政府',
+  );
+  assert.equal(readAgencyFromHead('佳荣里街2021年政府信息公开工作年度报告'), '佳荣里街');
+  assert.equal(readAgencyFromHead('访问量:\n2023年政府信息公开工作年度报告'), null);
+  assert.equal(
+    readAgencyFromHead('各乡镇信息公开 > 对坊乡 > 年度报告\n2023年政府信息公开工作年度报告'),
+    null,
+  );
+  // Two lines are joined only when the second ends the title; a year-first sentence about
+  // 「本乡」 or a bare 「2021年政府信息公开工作年度报告」 names no one.
+  assert.equal(
+    readAgencyFromHead('2023年上海市科委加强政务公开\n工作机制，完善年度报告制度'),
+    null,
+  );
+  assert.equal(readAgencyFromHead('编制2023年度本乡政府信息公开年度报告'), null);
+  assert.equal(readAgencyFromHead('2023年度本乡政府信息公开年度报告'), null);
+  assert.equal(readAgencyFromHead('2021年政府信息公开工作年度报告'), null);
   // The title said in a sentence: the name after its verb; 「我局」 and another agency's
   // document title name no one.
   assert.equal(

@@ -45,7 +45,7 @@ function smallNumber(s: string): number {
 
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
 const AGENCY_SUFFIX =
-  /(?:政府|办事处|办公室|委员会|局|厅|部|署|院|委|中心|街道|镇|乡|处|所|站|队|会)$/u;
+  /(?:政府|办事处|办公室|委员会|局|厅|部|署|院|委|中心|街道|街|镇|乡|处|所|站|队|会)$/u;
 
 function isoDate(y: string, m: string, d: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -84,6 +84,8 @@ export function readYear(head: string): number | null {
     /(\d{4})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u,
     /统计期限?(?:为|自|从)?(\d{4})年1月1日/u,
     /(\d{4})年1月1日(?:起)?至\1年12月31日/u,
+    // Last, as the least certain: the year first, the agency between (「2025年上海市…政府信息公开」).
+    /(\d{4})年度?[^\d，,。；;：:《》]{2,40}?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u,
   ];
   for (const p of patterns) {
     const m = p.exec(text);
@@ -101,13 +103,41 @@ export function readAgencyFromHead(head: string): string | null {
     if (name.length >= 2 && AGENCY_SUFFIX.test(name)) return name;
     return by[1]!;
   }
-  for (const line of head.split('\n')) {
-    if (!line.includes('报告')) continue;
-    const title = TITLE.exec(withoutPageLabel(line.replace(/[ \t]+/gu, '')));
-    const name = title?.[1] ? nameBeforeYear(title[1]) : null;
+  for (const line of titleLines(head.split('\n'))) {
+    const name = titleAgency(withoutPageLabel(line.replace(/[ \t]+/gu, '')));
     if (name && (AGENCY_SUFFIX.test(name) || PLACE_SUFFIX.test(name))) return name;
   }
   return null;
+}
+
+/**
+ * The lines that may hold the title: each line naming a 报告, and a line without one joined
+ * with the next when the title wraps — its end on the next line (「2024 年上海市科委政府信息公开工作」/
+ * 「年度报告」), or the agency alone above the year and the rest (「建平县卫生健康局」/
+ * 「2020年度政府信息公开工作报告」: a short line with no punctuation).
+ */
+function titleLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const next = lines[i + 1]?.trim() ?? '';
+    if (line.includes('报告')) out.push(line);
+    else if (/^\S{0,12}报告/u.test(next)) out.push(line + next);
+    else if (AGENCY_LINE.test(line.trim()) && /^\d{4}\s*年.*报告/u.test(next))
+      out.push(line.trim() + next);
+  });
+  return out;
+}
+
+/** A line that can be an agency's name alone: short, no digits and no punctuation. */
+const AGENCY_LINE = /^[^\d\s\p{P}]{2,30}$/u;
+
+/** The agency a title names, before its year or, in 「2019年上海市人民政府办公厅政府信息公开…」, after it. */
+function titleAgency(line: string): string | null {
+  const before = TITLE.exec(line);
+  if (before?.[1]) return nameBeforeYear(before[1]);
+  const after = YEAR_FIRST_TITLE.exec(line);
+  const name = after?.[1];
+  return name && !/^(?:我|本)/u.test(name) ? name : null;
 }
 
 /**
@@ -116,6 +146,9 @@ export function readAgencyFromHead(head: string): string | null {
  */
 const TITLE =
   /^([^\d]{2,40}?)(?:关于)?(?:报送|印发|公布|发布)?\d{4}年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u;
+/** 「2025年上海市人民政府办公厅政府信息公开工作年度报告」: the year first, then the agency. */
+const YEAR_FIRST_TITLE =
+  /^\d{4}年度?([^\d，,。；;：:《》]{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/u;
 /** A title that names a place for its government (「平潭综合实验区2025年度…」, 「淮安市2024年…」). */
 const PLACE_SUFFIX = /(?:省|自治区|市|州|盟|县|旗|区)$/u;
 /**
