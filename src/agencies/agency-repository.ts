@@ -18,7 +18,11 @@ export const AGENCY_UNIQUE_KEYS = [
   { table: 'agencies', column: 'slug', constraint: 'agencies_slug_key', field: 'slug' },
 ] as const satisfies readonly UniqueKey<string>[];
 
-export function rowToAgency(r: AgencyRow): Agency {
+/**
+ * The agency of a row. Its re-check rhythm (`recheck_rhythm`) is not part of it: that is
+ * proactive disclosure's setting, read and written by src/publications/repository.ts.
+ */
+export function rowToAgency(r: Omit<AgencyRow, 'recheck_rhythm'>): Agency {
   return {
     id: r.id,
     parentId: r.parent_id,

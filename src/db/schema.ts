@@ -18,6 +18,8 @@ export interface AgenciesTable {
   office_fax: string | null;
   office_email: string | null;
   office_website: string | null;
+  /** How often the agency re-checks what it has published (清查); see recheck-period.ts. */
+  recheck_rhythm: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
 }

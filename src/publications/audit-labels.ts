@@ -16,6 +16,7 @@ export const publicationAuditLabels = {
     'publication.recheck.keep': '清查：继续公开',
     'publication.recheck.mark': '清查：撤回',
     'publication.recheck.withdraw': '清查后撤回信息',
+    'publication.recheck.rhythm': '设置清查周期',
     'publication.demo.create': '写入演示信息',
     'publication.demo.refresh': '重置演示信息',
     'publication.demo.year_figures': '写入演示年度报告数据',
@@ -26,6 +27,7 @@ export const publicationAuditLabels = {
   subjects: {
     publication: '主动公开信息',
     publication_recheck: '已公开信息清查',
+    publication_recheck_rhythm: '清查周期',
     publication_year_figures: '年度报告数据（主动公开）',
     publication_year_figures_import: '年度报告数据导入',
     publication_import: '目录导入',
@@ -88,6 +90,9 @@ export const publicationAuditLabels = {
       total: '清查条数',
       indexNumber: '索引号',
       opinion: '清查意见',
+    },
+    publication_recheck_rhythm: {
+      rhythm: '清查周期',
     },
   },
 };

@@ -29,6 +29,7 @@ import {
   getPublishedByIndexNumber,
   getRecheck,
   getRecheckEntry,
+  getRecheckRhythm,
   hasRecheckSince,
   insertPublication,
   insertRecheck,
@@ -39,16 +40,24 @@ import {
   lockAgencyRechecks,
   removeAttachment,
   setChannel,
+  setRecheckRhythm,
   settleOpenRecheckEntries,
   updatePublication,
   type RecheckDecision,
 } from './repository.js';
+import {
+  RECHECK_RHYTHM_LABELS,
+  type RecheckRhythm,
+  type ScheduledRhythm,
+} from './recheck-period.js';
 import { decideStep, type PublicationStep } from './review.js';
 import { sanitizeBody } from './sanitize.js';
 import { indexPublication, unindexPublication } from './search.js';
 
 export const PUBLICATION_SUBJECT = 'publication';
 export const RECHECK_SUBJECT = 'publication_recheck';
+/** The agency's re-check rhythm, an event's subject by the agency's id. */
+export const RECHECK_RHYTHM_SUBJECT = 'publication_recheck_rhythm';
 
 /** Who runs a use case: the audit actor and the permissions policy.ts gave them. */
 export interface Staff {
@@ -486,15 +495,19 @@ export function detachFile(
 /**
  * The round a schedule starts for one period (recheck-job.ts): its id is fixed by the agency
  * and the period, and it is not started when the agency already has a round since the
- * period began, whether started by hand or by an earlier run.
+ * period began, whether started by hand or by an earlier run, nor when the agency's rhythm
+ * is no longer the one the period is of (changed since the schedule read it).
  */
 export interface PeriodicRound {
   id: string;
+  /** The rhythm the period is of: the agency's, as the schedule read it. */
+  rhythm: ScheduledRhythm;
   /** When the period began (ISO timestamp). */
   since: string;
 }
 
 export const ROUND_OF_PERIOD_EXISTS = '本期已发起过清查';
+export const RHYTHM_CHANGED = '本机关的清查周期已变更，按新的周期发起';
 
 /** A re-check round (清查) over everything the agency has published now. */
 export function createRecheck(
@@ -507,7 +520,11 @@ export function createRecheck(
   return runCommand(deps, who.actor, async (ctx) => {
     if (!who.holds('publication.review')) return fail({ _form: '只有保密审查员可以发起清查' });
     if (periodic) {
+      // Under the lock, so that neither another run nor a change of rhythm (an update of
+      // the same row) can come between the check and the round.
       await lockAgencyRechecks(ctx.trx, agencyId);
+      if ((await getRecheckRhythm(ctx.trx, agencyId)) !== periodic.rhythm)
+        return fail({ _form: RHYTHM_CHANGED });
       if (await hasRecheckSince(ctx.trx, agencyId, periodic.since))
         return fail({ _form: ROUND_OF_PERIOD_EXISTS });
     }
@@ -534,6 +551,36 @@ export function createRecheck(
       after: { title, total: ids.length },
     });
     return ok({ id, total: ids.length });
+  });
+}
+
+/**
+ * The agency's choice of how often its rounds are started on schedule. Held by those who
+ * start rounds (保密审查员). Choosing the rhythm it already has changes nothing and records
+ * nothing.
+ */
+export function changeRecheckRhythm(
+  deps: ServiceDeps,
+  who: Staff,
+  agencyId: string,
+  rhythm: RecheckRhythm,
+): Promise<Result<{ rhythm: RecheckRhythm; changed: boolean }>> {
+  return runCommand<{ rhythm: RecheckRhythm; changed: boolean }>(deps, who.actor, async (ctx) => {
+    if (!who.holds('publication.review')) return fail({ _form: '只有保密审查员可以设置清查周期' });
+    await lockAgencyRechecks(ctx.trx, agencyId);
+    const before = await getRecheckRhythm(ctx.trx, agencyId);
+    if (!before) return fail({ _form: '当前机关不存在' });
+    if (before === rhythm) return ok({ rhythm, changed: false });
+    await setRecheckRhythm(ctx.trx, agencyId, rhythm);
+    ctx.record({
+      agencyId,
+      subjectType: RECHECK_RHYTHM_SUBJECT,
+      subjectId: agencyId,
+      action: 'publication.recheck.rhythm',
+      before: { rhythm: RECHECK_RHYTHM_LABELS[before] },
+      after: { rhythm: RECHECK_RHYTHM_LABELS[rhythm] },
+    });
+    return ok({ rhythm, changed: true });
   });
 }
 

@@ -33,7 +33,7 @@ export const publicationsFeature: Feature = {
     return app;
   },
   api: publicationApi,
-  // The yearly re-check round (清查) of every agency's published items.
+  // The scheduled re-check rounds (清查) of every agency's published items, in its own rhythm.
   jobs: () => [recheckJob(), searchCompactionJob()],
   recurring: [RECHECK_RECURRING, SEARCH_COMPACTION_RECURRING],
   nav: [

@@ -2,6 +2,8 @@
 export const PUBLICATIONS_PATH = '/console/publications';
 export const OVERDUE_PATH = `${PUBLICATIONS_PATH}/overdue`;
 export const RECHECKS_PATH = `${PUBLICATIONS_PATH}/rechecks`;
+/** Where the agency's re-check rhythm is set (the form on the rounds page). */
+export const RECHECK_RHYTHM_PATH = `${RECHECKS_PATH}/rhythm`;
 
 export const itemPath = (id: string) => `${PUBLICATIONS_PATH}/${id}`;
 export const recheckPath = (id: string) => `${RECHECKS_PATH}/${id}`;

@@ -6,53 +6,37 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { bareAgencyRow } from '../../test/support/agencies.js';
 import { createTestDb, testDialect, type TestDb } from '../../test/support/db.js';
-import { PERMISSIONS, type Permission } from '../auth/policy.js';
-import type { Role } from '../auth/roles.js';
-import { getAgencyById } from '../agencies/agency-repository.js';
+import { demoStaff, publishOneItem } from '../../test/support/published-items.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { fixedClock } from '../db/time.js';
 import { seedDemo, type DemoResult } from '../demo/seed-demo.js';
 import { createJobRunner } from '../jobs/job-runner.js';
-import {
-  createDraft,
-  createRecheck,
-  publish,
-  recordReview,
-  submitForReview,
-  type Staff,
-} from './commands.js';
+import { createRecheck, type Staff } from './commands.js';
 import {
   periodicRoundId,
   RECHECK_RECURRING,
   recheckJob,
-  recheckPeriodOf,
   startPeriodicRechecks,
 } from './recheck-job.js';
+import { recheckPeriodOf } from './recheck-period.js';
 import { listPublishedIds } from './repository.js';
 
 const clock = fixedClock('2021-06-18T02:00:00.000Z');
 const OTHER_ID = '00000000-0000-4000-8000-00000000a0b1';
 
-function staffOf(demo: DemoResult, username: string, roles: Role[]): Staff {
-  return {
-    actor: { id: demo.accounts[username] ?? null, label: username },
-    holds: (p: Permission) => roles.some((r) => (PERMISSIONS[p] as readonly string[]).includes(r)),
-  };
-}
-
-test('the period is the calendar year in China Standard Time', () => {
-  // 23:59:59 on 31 December in Beijing is still 2021; 16:00 UTC that day is 2022 there.
-  assert.equal(recheckPeriodOf(new Date('2021-12-31T15:59:59.999Z')).year, 2021);
-  const p = recheckPeriodOf(new Date('2021-12-31T16:00:00.000Z'));
-  assert.deepEqual(p, {
-    year: 2022,
-    since: '2021-12-31T16:00:00.000Z',
-    title: '2022年度已公开信息清查',
-  });
-  assert.equal(periodicRoundId('a', 2022), periodicRoundId('a', 2022));
-  assert.notEqual(periodicRoundId('a', 2022), periodicRoundId('a', 2023));
-  assert.notEqual(periodicRoundId('a', 2022), periodicRoundId('b', 2022));
+test('a scheduled round’s id is fixed by agency and period', () => {
+  assert.equal(periodicRoundId('a', '2022'), periodicRoundId('a', '2022'));
+  assert.notEqual(periodicRoundId('a', '2022'), periodicRoundId('a', '2023'));
+  assert.notEqual(periodicRoundId('a', '2022'), periodicRoundId('a', '2022-Q1'));
+  assert.notEqual(periodicRoundId('a', '2022'), periodicRoundId('b', '2022'));
+  assert.match(
+    periodicRoundId('a', '2022-H1'),
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  );
 });
+
+/** The start of the yearly period `now` falls in. */
+const yearSince = (now: Date) => recheckPeriodOf('yearly', now)?.since ?? '';
 
 describe(`the yearly re-check schedule (${testDialect})`, () => {
   let db: TestDb;
@@ -67,7 +51,7 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
     db = await createTestDb();
     other = testDialect === 'postgres' ? openDatabase(db.url, { poolSize: 4 }) : db;
     demo = await seedDemo({ db, clock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
-    reviewer = staffOf(demo, 'lsw-reviewer', ['reviewer']);
+    reviewer = demoStaff(demo, 'lsw-reviewer', ['reviewer']);
   });
   after(async () => {
     if (other !== db) await other.close();
@@ -107,27 +91,7 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
         }),
       )
       .execute();
-    const agency = await getAgencyById(db.kysely, OTHER_ID);
-    assert.ok(agency);
-    const draft = await createDraft(deps(), staffOf(demo, 'lsw-handler', ['handler']), agency, {
-      title: '关于某街道城市管理工作的通告',
-      summary: '城市管理。',
-      body: '<p>正文</p>',
-      issuer: '某街道办事处',
-      documentNumber: '某街发〔2023〕1号',
-      writtenOn: '2023-01-05',
-      formedOn: '2023-01-05',
-      changedOn: null,
-      subject: '城乡建设、环境保护',
-      genre: '通告',
-      keywords: ['城市管理'],
-      category: 'a20-6',
-    });
-    assert.ok(draft.ok, JSON.stringify(draft));
-    const id = draft.value.id;
-    assert.ok((await submitForReview(deps(), staffOf(demo, 'lsw-handler', ['handler']), id)).ok);
-    assert.ok((await recordReview(deps(), reviewer, id, 'approve', '无涉密内容')).ok);
-    assert.ok((await publish(deps(), staffOf(demo, 'lsw-publisher', ['publisher']), id)).ok);
+    await publishOneItem(deps(), demo, OTHER_ID);
     return OTHER_ID;
   }
 
@@ -138,7 +102,7 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
 
     clock.set('2021-12-31T15:59:59.000Z');
     const late = await startPeriodicRechecks(deps());
-    assert.deepEqual(late, { year: 2021, started: [], alreadyStarted: 0 });
+    assert.deepEqual(late, { started: [], alreadyStarted: 0 });
     assert.equal((await rounds(agencyId)).length, 1);
 
     // The job as serve runs it: the poller's first instance, then the next one an hour on.
@@ -152,15 +116,14 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
     assert.equal(first?.outcome, 'done');
     const published = await listPublishedIds(db.kysely, agencyId);
     assert.ok(published.length > 0);
-    const roundId = periodicRoundId(agencyId, 2022);
+    const roundId = periodicRoundId(agencyId, '2022');
     const jobRow = await db.kysely
       .selectFrom('jobs')
       .select('result_json')
       .where('id', '=', first.jobId)
       .executeTakeFirstOrThrow();
     assert.deepEqual(JSON.parse(jobRow.result_json ?? 'null'), {
-      year: 2022,
-      started: [{ agencyId, roundId, total: published.length }],
+      started: [{ agencyId, period: '2022', roundId, total: published.length }],
       alreadyStarted: 0,
     });
     // The parent agency publishes nothing: no round for it.
@@ -210,8 +173,8 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
     assert.equal(a.started.length + b.started.length, 1);
     const started = [...a.started, ...b.started][0];
     assert.equal(started?.agencyId, demo.agency.id);
-    assert.equal(started.roundId, periodicRoundId(demo.agency.id, 2023));
-    const since = recheckPeriodOf(clock.now()).since;
+    assert.equal(started.roundId, periodicRoundId(demo.agency.id, '2023'));
+    const since = yearSince(clock.now());
     const thisYear = (await rounds(demo.agency.id)).filter((r) => r.created_at >= since);
     assert.deepEqual(
       thisYear.map((r) => r.id),
@@ -236,7 +199,7 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
         BEGIN SELECT RAISE(ABORT, 'audit refused'); END`.execute(db.kysely);
     }
     await assert.rejects(startPeriodicRechecks(deps()), /audit refused/);
-    const since = recheckPeriodOf(clock.now()).since;
+    const since = yearSince(clock.now());
     for (const agencyId of [demo.agency.id, OTHER_ID])
       assert.deepEqual(
         (await rounds(agencyId)).filter((r) => r.created_at >= since),
@@ -247,7 +210,7 @@ describe(`the yearly re-check schedule (${testDialect})`, () => {
         await db.kysely
           .selectFrom('publication_recheck_items')
           .select('recheck_id')
-          .where('recheck_id', '=', periodicRoundId(demo.agency.id, 2024))
+          .where('recheck_id', '=', periodicRoundId(demo.agency.id, '2024'))
           .execute()
       ).length,
       0,

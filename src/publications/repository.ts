@@ -13,6 +13,13 @@ import {
   type Publication,
   type Validity,
 } from './item.js';
+import {
+  DEFAULT_RECHECK_RHYTHM,
+  isRecheckRhythm,
+  type RecheckPeriod,
+  type RecheckRhythm,
+  type ScheduledRhythm,
+} from './recheck-period.js';
 import { PUBLICATION_STATES, type PublicationState } from './review.js';
 
 type Q = Kysely<Database>;
@@ -294,6 +301,18 @@ export async function listPublishedIds(db: Q, agencyId: string): Promise<string[
     .orderBy('id')
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Whether the agency has published anything (one row read, whatever the catalogue's size). */
+export async function hasPublished(db: Q, agencyId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('publications')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
 }
 
 // Channels -------------------------------------------------------------------------------
@@ -602,14 +621,48 @@ export async function hasRecheckSince(db: Q, agencyId: string, since: string): P
   return r !== undefined;
 }
 
+/** The agency's re-check rhythm (每年 for a value this code does not know). */
+export async function getRecheckRhythm(db: Q, agencyId: string): Promise<RecheckRhythm | null> {
+  const r = await db
+    .selectFrom('agencies')
+    .select('recheck_rhythm')
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
+  if (!r) return null;
+  return isRecheckRhythm(r.recheck_rhythm) ? r.recheck_rhythm : DEFAULT_RECHECK_RHYTHM;
+}
+
+export async function setRecheckRhythm(
+  db: Q,
+  agencyId: string,
+  rhythm: RecheckRhythm,
+): Promise<void> {
+  await db
+    .updateTable('agencies')
+    .set({ recheck_rhythm: rhythm })
+    .where('id', '=', agencyId)
+    .execute();
+}
+
+export interface DueAgency {
+  agencyId: string;
+  rhythm: ScheduledRhythm;
+}
+
 /**
- * The agencies that have published items and no round started at or after `since`: those
- * the schedule has a round to start for. One query, whatever the number of agencies.
+ * The agencies that have published items and no round started since their own rhythm's
+ * current period began (`periods`: the current period of each scheduled rhythm): those the
+ * schedule has a round to start for. 不定期 agencies are never due. One query, whatever the
+ * number of agencies.
  */
-export async function agenciesDueForRecheck(db: Q, since: string): Promise<string[]> {
+export async function agenciesDueForRecheck(
+  db: Q,
+  periods: readonly RecheckPeriod[],
+): Promise<DueAgency[]> {
+  if (periods.length === 0) return [];
   const rows = await db
     .selectFrom('agencies as a')
-    .select('a.id')
+    .select(['a.id', 'a.recheck_rhythm'])
     .where((eb) =>
       eb.exists(
         eb
@@ -620,19 +673,26 @@ export async function agenciesDueForRecheck(db: Q, since: string): Promise<strin
       ),
     )
     .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('publication_rechecks as r')
-            .select('r.id')
-            .whereRef('r.agency_id', '=', 'a.id')
-            .where('r.created_at', '>=', since),
+      eb.or(
+        periods.map((period) =>
+          eb.and([
+            eb('a.recheck_rhythm', '=', period.rhythm),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('publication_rechecks as r')
+                  .select('r.id')
+                  .whereRef('r.agency_id', '=', 'a.id')
+                  .where('r.created_at', '>=', period.since),
+              ),
+            ),
+          ]),
         ),
       ),
     )
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ agencyId: r.id, rhythm: r.recheck_rhythm as ScheduledRhythm }));
 }
 
 /**

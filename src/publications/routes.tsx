@@ -22,6 +22,7 @@ import { oneOf, parseListQuery, type FilterParser } from '../web/list-query.js';
 import { readNotice, redirectWithNotice } from '../web/notice.js';
 import {
   attachFile,
+  changeRecheckRhythm,
   changeValidity,
   createDraft,
   createRecheck,
@@ -58,10 +59,26 @@ import { ItemDetailPage, type FailedForm } from './pages/item-detail-page.js';
 import { ItemFormPage } from './pages/item-form-page.js';
 import { OverduePage, type DueRow } from './pages/overdue-page.js';
 import { RecheckPage, RechecksPage } from './pages/recheck-pages.js';
-import { itemPath, OVERDUE_PATH, PUBLICATIONS_PATH, RECHECKS_PATH, recheckPath } from './paths.js';
+import {
+  itemPath,
+  OVERDUE_PATH,
+  PUBLICATIONS_PATH,
+  RECHECK_RHYTHM_PATH,
+  RECHECKS_PATH,
+  recheckPath,
+} from './paths.js';
+import {
+  DEFAULT_RECHECK_RHYTHM,
+  RECHECK_RHYTHM_LABELS,
+  RECHECK_RHYTHMS,
+  recheckPeriodOf,
+  recheckScheduleNote,
+} from './recheck-period.js';
 import {
   getPublication,
   getRecheck,
+  getRecheckRhythm,
+  hasPublished,
   listAttachments,
   listChannels,
   listForConsole,
@@ -91,6 +108,8 @@ const NOTICES = {
     attached: '已上传附件。',
     detached: '已删除附件。',
     recheck: '已发起清查。',
+    rhythm: '已保存清查周期。',
+    rhythm_unchanged: '清查周期未改变。',
     decided: '已保存清查结论。',
     completed: '已保存清查结论，本次清查已全部完成。',
   },
@@ -180,6 +199,16 @@ const FILES_SCHEMA = z.object({
 
 const RECHECK_SCHEMA = z.object({
   title: singleLine('清查名称').min(2, '请填写清查名称').max(60, '清查名称不能超过 60 个字'),
+});
+
+const RHYTHM_CHOICES = RECHECK_RHYTHMS.map((r) => RECHECK_RHYTHM_LABELS[r]).join('、');
+const RHYTHM_SCHEMA = z.object({
+  rhythm: z.enum(RECHECK_RHYTHMS, {
+    error: (issue) =>
+      typeof issue.input === 'string' && issue.input !== ''
+        ? `“${issue.input.slice(0, 20)}”不是可选的清查周期，请在${RHYTHM_CHOICES}中选择`
+        : `请选择清查周期（${RHYTHM_CHOICES}）`,
+  }),
 });
 
 export function publicationRoutes(): Hono<AppEnv> {
@@ -280,28 +309,43 @@ export function publicationRoutes(): Hono<AppEnv> {
     return c.html(<OverduePage rows={rows} today={now} />);
   });
 
+  /** The rounds page; `typed` is what a refused post carried (the rest shows as stored). */
   const renderRechecks = async (
     c: Context<AppEnv>,
     staff: StaffSession,
     agency: Agency,
-    values: { title: string },
+    typed: { title?: string; rhythm?: string },
     errors: FieldErrors,
     status: 200 | 400 = 200,
-  ) =>
-    c.html(
+  ) => {
+    const { db, clock } = c.get('deps');
+    const [rounds, stored, published] = await Promise.all([
+      listRechecks(db.kysely, agency.id),
+      getRecheckRhythm(db.kysely, agency.id),
+      hasPublished(db.kysely, agency.id),
+    ]);
+    const rhythm = stored ?? DEFAULT_RECHECK_RHYTHM;
+    const now = clock.now();
+    const period = recheckPeriodOf(rhythm, now);
+    return c.html(
       <RechecksPage
-        rounds={await listRechecks(c.get('deps').db.kysely, agency.id)}
+        rounds={rounds}
         canStart={hasPermission(staff, 'publication.review')}
-        values={values}
+        scheduleNote={recheckScheduleNote(rhythm, now, {
+          roundThisPeriod: period !== null && rounds.some((r) => r.createdAt >= period.since),
+          hasPublished: published,
+        })}
+        values={{ title: typed.title ?? '', rhythm: typed.rhythm ?? rhythm }}
         errors={errors}
         notice={readNotice(c, NOTICES)}
       />,
       status,
     );
+  };
 
   app.get(RECHECKS_PATH, async (c) => {
     const { staff, agency } = await currentAgency(c, 'console.view', 'read');
-    return renderRechecks(c, staff, agency, { title: '' }, {});
+    return renderRechecks(c, staff, agency, {}, {});
   });
 
   app.post(RECHECKS_PATH, async (c) => {
@@ -311,6 +355,21 @@ export function publicationRoutes(): Hono<AppEnv> {
     const r = await createRecheck(c.get('deps'), staffOf(staff), agency.id, form.data.title);
     if (!r.ok) return renderRechecks(c, staff, agency, form.values, r.errors, 400);
     return redirectWithNotice(c, recheckPath(r.value.id), 'done', 'recheck');
+  });
+
+  // Before `:id` routes: `rhythm` is not a round.
+  app.post(RECHECK_RHYTHM_PATH, async (c) => {
+    const { staff, agency } = await currentAgency(c, 'publication.review', 'write');
+    const form = await readForm(c, RHYTHM_SCHEMA, { fields: ['rhythm'] });
+    if (!form.ok) return renderRechecks(c, staff, agency, form.values, form.errors, 400);
+    const r = await changeRecheckRhythm(c.get('deps'), staffOf(staff), agency.id, form.data.rhythm);
+    if (!r.ok) return renderRechecks(c, staff, agency, form.values, r.errors, 400);
+    return redirectWithNotice(
+      c,
+      RECHECKS_PATH,
+      'done',
+      r.value.changed ? 'rhythm' : 'rhythm_unchanged',
+    );
   });
 
   const loadRecheck = async (

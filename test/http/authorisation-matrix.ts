@@ -173,6 +173,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /console/publications/import': 'publication.publish',
   'GET /console/publications/rechecks': 'console.view',
   'POST /console/publications/rechecks': 'publication.review',
+  'POST /console/publications/rechecks/rhythm': 'publication.review',
   'GET /console/publications/rechecks/:id': 'console.view',
   'POST /console/publications/rechecks/:id/items/:itemId': 'publication.review',
   'GET /console/publications/:id': 'console.view',

@@ -24,6 +24,7 @@ import * as m0022 from './0022_work_list_order.js';
 import * as m0023 from './0023_account_email.js';
 import * as m0024 from './0024_search_agency_token.js';
 import * as m0025 from './0025_table_two_indexes.js';
+import * as m0026 from './0026_agency_recheck_rhythm.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_agencies_accounts': m0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0023_account_email': m0023,
   '0024_search_agency_token': m0024,
   '0025_table_two_indexes': m0025,
+  '0026_agency_recheck_rhythm': m0026,
 };
