@@ -20,9 +20,10 @@ export interface Db {
   /**
    * A mark that is different after anything in the database has changed, by this process or
    * any other (null when it cannot be read). Equal marks at two moments mean nothing changed
-   * in between: what was read at the first still holds — on PostgreSQL, for changes another
-   * connection committed more than STALENESS_BOUND_MS before (src/db/change-mark.ts). Costs
-   * no table read, on PostgreSQL no round trip while the listener vouches for it; the
+   * in between: what was read at the first still holds — for changes another connection
+   * committed more than SQLITE_RECHECK_MS (SQLite) or STALENESS_BOUND_MS (PostgreSQL,
+   * src/db/change-mark.ts) before; this process's own writes move it at once. Costs no table
+   * read, mostly not even a statement, on PostgreSQL no round trip while the listener vouches for it; the
    * portal's page cache (src/web/page-cache.ts) keys on it.
    */
   dataVersion?(): string | null | Promise<string | null>;
@@ -60,30 +61,59 @@ function openSqlite(path: string): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const writes = { count: 0 };
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    dialect: new SqliteDialect({
+      database: cachingStatements(sqlite, STATEMENT_CACHE_SIZE, writes),
+    }),
   });
   return {
     kysely,
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
-    dataVersion: sqliteDataVersion(sqlite),
+    dataVersion: sqliteDataVersion(sqlite, writes),
     close: () => kysely.destroy(),
   };
 }
 
 /**
- * SQLite's two change counters, read without touching a table (a few microseconds):
- * `total_changes()` counts every row this connection has inserted, updated or deleted (the
- * app's single connection, whatever transaction it is in), and `PRAGMA data_version` changes
- * when another connection (another process, a CLI command) has committed. Both only grow.
- * Schema changes on this connection are not counted: only migrations make them, before the
- * app serves.
+ * How long SQLite's counters are trusted before they are read again: another connection's
+ * commit (another process, a CLI command) shows in the mark within this, well inside the
+ * bound PostgreSQL's mark keeps (STALENESS_BOUND_MS). The app's own writes show at once.
  */
-function sqliteDataVersion(sqlite: SQLite.Database): () => string | null {
-  const changes = sqlite.prepare('SELECT total_changes()').pluck().safeIntegers();
-  const others = sqlite.prepare('PRAGMA data_version').pluck().safeIntegers();
-  return () => (sqlite.open ? `${changes.get() as bigint}:${others.get() as bigint}` : null);
+export const SQLITE_RECHECK_MS = 100;
+
+/**
+ * SQLite's two change counters, read without touching a table: `total_changes()` counts
+ * every row this connection has inserted, updated or deleted (the app's single connection,
+ * whatever transaction it is in), and `data_version` changes when another connection has
+ * committed. Both only grow. Reading them is one statement step, yet a kept page costs little
+ * more than that (docs/performance.md), so they are read again only when this connection has
+ * run a statement that can write (`writes`, counted as statements are prepared: before the
+ * statement runs, in the same synchronous step, so no reader comes between) or when the last
+ * reading is SQLITE_RECHECK_MS old. Schema changes on this connection are not counted: only
+ * migrations make them, before the app serves.
+ */
+function sqliteDataVersion(
+  sqlite: SQLite.Database,
+  writes: { readonly count: number },
+): () => string | null {
+  const counters = sqlite
+    .prepare("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
+    .pluck();
+  let mark: string | null = null;
+  let readAt = Number.NEGATIVE_INFINITY;
+  let writesAtRead = -1;
+  return () => {
+    if (!sqlite.open) return null;
+    const now = performance.now();
+    if (writes.count !== writesAtRead || now - readAt >= SQLITE_RECHECK_MS) {
+      mark = counters.get() as string;
+      readAt = now;
+      writesAtRead = writes.count;
+    }
+    return mark;
+  };
 }
 
 /** How many distinct SQL texts keep their prepared statement. */
@@ -99,8 +129,14 @@ export const STATEMENT_CACHE_SIZE = 256;
 export function cachingStatements(
   sqlite: SQLite.Database,
   size = STATEMENT_CACHE_SIZE,
+  writes: { count: number } = { count: 0 },
 ): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
+  /** Each statement with whether it can change the data (not `readonly`: INSERT … RETURNING can). */
+  const cache = new Map<string, { stmt: SQLite.Statement; writes: boolean }>();
+  const counted = (entry: { stmt: SQLite.Statement; writes: boolean }) => {
+    if (entry.writes) writes.count++;
+    return entry.stmt;
+  };
   return {
     close: () => {
       cache.clear();
@@ -108,17 +144,18 @@ export function cachingStatements(
     },
     prepare: (sql) => {
       const hit = cache.get(sql);
-      if (hit && !hit.busy) {
+      if (hit && !hit.stmt.busy) {
         // Re-inserting marks it as the most recently used.
         cache.delete(sql);
         cache.set(sql, hit);
-        return hit;
+        return counted(hit);
       }
       const stmt = sqlite.prepare(sql);
-      if (hit) return stmt; // the cached one is busy: leave it for its iterator
-      cache.set(sql, stmt);
+      const entry = { stmt, writes: !stmt.readonly };
+      if (hit) return counted(entry); // the cached one is busy: leave it for its iterator
+      cache.set(sql, entry);
       if (cache.size > size) cache.delete(cache.keys().next().value as string);
-      return stmt;
+      return counted(entry);
     },
   };
 }

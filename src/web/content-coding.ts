@@ -36,6 +36,24 @@ export function compressedCopies(body: Uint8Array): Partial<Record<'br' | 'gzip'
  */
 export function preferredCoding(accept: string | undefined): Coding {
   if (!accept) return 'identity';
+  let coding = chosen.get(accept);
+  if (coding === undefined) {
+    coding = codingOf(accept);
+    if (chosen.size >= CHOSEN_ENTRIES) chosen.clear();
+    chosen.set(accept, coding);
+  }
+  return coding;
+}
+
+/**
+ * The answer for each header seen lately: browsers send a handful of distinct headers, and
+ * reading one costs a kept page more than looking it up. Bounded, since the header is the
+ * client's to choose.
+ */
+const chosen = new Map<string, Coding>();
+const CHOSEN_ENTRIES = 64;
+
+function codingOf(accept: string): Coding {
   let br: number | undefined;
   let gzip: number | undefined;
   let any: number | undefined;
