@@ -9,7 +9,7 @@ import type { Finding } from '../reports/model.js';
 import { csvDocument } from '../reports/render/csv.js';
 import { FLAG_LABELS } from './matching.js';
 import { findingsOf, reportOf } from './repository.js';
-import { isReadingNote, numberedFindings } from './reading-notes.js';
+import { isReadingNote, numberedFindings } from '../reports/checks/reading-notes.js';
 import { SEVERITY_LABELS, STATUS_LABELS } from './status.js';
 import type { BatchView, Dashboard } from './views.js';
 

@@ -34,7 +34,7 @@ import {
 } from './pages/batch-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
 import { ReportPage, type MatchValues } from './pages/report-page.js';
-import { countsOf, numberedFindings } from './reading-notes.js';
+import { numberedFindings } from '../reports/checks/reading-notes.js';
 import { BATCHES_PATH, batchPath, reportPath, SUPERVISION_PATH } from './paths.js';
 import {
   findingsOf,
@@ -48,7 +48,13 @@ import { SupplementTables } from './pages/dashboard-extra.js';
 import { chartRenderer } from './charts.js';
 import { reportStatus, STATUS_LABELS } from './status.js';
 import { trendYears, yearFigures } from './trends.js';
-import { loadBatchView, loadDashboard, loadSubordinates, type ReportView } from './views.js';
+import {
+  countsOf,
+  loadBatchView,
+  loadDashboard,
+  loadSubordinates,
+  type ReportView,
+} from './views.js';
 
 const PERMISSION = 'supervision.check' as const;
 const MB = 1024 * 1024;

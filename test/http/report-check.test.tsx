@@ -109,6 +109,17 @@ describe('console report check', () => {
     );
     assert.ok(findings.some((f) => /^错误（T3_BALANCE）：表三“自然人”列/.test(f)));
     assert.ok(findings.some((f) => f.startsWith('错误（SECTION_MISSING）')));
+    // Notes on how the file was read are listed and counted apart, not as the report's
+    // warnings: the seed has 4 warnings of its own and 4 CELL_AMBIGUOUS notes.
+    assert.deepEqual(rows[0]!.slice(4), ['5', '4', '4']);
+    const own = seed.querySelectorAll('#report-1-findings li').map(text);
+    const notes = seed.querySelectorAll('#report-1-notes li').map(text);
+    assert.equal(own.length, 9);
+    assert.ok(own.every((f) => !/CELL_AMBIGUOUS|NOT_ASSESSED/.test(f)));
+    assert.equal(notes.length, 4);
+    assert.ok(notes.every((f) => /（CELL_AMBIGUOUS）/.test(f)));
+    assert.equal(seed.querySelector('#report-1-notes')?.getAttribute('start'), '10');
+    assert.match(text(seed.querySelector('dl.facts')), /错误 5 项，提示 4 项；另有读取说明 4 条/);
 
     // The cells of the 自然人 balance are marked, with the finding's number read out.
     const balanceNo = findings.findIndex((f) => /T3_BALANCE）：表三“自然人”列/.test(f)) + 1;
