@@ -232,6 +232,8 @@ test('the dashboard filtered by status, without JavaScript; the export follows t
       ?.getAttribute('href'),
     '/console/supervision?year=2021',
   );
+  assert.match(text(doc.textContent), /不受上方状态筛选的影响/);
+  assert.doesNotMatch(text(all.textContent), /不受上方状态筛选的影响/);
   // Another year keeps the filter.
   assert.equal(
     doc

@@ -173,6 +173,11 @@ export function DashboardPage(p: {
           </ul>
         </>
       ) : null}
+      {label && p.extra ? (
+        <p class="muted">
+          以下的表格合计和趋势图按本年度全部计入的报告计算，不受上方状态筛选的影响。
+        </p>
+      ) : null}
       {p.extra}
     </ConsolePage>
   );
