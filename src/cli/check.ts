@@ -18,7 +18,7 @@ export function registerCheck(program: Command): void {
     .description('检查政府信息公开工作年度报告：表格勾稽关系、各部分是否齐全、正文与表格是否一致等')
     .argument(
       '<files...>',
-      '年度报告文件（.txt、.html、.docx、.pdf、.md 或 .json），可以有多个；也可以是文件夹（检查其中及子文件夹中的报告文件）或 .zip 压缩包',
+      '年度报告文件（.txt、.html、.docx、.pdf、.md 或 .json），可以有多个；也可以是文件夹（检查其中及子文件夹中的报告文件，链接指向的文件和文件夹也检查）或 .zip 压缩包',
     )
     .option('--previous <file>', '上一年度的年度报告，用于核对结转数、现行有效件数和内容是否雷同')
     .option('--json', '以 JSON 格式输出结果')

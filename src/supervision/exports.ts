@@ -2,15 +2,11 @@
 // WPS open it right) and .xlsx (exceljs). The same columns and the same status words as the
 // pages (status.ts), one row per agency or per finding.
 import { isoDateTimeCst } from './times.js';
-import { FORMATS } from '../reports/format/index.js';
-import { correctionsByFinding } from '../reports/checks/grouping.js';
-import { columnLabel, rowLabel, tableName } from '../reports/checks/labels.js';
-import type { Finding } from '../reports/model.js';
+import { FINDING_HEADER, findingCells, noFindingCells } from '../reports/checks/finding-columns.js';
 import { csvDocument } from '../reports/render/csv.js';
 import { FLAG_LABELS } from './matching.js';
 import { findingsOf, reportOf } from './repository.js';
-import { isReadingNote, numberedFindings } from './reading-notes.js';
-import { SEVERITY_LABELS, STATUS_LABELS } from './status.js';
+import { STATUS_LABELS } from './status.js';
 import type { BatchView, Dashboard } from './views.js';
 
 interface Sheet {
@@ -53,25 +49,13 @@ function dashboardSheet(d: Dashboard): Sheet {
   };
 }
 
-/** The findings list's 类别: the report's own problem, or a note on how the file was read. */
-const FINDING_KINDS = { problem: '报告问题', note: '读取说明' } as const;
-
 export const FINDINGS_HEADER = [
   '序号',
   '文件',
   '所属机关',
   '结论',
   '计入情况',
-  '类别',
-  '严重程度',
-  '问题代码',
-  '表格',
-  '行',
-  '列',
-  '应为',
-  '实为',
-  '问题说明',
-  '经核算的更正',
+  ...FINDING_HEADER,
 ] as const;
 
 function findingsSheet(v: BatchView): Sheet {
@@ -89,31 +73,12 @@ function findingsSheet(v: BatchView): Sheet {
           : r.flags.map((f) => FLAG_LABELS[f]).join('；'),
     ];
     const report = reportOf(r.row);
-    const findings = numberedFindings(findingsOf(r.row).findings).all;
+    const { findings } = findingsOf(r.row);
     if (!report || findings.length === 0) {
-      rows.push([...head, '', '', '', '', '', '', '', '', r.row.error ?? '', '']);
+      rows.push([...head, ...noFindingCells(r.row.error ?? '')]);
       continue;
     }
-    const format = FORMATS[report.format];
-    const n = (x: number | null) => (x === null ? '' : String(x));
-    const corrections = correctionsByFinding(report, findings as Finding[]);
-    (findings as Finding[]).forEach((f, k) => {
-      // A reading note's numbers are what the reader weighed, not what the report should say.
-      const note = isReadingNote(f);
-      rows.push([
-        ...head,
-        note ? FINDING_KINDS.note : FINDING_KINDS.problem,
-        SEVERITY_LABELS[f.severity],
-        f.code,
-        f.table ? tableName(format, f.table) : '',
-        f.table && f.row ? rowLabel(format, f.table, f.row) : '',
-        f.table && f.column ? columnLabel(format, f.table, f.row, f.column) : '',
-        note ? '' : n(f.expected),
-        note ? '' : n(f.actual),
-        f.message,
-        corrections.get(k) ?? '',
-      ]);
-    });
+    for (const cells of findingCells(report, findings)) rows.push([...head, ...cells]);
   }
   return { name: '问题清单', header: FINDINGS_HEADER, rows };
 }

@@ -5,7 +5,7 @@
 // report then changes). Pure.
 import { checkReport, mergeFindings } from '../reports/checks/index.js';
 import type { AnnualReport, Finding } from '../reports/model.js';
-import { findingCounts, type FindingCounts } from './reading-notes.js';
+import { findingCounts, type FindingCounts } from '../reports/checks/reading-notes.js';
 import type { StoredFindings } from './repository.js';
 
 export function findingsFor(

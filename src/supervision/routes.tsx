@@ -33,8 +33,9 @@ import {
   type FlagFilter,
 } from './pages/batch-page.js';
 import { DashboardPage } from './pages/dashboard-page.js';
+import { statusFilter, withStatus } from './dashboard-filter.js';
 import { ReportPage, type MatchValues } from './pages/report-page.js';
-import { countsOf, numberedFindings } from './reading-notes.js';
+import { numberedFindings } from '../reports/checks/reading-notes.js';
 import { BATCHES_PATH, batchPath, reportPath, SUPERVISION_PATH } from './paths.js';
 import {
   findingsOf,
@@ -48,7 +49,13 @@ import { SupplementTables } from './pages/dashboard-extra.js';
 import { chartRenderer } from './charts.js';
 import { reportStatus, STATUS_LABELS } from './status.js';
 import { trendYears, yearFigures } from './trends.js';
-import { loadBatchView, loadDashboard, loadSubordinates, type ReportView } from './views.js';
+import {
+  countsOf,
+  loadBatchView,
+  loadDashboard,
+  loadSubordinates,
+  type ReportView,
+} from './views.js';
 
 const PERMISSION = 'supervision.check' as const;
 const MB = 1024 * 1024;
@@ -199,6 +206,11 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const raw = c.req.query('year');
     const parsed = raw === undefined ? null : parseYear(raw, now);
     const year = parsed?.ok ? parsed.value : defaultYear(now);
+    const filter = statusFilter(c.req.query('status'));
+    const problems = [
+      ...(parsed && !parsed.ok ? [`年度“${raw!.trim().slice(0, 20)}”：${parsed.error}`] : []),
+      ...(filter.problem ? [filter.problem] : []),
+    ];
     const today = isoDateCst(now);
     const subordinates = await loadSubordinates(db.kysely, staff.agencyId);
     const received = await yearsReceived(db.kysely, staff.agencyId);
@@ -215,6 +227,8 @@ export function supervisionRoutes(): Hono<AppEnv> {
     return c.html(
       <DashboardPage
         dashboard={dashboard}
+        status={filter.status}
+        problems={problems}
         years={years}
         extra={
           <SupplementTables dashboard={dashboard} trends={trends} draw={await chartRenderer()} />
@@ -229,23 +243,28 @@ export function supervisionRoutes(): Hono<AppEnv> {
     const year = Number(c.req.param('year'));
     if (!Number.isInteger(year) || year < 2008 || year > 9999)
       throw new HTTPException(404, { message: '您访问的内容不存在。' });
-    const dashboard = await loadDashboard(db.kysely, staff.agencyId, year, isoDateCst(clock.now()));
-    const name = `${year}年度报告汇总`;
+    // Reached from a filtered page, the export holds the rows that page lists. An unknown
+    // status is refused rather than ignored: the file would not hold what was asked for.
+    const filter = statusFilter(c.req.query('status'));
+    if (filter.problem)
+      throw new HTTPException(400, {
+        message: `${filter.problem}。请回到年度报告汇总页选择状态后重新下载。`,
+      });
+    const dashboard = withStatus(
+      await loadDashboard(db.kysely, staff.agencyId, year, isoDateCst(clock.now())),
+      filter.status,
+    );
+    const name = `${year}年度报告汇总${filter.status ? `（${STATUS_LABELS[filter.status]}）` : ''}`;
+    const ascii = `dashboard-${year}${filter.status ? `-${filter.status}` : ''}`;
     return ext === 'csv'
       ? download(
           c,
           dashboardCsv(dashboard),
           'text/csv; charset=utf-8',
-          `dashboard-${year}.csv`,
+          `${ascii}.csv`,
           `${name}.csv`,
         )
-      : download(
-          c,
-          await dashboardXlsx(dashboard),
-          XLSX_TYPE,
-          `dashboard-${year}.xlsx`,
-          `${name}.xlsx`,
-        );
+      : download(c, await dashboardXlsx(dashboard), XLSX_TYPE, `${ascii}.xlsx`, `${name}.xlsx`);
   };
   app.get(`${SUPERVISION_PATH}/:year/dashboard.csv`, dashboardExport('csv'));
   app.get(`${SUPERVISION_PATH}/:year/dashboard.xlsx`, dashboardExport('xlsx'));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../reports/model.js';
-import { findingCounts } from './reading-notes.js';
+import { findingCounts } from '../reports/checks/reading-notes.js';
 import { agencyStatus, reportStatus } from './status.js';
 
 const finding = (code: Finding['code'], severity: Finding['severity']): Finding => ({
@@ -19,15 +19,6 @@ const finding = (code: Finding['code'], severity: Finding['severity']): Finding 
 });
 
 describe('counts', () => {
-  it('counts reading notes apart from the report’s own warnings', () => {
-    const counts = findingCounts([
-      finding('T3_TOTAL_COLUMN', 'error'),
-      finding('LATE', 'warning'),
-      finding('CELL_AMBIGUOUS', 'warning'),
-      finding('NOT_ASSESSED', 'warning'),
-    ]);
-    assert.deepEqual(counts, { errors: 1, warnings: 1, notes: 2 });
-  });
   it('a report with nothing but reading notes is 无问题, not 仅有提示', () => {
     const counts = findingCounts([finding('CELL_AMBIGUOUS', 'warning')]);
     assert.equal(reportStatus({ state: 'read' }, counts), 'clean');

@@ -1,8 +1,8 @@
 // The one vocabulary of a received report's status and of an agency's status for a year,
 // used alike by the batch pages, the dashboard, the CSV and the .xlsx. Pure.
-import type { FindingCounts } from './reading-notes.js';
+import type { FindingCounts } from '../reports/checks/reading-notes.js';
 
-/** A report as read and checked (reading notes do not count: see reading-notes.ts). */
+/** A report as read and checked (reading notes do not count: see src/reports/checks/reading-notes.ts). */
 export type ReportStatus = 'errors' | 'warnings' | 'clean' | 'unreadable' | 'pending';
 
 /**

@@ -9,16 +9,26 @@ import { countedByAgency, flagsOfAll, type ReceivedRow } from './received.js';
 import { deadlineRules, dueOn, type DeadlineRules } from './deadlines.js';
 import {
   batchReports,
+  findingsOf,
   platformReportsOfYear,
   reportOf,
   reportsOfYear,
   type BatchRow,
   type ReportRow,
 } from './repository.js';
-import { countsOf, type FindingCounts } from './reading-notes.js';
+import { findingCounts, type FindingCounts } from '../reports/checks/reading-notes.js';
 import { agencyStatus, reportStatus, type AgencyStatus, type ReportStatus } from './status.js';
 
 type Q = Kysely<Database>;
+
+/**
+ * The counts of a stored report, from its findings themselves rather than the `errors` and
+ * `warnings` columns: rows stored before reading notes were counted apart have them inside
+ * `warnings`, and no migration rewrites them.
+ */
+export function countsOf(row: Pick<ReportRow, 'findings_json'>): FindingCounts {
+  return findingCounts(findingsOf(row).findings);
+}
 
 export function receivedRow(r: ReportRow): ReceivedRow {
   return {

@@ -1,7 +1,7 @@
 // The supervisor's January in a real browser, JavaScript off on a phone and on at a desktop:
 // upload a zip of the year's reports, watch the batch being read (the page reloads itself
 // without JavaScript, updates in place with it), confirm the agencies suggested, open the
-// dashboard with its charts and their tables, drill into one report's findings, and download
+// dashboard (narrowed to the agencies with errors) with its charts and their tables, drill into one report's findings, and download
 // the .xlsx and the agency's 整改通知 — both checked to be the real files. Every page is
 // checked with axe (no serious violation) and the CSP.
 import assert from 'node:assert/strict';
@@ -60,6 +60,24 @@ async function confirmAndOpenDashboard(s: Session): Promise<void> {
   await page.locator('.notice.ok', { hasText: /已确认 \d+ 份报告的所属机关/ }).waitFor();
   await page.getByRole('link', { name: '2021年' }).first().click();
   await page.waitForURL(/\/console\/supervision\?year=2021$/);
+  await assertAccessible(s);
+}
+
+/** The dashboard narrowed to the agencies with errors by its GET form (no script needed). */
+async function filterByStatus(s: Session): Promise<void> {
+  const { page } = s;
+  await page.getByLabel('状态', { exact: true }).selectOption('errors');
+  await page.getByRole('button', { name: '筛选' }).click();
+  await page.waitForURL(/\/console\/supervision\?year=2021&status=errors$/);
+  const rows = page.locator('table.data').first().locator('tbody tr');
+  assert.ok((await rows.count()) > 0);
+  for (const status of await rows.locator('td:nth-child(2)').allInnerTexts())
+    assert.equal(status.trim(), '有错误');
+  assert.equal(
+    await page.getByLabel('状态', { exact: true }).inputValue(),
+    'errors',
+    'the choice is kept',
+  );
   await assertAccessible(s);
 }
 
@@ -148,6 +166,7 @@ describe('the supervisor, JavaScript disabled, on a phone', { timeout: 300_000 }
     await signInAs(s.page, 'hd-supervisor');
     await uploadBatch(s, '手机上传的批次');
     await confirmAndOpenDashboard(s);
+    await filterByStatus(s);
     await checkCharts(s.page);
     // Without JavaScript the tables are there to open, as for everyone.
     await s.page.locator('figure.chart summary').first().click();
@@ -187,6 +206,7 @@ describe('the supervisor, JavaScript enabled, at a desktop', { timeout: 300_000 
     // The results came in with the progress: the list is there without a reload either.
     await page.locator('table.data tbody tr').nth(3).waitFor();
     await confirmAndOpenDashboard(s);
+    await filterByStatus(s);
     await checkCharts(page);
     await drillIntoFindings(s);
     await downloadNotice(page);

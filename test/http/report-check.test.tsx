@@ -109,6 +109,17 @@ describe('console report check', () => {
     );
     assert.ok(findings.some((f) => /^错误（T3_BALANCE）：表三“自然人”列/.test(f)));
     assert.ok(findings.some((f) => f.startsWith('错误（SECTION_MISSING）')));
+    // Notes on how the file was read are listed and counted apart, not as the report's
+    // warnings: the seed has 4 warnings of its own and 4 CELL_AMBIGUOUS notes.
+    assert.deepEqual(rows[0]!.slice(4), ['5', '4', '4']);
+    const own = seed.querySelectorAll('#report-1-findings li').map(text);
+    const notes = seed.querySelectorAll('#report-1-notes li').map(text);
+    assert.equal(own.length, 9);
+    assert.ok(own.every((f) => !/CELL_AMBIGUOUS|NOT_ASSESSED/.test(f)));
+    assert.equal(notes.length, 4);
+    assert.ok(notes.every((f) => /（CELL_AMBIGUOUS）/.test(f)));
+    assert.equal(seed.querySelector('#report-1-notes')?.getAttribute('start'), '10');
+    assert.match(text(seed.querySelector('dl.facts')), /错误 5 项，提示 4 项；另有读取说明 4 条/);
 
     // The cells of the 自然人 balance are marked, with the finding's number read out.
     const balanceNo = findings.findIndex((f) => /T3_BALANCE）：表三“自然人”列/.test(f)) + 1;
@@ -210,15 +221,25 @@ describe('console report check', () => {
       .filter(Boolean);
     assert.match(
       lines[0]!,
-      /^序号,文件,机关,报告年度,报告格式,结论,错误数,提示数,严重程度,问题代码,表格,行,列,部分,应为,实为,问题说明,经核算的更正$/,
+      /^序号,文件,机关,报告年度,报告格式,结论,错误数,提示数,读取说明数,类别,严重程度,问题代码,表格,行,列,部分,按勾稽关系计算值,报告所列值,问题说明,经核算的更正$/,
     );
     assert.equal(lines.length, 1 + findingsCount + 1 + 1);
     assert.ok(
       lines.some((l) =>
-        /^1,seed\.txt,灵山卫街道办事处,2021,2021年格式,有错误,\d+,\d+,错误,T3_BALANCE,表三,,自然人,,8,9,表三“自然人”列/.test(
+        /^1,seed\.txt,灵山卫街道办事处,2021,2021年格式,有错误,5,4,4,报告问题,错误,T3_BALANCE,表三,,自然人,,,,表三“自然人”列/.test(
           l,
         ),
       ),
+      'a balance compares two sums, neither a cell: no figures put forward as the cell’s',
+    );
+    assert.ok(
+      lines.some((l) =>
+        /^1,seed\.txt,.*,报告问题,错误,T3_TOTAL_COLUMN,表三,[^,]+,总计,,9,0,表三/.test(l),
+      ),
+      'a 总计 against its parts: the sum computed, then the cell as listed',
+    );
+    assert.ok(
+      lines.some((l) => /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,[^,]*,,,/.test(l)),
     );
     // The seed's misplaced total: one correction, on the two findings it mends.
     assert.deepEqual(
@@ -227,8 +248,8 @@ describe('console report check', () => {
         .map((l) => l.split(',').at(-1)),
       ['“总计”列第一项应为9（8+1，现为0）', '“总计”列第一项应为9（8+1，现为0）'],
     );
-    assert.ok(lines.some((l) => /^2,balanced\.json,.*,无问题,0,0,{10}$/.test(l)));
-    assert.ok(lines.some((l) => /^3,empty\.txt,,,,无法读取,,,,,,,,,,,文件是空的[^,]*,$/.test(l)));
+    assert.ok(lines.some((l) => /^2,balanced\.json,.*,无问题,0,0,0,{11}$/.test(l)));
+    assert.ok(lines.some((l) => /^3,empty\.txt,,,,无法读取,{13}文件是空的[^,]*,$/.test(l)));
 
     // Only the account that ran the check may download it, and only for a while.
     const other = await t.signIn('lsw-supervisor');

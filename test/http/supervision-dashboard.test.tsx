@@ -175,3 +175,143 @@ test('a batch reports its progress as JSON for the page script, which is served 
   const below = await t.signIn('lsw-supervisor');
   assert.equal((await below.get(`${batchUrl}/progress.json`)).status, 403);
 });
+
+/** The dashboard's own table (the first on the page): each row's agency and status. */
+const dashboardRows = (doc: HTMLElement) =>
+  doc
+    .querySelectorAll('table.data')[0]!
+    .querySelectorAll('tbody tr')
+    .map((r) => r.querySelectorAll('td').map((td) => text(td.textContent)))
+    .map((c) => ({ agency: c[0]!, status: c[1]! }));
+
+const csvRows = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .slice(1)
+    .map((l) => l.split(','));
+
+test('the dashboard filtered by status, without JavaScript; the export follows the filter', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const all = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
+  const everyone = dashboardRows(all);
+  const withErrors = everyone.filter((r) => r.status === '有错误');
+  assert.ok(withErrors.length > 0 && withErrors.length < everyone.length, 'the demo has a mix');
+
+  // A link from the count of each status, and a GET form, both reach the same page.
+  const link = all
+    .querySelectorAll('p.lead a')
+    .find((a) => text(a.textContent) === `有错误 ${withErrors.length} 个`);
+  assert.equal(link?.getAttribute('href'), '/console/supervision?year=2021&status=errors');
+  const form = all.querySelector('form[aria-label="按状态筛选"]')!;
+  assert.equal(form.getAttribute('method'), 'get');
+  assert.equal(form.getAttribute('action'), '/console/supervision');
+  assert.equal(form.querySelector('input[name="year"]')?.getAttribute('value'), '2021');
+  assert.ok(form.querySelector('select[name="status"] option[value="errors"]'));
+
+  const res = await supervisor.get('/console/supervision?year=2021&status=errors');
+  assert.equal(res.status, 200);
+  const doc = parse(await res.text());
+  assert.deepEqual(dashboardRows(doc), withErrors);
+  assert.match(text(doc.querySelector('table.data caption')?.textContent ?? ''), /：有错误（/);
+  // The chosen value is kept in the form, and shown as the current one of the counts.
+  const selected = doc.querySelectorAll('select[name="status"] option[selected]');
+  assert.deepEqual(
+    selected.map((o) => o.getAttribute('value')),
+    ['errors'],
+  );
+  assert.equal(
+    text(doc.querySelector('p.lead strong[aria-current]')?.textContent ?? ''),
+    `有错误 ${withErrors.length} 个`,
+  );
+  assert.equal(
+    doc
+      .querySelectorAll('p.lead a')
+      .find((a) => text(a.textContent) === '显示全部机关')
+      ?.getAttribute('href'),
+    '/console/supervision?year=2021',
+  );
+  assert.match(text(doc.textContent), /不受上方状态筛选的影响/);
+  assert.doesNotMatch(text(all.textContent), /不受上方状态筛选的影响/);
+  // Another year keeps the filter.
+  assert.equal(
+    doc
+      .querySelectorAll('nav a')
+      .find((a) => text(a.textContent) === '2020年')
+      ?.getAttribute('href'),
+    '/console/supervision?year=2020&status=errors',
+  );
+
+  // The export reached from here holds the same rows, and the page says so.
+  const csvLink = doc
+    .querySelectorAll('a')
+    .find((a) => text(a.textContent) === '下载汇总表（CSV）')
+    ?.getAttribute('href');
+  assert.equal(csvLink, '/console/supervision/2021/dashboard.csv?status=errors');
+  assert.match(
+    text(doc.getElementById('export-rows')?.textContent ?? ''),
+    new RegExp(`只含下表列出的状态为“有错误”的 ${withErrors.length} 个机关`),
+  );
+  const csv = await supervisor.get(csvLink!);
+  assert.equal(csv.status, 200);
+  assert.match(
+    decodeURIComponent(csv.headers.get('content-disposition') ?? ''),
+    /2021年度报告汇总（有错误）\.csv/,
+  );
+  assert.deepEqual(
+    csvRows(await csv.text()).map((r) => ({ agency: r[0], status: r[1] })),
+    withErrors,
+  );
+  const xlsxLink = doc
+    .querySelectorAll('a')
+    .find((a) => text(a.textContent) === '下载汇总表（Excel）')
+    ?.getAttribute('href');
+  assert.equal(xlsxLink, '/console/supervision/2021/dashboard.xlsx?status=errors');
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(
+    (await (await supervisor.get(xlsxLink!)).arrayBuffer()) as unknown as ArrayBuffer,
+  );
+  const names: string[] = [];
+  book.worksheets[0]!.eachRow((r, i) => {
+    if (i > 1) names.push(String((r.values as unknown[])[1]));
+  });
+  assert.deepEqual(
+    names,
+    withErrors.map((r) => r.agency),
+  );
+  // Unfiltered, the export is of every agency.
+  const full = await (await supervisor.get('/console/supervision/2021/dashboard.csv')).text();
+  assert.equal(csvRows(full).length, everyone.length);
+});
+
+test('an unknown status is ignored on the page and said so in Chinese; an export refuses it', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const res = await supervisor.get('/console/supervision?year=2021&status=%3Cb%3Ebad');
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.doesNotMatch(html, /<b>bad/, 'the value is escaped');
+  const doc = parse(html);
+  assert.match(
+    text(doc.querySelector('.notice.warn')?.textContent ?? ''),
+    /已忽略：状态“<b>bad”不是可选的状态（可选：逾期未收到、未收到、逾期公布、无法读取、有错误、仅有提示、无问题）/,
+  );
+  const all = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
+  assert.deepEqual(dashboardRows(doc), dashboardRows(all), 'every agency shown');
+  assert.equal(doc.querySelectorAll('select[name="status"] option[selected]').length, 0);
+  assert.equal(
+    doc
+      .querySelectorAll('a')
+      .find((a) => text(a.textContent) === '下载汇总表（CSV）')
+      ?.getAttribute('href'),
+    '/console/supervision/2021/dashboard.csv',
+  );
+
+  const refused = await supervisor.get('/console/supervision/2021/dashboard.csv?status=bogus');
+  assert.equal(refused.status, 400);
+  assert.match(
+    text(parse(await refused.text()).textContent),
+    /状态“bogus”不是可选的状态.*请回到年度报告汇总页选择状态后重新下载/,
+  );
+});

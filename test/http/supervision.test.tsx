@@ -184,11 +184,17 @@ test('the dashboard, the exports and the 整改通知', async () => {
     'PK',
   );
   const findings = await (await supervisor.get(`${batchUrl}/findings.csv`)).text();
-  assert.match(findings, /,类别,严重程度,问题代码,表格,行,列,应为,实为,/);
-  assert.match(findings, /,报告问题,错误,T3_TOTAL_COLUMN,[^,]*,[^,]*,[^,]*,\d+,\d+,/);
-  // A reading note is listed as one, its cells' figures not put forward as 应为/实为.
-  assert.match(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,,,/);
-  assert.doesNotMatch(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,\d/);
+  assert.match(
+    findings,
+    /,类别,严重程度,问题代码,表格,行,列,部分,按勾稽关系计算值,报告所列值,问题说明,经核算的更正\r\n/,
+  );
+  // The 总计 against its parts: the sum computed, then the cell as the report lists it.
+  assert.match(findings, /,报告问题,错误,T3_TOTAL_COLUMN,表三,[^,]*,总计,,9,0,/);
+  // A balance compares two sums, neither a cell's value: no figures to rival the correction.
+  assert.match(findings, /,报告问题,错误,T3_BALANCE,表三,,总计,,,,[^,]+,“总计”列第一项应为9/);
+  // A reading note is listed as one, its cells' figures not put forward as the report's.
+  assert.match(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,[^,]*,,,/);
+  assert.doesNotMatch(findings, /,读取说明,提示,CELL_AMBIGUOUS,[^,]*,[^,]*,[^,]*,[^,]*,\d/);
   const findingsCsv = findings;
   assert.match(findingsCsv, /T3_TOTAL_COLUMN/);
   // The same one correction as the page and the notice, on the two findings it mends.

@@ -12,6 +12,7 @@ import { SEVERITY_LABELS } from '../checks/labels.js';
 import { formatLabel } from './summary-csv.js';
 import { UPLOAD_LIMITS } from './unpack.js';
 import { STATUS_LABELS } from '../../supervision/status.js';
+import { numberedFindings } from '../checks/reading-notes.js';
 
 export const CHECK_PATH = '/console/reports/check';
 export const summaryPath = (id: string) => `${CHECK_PATH}/${id}/summary.csv`;
@@ -53,16 +54,50 @@ export function UploadPage({ error }: { error?: string }) {
   );
 }
 
-function FindingList({ findings, idPrefix }: { findings: readonly Finding[]; idPrefix: string }) {
-  if (findings.length === 0) return <p class="notice ok">未发现问题。</p>;
+function FindingList({
+  findings,
+  start,
+  id,
+}: {
+  findings: readonly Finding[];
+  start: number;
+  id?: string;
+}) {
   return (
-    <ol class="finding-list" id={`${idPrefix}findings`}>
+    <ol class="finding-list" start={start} id={id}>
       {findings.map((f) => (
         <li class={`finding finding-${f.severity}`}>
           <strong>{SEVERITY_LABELS[f.severity]}</strong>（{f.code}）：{f.message}
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * A report's own problems, then apart the notes on how its file was read (numbered after
+ * them, as the marked cells are), as on the supervision report page.
+ */
+function Findings({ findings, idPrefix }: { findings: readonly Finding[]; idPrefix: string }) {
+  const { problems, notes } = numberedFindings(findings);
+  return (
+    <>
+      <h3>发现的问题</h3>
+      {problems.length === 0 ? (
+        <p class="notice ok">未发现问题。</p>
+      ) : (
+        <FindingList findings={problems} start={1} id={`${idPrefix}findings`} />
+      )}
+      {notes.length > 0 ? (
+        <>
+          <h3 id={`${idPrefix}notes-title`}>读取说明</h3>
+          <p class="muted">
+            以下是系统读取该文件时的说明，并非报告本身的问题，不计入提示；涉及的单元格同样标出，请对照原文核实。
+          </p>
+          <FindingList findings={notes} start={problems.length + 1} id={`${idPrefix}notes`} />
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -96,10 +131,10 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
             <dd>
               {verdict.label}：{SEVERITY_LABELS.error} {verdict.errors} 项，
               {SEVERITY_LABELS.warning} {verdict.warnings} 项
+              {verdict.notes > 0 ? `；另有读取说明 ${verdict.notes} 条` : ''}
             </dd>
           </dl>
-          <h3>发现的问题</h3>
-          <FindingList findings={checked.findings} idPrefix={`${id}-`} />
+          <Findings findings={checked.findings} idPrefix={`${id}-`} />
           <h3>报告表格</h3>
           {checked.findings.some((f) => f.table) ? (
             <p class="muted">
@@ -107,7 +142,10 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
               {SEVERITY_LABELS.warning}），读屏软件会读出对应的问题序号。
             </p>
           ) : null}
-          {renderTablesHtml(checked.report, { marked: checked.findings, idPrefix: `${id}-` })}
+          {renderTablesHtml(checked.report, {
+            marked: numberedFindings(checked.findings).all,
+            idPrefix: `${id}-`,
+          })}
         </>
       )}
     </section>
@@ -153,6 +191,7 @@ export function ResultsPage({
             <th scope="col">结论</th>
             <th scope="col">错误</th>
             <th scope="col">{SEVERITY_LABELS.warning}</th>
+            <th scope="col">读取说明</th>
           </tr>
         </thead>
         <tbody>
@@ -169,6 +208,7 @@ export function ResultsPage({
               <td>{verdicts[i]!.label}</td>
               <td>{checked.ok ? verdicts[i]!.errors : ''}</td>
               <td>{checked.ok ? verdicts[i]!.warnings : ''}</td>
+              <td>{checked.ok ? verdicts[i]!.notes : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,8 @@
 import type { CheckResult } from '../read/protocol.js';
 import type { ReportReader } from '../read/reader-pool.js';
 import type { UnpackedFile } from './unpack.js';
-import { STATUS_LABELS } from '../../supervision/status.js';
+import { reportStatus, STATUS_LABELS } from '../../supervision/status.js';
+import { findingCounts, type FindingCounts } from '../checks/reading-notes.js';
 
 /** An uploaded file (its name in the upload or the archive) and what reading and checking found. */
 export type CheckedReport = { name: string } & CheckResult;
@@ -27,20 +28,17 @@ export function checkUploadedFiles(
   return Promise.all(files.map((file) => checkUploadedFile(file, reader)));
 }
 
-export interface ReportVerdict {
-  errors: number;
-  warnings: number;
+/**
+ * A checked file's counts and status word. Reading notes (how the file was read) are counted
+ * apart, not as warnings: a report with nothing but notes is 「无问题」, as in supervision.
+ */
+export interface ReportVerdict extends FindingCounts {
   /** The words of the supervision status vocabulary: 「有错误」「仅有提示」「无问题」「无法读取」 */
   label: string;
 }
 
 export function verdictOf(checked: CheckedReport): ReportVerdict {
-  if (!checked.ok) return { errors: 0, warnings: 0, label: STATUS_LABELS.unreadable };
-  const errors = checked.findings.filter((f) => f.severity === 'error').length;
-  const warnings = checked.findings.length - errors;
-  return {
-    errors,
-    warnings,
-    label: STATUS_LABELS[errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'clean'],
-  };
+  if (!checked.ok) return { errors: 0, warnings: 0, notes: 0, label: STATUS_LABELS.unreadable };
+  const counts = findingCounts(checked.findings);
+  return { ...counts, label: STATUS_LABELS[reportStatus({ state: 'read' }, counts)] };
 }

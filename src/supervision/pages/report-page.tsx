@@ -26,7 +26,8 @@ import { READ_AS_LABELS } from '../read-kind.js';
 import { SEVERITY_LABELS, STATUS_LABELS, type ReportStatus } from '../status.js';
 import type { ReportRow } from '../repository.js';
 import { FlagList } from './batch-page.js';
-import { countsOf, numberedFindings, type FindingCounts } from '../reading-notes.js';
+import { numberedFindings, type FindingCounts } from '../../reports/checks/reading-notes.js';
+import { countsOf } from '../views.js';
 
 const PREFIX = 'r-';
 

@@ -2,9 +2,8 @@
 // (CELL_AMBIGUOUS: what the reader had to guess; NOT_ASSESSED: a check it could not make on
 // cells it could not read): the report page lists them apart, and the statuses, the counts
 // and the exports count them apart, so a report with nothing but reading notes is not
-// 「仅有提示」. Pure.
-import type { Finding } from '../reports/model.js';
-import { findingsOf, type ReportRow } from './repository.js';
+// 「仅有提示」. The console's check and supervision alike. Pure.
+import type { Finding } from '../model.js';
 
 /** Notes on how the file was read, not problems of the report itself. */
 export const READING_NOTE_CODES: ReadonlySet<Finding['code']> = new Set([
@@ -36,13 +35,4 @@ export function findingCounts(findings: readonly Finding[]): FindingCounts {
   const { problems, notes } = numberedFindings(findings);
   const errors = problems.filter((f) => f.severity === 'error').length;
   return { errors, warnings: problems.length - errors, notes: notes.length };
-}
-
-/**
- * The counts of a stored report, from its findings themselves rather than the `errors` and
- * `warnings` columns: rows stored before reading notes were counted apart have them inside
- * `warnings`, and no migration rewrites them.
- */
-export function countsOf(row: Pick<ReportRow, 'findings_json'>): FindingCounts {
-  return findingCounts(findingsOf(row).findings);
 }
