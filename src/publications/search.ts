@@ -15,26 +15,48 @@ export const isSqlite = (db: Q) => db.getExecutor().adapter instanceof SqliteAda
 
 /** Writes (or rewrites) the index entry of a published item. */
 export async function indexPublication(db: Q, p: Publication): Promise<void> {
-  await unindexPublication(db, p.id);
-  const tokens = indexText(
-    p.title,
-    p.documentNumber,
-    p.keywords.join(' '),
-    p.indexNumber,
-    p.summary,
-    htmlText(p.bodyHtml),
-  );
-  const agency = agencyToken(p.agencyId);
-  if (isSqlite(db)) {
+  await indexPublications(db, [p]);
+}
+
+/** Rows per statement when many entries are written at once (the demo's generated items). */
+const INDEX_CHUNK = 100;
+
+/** Writes (or rewrites) the index entries of published items, a chunk per statement. */
+export async function indexPublications(db: Q, ps: readonly Publication[]): Promise<void> {
+  for (let start = 0; start < ps.length; start += INDEX_CHUNK) {
+    const part = ps.slice(start, start + INDEX_CHUNK);
     await db
-      .insertInto('publication_search')
-      .values({ publication_id: p.id, agency_id: p.agencyId, tokens, agency })
+      .deleteFrom('publication_search')
+      .where(
+        'publication_id',
+        'in',
+        part.map((p) => p.id),
+      )
       .execute();
-  } else {
-    // The same vector as migration 0024 and the bench's copy make: the text's, then the agency's.
-    await sql`INSERT INTO publication_search (publication_id, agency_id, tokens, agency, tsv)
-      VALUES (${p.id}, ${p.agencyId}, ${tokens}, ${agency},
-        to_tsvector('simple', ${tokens}) || to_tsvector('simple', ${agency}))`.execute(db);
+    const entries = part.map((p) => ({
+      publication_id: p.id,
+      agency_id: p.agencyId,
+      tokens: indexText(
+        p.title,
+        p.documentNumber,
+        p.keywords.join(' '),
+        p.indexNumber,
+        p.summary,
+        htmlText(p.bodyHtml),
+      ),
+      agency: agencyToken(p.agencyId),
+    }));
+    if (isSqlite(db)) {
+      await db.insertInto('publication_search').values(entries).execute();
+    } else {
+      // The same vector as migration 0024 and the bench's copy make: the text's, then the agency's.
+      const rows = entries.map(
+        (e) => sql`(${e.publication_id}, ${e.agency_id}, ${e.tokens}, ${e.agency},
+          to_tsvector('simple', ${e.tokens}) || to_tsvector('simple', ${e.agency}))`,
+      );
+      await sql`INSERT INTO publication_search (publication_id, agency_id, tokens, agency, tsv)
+        VALUES ${sql.join(rows)}`.execute(db);
+    }
   }
 }
 
