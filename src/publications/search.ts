@@ -133,11 +133,13 @@ function pageQuery(
   offset: number,
 ) {
   const where = matching(db, q.agencyId, phrases);
+  // The index number (unique) ends every order, so equal scores and dates still page the
+  // same way each time: no item on two pages, none on neither.
   const byDate = sql`p.published_on DESC, p.index_number DESC`;
   if (isSqlite(db)) {
     // bm25 reads each match's position lists: only the relevance order pays for it.
     const score = q.order === 'date' ? sql`0` : BM25_TEXT_ONLY;
-    const order = q.order === 'date' ? byDate : sql`s.score, p.published_on DESC`;
+    const order = q.order === 'date' ? byDate : sql`s.score, ${byDate}`;
     return sql<CountedRow>`SELECT p.*, count(*) OVER () AS search_total
       FROM (SELECT publication_id, ${score} AS score FROM publication_search WHERE ${where}) s
       JOIN publications p ON p.id = s.publication_id
@@ -147,7 +149,7 @@ function pageQuery(
   const order =
     q.order === 'date'
       ? byDate
-      : sql`ts_rank(s.tsv, to_tsquery('simple', ${tsQuery(phrases)})) DESC, p.published_on DESC`;
+      : sql`ts_rank(s.tsv, to_tsquery('simple', ${tsQuery(phrases)})) DESC, ${byDate}`;
   return sql<CountedRow>`SELECT p.*, count(*) OVER () AS search_total
     FROM publication_search s JOIN publications p ON p.id = s.publication_id
     WHERE ${where} AND p.state = 'published'
