@@ -180,7 +180,7 @@ const realisticOn2021 = (channel: 'website' | 'wechat' | 'weibo') =>
   ).length;
 
 /** Every demo item: the realistic ones and the generated rest of the 2021 website count. */
-export const DEMO_ITEMS: readonly DemoItem[] = [
+const DEMO_ITEMS: readonly DemoItem[] = [
   ...DEMO,
   ...generateDemoItems({
     count: DEMO_CHANNEL_TOTALS_2021.website - realisticOn2021('website'),
