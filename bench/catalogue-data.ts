@@ -7,6 +7,7 @@
 // PostgreSQL gets the very same rows, copied from the SQLite file (bench-db.ts).
 import type BetterSqlite3 from 'better-sqlite3';
 import { addDays } from '../src/calendar/dates.js';
+import { seededRandom } from '../src/demo/seeded-random.js';
 import { formatIndexNumber, MAX_SERIAL, urlKeyOf } from '../src/publications/index-number.js';
 import { CHANNELS, GENRES, SUBJECTS } from '../src/publications/item.js';
 import { agencyToken, htmlText, indexText } from '../src/publications/search-tokens.js';
@@ -14,17 +15,8 @@ import { agencyToken, htmlText, indexText } from '../src/publications/search-tok
 /** Bump when the generated rows change, so cached databases are made again. */
 export const GENERATOR_VERSION = 2;
 
-/** A small deterministic generator (mulberry32): the same items on every run and database. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same items on every run and database (src/demo/seeded-random.ts). */
+const random = seededRandom;
 
 export interface BenchAgency {
   id: string;

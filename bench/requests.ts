@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { addDays } from '../src/calendar/dates.js';
+import { seededRandom } from '../src/demo/seeded-random.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import type { Database } from '../src/db/schema.js';
 import type { Insertable } from 'kysely';
@@ -29,17 +30,8 @@ const ROUNDS = 7;
 /** The last day open cases were received on. */
 const OPEN_UNTIL = '2026-11-30';
 
-/** A small deterministic generator: the same cases on every run and database. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same cases on every run and database. */
+const random = seededRandom;
 
 const OPEN_STATES = ['registered', 'in_progress', 'consulting', 'reply_drafted'] as const;
 

@@ -32,42 +32,69 @@ export async function appendAuditEvent(
   input: AuditInput,
   clock: Clock,
 ): Promise<void> {
-  const chainId = chainIdFor(input.agencyId);
-  // Make sure a head row exists to lock; a concurrent first append just finds it there.
-  await db
-    .insertInto('audit_heads')
-    .values({ chain_id: chainId, seq: 0, hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain_id').doNothing())
-    .execute();
-  let headQuery = db
-    .selectFrom('audit_heads')
-    .select(['seq', 'hash'])
-    .where('chain_id', '=', chainId);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  await appendAuditEvents(db, [input], clock);
+}
 
-  const fields: HashedFields = {
-    chain_id: chainId,
-    seq: Number(head.seq) + 1,
-    agency_id: input.agencyId,
-    occurred_at: clock.now().toISOString(),
-    actor_id: input.actor.id,
-    actor_label: input.actor.label,
-    subject_type: input.subjectType,
-    subject_id: input.subjectId,
-    action: input.action,
-    before_json: input.before === undefined ? null : canonicalJson(input.before),
-    after_json: input.after === undefined ? null : canonicalJson(input.after),
-    prev_hash: head.hash,
-  };
-  const hash = auditEventHash(fields);
-  await db
-    .insertInto('audit_events')
-    .values({ ...fields, hash })
-    .execute();
-  await db
-    .updateTable('audit_heads')
-    .set({ seq: fields.seq, hash })
-    .where('chain_id', '=', chainId)
-    .execute();
+/** Events per insert statement when a change records many (the demo writes ~200). */
+const EVENT_CHUNK = 100;
+
+/**
+ * Appends events in their order, each chain's exactly as one append after another would:
+ * the head is locked and read once per chain, the events hashed in sequence, inserted a
+ * chunk per statement, and the head moved once. Must run inside the caller's transaction.
+ */
+export async function appendAuditEvents(
+  db: Kysely<Database>,
+  inputs: readonly AuditInput[],
+  clock: Clock,
+): Promise<void> {
+  const byChain = new Map<string, AuditInput[]>();
+  for (const input of inputs) {
+    const chainId = chainIdFor(input.agencyId);
+    byChain.set(chainId, [...(byChain.get(chainId) ?? []), input]);
+  }
+  for (const [chainId, events] of byChain) {
+    // Make sure a head row exists to lock; a concurrent first append just finds it there.
+    await db
+      .insertInto('audit_heads')
+      .values({ chain_id: chainId, seq: 0, hash: GENESIS_HASH })
+      .onConflict((oc) => oc.column('chain_id').doNothing())
+      .execute();
+    let headQuery = db
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash'])
+      .where('chain_id', '=', chainId);
+    if (db.getExecutor().adapter instanceof PostgresAdapter) headQuery = headQuery.forUpdate();
+    const head = await headQuery.executeTakeFirstOrThrow();
+    let seq = Number(head.seq);
+    let prev = head.hash;
+    const rows = events.map((input) => {
+      const fields: HashedFields = {
+        chain_id: chainId,
+        seq: (seq += 1),
+        agency_id: input.agencyId,
+        occurred_at: clock.now().toISOString(),
+        actor_id: input.actor.id,
+        actor_label: input.actor.label,
+        subject_type: input.subjectType,
+        subject_id: input.subjectId,
+        action: input.action,
+        before_json: input.before === undefined ? null : canonicalJson(input.before),
+        after_json: input.after === undefined ? null : canonicalJson(input.after),
+        prev_hash: prev,
+      };
+      prev = auditEventHash(fields);
+      return { ...fields, hash: prev };
+    });
+    for (let i = 0; i < rows.length; i += EVENT_CHUNK)
+      await db
+        .insertInto('audit_events')
+        .values(rows.slice(i, i + EVENT_CHUNK))
+        .execute();
+    await db
+      .updateTable('audit_heads')
+      .set({ seq, hash: prev })
+      .where('chain_id', '=', chainId)
+      .execute();
+  }
 }

@@ -4,7 +4,7 @@
 // events remain. A unique constraint that a concurrent request won is turned into the
 // field error the change declared for it.
 import type { Kysely } from 'kysely';
-import { appendAuditEvent } from '../audit/audit-log.js';
+import { appendAuditEvents } from '../audit/audit-log.js';
 import type { AuditInput } from '../audit/audit-log.js';
 import type { ScryptParams } from '../auth/password.js';
 import type { Db } from '../db/database.js';
@@ -64,7 +64,11 @@ export async function runCommand<T, F extends string = never>(
         const events: AuditRecord[] = [];
         const result = await change({ trx, now, actor, record: (e) => events.push(e) });
         if (!result.ok) throw new Rejected(result);
-        for (const event of events) await appendAuditEvent(trx, { ...event, actor }, clock);
+        await appendAuditEvents(
+          trx,
+          events.map((event) => ({ ...event, actor })),
+          clock,
+        );
         return result;
       });
     } catch (error) {

@@ -18,7 +18,7 @@ import {
   DEMO_SUBORDINATES,
 } from './demo-data.js';
 import { seedSupervisionDemo } from '../supervision/demo.js';
-import { seedGuideDemo } from '../guide/demo.js';
+import { seedGuideDemo, seedGuideVersionsDemo } from '../guide/demo.js';
 import { seedNewMediaDemo } from '../new-media/demo.js';
 import { seedDemoRequests } from '../requests/demo.js';
 import { seedReviewCasesDemo } from '../review-cases/demo.js';
@@ -149,6 +149,7 @@ export async function seedDemo(deps: ServiceDeps & DemoOptions): Promise<DemoRes
   });
   // The change returns no field errors: only a thrown error stops it.
   if (!result.ok) throw new Error('演示数据未能写入');
+  await seedGuideVersionsDemo(deps, result.value.agency);
   await seedDemoRequests(deps, result.value.agency.id);
   await seedReviewCasesDemo(deps, result.value.agency.id);
   await seedAnnualReportDemo(deps, result.value.agency.id);

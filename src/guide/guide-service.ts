@@ -87,6 +87,8 @@ export function publishGuide(
   deps: ServiceDeps,
   agencyId: string,
   actor: Actor,
+  /** The moment the version says it was published, when that was elsewhere (the demo's). */
+  publishedAt?: string,
 ): Promise<Result<GuideVersion>> {
   return runCommand(
     deps,
@@ -103,7 +105,7 @@ export function publishGuide(
       const latest = await getVersion(ctx.trx, agencyId);
       const version: GuideVersion = {
         version: (latest?.version ?? 0) + 1,
-        publishedAt: ctx.now.toISOString(),
+        publishedAt: publishedAt ?? ctx.now.toISOString(),
         content,
       };
       await insertVersion(ctx.trx, { id: randomUUID(), agencyId, ...version });

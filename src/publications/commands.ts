@@ -34,7 +34,7 @@ import {
   insertPublication,
   insertRecheck,
   insertReview,
-  issueSerial,
+  issueSerials,
   listChannels,
   listPublishedIds,
   lockAgencyRechecks,
@@ -255,22 +255,43 @@ export function recordReview(
 
 /** The next free index number of the agency in `year` (an imported one may hold a serial). */
 export async function nextIndexNumber(ctx: CommandContext, agency: Agency, year: number) {
-  for (;;) {
-    const serial = await issueSerial(ctx.trx, agency.id, year);
-    if (serial > MAX_SERIAL) return null;
-    const indexNumber = formatIndexNumber(agency.code, year, serial);
+  return (await nextIndexNumbers(ctx, agency, year, 1))[0] ?? null;
+}
+
+/**
+ * The next `count` free index numbers of the agency in `year`, in serial order: reserved a
+ * block at a time on the counter row, skipping any number already held (an imported one).
+ * Fewer than `count` when the year's serials run out.
+ */
+export async function nextIndexNumbers(
+  ctx: CommandContext,
+  agency: Agency,
+  year: number,
+  count: number,
+): Promise<string[]> {
+  const out: string[] = [];
+  while (out.length < count) {
+    const wanted = count - out.length;
+    const last = await issueSerials(ctx.trx, agency.id, year, wanted);
+    const numbers: string[] = [];
+    for (let serial = last - wanted + 1; serial <= Math.min(last, MAX_SERIAL); serial++)
+      numbers.push(formatIndexNumber(agency.code, year, serial));
+    if (numbers.length === 0) return out;
     const taken = await ctx.trx
       .selectFrom('publications')
-      .select('id')
+      .select(['index_number', 'url_key'])
       .where((eb) =>
         eb.or([
-          eb('index_number', '=', indexNumber),
-          eb.and([eb('agency_id', '=', agency.id), eb('url_key', '=', urlKeyOf(indexNumber))]),
+          eb('index_number', 'in', numbers),
+          eb.and([eb('agency_id', '=', agency.id), eb('url_key', 'in', numbers.map(urlKeyOf))]),
         ]),
       )
-      .executeTakeFirst();
-    if (!taken) return indexNumber;
+      .execute();
+    const held = new Set(taken.flatMap((t) => [t.index_number, t.url_key]));
+    out.push(...numbers.filter((n) => !held.has(n) && !held.has(urlKeyOf(n))));
+    if (last >= MAX_SERIAL) return out;
   }
+  return out;
 }
 
 /**

@@ -1,39 +1,26 @@
 // Demo publications of 灵山卫街道: a handful of published items with full metadata (征地,
 // 城市管理, 财政, 社会救助; one repealed and replaced), one awaiting confidentiality review and
-// one withdrawn. Titles follow the agency's real kinds of publication; the bodies are short
-// and end with 「（演示内容）」, and the index numbers use the demo agency's fictional code.
-// Idempotent: fixed ids, each item reset to its demo values on every run.
+// one withdrawn — and, generated (demo-generated.ts), the rest of the 179 items its 2021
+// report counts on the 政府网站, each marked as demo content. Titles follow the agency's
+// real kinds of publication; the bodies are short and say they are demo content, and the
+// index numbers are issued by the platform's issuer under the demo agency's fictional code.
+// Idempotent: fixed ids, each item reset to its demo values on every run; a number once
+// issued is kept. Written in batches: the demo runs in many tests.
 import type { Agency } from '../agencies/agency.js';
 import type { CommandContext } from '../commands/command.js';
-import { formatIndexNumber, urlKeyOf } from './index-number.js';
-import type { Channel, Validity } from './item.js';
-import { getPublication, raiseSerial, setChannel } from './repository.js';
-import type { PublicationState } from './review.js';
+import type { PublicationsTable } from '../db/schema.js';
+import { nextIndexNumbers } from './commands.js';
+import { generateDemoItems } from './demo-generated.js';
+import { demoId, type DemoItem } from './demo-item.js';
+import { urlKeyOf } from './index-number.js';
+import { rowToPublication } from './repository.js';
 import { sanitizeBody } from './sanitize.js';
-import { indexPublication, unindexPublication } from './search.js';
-import { seedDemoChannelCounts } from './table-two/demo.js';
-
-interface DemoItem {
-  n: number;
-  state: PublicationState;
-  title: string;
-  summary: string;
-  body: string;
-  documentNumber: string | null;
-  writtenOn: string;
-  formedOn: string;
-  publishedOn: string | null;
-  subject: string;
-  genre: string;
-  keywords: string[];
-  category: string;
-  validity?: Validity;
-  validityOn?: string;
-  /** The `n` of the demo item that replaced this one. */
-  replacedBy?: number;
-  channels?: Partial<Record<Channel, string>>;
-  withdrawal?: string;
-}
+import { indexPublications } from './search.js';
+import {
+  DEMO_CHANNEL_TOTALS_2021,
+  DEMO_ITEMS_ON_CHANNEL_2021,
+  seedDemoChannelCounts,
+} from './table-two/demo.js';
 
 const DEMO: readonly DemoItem[] = [
   {
@@ -184,7 +171,68 @@ const DEMO: readonly DemoItem[] = [
   },
 ];
 
-const demoId = (n: number) => `00000000-0000-4000-8000-0000000d${String(n).padStart(4, '0')}`;
+/** The realistic items that count on the 2021 政府网站 (published or withdrawn since). */
+const realisticOn2021 = (channel: 'website' | 'wechat' | 'weibo') =>
+  DEMO.filter(
+    (d) =>
+      d.publishedOn?.startsWith('2021-') &&
+      (channel === 'website' || d.channels?.[channel]?.startsWith('2021-')),
+  ).length;
+
+/** Every demo item: the realistic ones and the generated rest of the 2021 website count. */
+const DEMO_ITEMS: readonly DemoItem[] = [
+  ...DEMO,
+  ...generateDemoItems({
+    count: DEMO_CHANNEL_TOTALS_2021.website - realisticOn2021('website'),
+    onWechat: DEMO_ITEMS_ON_CHANNEL_2021.wechat - realisticOn2021('wechat'),
+    onWeibo: DEMO_ITEMS_ON_CHANNEL_2021.weibo - realisticOn2021('weibo'),
+    firstN: 101,
+    takenNumbers: new Set(DEMO.flatMap((d) => (d.documentNumber ? [d.documentNumber] : []))),
+  }),
+];
+
+/** Rows per statement (PostgreSQL and SQLite both take far more parameters than this needs). */
+const CHUNK = 100;
+
+function chunks<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+const publishedAtOf = (d: DemoItem) =>
+  d.publishedOn ? (d.publishedAt ?? `${d.publishedOn}T01:30:00.000Z`) : null;
+
+/** The columns a second run resets (all but the id and when the row was first written). */
+const RESET_COLUMNS = [
+  'agency_id',
+  'state',
+  'title',
+  'summary',
+  'body_html',
+  'index_number',
+  'url_key',
+  'issuer',
+  'document_number',
+  'written_on',
+  'formed_on',
+  'changed_on',
+  'published_on',
+  'published_at',
+  'published_by',
+  'subject',
+  'genre',
+  'keywords',
+  'category',
+  'validity',
+  'validity_on',
+  'replaced_by',
+  'submitted_by',
+  'withdrawal_reason',
+  'withdrawn_on',
+  'created_by',
+  'updated_at',
+] as const satisfies readonly (keyof PublicationsTable)[];
 
 /** Writes (or resets) the demo publications of `agency` inside the demo command. */
 export async function seedDemoPublications(
@@ -194,28 +242,39 @@ export async function seedDemoPublications(
 ): Promise<void> {
   const { trx } = ctx;
   const now = ctx.now.toISOString();
-  // Serials run 1, 2, 3 … within each year, in publication order, as issuing would give them.
-  const serials = new Map<number, number>();
-  const perYear = new Map<number, number>();
-  for (const d of [...DEMO].sort((a, b) =>
-    (a.publishedOn ?? '').localeCompare(b.publishedOn ?? ''),
+  const ids = DEMO_ITEMS.map((d) => demoId(d.n));
+  const existing = new Map<string, { index_number: string | null; created_at: string }>();
+  for (const part of chunks(ids))
+    for (const r of await trx
+      .selectFrom('publications')
+      .select(['id', 'index_number', 'created_at'])
+      .where('id', 'in', part)
+      .execute())
+      existing.set(r.id, r);
+  // Numbers come from the platform's issuer in publication order, as publishing would have
+  // given them; a number already issued to a demo item is kept (it never changes).
+  const numbers = new Map<number, string>();
+  const unnumbered = new Map<number, DemoItem[]>();
+  for (const d of DEMO_ITEMS.filter((x) => x.publishedOn).sort(
+    (a, b) => (publishedAtOf(a) ?? '').localeCompare(publishedAtOf(b) ?? '') || a.n - b.n,
   )) {
-    if (!d.publishedOn) continue;
-    const year = Number(d.publishedOn.slice(0, 4));
-    perYear.set(year, (perYear.get(year) ?? 0) + 1);
-    serials.set(d.n, perYear.get(year) ?? 1);
+    const kept = existing.get(demoId(d.n))?.index_number;
+    if (kept) numbers.set(d.n, kept);
+    else {
+      const year = Number(d.publishedOn?.slice(0, 4));
+      unnumbered.set(year, [...(unnumbered.get(year) ?? []), d]);
+    }
   }
-  const numberOf = (d: DemoItem) =>
-    d.publishedOn
-      ? formatIndexNumber(agency.code, Number(d.publishedOn.slice(0, 4)), serials.get(d.n) ?? 1)
-      : null;
-  const byN = new Map(DEMO.map((d) => [d.n, d]));
-  const counters = new Map<number, number>();
-  for (const d of DEMO) {
+  for (const [year, items] of unnumbered) {
+    const issued = await nextIndexNumbers(ctx, agency, year, items.length);
+    if (issued.length < items.length) throw new Error(`演示机关 ${year} 年的索引号已用完`);
+    items.forEach((d, i) => numbers.set(d.n, issued[i] as string));
+  }
+  const rows = DEMO_ITEMS.map((d) => {
     const id = demoId(d.n);
-    const indexNumber = numberOf(d);
-    const replacement = d.replacedBy ? byN.get(d.replacedBy) : undefined;
-    const row = {
+    const indexNumber = numbers.get(d.n) ?? null;
+    return {
+      id,
       agency_id: agency.id,
       state: d.state,
       title: d.title,
@@ -229,7 +288,7 @@ export async function seedDemoPublications(
       formed_on: d.formedOn,
       changed_on: null,
       published_on: d.publishedOn,
-      published_at: d.publishedOn ? `${d.publishedOn}T01:30:00.000Z` : null,
+      published_at: publishedAtOf(d),
       published_by: d.publishedOn ? (accounts['lsw-publisher'] ?? null) : null,
       subject: d.subject,
       genre: d.genre,
@@ -237,53 +296,67 @@ export async function seedDemoPublications(
       category: d.category,
       validity: d.validity ?? 'valid',
       validity_on: d.validityOn ?? null,
-      replaced_by: replacement ? numberOf(replacement) : null,
+      replaced_by: d.replacedBy ? (numbers.get(d.replacedBy) ?? null) : null,
       submitted_by: accounts['lsw-handler'] ?? null,
       withdrawal_reason: d.withdrawal ?? null,
       withdrawn_on: d.withdrawal ? '2021-06-01' : null,
       created_by: accounts['lsw-handler'] ?? null,
+      created_at: existing.get(id)?.created_at ?? now,
       updated_at: now,
     };
-    const existing = await getPublication(trx, id);
-    if (existing) await trx.updateTable('publications').set(row).where('id', '=', id).execute();
-    else
-      await trx
-        .insertInto('publications')
-        .values({ id, ...row, created_at: now })
-        .execute();
-    await trx.deleteFrom('publication_channels').where('publication_id', '=', id).execute();
-    await trx.deleteFrom('publication_reviews').where('publication_id', '=', id).execute();
-    const stored = await getPublication(trx, id);
-    if (stored?.state === 'published') await indexPublication(trx, stored);
-    else await unindexPublication(trx, id);
-    if (d.publishedOn) {
-      await setChannel(trx, id, 'website', d.publishedOn);
-      for (const [channel, date] of Object.entries(d.channels ?? {}))
-        await setChannel(trx, id, channel as Channel, date);
-      await trx
-        .insertInto('publication_reviews')
-        .values({
-          id: `${id}-review`,
-          publication_id: id,
-          decision: 'approved',
-          opinion: '经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。',
-          reviewer_id: accounts['lsw-reviewer'] ?? null,
-          reviewer_label: '演示保密审查员（lsw-reviewer）',
-          decided_at: `${d.publishedOn}T01:00:00.000Z`,
-        })
-        .execute();
-      const year = Number(d.publishedOn.slice(0, 4));
-      counters.set(year, Math.max(counters.get(year) ?? 0, serials.get(d.n) ?? 0));
-    }
+  });
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto('publications')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) =>
+            Object.fromEntries(RESET_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
+          ),
+      )
+      .execute();
+    const partIds = part.map((r) => r.id);
+    await trx.deleteFrom('publication_channels').where('publication_id', 'in', partIds).execute();
+    await trx.deleteFrom('publication_reviews').where('publication_id', 'in', partIds).execute();
+    await trx.deleteFrom('publication_search').where('publication_id', 'in', partIds).execute();
+  }
+  const published = DEMO_ITEMS.filter((d) => d.publishedOn);
+  // Every item on the portal (政府网站) the day it was published; other channels as listed.
+  const channels = published.flatMap((d) => [
+    { publication_id: demoId(d.n), channel: 'website', published_on: d.publishedOn as string },
+    ...Object.entries(d.channels ?? {}).map(([channel, on]) => ({
+      publication_id: demoId(d.n),
+      channel,
+      published_on: on,
+    })),
+  ]);
+  for (const part of chunks(channels))
+    await trx.insertInto('publication_channels').values(part).execute();
+  const reviews = published.map((d) => ({
+    id: `${demoId(d.n)}-review`,
+    publication_id: demoId(d.n),
+    decision: 'approved',
+    opinion: '经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。',
+    reviewer_id: accounts['lsw-reviewer'] ?? null,
+    reviewer_label: '演示保密审查员（lsw-reviewer）',
+    // Half an hour before publishing.
+    decided_at: new Date(Date.parse(publishedAtOf(d) as string) - 30 * 60_000).toISOString(),
+  }));
+  for (const part of chunks(reviews))
+    await trx.insertInto('publication_reviews').values(part).execute();
+  await indexPublications(
+    trx,
+    rows.filter((r) => r.state === 'published').map((r) => rowToPublication(r)),
+  );
+  for (const row of rows)
     ctx.record({
       agencyId: agency.id,
       subjectType: 'publication',
-      subjectId: id,
-      action: existing ? 'publication.demo.refresh' : 'publication.demo.create',
-      after: { title: d.title, state: d.state, indexNumber },
+      subjectId: row.id,
+      action: existing.has(row.id) ? 'publication.demo.refresh' : 'publication.demo.create',
+      after: { title: row.title, state: row.state, indexNumber: row.index_number },
     });
-  }
-  // Numbers issued later continue after the demo ones.
-  for (const [year, last] of counters) await raiseSerial(trx, agency.id, year, last);
   await seedDemoChannelCounts(ctx, agency);
 }

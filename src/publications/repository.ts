@@ -119,12 +119,25 @@ export async function getPublishedByIndexNumber(
  * never get the same serial, and a rolled-back publication gives its serial back.
  */
 export async function issueSerial(db: Q, agencyId: string, year: number): Promise<number> {
+  return issueSerials(db, agencyId, year, 1);
+}
+
+/**
+ * Reserves the next `count` serials of the agency in `year` in the same one statement, and
+ * returns the last: the serials are `last - count + 1` … `last`, consecutive.
+ */
+export async function issueSerials(
+  db: Q,
+  agencyId: string,
+  year: number,
+  count: number,
+): Promise<number> {
   const r = await db
     .insertInto('publication_index_counters')
-    .values({ agency_id: agencyId, year, last_serial: 1 })
+    .values({ agency_id: agencyId, year, last_serial: count })
     .onConflict((oc) =>
       oc.columns(['agency_id', 'year']).doUpdateSet({
-        last_serial: sql<number>`publication_index_counters.last_serial + 1`,
+        last_serial: sql<number>`publication_index_counters.last_serial + ${count}`,
       }),
     )
     .returning('last_serial')

@@ -93,11 +93,14 @@ describe(`search on ${testDialect}`, () => {
       category: 'a21-social-assistance',
     });
     assert.deepEqual(await titles('低保'), []);
-    const before = await titles('预算');
-    assert.equal(before.length, 1);
+    // The budget item is found, and once withdrawn it is not (generated demo items about
+    // 财政收支 still are).
+    const budget = '灵山卫街道2021年部门预算公开';
+    assert.ok((await titles('预算')).includes(budget));
     const id = '00000000-0000-4000-8000-0000000d0006';
     assert.ok((await withdraw({ db, clock }, staff, id, '更正后重新发布')).ok);
-    assert.deepEqual(await titles('预算'), []);
+    const after = await titles('预算');
+    assert.ok(!after.includes(budget));
   });
 
   test("another agency's item with the same words is never found, nor is the agency's token", async () => {

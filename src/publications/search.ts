@@ -15,26 +15,48 @@ export const isSqlite = (db: Q) => db.getExecutor().adapter instanceof SqliteAda
 
 /** Writes (or rewrites) the index entry of a published item. */
 export async function indexPublication(db: Q, p: Publication): Promise<void> {
-  await unindexPublication(db, p.id);
-  const tokens = indexText(
-    p.title,
-    p.documentNumber,
-    p.keywords.join(' '),
-    p.indexNumber,
-    p.summary,
-    htmlText(p.bodyHtml),
-  );
-  const agency = agencyToken(p.agencyId);
-  if (isSqlite(db)) {
+  await indexPublications(db, [p]);
+}
+
+/** Rows per statement when many entries are written at once (the demo's generated items). */
+const INDEX_CHUNK = 100;
+
+/** Writes (or rewrites) the index entries of published items, a chunk per statement. */
+export async function indexPublications(db: Q, ps: readonly Publication[]): Promise<void> {
+  for (let start = 0; start < ps.length; start += INDEX_CHUNK) {
+    const part = ps.slice(start, start + INDEX_CHUNK);
     await db
-      .insertInto('publication_search')
-      .values({ publication_id: p.id, agency_id: p.agencyId, tokens, agency })
+      .deleteFrom('publication_search')
+      .where(
+        'publication_id',
+        'in',
+        part.map((p) => p.id),
+      )
       .execute();
-  } else {
-    // The same vector as migration 0024 and the bench's copy make: the text's, then the agency's.
-    await sql`INSERT INTO publication_search (publication_id, agency_id, tokens, agency, tsv)
-      VALUES (${p.id}, ${p.agencyId}, ${tokens}, ${agency},
-        to_tsvector('simple', ${tokens}) || to_tsvector('simple', ${agency}))`.execute(db);
+    const entries = part.map((p) => ({
+      publication_id: p.id,
+      agency_id: p.agencyId,
+      tokens: indexText(
+        p.title,
+        p.documentNumber,
+        p.keywords.join(' '),
+        p.indexNumber,
+        p.summary,
+        htmlText(p.bodyHtml),
+      ),
+      agency: agencyToken(p.agencyId),
+    }));
+    if (isSqlite(db)) {
+      await db.insertInto('publication_search').values(entries).execute();
+    } else {
+      // The same vector as migration 0024 and the bench's copy make: the text's, then the agency's.
+      const rows = entries.map(
+        (e) => sql`(${e.publication_id}, ${e.agency_id}, ${e.tokens}, ${e.agency},
+          to_tsvector('simple', ${e.tokens}) || to_tsvector('simple', ${e.agency}))`,
+      );
+      await sql`INSERT INTO publication_search (publication_id, agency_id, tokens, agency, tsv)
+        VALUES ${sql.join(rows)}`.execute(db);
+    }
   }
 }
 
@@ -111,11 +133,13 @@ function pageQuery(
   offset: number,
 ) {
   const where = matching(db, q.agencyId, phrases);
+  // The index number (unique) ends every order, so equal scores and dates still page the
+  // same way each time: no item on two pages, none on neither.
   const byDate = sql`p.published_on DESC, p.index_number DESC`;
   if (isSqlite(db)) {
     // bm25 reads each match's position lists: only the relevance order pays for it.
     const score = q.order === 'date' ? sql`0` : BM25_TEXT_ONLY;
-    const order = q.order === 'date' ? byDate : sql`s.score, p.published_on DESC`;
+    const order = q.order === 'date' ? byDate : sql`s.score, ${byDate}`;
     return sql<CountedRow>`SELECT p.*, count(*) OVER () AS search_total
       FROM (SELECT publication_id, ${score} AS score FROM publication_search WHERE ${where}) s
       JOIN publications p ON p.id = s.publication_id
@@ -125,7 +149,7 @@ function pageQuery(
   const order =
     q.order === 'date'
       ? byDate
-      : sql`ts_rank(s.tsv, to_tsquery('simple', ${tsQuery(phrases)})) DESC, p.published_on DESC`;
+      : sql`ts_rank(s.tsv, to_tsquery('simple', ${tsQuery(phrases)})) DESC, ${byDate}`;
   return sql<CountedRow>`SELECT p.*, count(*) OVER () AS search_total
     FROM publication_search s JOIN publications p ON p.id = s.publication_id
     WHERE ${where} AND p.state = 'published'

@@ -169,11 +169,12 @@ describe('desktop, JavaScript enabled', { timeout: 600_000 }, () => {
         await assertAccessible(staff);
       }
       // The demo guide is complete (the platform's own form is its 网上申请 channel), so it
-      // publishes; a refused registration shows its errors accessibly.
+      // publishes, after the demo's two versions; a refused registration shows its errors
+      // accessibly.
       await staff.page.goto('/console/guide');
       await staff.page.getByRole('button', { name: '发布新版本' }).click();
       await staff.page.getByText('已发布新版本的指南。').waitFor();
-      assert.match(await staff.page.locator('main').innerText(), /现行为第 1 版/);
+      assert.match(await staff.page.locator('main').innerText(), /现行为第 3 版/);
       await assertAccessible(staff);
       await staff.page.goto('/console/new-media/new');
       await staff.page.getByRole('button', { name: '登记', exact: true }).click();

@@ -57,6 +57,8 @@ describe('the guide', () => {
 
   test("the demo agency: filled from the report, phones dial, this platform's form is the online channel", async () => {
     const { root } = await get(t.client(), '/agencies/lingshanwei/guide');
+    // The demo has published two versions: the current one of October 2021.
+    assert.match(text(root.querySelector('.version-line')), /第 2 版，发布日期：2021年10月15日/);
     assert.match(text(root.querySelector('main')), /本机关的政府信息公开工作机构为综合办公室/);
     assert.ok(root.querySelector('main a[href="tel:053283185761"]'), 'the phone is a tel: link');
     assert.equal(root.querySelectorAll('.notice-warning li').length, 0, 'nothing missing');
@@ -69,6 +71,24 @@ describe('the guide', () => {
     assert.match(media, /微博：「美丽灵山卫」/);
     assert.doesNotMatch(media, /演示/);
     assert.ok(root.querySelector('a[href="/agencies/lingshanwei/application-form.docx"]'));
+  });
+
+  test("the demo's history: the 2020 guide, replaced by the current one", async () => {
+    const history = await get(t.client(), '/agencies/lingshanwei/guide/versions');
+    assert.deepEqual(
+      history.root.querySelectorAll('.version-list li').map((li) => text(li)),
+      ['第 2 版，发布日期：2021年10月15日（现行）', '第 1 版，发布日期：2020年3月16日'],
+    );
+    const first = await get(t.client(), '/agencies/lingshanwei/guide/versions/1');
+    assert.equal(first.res.status, 200);
+    assert.match(text(first.root.querySelector('.notice-warning')), /本版已被第 2 版取代/);
+    // The earlier guide named no 行政复议机关; the current one names the district government.
+    assert.doesNotMatch(
+      text(first.root.querySelector('main')),
+      /60日内 ?向青岛市黄岛区人民政府 ?提出/,
+    );
+    const current = await get(t.client(), '/agencies/lingshanwei/guide/versions/2');
+    assert.match(text(current.root.querySelector('main')), /60日内 ?向青岛市黄岛区人民政府 ?提出/);
   });
 
   test('the console says what to fill in; a bad value keeps what was typed', async () => {
@@ -112,7 +132,7 @@ describe('the guide', () => {
 
     const { root } = await get(t.client(), '/agencies/lingshanwei/guide');
     const line = text(root.querySelector('.version-line'));
-    assert.match(line, /第 1 版，发布日期：2024年9月27日/);
+    assert.match(line, /第 3 版，发布日期：2024年9月27日/);
     assert.ok(root.querySelector('a[href="/agencies/lingshanwei/guide/versions"]'));
     assert.equal(root.querySelector('.notice-warning'), null);
     const channels = text(root.querySelector('#channels')?.nextElementSibling?.nextElementSibling);
@@ -134,19 +154,19 @@ describe('the guide', () => {
     const current = await get(t.client(), '/agencies/lingshanwei/guide');
     assert.match(
       text(current.root.querySelector('.version-line')),
-      /第 2 版，发布日期：2025年2月10日/,
+      /第 4 版，发布日期：2025年2月10日/,
     );
 
     const history = await get(t.client(), '/agencies/lingshanwei/guide/versions');
     assert.deepEqual(
       history.root.querySelectorAll('.version-list a').map((a) => a.getAttribute('href')),
-      ['/agencies/lingshanwei/guide/versions/2', '/agencies/lingshanwei/guide/versions/1'],
+      [4, 3, 2, 1].map((n) => `/agencies/lingshanwei/guide/versions/${n}`),
     );
-    const v1 = await get(t.client(), '/agencies/lingshanwei/guide/versions/1');
-    assert.equal(v1.res.status, 200);
-    assert.match(text(v1.root.querySelector('h1')), /第 1 版/);
-    assert.match(text(v1.root.querySelector('.notice-warning')), /本版已被第 2 版取代/);
-    assert.ok(v1.root.querySelector('a[href="tel:053283185761"]'));
+    const v3 = await get(t.client(), '/agencies/lingshanwei/guide/versions/3');
+    assert.equal(v3.res.status, 200);
+    assert.match(text(v3.root.querySelector('h1')), /第 3 版/);
+    assert.match(text(v3.root.querySelector('.notice-warning')), /本版已被第 4 版取代/);
+    assert.ok(v3.root.querySelector('a[href="tel:053283185761"]'));
     for (const bad of ['9', 'abc', '0', '1e3'])
       assert.equal(
         (await t.client().get(`/agencies/lingshanwei/guide/versions/${bad}`)).status,
@@ -155,7 +175,7 @@ describe('the guide', () => {
       );
     // The column home's card says which version is current.
     const home = await get(t.client(), '/agencies/lingshanwei');
-    assert.match(text(home.root.querySelector('.card-grid')), /现行第 2 版/);
+    assert.match(text(home.root.querySelector('.card-grid')), /现行第 4 版/);
   });
 
   test('the blank application form as a print page and as a Word document', async () => {

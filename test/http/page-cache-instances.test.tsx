@@ -60,7 +60,9 @@ describe(`the page cache on two instances of one database (${testDialect})`, () 
       .where('agencies.slug', '=', 'lingshanwei')
       .where('publications.state', '=', 'published')
       .where('publications.url_key', 'is not', null)
-      .orderBy('publications.url_key')
+      // The newest, so that it is on the catalogue's first page.
+      .orderBy('publications.published_on', 'desc')
+      .orderBy('publications.index_number', 'desc')
       .executeTakeFirstOrThrow();
     const itemPage = `/agencies/lingshanwei/catalogue/${item.url_key}`;
     const catalogue = '/agencies/lingshanwei/catalogue';

@@ -143,8 +143,9 @@ describe('a portal page reads what it shows', () => {
 
   test('column pages read their agency, and its parent where shown', async () => {
     const home = await cost('/agencies/lingshanwei');
-    // The column home also reads the current guide version and the operating accounts (2).
-    assert.deepEqual([home.queries, home.rows], [3, 3]);
+    // The column home also reads the current guide version (the demo's second) and the
+    // operating accounts (2).
+    assert.deepEqual([home.queries, home.rows], [3, 4]);
     assert.match(home.html, /主办单位：青岛市黄岛区人民政府/);
     const others = ['/guide', '/catalogue', '/reports'];
     for (const path of PORTAL_PAGES.slice(3).filter((p) => !others.some((o) => p.endsWith(o)))) {
@@ -155,15 +156,19 @@ describe('a portal page reads what it shows', () => {
     const reports = await cost('/agencies/lingshanwei/reports');
     assert.deepEqual([reports.queries, reports.rows], [2, 2]);
     const guide = await cost('/agencies/lingshanwei/guide');
-    // No version published: the latest version (none), the draft, the parent, the 2 accounts.
-    assert.deepEqual([guide.queries, guide.rows], [5, 5]);
+    // The latest version (its content holds the parent's name) and the 2 operating accounts.
+    assert.deepEqual([guide.queries, guide.rows], [3, 4]);
     assert.match(guide.html, /上一级行政机关（青岛市黄岛区人民政府）/);
+    // With no version published (the district): besides the agency, the latest version
+    // (none), the draft and the accounts (none either); it has no parent to read.
+    const unpublished = await cost('/agencies/huangdao/guide');
+    assert.deepEqual([unpublished.queries, unpublished.rows], [4, 1]);
     // The catalogue also reads its years and the filtered total in one statement (a row per
     // year and the row that ends the skip down the index: 2 + 1, the total on each), then one
-    // page of its published items (besides the agency; the counting plugin also sees the
-    // count query inside the facets statement).
+    // page of 20 of its 179 published items (besides the agency; the counting plugin also
+    // sees the count query inside the facets statement).
     const catalogue = await cost('/agencies/lingshanwei/catalogue');
-    assert.deepEqual([catalogue.queries, catalogue.rows], [4, 1 + 3 + 7]);
+    assert.deepEqual([catalogue.queries, catalogue.rows], [4, 1 + 3 + 20]);
   });
 
   test('the site data is read again, once, after the database changes', async () => {

@@ -111,14 +111,23 @@ describe('portal with the demo agencies', () => {
     );
   });
 
-  test('a change to the agency data shows in the 指南 at once', async () => {
+  test('a change to the agency data shows at once in a 指南 not yet published, never in a published one', async () => {
+    // The demo street's guide is a published version: it reads as it was published.
+    const before = await page(t, '/agencies/lingshanwei/guide');
     await t.db.kysely
       .updateTable('agencies')
       .set({ office_fax: '0532-88886666', office_email: 'xxgk@example.gov.cn' })
-      .where('slug', '=', 'lingshanwei')
+      .where('slug', 'in', ['lingshanwei', 'huangdao'])
       .execute();
     try {
-      const { root } = await page(t, '/agencies/lingshanwei/guide');
+      const published = await page(t, '/agencies/lingshanwei/guide');
+      assert.equal(
+        text(published.root.querySelector('main')),
+        text(before.root.querySelector('main')),
+      );
+      assert.doesNotMatch(text(published.root.querySelector('main')), /0532-88886666/);
+      // The district has published none: its page is its registered data, read at once.
+      const { root } = await page(t, '/agencies/huangdao/guide');
       const facts = Object.fromEntries(
         root.querySelectorAll('dl.facts dt').map((dt) => [text(dt), text(dt.nextElementSibling)]),
       );
@@ -131,7 +140,7 @@ describe('portal with the demo agencies', () => {
       await t.db.kysely
         .updateTable('agencies')
         .set({ office_fax: null, office_email: null })
-        .where('slug', '=', 'lingshanwei')
+        .where('slug', 'in', ['lingshanwei', 'huangdao'])
         .execute();
     }
   });

@@ -30,14 +30,14 @@ describe('the scheduled re-check round in the console', () => {
     assert.ok(row, 'the round is listed with a link to it');
     assert.match(text(row.innerHTML), /2022年度已公开信息清查/);
     assert.match(text(row.innerHTML), /系统（每年定期清查）/);
-    assert.match(text(row.innerHTML), /0\/7/);
+    assert.match(text(row.innerHTML), /0\/179/);
     assert.match(text(row.innerHTML), /进行中/);
     assert.match(text(list), /每年1月1日起，系统自动为本机关发起当年度清查/);
 
     const reviewer = await t.signIn('lsw-reviewer');
     const roundPath = `${RECHECKS}/${roundId}`;
     const page = text(await (await reviewer.get(roundPath)).text());
-    assert.match(page, /由系统（每年定期清查）发起，共 7 条，已核查 0 条/);
+    assert.match(page, /由系统（每年定期清查）发起，共 179 条，已核查 0 条/);
     const item = await t.db.kysely
       .selectFrom('publication_recheck_items')
       .select('publication_id')

@@ -28,7 +28,7 @@ describe('re-checks, validity, channels and agency boundaries', () => {
     assert.equal(started.status, 303);
     const roundPath = (started.headers.get('location') ?? '').split('?')[0] ?? '';
     const page = text(await (await reviewer.get(roundPath)).text());
-    assert.match(page, /共 7 条，已核查 0 条/);
+    assert.match(page, /共 179 条，已核查 0 条/);
     const id = DEMO_ITEM(3).split('/').pop();
     const missing = await reviewer.post(`${roundPath}/items/${id}`, {
       [`decision-${id}`]: 'withdrawn',
@@ -42,7 +42,7 @@ describe('re-checks, validity, channels and agency boundaries', () => {
     assert.equal(res.status, 303);
     const notice = text(
       await (
-        await t.client().get('/agencies/lingshanwei/catalogue/11370211D00000021X-2021-00004')
+        await t.client().get('/agencies/lingshanwei/catalogue/11370211D00000021X-2021-00053')
       ).text(),
     );
     assert.match(notice, /该信息已撤回/);

@@ -105,11 +105,17 @@ describe('publications over HTTP', () => {
 
   test('drafts and items in review are never public', async () => {
     const visitor = t.client();
-    const catalogue = text(await (await visitor.get('/agencies/lingshanwei/catalogue')).text());
-    assert.doesNotMatch(catalogue, /某村征地补偿安置方案/);
+    // Each looked for where it would be listed: the catalogue has more than one page.
+    const listed = async (query: string) =>
+      text(await (await visitor.get(`/agencies/lingshanwei/catalogue?${query}`)).text());
+    const land = await listed(`q=${encodeURIComponent('征地')}`);
+    assert.doesNotMatch(land, /某村征地补偿安置方案/);
+    assert.match(land, /集体土地征收补偿安置方案的公告/);
     // The demo data's item in review and its withdrawn item are not listed either.
-    assert.doesNotMatch(catalogue, /农村土地承包经营权流转情况|公共服务设施建设项目的公示/);
-    assert.match(catalogue, /集体土地征收补偿安置方案的公告/);
+    assert.doesNotMatch(await listed('category=a21-land-contract'), /农村土地承包经营权流转情况/);
+    const projects = await listed('category=a20-10');
+    assert.match(projects, /（演示）灵山卫街道2021年/);
+    assert.doesNotMatch(projects, /公共服务设施建设项目的公示/);
     // Not reachable by id in the console either without signing in.
     assert.equal((await visitor.get(itemPath)).status, 303);
   });
