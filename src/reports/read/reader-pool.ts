@@ -64,6 +64,21 @@ const MESSAGES_PER_WORKER = 2;
 
 type AnyResult = ParseResult | CheckResult | CheckSummary;
 
+/** Bytes from which a file given as bytes counts as heavy. */
+const HEAVY_BYTES = 1024 * 1024;
+
+/**
+ * A file that costs a worker about a hundred times a text report (a PDF: pdf.js lays out every
+ * page), so it is sent alone: a message of several would leave one worker with a tail of them
+ * while another idles, and its answer would wait for all of them.
+ */
+function isHeavy(task: ReadTask): boolean {
+  const source = task.source;
+  return 'path' in source
+    ? /\.pdf$/i.test(source.path)
+    : source.bytes.byteLength >= HEAVY_BYTES || /\.pdf$/i.test(source.filename ?? '');
+}
+
 interface Item {
   task: ReadTask;
   resolve: (result: AnyResult) => void;
@@ -260,10 +275,13 @@ export class ReportReader {
    * while another idles.
    */
   private send(slot: Slot): void {
-    const count = Math.min(
+    let count = Math.min(
       MAX_FILES_PER_MESSAGE,
       Math.max(1, Math.floor(this.queue.length / (2 * MESSAGES_PER_WORKER * this.options.workers))),
     );
+    // A heavy file goes alone, and ends a message of light ones before it.
+    const heavy = this.queue.slice(0, count).findIndex((item) => isHeavy(item.task));
+    if (heavy >= 0) count = Math.max(1, heavy);
     const items = this.queue.splice(0, count);
     const id = this.nextId++;
     slot.sent.push({ id, items });
