@@ -49,15 +49,26 @@ export interface ReadRequest {
 }
 
 /**
- * The result of `tasks[index]` of request `id` (a ParseResult, or a CheckResult or
- * CheckSummary when checked), sent as soon as that file is done. As JSON text: a string crosses threads as
- * one copy, where the structured clone of a report's hundreds of cells costs the receiving
- * thread about twice what JSON.parse does, and the receiving thread is the one to spare.
+ * The results of every task of request `id` (each a ParseResult, or a CheckResult or
+ * CheckSummary when checked), in order, sent when the last is done: one message per request,
+ * not one per file, since each message wakes the calling thread and on a virtual machine a
+ * wake-up costs more than a small file's whole answer. Each as JSON text: a string crosses
+ * threads as one copy, where the structured clone of a report's hundreds of cells costs the
+ * receiving thread about twice what JSON.parse does, and the receiving thread is the one to
+ * spare. Which file a worker is on is told apart, without a message, by `WorkerProgress`.
  */
 export interface ReadResponse {
   id: number;
-  index: number;
-  json: string;
+  results: string[];
+}
+
+/**
+ * What a worker is handed when it starts: a counter of the files it has begun, in memory it
+ * shares with the pool. It counts up as each file begins, so the pool can time each file and
+ * tell which one a worker was on when it had to be ended, without being woken per file.
+ */
+export interface WorkerProgress {
+  begun: Int32Array;
 }
 
 export type WorkerMessage = ReadResponse | { ready: true };

@@ -1,9 +1,10 @@
 // Reads (and, asked to, checks) report files in worker threads, so that a file which crashes
 // the parser, exhausts memory or never finishes costs one worker, not the server or the rest
 // of a batch, and so that a batch's whole work is spread over every core while the calling
-// thread only posts paths and receives results. Each
-// worker has a heap limit (V8 ends it with ERR_WORKER_OUT_OF_MEMORY when reached) and each
-// file a time limit (the worker is terminated); either way the file is reported unreadable
+// thread only posts paths and receives results (a message of several files, and one answer
+// for them all). Each worker has a heap limit (V8 ends it with ERR_WORKER_OUT_OF_MEMORY when
+// reached) and each file a time limit (the worker is terminated), watched through a counter of
+// begun files the worker shares with this thread; either way the file is reported unreadable
 // with a Chinese reason and the next file gets a fresh worker. The parser's own limits
 // (../parse/limits.ts) refuse most hostile files before any of this is needed.
 // See docs/decisions/0011-reading-untrusted-reports.md.
@@ -19,6 +20,7 @@ import type {
   ReadSource,
   ReadTask,
   WorkerMessage,
+  WorkerProgress,
 } from './protocol.js';
 
 export interface ReaderOptions {
@@ -62,25 +64,46 @@ const MESSAGES_PER_WORKER = 2;
 
 type AnyResult = ParseResult | CheckResult | CheckSummary;
 
+/** Bytes from which a file given as bytes counts as heavy. */
+const HEAVY_BYTES = 1024 * 1024;
+
+/**
+ * A file that costs a worker about a hundred times a text report (a PDF: pdf.js lays out every
+ * page), so it is sent alone: a message of several would leave one worker with a tail of them
+ * while another idles, and its answer would wait for all of them.
+ */
+function isHeavy(task: ReadTask): boolean {
+  const source = task.source;
+  return 'path' in source
+    ? /\.pdf$/i.test(source.path)
+    : source.bytes.byteLength >= HEAVY_BYTES || /\.pdf$/i.test(source.filename ?? '');
+}
+
 interface Item {
   task: ReadTask;
   resolve: (result: AnyResult) => void;
 }
 
-/** Files posted to a worker in one message; `done` of them answered so far. */
+/** Files posted to a worker in one message, answered together. */
 interface Sent {
   id: number;
   items: Item[];
-  done: number;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  /** Messages posted and not yet wholly answered, in the order the worker does them. */
+  /** Messages posted and not yet answered, in the order the worker does them. */
   sent: Sent[];
-  /** The time limit of the file being read, `sent[0].items[sent[0].done]`. */
-  timer: NodeJS.Timeout | null;
+  /** Files the worker has begun, counted by the worker in memory both threads share. */
+  begun: Int32Array;
+  /** Files of this worker answered so far: `begun` beyond it is the file being read. */
+  answered: number;
+  /** `begun` as last looked at, and since when it has been so (performance.now()). */
+  seen: number;
+  seenAt: number;
+  /** Looks at `begun` while the worker holds files, to time the one it is on. */
+  watch: NodeJS.Timeout | null;
   /** Set once the slot is finished with, so its late events change nothing. */
   gone: boolean;
 }
@@ -193,16 +216,28 @@ export class ReportReader {
   }
 
   private spawn(): void {
+    const progress: WorkerProgress = { begun: new Int32Array(new SharedArrayBuffer(4)) };
     const worker = new Worker(ENTRY, {
       // The entry registers the TypeScript loader itself; the parent's flags (--test,
       // --input-type, …) are not the worker's business.
       execArgv: [],
+      workerData: progress,
       resourceLimits: {
         maxOldGenerationSizeMb: this.options.maxHeapMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.options.maxHeapMb / 8)),
       },
     });
-    const slot: Slot = { worker, ready: false, sent: [], timer: null, gone: false };
+    const slot: Slot = {
+      worker,
+      ready: false,
+      sent: [],
+      begun: progress.begun,
+      answered: 0,
+      seen: 0,
+      seenAt: 0,
+      watch: null,
+      gone: false,
+    };
     this.slots.add(slot);
     worker.unref();
     worker.on('message', (message: WorkerMessage) => {
@@ -213,12 +248,15 @@ export class ReportReader {
         return;
       }
       const sent = slot.sent[0];
-      if (!sent || sent.id !== message.id || sent.done !== message.index) return;
-      sent.items[sent.done++]!.resolve(JSON.parse(message.json) as AnyResult);
-      if (sent.done === sent.items.length) slot.sent.shift();
-      // The worker has gone on to its next file, if it holds one.
-      this.startTimeLimit(slot);
-      if (slot.sent.length === 0) worker.unref();
+      if (!sent || sent.id !== message.id) return;
+      slot.sent.shift();
+      slot.answered += sent.items.length;
+      for (const [i, item] of sent.items.entries())
+        item.resolve(JSON.parse(message.results[i]!) as AnyResult);
+      if (slot.sent.length === 0) {
+        this.stopWatching(slot);
+        worker.unref();
+      }
       this.dispatch();
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -237,14 +275,17 @@ export class ReportReader {
    * while another idles.
    */
   private send(slot: Slot): void {
-    const count = Math.min(
+    let count = Math.min(
       MAX_FILES_PER_MESSAGE,
       Math.max(1, Math.floor(this.queue.length / (2 * MESSAGES_PER_WORKER * this.options.workers))),
     );
+    // A heavy file goes alone, and ends a message of light ones before it.
+    const heavy = this.queue.slice(0, count).findIndex((item) => isHeavy(item.task));
+    if (heavy >= 0) count = Math.max(1, heavy);
     const items = this.queue.splice(0, count);
     const id = this.nextId++;
-    slot.sent.push({ id, items, done: 0 });
-    if (slot.sent.length === 1) this.startTimeLimit(slot);
+    slot.sent.push({ id, items });
+    this.watch(slot);
     slot.worker.ref();
     const request: ReadRequest = {
       id,
@@ -255,35 +296,54 @@ export class ReportReader {
   }
 
   /**
-   * Times the file a worker is now on (the first not answered of its first message), if
-   * any; past its limit the worker is ended.
+   * Times the file a worker is on while it holds files: every tenth of the limit (at most a
+   * second) `begun` is looked at; a file is over its limit once the count has stood still
+   * that long with a file begun and not answered, and the worker is ended. So a file is
+   * stopped between its limit and its limit plus two looks.
    */
-  private startTimeLimit(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    if (slot.sent.length === 0) return;
-    slot.timer = setTimeout(() => {
-      this.retire(slot, READER_ERRORS.timeout(Math.round(this.options.timeoutMs / 1000)));
-      void slot.worker.terminate();
-    }, this.options.timeoutMs);
+  private watch(slot: Slot): void {
+    if (slot.watch) return;
+    slot.seen = Atomics.load(slot.begun, 0);
+    slot.seenAt = performance.now();
+    const every = Math.max(10, Math.min(1000, Math.floor(this.options.timeoutMs / 10)));
+    slot.watch = setInterval(() => {
+      const begun = Atomics.load(slot.begun, 0);
+      const now = performance.now();
+      if (begun !== slot.seen) {
+        slot.seen = begun;
+        slot.seenAt = now;
+      } else if (begun > slot.answered && now - slot.seenAt >= this.options.timeoutMs) {
+        this.retire(slot, READER_ERRORS.timeout(Math.round(this.options.timeoutMs / 1000)));
+        void slot.worker.terminate();
+      }
+    }, every);
+  }
+
+  private stopWatching(slot: Slot): void {
+    if (slot.watch) clearInterval(slot.watch);
+    slot.watch = null;
   }
 
   /**
-   * Takes a worker out of the pool, answering the file it was on (if any) with `reason`.
-   * The files of its messages not yet begun go back to the head of the queue for the next
-   * worker: one hostile file costs only itself.
+   * Takes a worker out of the pool, answering the file it was on with `reason` (the last it
+   * began; the first it holds if it had begun none). The other files it held go back to the
+   * head of the queue for the next worker, those it had finished without answering too (their
+   * answer would have come with the message's last): one hostile file costs only itself.
    */
   private retire(slot: Slot, reason: string): void {
     if (slot.gone) return;
     slot.gone = true;
     this.slots.delete(slot);
-    const sent = slot.sent;
+    const held = slot.sent.flatMap((s) => s.items);
     slot.sent = [];
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    if (sent.length > 0) {
-      const [current, ...rest] = sent.flatMap((s) => s.items.slice(s.done));
-      current?.resolve(failed(reason));
+    this.stopWatching(slot);
+    if (held.length > 0) {
+      const on = Math.min(
+        held.length - 1,
+        Math.max(0, Atomics.load(slot.begun, 0) - slot.answered - 1),
+      );
+      held[on]!.resolve(failed(reason));
+      const rest = held.filter((_, i) => i !== on);
       if (this.closed) for (const item of rest) item.resolve(failed(READER_ERRORS.closed));
       else this.queue = [...rest, ...this.queue];
     } else if (!slot.ready && !this.closed) {
