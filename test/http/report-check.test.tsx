@@ -128,9 +128,9 @@ describe('console report check', () => {
       .find((td) => /t3-r-received .*t3-c-natural_person/.test(td.getAttribute('headers') ?? ''));
     assert.ok(received, 'the received/natural person cell is marked');
     assert.match(received.getAttribute('class') ?? '', /cell-error/);
-    assert.match(
-      text(received.querySelector('.visually-hidden')),
-      new RegExp(`见第(\\d+、)*${balanceNo}(、\\d+)*条`),
+    assert.ok(
+      received.querySelectorAll('.mark-numbers a').some((a) => text(a) === String(balanceNo)),
+      'the balance finding is cited on the cell',
     );
 
     assert.match(text(root.querySelector('#report-2')), /无法读取：.*年度报告/);
@@ -143,6 +143,92 @@ describe('console report check', () => {
     assert.equal(css.status, 200);
     assert.match(await css.text(), /\.report-table td\.cell-error/);
     assert.equal(root.querySelectorAll('style').length, 0);
+  });
+
+  test("the seed's marked cells show their findings' numbers on screen, linked both ways; reading notes marked apart", async () => {
+    const res = await upload(supervisor, [
+      { name: 'seed.txt', bytes: seedText },
+      { name: 'balanced.json', bytes: balancedJson },
+    ]);
+    const root = parse(await res.text());
+    const seed = root.querySelector('#report-1')!;
+    const items = [
+      ...seed.querySelectorAll('#report-1-findings > li'),
+      ...seed.querySelectorAll('#report-1-notes > li'),
+    ];
+    // One numbering for the list and the cells: item n has the id report-1-finding-n.
+    assert.deepEqual(
+      items.map((li) => li.id),
+      items.map((_, i) => `report-1-finding-${i + 1}`),
+    );
+    const number = (code: string, place: RegExp) =>
+      items.findIndex((li) => li.text.includes(`（${code}）`) && place.test(li.text)) + 1;
+    const totalColumn = number('T3_TOTAL_COLUMN', /一、本年新收/);
+    const rulesNote = number('CELL_AMBIGUOUS', /表二“规章”行/);
+    assert.ok(totalColumn > 0 && rulesNote > 9, 'the notes are numbered after the problems');
+
+    // What a sighted reader sees in a cell: the sign and the numbers (not only the hidden words).
+    const seen = (el: HTMLElement) => {
+      const copy = parse(el.outerHTML);
+      for (const h of copy.querySelectorAll('.visually-hidden')) h.remove();
+      return text(copy);
+    };
+    // 一、本年新收 / 总计: the misplaced total, cited by its own finding and the balance's.
+    const cell = seed.getElementById('report-1-cell-requests-received-total');
+    assert.ok(cell, 'the marked cell has an id');
+    assert.match(cell.getAttribute('class') ?? '', /cell-error/);
+    const links = cell.querySelectorAll('.mark-numbers a');
+    assert.ok(links.length >= 2);
+    assert.equal(seen(cell.querySelector('.mark-numbers')!), `✗${links.map(text).join('、')}`);
+    const own = links.find((a) => text(a) === String(totalColumn));
+    assert.equal(own?.getAttribute('href'), `#report-1-finding-${totalColumn}`);
+    // Every number in every cell links to an item of the list that bears that number.
+    for (const a of seed.querySelectorAll('td .mark-numbers a')) {
+      const target = seed.getElementById(a.getAttribute('href')!.slice(1));
+      assert.ok(target, `${a.getAttribute('href')} is on the page`);
+      assert.equal(target.id, `report-1-finding-${text(a)}`);
+    }
+    // The finding links back to its first cell, which cites it.
+    const item = seed.getElementById(`report-1-finding-${totalColumn}`)!;
+    const back = item.querySelectorAll('a').find((a) => text(a) === `在表中查看第${totalColumn}条`);
+    assert.equal(back?.getAttribute('href'), '#report-1-cell-requests-received-total');
+    // A finding about a section has no cell to link to.
+    const section = items.find((li) => li.text.includes('（SECTION_MISSING）'))!;
+    assert.equal(section.querySelectorAll('a').length, 0);
+
+    // The note on 表二 “规章” shades that row's three cells only, marked as a note (not ✗ or !).
+    const noted = seed.querySelectorAll('td.cell-note');
+    const rules = noted.filter((td) => td.id.startsWith('report-1-cell-proactive-rules-'));
+    assert.equal(rules.length, 3);
+    for (const td of rules) assert.equal(seen(td.querySelector('.mark-numbers')!), `?${rulesNote}`);
+    assert.ok(
+      noted.every((td) => td.querySelectorAll('a').every((a) => Number(text(a)) > 9)),
+      'a cell shaded as a note cites notes only',
+    );
+    const noteItem = seed.getElementById(`report-1-finding-${rulesNote}`)!;
+    assert.equal(
+      noteItem
+        .querySelectorAll('a')
+        .find((a) => /在表中查看/.test(text(a)))
+        ?.getAttribute('href'),
+      '#report-1-cell-proactive-rules-issued',
+    );
+    assert.ok(seed.querySelector('#report-1-notes')?.closest('section'), 'listed apart');
+    // The other rows of 表二 are not shaded.
+    assert.equal(seed.querySelectorAll('#report-1-table-proactive td.cell-marked').length, 6);
+
+    // The seed's misplaced total: its findings grouped, each number a link to the finding.
+    const group = seed.querySelector('#report-1-groups-title')?.parentNode;
+    assert.match(text(group), /很可能出自同一处：“总计”列第一项应为9/);
+    assert.ok(
+      group
+        ?.querySelectorAll('a')
+        .some((a) => a.getAttribute('href') === `#report-1-finding-${totalColumn}`),
+    );
+
+    // The second report on the page has ids of its own, and nothing marked.
+    assert.equal(root.querySelectorAll('#report-2 .mark-numbers').length, 0);
+    assert.ok(root.querySelector('#report-2-problems-title'));
   });
 
   test('a zip of two reports is opened; a zip inside it is not, and junk is skipped', async () => {

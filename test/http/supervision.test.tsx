@@ -133,7 +133,7 @@ test('the batch list counts reading notes in their own column, not as 提示', a
     ),
   );
   const notes = parse(await (await supervisor.get(reportUrl)).text()).querySelectorAll(
-    '#notes-title ~ ol li',
+    '#r-notes-title ~ ol li',
   ).length;
   assert.equal(notes, count('读取说明'), 'as many as the page lists under 读取说明');
 });
@@ -156,6 +156,25 @@ test('the report page groups findings by cause and links them to their cells', a
     cell.querySelectorAll('a').some((a) => a.getAttribute('href') === '#r-finding-2'),
     'the cell shows the number and links back',
   );
+  // The number is on screen, not only in the words for screen readers: the same marked
+  // tables as the console's check page (MarkedReport), with their stylesheet linked.
+  const shown = parse(cell.querySelector('.mark-numbers')!.outerHTML);
+  for (const h of shown.querySelectorAll('.visually-hidden')) h.remove();
+  assert.match(shown.textContent.trim(), /^✗(\d+、)*2(、\d+)*$/);
+  const href = doc.querySelector('main link[rel="stylesheet"]')?.getAttribute('href') ?? '';
+  const css = await supervisor.get(href);
+  assert.equal(css.status, 200);
+  assert.match(await css.text(), /\.report-table td\.cell-note/);
+  // Reading notes shade their cells as notes, citing their own numbers (after the problems).
+  const problems = doc.querySelectorAll('#r-findings > li').length;
+  const noted = doc.querySelectorAll('td.cell-note');
+  assert.ok(noted.length > 0, 'the seed’s reading notes shade their cells');
+  for (const td of noted) {
+    const cited = td.querySelectorAll('.mark-numbers a').map((a) => Number(a.textContent));
+    assert.ok(cited.length > 0 && cited.every((n) => n > problems), `${td.id} cites notes only`);
+    for (const n of cited)
+      assert.match(doc.getElementById(`r-finding-${n}`)!.textContent, /CELL_AMBIGUOUS/);
+  }
 });
 
 test('the dashboard, the exports and the 整改通知', async () => {

@@ -111,7 +111,6 @@ export function PublicReportPage(p: {
                 <ReportTable
                   layout={layouts.find((l) => l.key === table)!}
                   prefix=""
-                  marks={new Map()}
                   captionVisible={true}
                 />
               ) : null}

@@ -1,9 +1,9 @@
 // The pages of the report check in the console: the upload form, and the results — an
-// overview of every file, then per report its findings (errors first) and its tables with
-// the cells the findings concern marked.
+// overview of every file, then per report its findings and its marked tables, drawn by the
+// same MarkedReport as the supervisor's report page (numbers on the cells, links both ways,
+// reading notes apart).
 import { FORMATS } from '../format/index.js';
-import type { Finding } from '../model.js';
-import { renderTablesHtml } from '../render/index.js';
+import { MarkedReport, TablesStylesheet } from '../render/index.js';
 import { ErrorSummary, FileField, PostForm, SubmitButton } from '../../web/forms.js';
 import { ConsolePage } from '../../web/layout.js';
 import { verdictOf, type CheckedReport } from './check-uploads.js';
@@ -12,18 +12,12 @@ import { SEVERITY_LABELS } from '../checks/labels.js';
 import { formatLabel } from './summary-csv.js';
 import { UPLOAD_LIMITS } from './unpack.js';
 import { STATUS_LABELS } from '../../supervision/status.js';
-import { numberedFindings } from '../checks/reading-notes.js';
 
 export const CHECK_PATH = '/console/reports/check';
 export const summaryPath = (id: string) => `${CHECK_PATH}/${id}/summary.csv`;
 export const ACCEPTED_FILES = '.txt,.html,.htm,.docx,.pdf,.md,.json,.zip';
 
 const MB = 1024 * 1024;
-
-/** The stylesheet of the report tables (linked from the page body: the layout owns <head>). */
-function TablesStylesheet({ href }: { href: string }) {
-  return <link rel="stylesheet" href={href} />;
-}
 
 export function UploadForm({ error }: { error?: string }) {
   return (
@@ -51,53 +45,6 @@ export function UploadPage({ error }: { error?: string }) {
       </p>
       <UploadForm error={error} />
     </ConsolePage>
-  );
-}
-
-function FindingList({
-  findings,
-  start,
-  id,
-}: {
-  findings: readonly Finding[];
-  start: number;
-  id?: string;
-}) {
-  return (
-    <ol class="finding-list" start={start} id={id}>
-      {findings.map((f) => (
-        <li class={`finding finding-${f.severity}`}>
-          <strong>{SEVERITY_LABELS[f.severity]}</strong>（{f.code}）：{f.message}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/**
- * A report's own problems, then apart the notes on how its file was read (numbered after
- * them, as the marked cells are), as on the supervision report page.
- */
-function Findings({ findings, idPrefix }: { findings: readonly Finding[]; idPrefix: string }) {
-  const { problems, notes } = numberedFindings(findings);
-  return (
-    <>
-      <h3>发现的问题</h3>
-      {problems.length === 0 ? (
-        <p class="notice ok">未发现问题。</p>
-      ) : (
-        <FindingList findings={problems} start={1} id={`${idPrefix}findings`} />
-      )}
-      {notes.length > 0 ? (
-        <>
-          <h3 id={`${idPrefix}notes-title`}>读取说明</h3>
-          <p class="muted">
-            以下是系统读取该文件时的说明，并非报告本身的问题，不计入提示；涉及的单元格同样标出，请对照原文核实。
-          </p>
-          <FindingList findings={notes} start={problems.length + 1} id={`${idPrefix}notes`} />
-        </>
-      ) : null}
-    </>
   );
 }
 
@@ -134,18 +81,12 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
               {verdict.notes > 0 ? `；另有读取说明 ${verdict.notes} 条` : ''}
             </dd>
           </dl>
-          <Findings findings={checked.findings} idPrefix={`${id}-`} />
-          <h3>报告表格</h3>
-          {checked.findings.some((f) => f.table) ? (
-            <p class="muted">
-              有问题的单元格加粗并加框，标有 ✗（{SEVERITY_LABELS.error}）或 !（
-              {SEVERITY_LABELS.warning}），读屏软件会读出对应的问题序号。
-            </p>
-          ) : null}
-          {renderTablesHtml(checked.report, {
-            marked: numberedFindings(checked.findings).all,
-            idPrefix: `${id}-`,
-          })}
+          <MarkedReport
+            report={checked.report}
+            findings={checked.findings}
+            idPrefix={`${id}-`}
+            level={3}
+          />
         </>
       )}
     </section>
@@ -155,18 +96,16 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
 export function ResultsPage({
   results,
   resultId,
-  stylesheetHref,
 }: {
   results: readonly CheckedReport[];
   resultId: string;
-  stylesheetHref: string;
 }) {
   const verdicts = results.map(verdictOf);
   const withErrors = verdicts.filter((v) => v.errors > 0).length;
   const unreadable = verdicts.filter((v) => v.label === STATUS_LABELS.unreadable).length;
   return (
     <ConsolePage title="年度报告检查结果">
-      <TablesStylesheet href={stylesheetHref} />
+      <TablesStylesheet />
       <p class="lead">
         共检查 {results.length} 个文件：{withErrors} 份有错误，{unreadable} 个无法读取，
         {results.length - withErrors - unreadable} 份无错误。

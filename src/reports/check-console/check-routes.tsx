@@ -1,12 +1,11 @@
 // /console/reports/check: any signed-in staff member (supervisors above all, in January)
 // uploads report files or zips of them and sees each report's findings and marked tables;
 // the summary CSV stays downloadable for a while. Works as a plain multipart form post.
-import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cleanFilename } from '../../files/upload-check.js';
 import type { AppEnv } from '../../web/env.js';
-import { TABLES_CSS } from '../render/index.js';
+import { TABLES_CSS, TABLES_CSS_HREF } from '../render/index.js';
 import { CHECK_PATH, ResultsPage, UploadPage } from './check-page.js';
 import { checkUploadedFiles } from './check-uploads.js';
 import { sharedReportReader } from '../read/reader-pool.js';
@@ -18,13 +17,11 @@ const MB = 1024 * 1024;
 const TOO_LARGE = `上传的文件合计超过 ${UPLOAD_LIMITS.requestBytes / MB} MB，请分批上传，或先删去报告中的图片。`;
 const NO_FILES = '请选择至少一个报告文件。';
 
-// The table styles, served as a versioned file: the CSP forbids inline styles.
-const tablesCssHref = `/static/reports/report-tables.${createHash('sha256').update(TABLES_CSS).digest('hex').slice(0, 12)}.css`;
-
 export function reportCheckRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get(tablesCssHref, (c) => {
+  // The report tables' styles, for every console page that shows them (supervision's too).
+  app.get(TABLES_CSS_HREF, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(TABLES_CSS);
@@ -68,9 +65,7 @@ export function reportCheckRoutes(): Hono<AppEnv> {
         summaryCsv(results),
         clock.now(),
       );
-      return c.html(
-        <ResultsPage results={results} resultId={resultId} stylesheetHref={tablesCssHref} />,
-      );
+      return c.html(<ResultsPage results={results} resultId={resultId} />);
     },
   );
 

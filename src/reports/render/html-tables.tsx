@@ -1,10 +1,11 @@
 // Tables 二, 三 and 四 as real HTML tables: merged header cells as the national format
 // prints them, `scope` on simple headers and `headers` on every data cell (the merged
-// header blocks make scope alone ambiguous for screen readers).
+// header blocks make scope alone ambiguous for screen readers). A marked cell shows the
+// numbers of its findings on screen and in print, beside a sign that is not colour alone.
 import { SEVERITY_LABELS } from '../checks/labels.js';
 import type { Finding } from '../model.js';
-import { tableLayouts, type LayoutCell, type TableLayout } from './layout.js';
-import { cellKey, markCells, type CellMark } from './marks.js';
+import { tableLayouts, type CellRef, type LayoutCell, type TableLayout } from './layout.js';
+import { cellKey, markCells, type CellMark, type TableMarks } from './marks.js';
 
 export interface TablesHtmlOptions {
   /** Findings whose cells are marked; their 1-based position is cited in each marked cell. */
@@ -14,45 +15,70 @@ export interface TablesHtmlOptions {
   /** Whether the caption is shown (console) or only read out (the document, under its section heading). */
   captionVisible?: boolean;
   /**
-   * Console pages that list the findings: each marked cell shows its findings' numbers on
-   * screen as links to `#<prefix>finding-<n>`, and has the id `<prefix>cell-<table>-<row>-<column>`
+   * Pages that list the findings with ids (marked-report.tsx): each number in a marked cell
+   * links to `#<prefix>finding-<n>`, and the cell has the id `<prefix>cell-<table>-<row>-<column>`
    * that the finding links back to (see markedCellId).
    */
   linked?: boolean;
 }
 
 /** The id of a marked cell on a page rendered with `linked`. */
-export function markedCellId(prefix: string, table: string, row: string, column: string): string {
-  return `${prefix}cell-${table}-${row}-${column}`;
+export function markedCellId(prefix: string, ref: CellRef): string {
+  return `${prefix}cell-${ref.table}-${ref.row}-${ref.column}`;
 }
 
-function MarkedText({ mark, linkPrefix }: { mark: CellMark; linkPrefix?: string }) {
-  // Read out beside the numbers, in the words every page uses (错误 / 提示).
-  const what = SEVERITY_LABELS[mark.severity];
-  if (linkPrefix !== undefined) {
-    return (
-      <span class="mark-numbers">
-        <span class="mark-sign" aria-hidden="true">
-          {mark.severity === 'error' ? '✗' : '!'}
-        </span>
-        <span class="visually-hidden">{`（此格有${what}，见第`}</span>
-        {mark.findingNumbers.map((n, i) => (
-          <>
-            {i > 0 ? '、' : null}
-            <a href={`#${linkPrefix}finding-${n}`}>{n}</a>
-          </>
-        ))}
-        <span class="visually-hidden">条）</span>
-      </span>
-    );
-  }
+/** The id of a finding's entry in the list, which marked cells link to. */
+export const findingId = (prefix: string, n: number) => `${prefix}finding-${n}`;
+
+/** The sign beside the numbers: a shape for each kind, so that the mark is not colour alone. */
+export const MARK_SIGNS = { error: '✗', warning: '!', note: '?' } as const;
+
+function Numbers({ numbers, linkPrefix }: { numbers: readonly number[]; linkPrefix?: string }) {
   return (
     <>
-      <span class="mark-sign" aria-hidden="true">
-        {mark.severity === 'error' ? '✗' : '!'}
-      </span>
-      <span class="visually-hidden">{`（此格有${what}，见第${mark.findingNumbers.join('、')}条）`}</span>
+      {numbers.map((n, i) => (
+        <>
+          {i > 0 ? '、' : null}
+          {linkPrefix !== undefined ? <a href={`#${findingId(linkPrefix, n)}`}>{n}</a> : n}
+        </>
+      ))}
     </>
+  );
+}
+
+/**
+ * 「✗2、3」 and, for reading notes, 「?10」, raised beside the value. Screen readers hear
+ * 「（此格有错误，见第2、3条）」: the sign is hidden from them, the words are hidden from sight.
+ */
+function MarkNumbers({ mark, linkPrefix }: { mark: CellMark; linkPrefix?: string }) {
+  const problems = mark.problemNumbers;
+  const notes = mark.noteNumbers;
+  const severity = mark.kind === 'note' ? null : SEVERITY_LABELS[mark.kind];
+  return (
+    <span class="mark-numbers">
+      {severity !== null && problems.length > 0 ? (
+        <span class="mark-group">
+          <span class="mark-sign" aria-hidden="true">
+            {MARK_SIGNS[mark.kind]}
+          </span>
+          <span class="visually-hidden">{`（此格有${severity}，见第`}</span>
+          <Numbers numbers={problems} linkPrefix={linkPrefix} />
+          <span class="visually-hidden">条）</span>
+        </span>
+      ) : null}
+      {notes.length > 0 ? (
+        <span class="mark-group mark-group-note">
+          <span class="mark-sign" aria-hidden="true">
+            {MARK_SIGNS.note}
+          </span>
+          <span class="visually-hidden">
+            {problems.length > 0 ? '（读取说明见第' : '（此格有读取说明，见第'}
+          </span>
+          <Numbers numbers={notes} linkPrefix={linkPrefix} />
+          <span class="visually-hidden">条）</span>
+        </span>
+      ) : null}
+    </span>
   );
 }
 
@@ -84,21 +110,16 @@ function Cell({
   const headers = [...(cell.rowHeaders ?? []), ...(cell.columnHeaders ?? [])]
     .map((h) => prefix + h)
     .join(' ');
-  const className = mark ? `cell-marked cell-${mark.severity}` : undefined;
   return (
     <td
       headers={headers}
       colspan={colspan}
       rowspan={rowspan}
-      class={className}
-      id={
-        linked && mark && cell.ref
-          ? markedCellId(prefix, cell.ref.table, cell.ref.row, cell.ref.column)
-          : undefined
-      }
+      class={mark ? `cell-marked cell-${mark.kind}` : undefined}
+      id={linked && mark && cell.ref ? markedCellId(prefix, cell.ref) : undefined}
     >
       {cell.text}
-      {mark ? <MarkedText mark={mark} linkPrefix={linked ? prefix : undefined} /> : null}
+      {mark ? <MarkNumbers mark={mark} linkPrefix={linked ? prefix : undefined} /> : null}
     </td>
   );
 }
@@ -111,7 +132,7 @@ function Row({
 }: {
   cells: LayoutCell[];
   prefix: string;
-  marks: Map<string, CellMark>;
+  marks: TableMarks;
   linked?: boolean;
 }) {
   return (
@@ -121,9 +142,10 @@ function Row({
           cell={cell}
           prefix={prefix}
           linked={linked}
-
           mark={
-            cell.ref ? marks.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column)) : undefined
+            cell.ref
+              ? marks.cells.get(cellKey(cell.ref.table, cell.ref.row, cell.ref.column))
+              : undefined
           }
         />
       ))}
@@ -131,20 +153,23 @@ function Row({
   );
 }
 
+const NO_MARKS: TableMarks = { cells: new Map(), firstCell: new Map() };
+
 export function ReportTable(props: {
   layout: TableLayout;
   prefix: string;
-  marks: Map<string, CellMark>;
+  /** None: a published report's tables, unmarked. */
+  marks?: TableMarks;
   captionVisible: boolean;
   linked?: boolean;
 }) {
-  const { layout, prefix, marks, linked } = props;
+  const { layout, prefix, marks = NO_MARKS, linked } = props;
   const captionId = `${prefix}caption-${layout.key}`;
-  // On a narrow screen the table scrolls sideways: the region is focusable so that keyboard
-  // users can scroll it too, and named by the caption.
+  // On a narrow screen the table scrolls sideways in its own box, not the page: the region
+  // is focusable so that keyboard users can scroll it too, and named by the caption.
   return (
     <div class="table-scroll" role="region" tabindex={0} aria-labelledby={captionId}>
-      <table class="report-table" id={`${prefix}table-${layout.key}`}>
+      <table class={`report-table report-table-${layout.key}`} id={`${prefix}table-${layout.key}`}>
         <caption id={captionId} class={props.captionVisible ? undefined : 'visually-hidden'}>
           {`表${layout.numeral}　${layout.title}`}
         </caption>
@@ -165,25 +190,42 @@ export function ReportTable(props: {
   );
 }
 
+/** The three tables, drawn from layouts and marks already made (marked-report.tsx shares them with its list). */
+export function ReportTables(props: {
+  layouts: readonly TableLayout[];
+  marks: TableMarks;
+  prefix: string;
+  captionVisible?: boolean;
+  linked?: boolean;
+}) {
+  return (
+    <div class="report-tables">
+      {props.layouts.map((layout) => (
+        <ReportTable
+          layout={layout}
+          prefix={props.prefix}
+          marks={props.marks}
+          captionVisible={props.captionVisible ?? true}
+          linked={props.linked}
+        />
+      ))}
+    </div>
+  );
+}
+
 /** The three tables of a report as an HTML fragment for console pages. */
 export function renderTablesHtml(
   report: Parameters<typeof tableLayouts>[0],
   options: TablesHtmlOptions = {},
 ) {
   const layouts = tableLayouts(report);
-  const marks = markCells(options.marked ?? [], layouts);
-  const prefix = options.idPrefix ?? '';
   return (
-    <div class="report-tables">
-      {layouts.map((layout) => (
-        <ReportTable
-          layout={layout}
-          prefix={prefix}
-          marks={marks}
-          captionVisible={options.captionVisible ?? true}
-          linked={options.linked}
-        />
-      ))}
-    </div>
+    <ReportTables
+      layouts={layouts}
+      marks={markCells(options.marked ?? [], layouts)}
+      prefix={options.idPrefix ?? ''}
+      captionVisible={options.captionVisible}
+      linked={options.linked}
+    />
   );
 }

@@ -266,12 +266,26 @@ describe('tables 二 and 四 in the official layout', () => {
   });
 });
 
+/** What a sighted reader sees of an element: its text without the visually hidden words. */
+function seen(el: HTMLElement): string {
+  const copy = parse(el.outerHTML);
+  for (const h of copy.querySelectorAll('.visually-hidden')) h.remove();
+  return copy.text.replace(/\s+/g, '');
+}
+
+/** What a screen reader reads of an element: its text without what is hidden from it. */
+function heard(el: HTMLElement): string {
+  const copy = parse(el.outerHTML);
+  for (const h of copy.querySelectorAll('[aria-hidden="true"]')) h.remove();
+  return copy.text.replace(/\s+/g, '');
+}
+
 describe('renderTablesHtml (console fragment)', () => {
-  async function fragment(marked: Finding[], idPrefix = 'r1-') {
-    return parse(await renderTablesHtml(sampleReport(), { marked, idPrefix }).toString());
+  async function fragment(marked: Finding[], idPrefix = 'r1-', linked = false) {
+    return parse(await renderTablesHtml(sampleReport(), { marked, idPrefix, linked }).toString());
   }
 
-  it('marks the one cell a finding names, with hidden text citing the finding, not colour alone', async () => {
+  it('marks the one cell a finding names, its number on screen and read out, not colour alone', async () => {
     const root = await fragment([
       finding({ code: 'T3_TOTAL_COLUMN', row: 'received', column: 'total' }),
     ]);
@@ -279,8 +293,37 @@ describe('renderTablesHtml (console fragment)', () => {
     assert.equal(marked.length, 1);
     assert.equal(marked[0]!.getAttribute('class'), 'cell-marked cell-error');
     assert.match(marked[0]!.getAttribute('headers') ?? '', /r1-t3-r-received .*r1-t3-c-total/);
-    assert.equal(marked[0]!.querySelector('.visually-hidden')?.text, '（此格有错误，见第1条）');
+    const mark = marked[0]!.querySelector('.mark-numbers')!;
+    assert.equal(seen(mark), '✗1');
+    assert.equal(heard(mark), '（此格有错误，见第1条）');
     assert.equal(marked[0]!.querySelector('.mark-sign')?.getAttribute('aria-hidden'), 'true');
+    // Without `linked` the numbers are text, and the cell has no id to link to.
+    assert.equal(mark.querySelectorAll('a').length, 0);
+    assert.equal(marked[0]!.id, '');
+  });
+
+  it('linked: each number links to its finding and the cell has the id the finding links to', async () => {
+    const root = await fragment(
+      [
+        finding({ code: 'T3_TOTAL_COLUMN', row: 'received', column: 'total' }),
+        finding({ code: 'T3_BALANCE', column: 'total' }),
+      ],
+      'r1-',
+      true,
+    );
+    const cell = root.getElementById('r1-cell-requests-received-total');
+    assert.ok(cell, 'the marked cell has its id');
+    assert.deepEqual(
+      cell.querySelectorAll('.mark-numbers a').map((a) => [a.text, a.getAttribute('href')]),
+      [
+        ['1', '#r1-finding-1'],
+        ['2', '#r1-finding-2'],
+      ],
+    );
+    assert.equal(seen(cell.querySelector('.mark-numbers')!), '✗1、2');
+    // A cell only the balance concerns cites only it.
+    const carried = root.getElementById('r1-cell-requests-carried_in-total');
+    assert.equal(seen(carried!.querySelector('.mark-numbers')!), '✗2');
   });
 
   it('for a balance finding on a column marks only the four cells of the balance', async () => {
@@ -300,8 +343,30 @@ describe('renderTablesHtml (console fragment)', () => {
     assert.equal(marked.length, 5);
     const total = marked[4]!;
     assert.equal(total.getAttribute('class'), 'cell-marked cell-error');
-    assert.equal(total.querySelector('.visually-hidden')?.text, '（此格有错误，见第1、2条）');
+    assert.equal(heard(total.querySelector('.mark-numbers')!), '（此格有错误，见第1、2条）');
+    assert.equal(seen(total.querySelector('.mark-numbers')!), '✗1、2');
     assert.equal(marked[0]!.getAttribute('class'), 'cell-marked cell-warning');
+    assert.equal(seen(marked[0]!.querySelector('.mark-numbers')!), '!1');
+  });
+
+  it('a reading note marks its cells as a note, apart from a problem on the same cell', async () => {
+    const root = await fragment([
+      finding({ code: 'CELL_EMPTY', severity: 'warning', row: 'other.other', column: 'total' }),
+      finding({ code: 'CELL_AMBIGUOUS', severity: 'warning', row: 'other.other' }),
+    ]);
+    const marked = root.querySelectorAll('#r1-table-requests td.cell-marked');
+    assert.equal(marked.length, 7, 'the note shades its row only');
+    const notes = marked.slice(0, 6);
+    assert.ok(notes.every((td) => td.getAttribute('class') === 'cell-marked cell-note'));
+    assert.equal(seen(notes[0]!.querySelector('.mark-numbers')!), '?2');
+    assert.equal(heard(notes[0]!.querySelector('.mark-numbers')!), '（此格有读取说明，见第2条）');
+    const total = marked[6]!;
+    assert.equal(total.getAttribute('class'), 'cell-marked cell-warning');
+    assert.equal(seen(total.querySelector('.mark-numbers')!), '!1?2');
+    assert.equal(
+      heard(total.querySelector('.mark-numbers')!),
+      '（此格有提示，见第1条）（读取说明见第2条）',
+    );
   });
 
   it('marks nothing for findings about a section, and prefixes every id', async () => {

@@ -1,11 +1,14 @@
 // Renderers of the annual report: the official HTML document, Word (.docx), JSON and CSV,
-// and the tables as an HTML fragment for console pages.
+// and the tables as an HTML fragment for console pages, with a checked report's findings
+// beside them (MarkedReport).
 import type { AnnualReport, Finding } from '../model.js';
 import { renderCsv } from './csv.js';
 import { renderHtmlDocument } from './html-document.js';
 import { renderJson } from './json.js';
 
 export { renderTablesHtml, type TablesHtmlOptions } from './html-tables.js';
+export { MarkedReport } from './marked-report.js';
+export { TABLES_CSS_HREF, TablesStylesheet } from './tables-stylesheet.js';
 export { DOCUMENT_CSS, TABLES_CSS } from './style.js';
 
 export const RENDER_FORMATS = ['html', 'docx', 'json', 'csv'] as const;

@@ -20,7 +20,7 @@ function marked(f: Partial<Finding>): string[] {
     message: '',
     ...f,
   };
-  return [...markCells([finding], layouts).keys()].map((k) => k.split('\u0000').join('/'));
+  return [...markCells([finding], layouts).cells.keys()].map((k) => k.split('\u0000').join('/'));
 }
 
 describe('markCells', () => {
@@ -65,6 +65,16 @@ describe('markCells', () => {
       cells: ['proactive/rules/issued', 'proactive/rules/repealed', 'proactive/rules/in_force'],
     },
     {
+      name: 'a sum on a column that could not be assessed: the cells of the balance, not all 28',
+      finding: { code: 'NOT_ASSESSED', severity: 'warning', column: 'other_org' },
+      cells: [
+        'requests/received/other_org',
+        'requests/carried_in/other_org',
+        'requests/outcome_total/other_org',
+        'requests/carried_out/other_org',
+      ],
+    },
+    {
       name: 'a section: nothing',
       finding: { code: 'SECTION_MISSING', table: null, section: 'other' },
       cells: [],
@@ -81,4 +91,57 @@ describe('markCells', () => {
     },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(marked(c.finding), c.cells));
+});
+
+describe('markCells: kinds, numbers and first cells', () => {
+  const f = (x: Partial<Finding>): Finding => ({
+    code: 'T3_BALANCE',
+    severity: 'error',
+    table: 'requests',
+    row: null,
+    column: null,
+    section: null,
+    expected: null,
+    actual: null,
+    message: '',
+    ...x,
+  });
+  const findings = [
+    f({ code: 'SECTION_MISSING', table: null, section: 'other' }),
+    f({ code: 'CELL_EMPTY', severity: 'warning', row: 'other.other', column: 'total' }),
+    f({ code: 'T3_OUTCOME_SUM', column: 'total' }),
+    f({ code: 'CELL_AMBIGUOUS', severity: 'warning', row: 'other.other' }),
+    f({ code: 'CELL_AMBIGUOUS', severity: 'warning', table: 'proactive', row: 'rules' }),
+  ];
+  const { cells, firstCell } = markCells(findings, layouts);
+  const at = (table: string, row: string, column: string) =>
+    cells.get(`${table}\u0000${row}\u0000${column}`);
+
+  it('numbers findings by their place in the list, problems and notes apart', () => {
+    assert.deepEqual(at('requests', 'other.other', 'total'), {
+      kind: 'warning',
+      problemNumbers: [2],
+      noteNumbers: [4],
+    });
+    assert.deepEqual(at('requests', 'other.other', 'natural_person'), {
+      kind: 'note',
+      problemNumbers: [],
+      noteNumbers: [4],
+    });
+    assert.deepEqual(at('requests', 'outcome_total', 'total'), {
+      kind: 'error',
+      problemNumbers: [3],
+      noteNumbers: [],
+    });
+  });
+
+  it("gives each marked finding its first cell in the tables' reading order, none to the others", () => {
+    assert.deepEqual([...firstCell.keys()].sort(), [2, 3, 4, 5]);
+    assert.deepEqual(firstCell.get(4), {
+      table: 'requests',
+      row: 'other.other',
+      column: 'natural_person',
+    });
+    assert.deepEqual(firstCell.get(5), { table: 'proactive', row: 'rules', column: 'issued' });
+  });
 });

@@ -37,11 +37,26 @@ export const TABLES_CSS = `
 .report-table td.cell-marked { outline: 3px solid #000; outline-offset: -3px; font-weight: bold; }
 .report-table td.cell-error { background: #fde2e1; outline-style: double; }
 .report-table td.cell-warning { background: #fff3c4; outline-style: dashed; }
-.report-table .mark-sign { font-size: 0.8em; vertical-align: super; margin-left: 0.15em; }
-.report-table .mark-numbers { font-size: 0.8em; vertical-align: super; margin-left: 0.15em; white-space: nowrap; }
-.report-table .mark-numbers .mark-sign { font-size: 1em; vertical-align: baseline; }
+.report-table td.cell-note { outline: 2px dotted #000; font-weight: normal;
+  background: repeating-linear-gradient(135deg, #e3ecf7 0, #e3ecf7 3px, #fff 3px, #fff 7px); }
+.report-table td.cell-marked { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.report-table td:target, .finding-list .finding:target { box-shadow: inset 0 0 0 4px #ffbf00; }
+.report-table .mark-numbers { font-size: 0.85em; vertical-align: super; line-height: 1; margin-left: 0.2em; white-space: nowrap; font-weight: bold; }
+.report-table .mark-group + .mark-group { margin-left: 0.3em; }
+.report-table .mark-sign { margin-right: 0.1em; }
+html.text-large .report-table, html.elder .report-table { font-size: 0.875rem; }
+html.elder .report-table .mark-numbers { vertical-align: baseline; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.table-scroll { overflow-x: auto; }
+.table-scroll { overflow-x: auto; position: relative; } /* relative: the words for screen readers (absolute) scroll and clip with the table, not widen the page */
+/* On a screen narrower than a table, the table keeps a readable width and scrolls in its
+   box (a page may let text wrap anywhere, which would squeeze it to a letter a line);
+   paper takes the 五号 width of the A4 text block instead. */
+@media screen {
+  .report-table { overflow-wrap: normal; }
+  .report-table-proactive { min-width: 26rem; }
+  .report-table-requests { min-width: 44rem; }
+  .report-table-review { min-width: 52rem; }
+}
 `;
 
 export const DOCUMENT_CSS = `

@@ -1,6 +1,6 @@
 // Below the dashboard: the roll-up of the counted reports' tables in the national layout,
 // and the trends over the years as charts with their tables.
-import { renderTablesHtml } from '../../reports/render/index.js';
+import { renderTablesHtml, TablesStylesheet } from '../../reports/render/index.js';
 import { reportOf } from '../repository.js';
 import { rollUp } from '../rollup.js';
 import type { YearFigures } from '../trends.js';
@@ -27,6 +27,7 @@ export function SupplementTables({
       {sum ? (
         <>
           <p class="muted">{`按国家规定格式，把已计入的 ${sum.added} 份报告的表格逐格相加（空白或无法识别的格不计）。`}</p>
+          <TablesStylesheet />
           {renderTablesHtml(sum.report, { idPrefix: 'sum-' })}
         </>
       ) : (

@@ -1,14 +1,11 @@
 // One received report: what it is and where it came from, the agency and year it counts
-// for (confirmed or corrected here), its problems — numbered as on the marked tables, each
-// linked to its cell and back, those with one cause grouped with the likely correction —
-// and, apart, the notes on how the file was read.
+// for (confirmed or corrected here), then its findings and marked tables as the console's
+// check page shows them (MarkedReport: numbered as on the cells, each linked to its cell
+// and back, those with one cause grouped with the likely correction, and apart the notes
+// on how the file was read), with the 整改通知 to download.
 import { FORMATS } from '../../reports/format/index.js';
-import { groupFindings } from '../../reports/checks/grouping.js';
 import type { AnnualReport, Finding } from '../../reports/model.js';
-import { renderTablesHtml } from '../../reports/render/index.js';
-import { markedCellId } from '../../reports/render/html-tables.js';
-import { markCells } from '../../reports/render/marks.js';
-import { tableLayouts } from '../../reports/render/layout.js';
+import { MarkedReport, TablesStylesheet } from '../../reports/render/index.js';
 import { formatLabel } from '../../reports/check-console/summary-csv.js';
 import {
   ErrorSummary,
@@ -23,46 +20,16 @@ import type { Agency } from '../../agencies/agency.js';
 import type { BatchFlag } from '../matching.js';
 import { batchPath, noticePath, reportPath } from '../paths.js';
 import { READ_AS_LABELS } from '../read-kind.js';
-import { SEVERITY_LABELS, STATUS_LABELS, type ReportStatus } from '../status.js';
+import { STATUS_LABELS, type ReportStatus } from '../status.js';
 import type { ReportRow } from '../repository.js';
 import { FlagList } from './batch-page.js';
-import { numberedFindings, type FindingCounts } from '../../reports/checks/reading-notes.js';
+import type { FindingCounts } from '../../reports/checks/reading-notes.js';
 import { countsOf } from '../views.js';
 
 const PREFIX = 'r-';
 
 const countsText = (c: FindingCounts) =>
   `错误 ${c.errors} 项，提示 ${c.warnings} 项${c.notes > 0 ? `；另有读取说明 ${c.notes} 条` : ''}`;
-
-function FindingItems({
-  findings,
-  start,
-  cellOf,
-}: {
-  findings: readonly Finding[];
-  start: number;
-  cellOf: (n: number) => string | null;
-}) {
-  return (
-    <ol class="finding-list" start={start}>
-      {findings.map((f, i) => {
-        const n = start + i;
-        const cell = cellOf(n);
-        return (
-          <li class={`finding finding-${f.severity}`} id={`${PREFIX}finding-${n}`}>
-            <strong>{SEVERITY_LABELS[f.severity]}</strong>（{f.code}）：{f.message}
-            {cell ? (
-              <>
-                {' '}
-                <a href={`#${cell}`}>{`在表中查看第${n}条`}</a>
-              </>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
 
 export interface MatchValues {
   agency: string;
@@ -84,17 +51,6 @@ export function ReportPage(p: {
   notice?: string | null;
 }) {
   const { row, report } = p;
-  const { problems, notes, all } = numberedFindings(p.findings);
-  const layouts = report ? tableLayouts(report) : [];
-  const marks = markCells(all, layouts);
-  const firstCell = new Map<number, string>();
-  for (const [key, mark] of marks) {
-    const [table, r, column] = key.split('\u0000') as [string, string, string];
-    for (const n of mark.findingNumbers)
-      if (!firstCell.has(n)) firstCell.set(n, markedCellId(PREFIX, table, r, column));
-  }
-  const cellOf = (n: number) => firstCell.get(n) ?? null;
-  const groups = report ? groupFindings(report, problems) : [];
   return (
     <ConsolePage title={`报告：${row.name}`}>
       {p.notice ? (
@@ -188,53 +144,22 @@ export function ReportPage(p: {
       ) : null}
       {report ? (
         <>
-          <h2>报告中的问题</h2>
-          {p.agency && problems.length > 0 ? (
-            <p>
-              <a class="button secondary" href={noticePath(row.id)} download>
-                下载整改通知（Word）
-              </a>
-            </p>
-          ) : null}
-          {groups.length > 0 ? (
-            <section aria-labelledby="groups-title">
-              <h3 id="groups-title">同一原因引起的问题</h3>
-              <ul>
-                {groups.map((g) => (
-                  <li>
-                    {`第${g.members.map((i) => i + 1).join('、')}条很可能出自同一处：`}
-                    <strong>{g.correction}</strong>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {problems.length === 0 ? (
-            <p class="notice ok">未发现问题。</p>
-          ) : (
-            <FindingItems findings={problems} start={1} cellOf={cellOf} />
-          )}
-          {notes.length > 0 ? (
-            <section aria-labelledby="notes-title">
-              <h2 id="notes-title">读取说明</h2>
-              <p class="muted">
-                以下是系统读取该文件时的说明，并非报告本身的问题；涉及的单元格同样标出，请对照原文核实。
-              </p>
-              <FindingItems findings={notes} start={problems.length + 1} cellOf={cellOf} />
-            </section>
-          ) : null}
-          <h2>报告表格</h2>
-          {marks.size > 0 ? (
-            <p class="muted">
-              有问题的单元格加粗加框，并标出对应的问题序号（✗ 为错误，!
-              为提示）；点击序号可跳到该问题。
-            </p>
-          ) : null}
-          {renderTablesHtml(report, {
-            marked: all,
-            idPrefix: PREFIX,
-            linked: true,
-          })}
+          <TablesStylesheet />
+          <MarkedReport
+            report={report}
+            findings={p.findings}
+            idPrefix={PREFIX}
+            level={2}
+            actions={
+              p.agency ? (
+                <p>
+                  <a class="button secondary" href={noticePath(row.id)} download>
+                    下载整改通知（Word）
+                  </a>
+                </p>
+              ) : null
+            }
+          />
         </>
       ) : null}
     </ConsolePage>
