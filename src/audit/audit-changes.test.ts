@@ -47,3 +47,14 @@ test('roles, booleans, day kinds, lists and a creation read as words', () => {
     'b',
   ]);
 });
+
+test('a long list (the items an import stored) shows its count and its first twenty', () => {
+  const ids = Array.from({ length: 25 }, (_, i) => `id-${i + 1}`);
+  const [row] = fieldChanges('publication_import', null, { items: ids });
+  assert.equal(row?.label, '导入的信息');
+  assert.equal(row?.after, `共25项：${ids.slice(0, 20).join('、')}……`);
+  assert.equal(
+    fieldChanges('publication_import', null, { items: ids.slice(0, 20) })[0]?.after,
+    ids.slice(0, 20).join('、'),
+  );
+});

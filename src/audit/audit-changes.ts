@@ -15,6 +15,8 @@ const HIDDEN_FIELDS = new Set(['id']);
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const DAY_KINDS: Record<string, string> = { holiday: '放假', workday: '调休上班' };
 const EMPTY = '—';
+/** Values of a long list shown in full (an import lists every item it stored: thousands). */
+const LISTED = 20;
 
 function formatValue(
   labels: AuditLabelIndex,
@@ -36,7 +38,9 @@ function formatValue(
     if (value.length === 0) return EMPTY;
     if (field === 'roles') return value.map((r) => roleLabel(String(r))).join('、');
     if (value.every((v) => typeof v !== 'object' || v === null))
-      return value.map(String).join('、');
+      return value.length > LISTED
+        ? `共${value.length}项：${value.slice(0, LISTED).map(String).join('、')}……`
+        : value.map(String).join('、');
     return `共${value.length}项`;
   }
   if (typeof value === 'object') {

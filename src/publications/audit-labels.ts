@@ -23,6 +23,7 @@ export const publicationAuditLabels = {
     'publication.year_figures': '填报年度报告数据（表二、发布渠道条数）',
     'publication.year_figures_import': '导入年度报告数据（表二）',
     'publication.import': '导入主动公开目录',
+    'publication.import_item': '从原网站目录导入（导入即为已发布）',
   },
   subjects: {
     publication: '主动公开信息',
@@ -67,6 +68,9 @@ export const publicationAuditLabels = {
       attachment: '附件',
       size: '大小（字节）',
       contentType: '文件类型',
+      importId: '目录导入编号',
+      filename: '导入的文件',
+      line: '文件中的行号',
     },
     publication_year_figures: {
       year: '年度',
@@ -84,6 +88,9 @@ export const publicationAuditLabels = {
       imported: '导入条数',
       rejected: '未导入行数',
       rows: '数据行数',
+      issuedIndexNumbers: '由本平台编号条数',
+      issuerFilled: '填为本机关全称的发布机构条数',
+      items: '导入的信息',
     },
     publication_recheck: {
       title: '名称',

@@ -66,7 +66,7 @@ export interface Staff {
 }
 
 /** What the audit log keeps of an item: everything but the body, which only edits record. */
-function snapshot(p: Publication, withBody = false) {
+export function snapshot(p: Publication, withBody = false) {
   const { bodyHtml, ...rest } = p;
   return withBody ? { ...rest, bodyHtml } : rest;
 }

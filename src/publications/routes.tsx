@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import { authorize, authorizeOn, hasPermission, type Permission } from '../auth/policy.js';
+import { listAuditEvents } from '../audit/audit-repository.js';
 import { actorOf } from '../commands/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { BLOB_ID } from '../files/blob-storage.js';
@@ -28,6 +29,7 @@ import {
   createRecheck,
   decideRecheck,
   detachFile,
+  PUBLICATION_SUBJECT,
   publish,
   recordChannels,
   recordReview,
@@ -56,6 +58,7 @@ import {
 import { itemHref } from './pages/catalogue-page.js';
 import { ConsoleListPage } from './pages/console-list-page.js';
 import { ItemDetailPage, type FailedForm } from './pages/item-detail-page.js';
+import { HISTORY_SIZE } from './pages/item-history.js';
 import { ItemFormPage } from './pages/item-form-page.js';
 import { OverduePage, type DueRow } from './pages/overdue-page.js';
 import { RecheckPage, RechecksPage } from './pages/recheck-pages.js';
@@ -156,11 +159,19 @@ async function renderDetail(
 ) {
   const deps = c.get('deps');
   const db = deps.db.kysely;
-  const [attachments, reviews, channels, agency] = await Promise.all([
+  const [attachments, reviews, channels, agency, history] = await Promise.all([
     listAttachments(db, item.id),
     listReviews(db, item.id),
     listChannels(db, item.id),
     getAgencyById(db, item.agencyId),
+    listAuditEvents(db, {
+      chainId: item.agencyId,
+      subjectType: PUBLICATION_SUBJECT,
+      subjectId: item.id,
+      direction: 'asc',
+      page: 1,
+      pageSize: HISTORY_SIZE,
+    }),
   ]);
   const isAuthor = item.createdBy === staff.accountId || item.submittedBy === staff.accountId;
   const steps = availableSteps(item.state, { ...staffOf(staff), isAuthor });
@@ -172,6 +183,7 @@ async function renderDetail(
       attachments={attachments}
       reviews={reviews}
       channels={channels}
+      history={history}
       steps={steps}
       due={due}
       overdue={due ? isOverdue(due, today(c)) : false}

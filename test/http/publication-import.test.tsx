@@ -1,6 +1,7 @@
 // The console upload of a catalogue export: a publisher checks then imports the messy
-// GB18030 file and reads each refused row; imported items are public and escaped; a
-// handler may not import.
+// GB18030 file and reads each refused row; imported items are public and escaped, and the
+// console's item page says who imported them from which file and line; a handler may not
+// import.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,23 @@ describe('catalogue import over HTTP', () => {
     assert.doesNotMatch(html, /<script>alert\(1\)/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;征地补偿标准的公告/);
     assert.doesNotMatch(html, /onerror/);
+    // In the console, the item's history says who imported it, from which file and line.
+    const item = await t.db.kysely
+      .selectFrom('publications')
+      .select(['id', 'created_by', 'published_by'])
+      .where('index_number', '=', '11370211D00000021X/2019-00103')
+      .executeTakeFirstOrThrow();
+    assert.ok(item.created_by);
+    assert.equal(item.published_by, item.created_by);
+    const consolePage = await publisher.get(`/console/publications/${item.id}`);
+    assert.equal(consolePage.status, 200);
+    const history = parse(await consolePage.text()).querySelector(
+      'section[aria-labelledby=item-history]',
+    );
+    assert.match(
+      history?.textContent.replace(/\s+/g, ' ') ?? '',
+      /办理记录.*演示发布员（lsw-publisher）：从原网站目录导入（导入即为已发布）（文件「messy-gb18030.csv」第 4 行）/,
+    );
   });
 
   test('a refused file says why; no file chosen is asked for', async () => {

@@ -148,6 +148,19 @@ describe('publications over HTTP', () => {
     const again = await publisher.post(`${itemPath}/publish`);
     assert.equal(again.status, 400);
     assert.match(text(await again.text()), /只有通过保密审查的信息可以发布/);
+    // The item's history, oldest first: drafted, sent for review, approved, published.
+    const history = parse(await (await publisher.get(itemPath)).text())
+      .querySelectorAll('section[aria-labelledby=item-history] li')
+      .map((li) => li.textContent.replace(/^[^，]*，/, ''));
+    assert.deepEqual(
+      history.filter((h) => !/附件/.test(h)),
+      [
+        '演示承办人（lsw-handler）：起草主动公开信息',
+        '演示承办人（lsw-handler）：送保密审查',
+        '演示保密审查员（lsw-reviewer）：保密审查通过',
+        '演示发布员（lsw-publisher）：发布主动公开信息',
+      ],
+    );
   });
 
   test('the published item is in the catalogue, escaped, with its metadata and attachment', async () => {

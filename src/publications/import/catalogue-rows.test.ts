@@ -122,7 +122,7 @@ test('rows: each refused with its row number and reason; the good ones kept whol
   assert.equal(second?.indexNumber, '202103-00012');
 });
 
-test('公开类别 not given: only what can be a 规章 or 规范性文件 goes under 第二十条（一）', () => {
+test('公开类别 not given: only what a title names as a 规章 or 规范性文件 goes under 第二十条（一）', () => {
   const header = ['索引号', '名称', '发布机构', '成文日期', '有效性'];
   const mapped = mapHeaders(header);
   assert.ok(mapped.ok);
@@ -141,6 +141,14 @@ test('公开类别 not given: only what can be a 规章 or 规范性文件 goes 
       row(4, '灵山卫街道城市管理网格化实施细则', '废止'),
       row(5, '灵山卫街道2021年春节慰问活动', '有效'),
       row(6, '灵山卫街道办事处关于做好春节期间安全生产工作的通知', ''),
+      // Vendor portals mark every row 有效: the kind of 公文 alone files nothing under （一）.
+      row(7, '关于做好春节期间安全生产工作的通知', '有效'),
+      row(8, '关于印发《灵山卫街道城市管理综合执法管理办法》的通知', '有效'),
+      row(9, '灵山卫街道办事处关于表彰2020年度先进集体和先进个人的决定', '有效'),
+      row(10, '灵山卫街道办事处关于修改《灵山卫街道物业管理办法》的决定', '有效'),
+      row(11, '灵山卫街道办事处关于推进老旧小区改造的实施意见', '有效'),
+      row(12, '灵山卫街道办事处关于印发灵山卫街道低保审核审批细则（试行）的通知', '有效'),
+      row(13, '关于印发《灵山卫街道2021年政务公开工作要点》的通知', '有效'),
     ],
     mapped.ok ? mapped.map : ({} as never),
   );
@@ -154,6 +162,13 @@ test('公开类别 not given: only what can be a 规章 or 规范性文件 goes 
       [5, '其他', 'a20-1'],
       [6, '其他', 'a20-15'],
       [7, '通知', 'a20-15'],
+      [8, '通知', 'a20-15'],
+      [9, '通知', 'a20-1'],
+      [10, '决定', 'a20-15'],
+      [11, '决定', 'a20-1'],
+      [12, '意见', 'a20-1'],
+      [13, '通知', 'a20-1'],
+      [14, '通知', 'a20-15'],
     ],
   );
 });

@@ -244,16 +244,42 @@ const NEVER_NORMATIVE: readonly string[] = [
   '公示',
 ];
 
-/** What a 规章 or 规范性文件 is called in its title (「…管理办法」, 「印发《…实施细则》的通知」). */
-const NORMATIVE_TITLE = /办法|规定|细则|规则|条例|规范|标准|制度|措施|意见|决定/;
+/**
+ * The form of a 规章 or 规范性文件, ending its name (「…管理办法」, 「…若干措施」, 「…实施意见」).
+ * Not 决定: most are 表彰 or 任免; one that amends a 办法 names it in 《》.
+ */
+const NORMATIVE_FORM = /(办法|规定|细则|规则|条例|规范|标准|制度|措施|意见)$/;
+/** A name's trailing notes: 「（试行）」, 「(2024 年修订)」. */
+const TRAILING_NOTE = /\s*[（(][^（()）]*[）)]\s*$/;
+/** 「关于印发…的通知」 without 《》: what is issued is the part between. */
+const ISSUING = /(?:印发|转发|颁布|发布)(.+?)的(?:紧急)?通知$/;
+
+function bareName(name: string): string {
+  let bare = name.trim();
+  while (TRAILING_NOTE.test(bare)) bare = bare.replace(TRAILING_NOTE, '');
+  return bare;
+}
+
+/**
+ * Whether a title names a normative document: the document it carries — each 《…》 in it,
+ * else what a 「印发…的通知」 issues, else the title itself — is named as a normative form.
+ * 「关于做好春节期间安全生产工作的通知」 is a 通知 and stays one; 「关于印发《…管理办法》的通知」 carries a 办法.
+ */
+export function titleNamesNormative(title: string): boolean {
+  const quoted = [...title.matchAll(/《([^《》]+)》/g)].map((m) => m[1] ?? '');
+  const issued = ISSUING.exec(title.replace(/\s+/g, ''))?.[1];
+  const names = quoted.length > 0 ? quoted : [issued ?? title];
+  return names.some((n) => NORMATIVE_FORM.test(bareName(n)));
+}
 
 /**
  * 公开类别: given (its code or label); else 第二十条（一） (table 二 counts these as 规章 and
- * 规范性文件) only for what can be one — a 有效性 in the row (portals show it beside 规章 and
- * 规范性文件), of a kind of 公文 that can be normative (never a 公告, 通告, 公示…), and, when the
- * title names no kind, a title that names a normative form. Anything else is filed under
- * （十五）: a 公告 with 「有效」 beside it must not add to the year's 规范性文件 in table 二. The
- * officer can refile an item; a wrong count in a published report cannot be taken back.
+ * 规范性文件) only for what is one — a 有效性 in the row (portals show it beside 规章 and
+ * 规范性文件), of a kind of 公文 that can be normative (never a 公告, 通告, 公示…), and a title
+ * that names a normative document, whatever kind of 公文 the row is: vendor portals mark every
+ * row 有效, and most 通知 are no 规范性文件. Anything else is filed under （十五）: an ordinary
+ * 通知 with 「有效」 beside it must not add to the year's 规范性文件 in table 二. The officer can
+ * refile an item; a wrong count in a published report cannot be taken back.
  */
 function categoryOf(
   raw: string,
@@ -266,7 +292,7 @@ function categoryOf(
     return found?.code ?? null;
   }
   if (!row.hasValidity || NEVER_NORMATIVE.includes(row.genre)) return 'a20-15';
-  return row.genre !== '其他' || NORMATIVE_TITLE.test(row.title) ? 'a20-1' : 'a20-15';
+  return titleNamesNormative(row.title) ? 'a20-1' : 'a20-15';
 }
 
 export interface CheckedRows {

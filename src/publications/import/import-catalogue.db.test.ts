@@ -1,7 +1,8 @@
 // Importing real-shaped catalogue exports into the demo agency: the messy GB18030 file
 // keeps its good rows and reports the others by row number; what is imported is published,
-// sanitised and searchable, with one audit event; a second import of the same file adds
-// nothing; a file refused as a whole stores nothing; an .xlsx reads the same way.
+// sanitised and searchable, with the import's event and one event per item in the agency's
+// chain (which still verifies); a second import of the same file adds nothing; a file
+// refused as a whole stores nothing and records no event; an .xlsx reads the same way.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,11 +10,12 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { createTestDb, testDialect, type TestDb } from '../../../test/support/db.js';
 import type { Agency } from '../../agencies/agency.js';
-import { systemActor } from '../../commands/actor.js';
+import { verifyAuditChain } from '../../audit/audit-verify.js';
+import { actorOf, systemActor } from '../../commands/actor.js';
 import { fixedClock } from '../../db/time.js';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { searchPublished } from '../search.js';
-import { importCatalogue } from './import-catalogue.js';
+import { IMPORT_ITEM_ACTION, IMPORT_SUBJECT, importCatalogue } from './import-catalogue.js';
 
 const clock = fixedClock('2026-11-20T02:00:00.000Z');
 const actor = systemActor('命令行导入（测试）');
@@ -47,6 +49,15 @@ const events = async (db: TestDb) =>
       .where('action', '=', 'publication.import')
       .execute()
   ).length;
+const allEvents = async (db: TestDb) =>
+  Number(
+    (
+      await db.kysely
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test(`a messy GB18030 export: good rows imported, the others reported by row (${testDialect})`, async () => {
   await withDemo(async (db, agency) => {
@@ -153,9 +164,121 @@ test(`the other real shapes: local numbers in UTF-8, a crawler's BOM file withou
   });
 });
 
-test(`a file refused as a whole stores nothing (${testDialect})`, async () => {
+test(`each imported item has its own event, naming the import, file and line; the chain verifies (${testDialect})`, async () => {
+  await withDemo(async (db, agency) => {
+    const r = await importCatalogue({ db, clock }, actor, agency, {
+      filename: 'messy-gb18030.csv',
+      bytes: fixture('messy-gb18030.csv'),
+    });
+    assert.ok(r.ok);
+    const rows = await db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('chain_id', '=', agency.id)
+      .where('action', 'in', ['publication.import', IMPORT_ITEM_ACTION])
+      .orderBy('seq')
+      .execute();
+    const [batch, ...items] = rows;
+    assert.equal(batch?.action, 'publication.import');
+    assert.equal(batch?.subject_type, IMPORT_SUBJECT);
+    const batchAfter = JSON.parse(batch?.after_json ?? '{}') as { items: string[] };
+    const stored = await db.kysely
+      .selectFrom('publications')
+      .select(['id', 'index_number', 'created_by', 'published_by'])
+      .where('index_number', 'in', [
+        '11370211D00000021X/2019-00101',
+        '11370211D00000021X/2019-00103',
+        '11370211D00000021X/2019-00106',
+      ])
+      .execute();
+    assert.equal(stored.length, 3);
+    assert.deepEqual([...batchAfter.items].sort(), stored.map((s) => s.id).sort());
+    // One event per item, in the file's order, under the item's own subject.
+    assert.deepEqual(
+      items.map((e) => [e.action, e.subject_type]),
+      [
+        [IMPORT_ITEM_ACTION, 'publication'],
+        [IMPORT_ITEM_ACTION, 'publication'],
+        [IMPORT_ITEM_ACTION, 'publication'],
+      ],
+    );
+    assert.deepEqual(
+      items.map((e) => e.subject_id),
+      batchAfter.items,
+    );
+    const details = items.map(
+      (e) =>
+        JSON.parse(e.after_json ?? '{}') as {
+          importId: string;
+          filename: string;
+          line: number;
+          state: string;
+          indexNumber: string;
+          bodyHtml?: string;
+        },
+    );
+    assert.deepEqual(
+      details.map((d) => [d.importId, d.filename, d.line, d.state]),
+      [
+        [batch?.subject_id, 'messy-gb18030.csv', 2, 'published'],
+        [batch?.subject_id, 'messy-gb18030.csv', 4, 'published'],
+        [batch?.subject_id, 'messy-gb18030.csv', 8, 'published'],
+      ],
+    );
+    assert.ok(details.every((d) => d.bodyHtml === undefined));
+    assert.ok(items.every((e) => e.actor_label === actor.label && e.actor_id === null));
+    // A second import is a second subject, not the first one's id again.
+    await importCatalogue({ db, clock }, actor, agency, {
+      filename: 'local-variant-utf8.csv',
+      bytes: fixture('local-variant-utf8.csv'),
+    });
+    const batches = await db.kysely
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', '=', 'publication.import')
+      .execute();
+    assert.equal(new Set(batches.map((b) => b.subject_id)).size, 2);
+    const verified = await verifyAuditChain(db.kysely, agency.id);
+    assert.ok(verified.ok, verified.problem?.message);
+  });
+});
+
+test(`an officer's import records them as who created and published the items (${testDialect})`, async () => {
+  const db = await createTestDb();
+  try {
+    const demo = await seedDemo({ db, clock, passwordParams: { N: 2 ** 10, r: 8, p: 1 } });
+    const accountId = demo.accounts['lsw-publisher'] ?? '';
+    const officer = actorOf({ accountId, displayName: '演示发布员', username: 'lsw-publisher' });
+    const r = await importCatalogue({ db, clock }, officer, demo.agency, {
+      filename: 'gkmlpt-crawl-bom.csv',
+      bytes: fixture('gkmlpt-crawl-bom.csv'),
+    });
+    assert.ok(r.ok);
+    const item = await db.kysely
+      .selectFrom('publications')
+      .select(['id', 'created_by', 'published_by'])
+      .where('index_number', '=', '11370211D00000021X/2024-00035')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([item.created_by, item.published_by], [accountId, accountId]);
+    const event = await db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_id', 'actor_label'])
+      .where('subject_id', '=', item.id)
+      .where('action', '=', IMPORT_ITEM_ACTION)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [event.actor_id, event.actor_label],
+      [accountId, '演示发布员（lsw-publisher）'],
+    );
+  } finally {
+    await db.destroy();
+  }
+});
+
+test(`a file refused as a whole stores nothing and records no event (${testDialect})`, async () => {
   await withDemo(async (db, agency) => {
     const before = await count(db);
+    const eventsBefore = await allEvents(db);
     const cases: [string, Uint8Array, RegExp][] = [
       [
         'a.csv',
@@ -180,6 +303,7 @@ test(`a file refused as a whole stores nothing (${testDialect})`, async () => {
     }
     assert.equal(await count(db), before);
     assert.equal(await events(db), 0);
+    assert.equal(await allEvents(db), eventsBefore);
   });
 });
 

@@ -1,15 +1,18 @@
 // Importing an agency's catalogue from its old portal: one command, so the file is taken
 // whole or not at all — every accepted row becomes a published item (body sanitised,
 // indexed for search, the portal recorded as its channel on its publication date) in the
-// same transaction as the one audit event with the counts. Rows refused are reported with
-// their row numbers and reasons; a file refused as a whole stores nothing.
+// same transaction as the audit events: one for the import (its id, the counts and the
+// items), then one per item, under the item's own subject, saying which import, file and
+// line it came from — so an item's history says how it came to be published. Rows refused
+// are reported with their row numbers and reasons; a file refused as a whole stores nothing
+// and records no event.
 import { randomUUID } from 'node:crypto';
 import type { Agency } from '../../agencies/agency.js';
 import type { Actor } from '../../commands/actor.js';
 import { runCommand, type ServiceDeps } from '../../commands/command.js';
 import { fail, ok, type Result } from '../../commands/result.js';
 import type { PublicationRow } from '../../db/schema.js';
-import { nextIndexNumber } from '../commands.js';
+import { nextIndexNumber, PUBLICATION_SUBJECT, snapshot } from '../commands.js';
 import { MAX_SERIAL, urlKeyOf } from '../index-number.js';
 import { raiseSerial, rowToPublication } from '../repository.js';
 import { sanitizeBody } from '../sanitize.js';
@@ -18,6 +21,8 @@ import { checkRows, mapHeaders, type ImportItem, type RejectedRow } from './cata
 import { readCatalogueFile } from './read-catalogue-file.js';
 
 export const IMPORT_SUBJECT = 'publication_import';
+/** The event of an imported item (subject: the item), beside the import's own event. */
+export const IMPORT_ITEM_ACTION = 'publication.import_item';
 const CHUNK = 200;
 
 export interface ImportReport {
@@ -191,6 +196,7 @@ export async function importCatalogue(
     }
     const now = ctx.now.toISOString();
     const stored = numbered.map((item) => rowOf(agency, item, actor, now));
+    const lines = numbered.map((item) => item.line);
     for (const part of chunks(stored, CHUNK)) {
       await ctx.trx.insertInto('publications').values(part).execute();
       await ctx.trx
@@ -205,10 +211,12 @@ export async function importCatalogue(
         .execute();
     }
     for (const row of stored) await indexPublication(ctx.trx, rowToPublication(row));
+    // The import's id is its events' link: the import's subject, and in each item's event.
+    const importId = randomUUID();
     ctx.record({
       agencyId: agency.id,
       subjectType: IMPORT_SUBJECT,
-      subjectId: randomUUID(),
+      subjectId: importId,
       action: 'publication.import',
       after: {
         filename: file.filename,
@@ -217,8 +225,23 @@ export async function importCatalogue(
         issuedIndexNumbers: report.issued,
         issuerFilled: report.issuerFilled,
         rejected: rejected.length,
+        items: stored.map((r) => r.id),
       },
     });
+    stored.forEach((row, i) =>
+      ctx.record({
+        agencyId: agency.id,
+        subjectType: PUBLICATION_SUBJECT,
+        subjectId: row.id,
+        action: IMPORT_ITEM_ACTION,
+        after: {
+          ...snapshot(rowToPublication(row)),
+          importId,
+          filename: file.filename,
+          line: lines[i],
+        },
+      }),
+    );
     return ok(report);
   });
 }

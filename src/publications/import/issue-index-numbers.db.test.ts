@@ -183,6 +183,9 @@ test(`a file that fails stores nothing and uses no number (${testDialect})`, asy
       .insertInto('publication_index_counters')
       .values({ agency_id: agency.id, year: 2022, last_serial: 99_998 })
       .execute();
+    const events = async () =>
+      (await db.kysely.selectFrom('audit_events').select('seq').execute()).length;
+    const eventsBefore = await events();
     const csv = ['标题,发布日期', '甲,2022-01-01', '乙,2022-01-02'].join('\n');
     const r = await importCatalogue(
       { db, clock },
@@ -200,5 +203,6 @@ test(`a file that fails stores nothing and uses no number (${testDialect})`, asy
       .where('title', 'in', ['甲', '乙'])
       .execute();
     assert.equal(stored.length, 0);
+    assert.equal(await events(), eventsBefore);
   });
 });

@@ -63,6 +63,12 @@ test('河北省人民政府 省政府办公厅文件 crawl: 40 records of 6 cell
     ['2024-08-01', '2024-08-01'],
   );
   assert.ok(rows.items.every((i) => i.validity === 'valid'));
+  // Every row is marked 有效, yet only the 若干措施 and the 实施意见 are normative documents
+  // by their titles (decision 0024); the plans, 应急预案 and 工作要点 go under （十五）.
+  assert.deepEqual(
+    rows.items.filter((i) => i.category === 'a20-1').map((i) => i.line),
+    [12, 15, 23, 29, 33],
+  );
 });
 
 test('河北省教育厅 政策文件 crawl: its 时间 column is the publication date', async () => {

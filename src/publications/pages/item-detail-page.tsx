@@ -1,6 +1,6 @@
 // An item in the console: where it stands (state, the 第二十六条 clock), its catalogue entry
-// and body, its attachments, the review record, and the forms of the steps the signed-in
-// account may take now (review.ts decides which).
+// and body, its attachments, the review record, the forms of the steps the signed-in
+// account may take now (review.ts decides which), and its history.
 import { raw } from 'hono/html';
 import { beijingTime } from '../../audit/audit-labels.js';
 import {
@@ -29,9 +29,11 @@ import {
   type Publication,
 } from '../item.js';
 import { itemPath, PUBLICATIONS_PATH } from '../paths.js';
+import type { AuditEvent } from '../../audit/audit-repository.js';
 import type { ReviewRecord } from '../repository.js';
 import { STATE_LABELS, type PublicationStep } from '../review.js';
 import { sanitizeBody } from '../sanitize.js';
+import { ItemHistory } from './item-history.js';
 import { MetadataBlock } from './metadata.js';
 
 /** Which form on the page failed, with what was typed and what is wrong. */
@@ -46,6 +48,8 @@ export interface ItemDetailProps {
   attachments: Attachment[];
   reviews: ReviewRecord[];
   channels: ChannelRecord[];
+  /** The item's audit events, oldest first, and how many there are in all. */
+  history: { events: AuditEvent[]; total: number };
   steps: PublicationStep[];
   due: PublicationDue | null;
   overdue: boolean;
@@ -302,6 +306,8 @@ export function ItemDetailPage(p: ItemDetailProps) {
           <SubmitButton secondary>撤回</SubmitButton>
         </PostForm>
       ) : null}
+
+      <ItemHistory events={p.history.events} total={p.history.total} />
     </ConsolePage>
   );
 }
