@@ -1,13 +1,21 @@
-// What `gongkai check` prints: per report, its findings in Chinese (errors first), or the
-// JSON document of --json with the spec's table keys and cells as numbers.
+// What `gongkai check` prints: per report, its status in the console's words and its
+// findings in Chinese (errors, then warnings, each with the likely correction where the
+// arithmetic decides it, then the reading notes apart), or the JSON document of --json with
+// the spec's table keys and cells as numbers.
 import { SEVERITY_LABELS } from '../reports/checks/labels.js';
+import {
+  findingCounts,
+  numberedFindings,
+  type FindingCounts,
+} from '../reports/checks/reading-notes.js';
 import { FORMATS, TABLE_KEYS, tableShape } from '../reports/format/index.js';
-import type { AnnualReport, CellValue } from '../reports/model.js';
-import type { Checked, ReportFacts } from '../reports/read/protocol.js';
+import type { AnnualReport, CellValue, Finding } from '../reports/model.js';
+import type { Checked, ReportFacts, ReportSummary } from '../reports/read/protocol.js';
+import { reportStatus, STATUS_LABELS, UNASSESSED_EXPLANATION } from '../supervision/status.js';
 
 /**
  * A file named on the command line and what reading and checking found: the whole report
- * for --json, only its facts for the text.
+ * for --json, only its facts and corrections for the text.
  */
 export type CheckedFile<R extends ReportFacts = ReportFacts> = { source: string } & Checked<R>;
 
@@ -76,36 +84,60 @@ function describeReport(report: ReportFacts): string {
   return `${report.agency ?? '（未署机关名称）'}${year}报告（${report.format}年格式）`;
 }
 
-export function checkText(files: readonly CheckedFile[]): string {
+/** The status word, as on the console's pages, then the counts, reading notes apart. */
+function verdictLine(counts: FindingCounts): string {
+  const word = STATUS_LABELS[reportStatus({ state: 'read' }, counts)];
+  const notes = counts.notes > 0 ? `另有读取说明${counts.notes}条` : '';
+  if (counts.errors + counts.warnings === 0) return notes ? `${word}（${notes}）` : word;
+  const problems = `${SEVERITY_LABELS.error}${counts.errors}项，${SEVERITY_LABELS.warning}${counts.warnings}项`;
+  return `${word}（${problems}${notes ? `；${notes}` : ''}）`;
+}
+
+function reportText(f: CheckedFile<ReportSummary> & { ok: true }): string[] {
+  const counts = findingCounts(f.findings);
+  const out = [`${f.source}：${describeReport(f.report)}，${verdictLine(counts)}`];
+  if (reportStatus({ state: 'read' }, counts) === 'unassessed')
+    out.push(`  ${UNASSESSED_EXPLANATION}`);
+  // Numbered as on the report page: the report's problems first, then the reading notes.
+  const { problems, notes, all } = numberedFindings(f.findings);
+  const number = (x: Finding) => all.indexOf(x) + 1;
+  const fixOf = (x: Finding) => f.report.corrections[f.findings.indexOf(x)] ?? null;
+  const item = (x: Finding) => {
+    const fix = fixOf(x);
+    if (!fix) return [`    ${number(x)}. [${x.code}] ${x.message}`];
+    // One correction for all the findings of its group, said under each, as the page groups them.
+    const group = all.filter((y) => fixOf(y) === fix).map(number);
+    return [
+      `    ${number(x)}. [${x.code}] ${x.message}`,
+      `       第${group.join('、')}条很可能出自同一处，经核算的更正：${fix}`,
+    ];
+  };
+  for (const severity of ['error', 'warning'] as const) {
+    const list = problems.filter((x) => (x.severity === 'error') === (severity === 'error'));
+    if (list.length) out.push(`  ${SEVERITY_LABELS[severity]}：`, ...list.flatMap(item));
+  }
+  if (notes.length)
+    out.push(
+      '  读取说明（系统读取该文件时的说明，并非报告本身的问题，不计入提示；请对照原文核实）：',
+      ...notes.flatMap(item),
+    );
+  return out;
+}
+
+export function checkText(files: readonly CheckedFile<ReportSummary>[]): string {
   const out: string[] = [];
   for (const f of files) {
-    if (!f.ok) {
-      out.push(`${f.source}：无法读取。${f.error}`, '');
-      continue;
-    }
-    const errors = f.findings.filter((x) => x.severity === 'error');
-    const warnings = f.findings.filter((x) => x.severity !== 'error');
-    const counts =
-      f.findings.length === 0
-        ? '未发现问题'
-        : `${SEVERITY_LABELS.error}${errors.length}项，${SEVERITY_LABELS.warning}${warnings.length}项`;
-    out.push(`${f.source}：${describeReport(f.report)}，${counts}`);
-    for (const [severity, list] of [
-      ['error', errors],
-      ['warning', warnings],
-    ] as const)
-      if (list.length)
-        out.push(
-          `  ${SEVERITY_LABELS[severity]}：`,
-          ...list.map((x) => `    [${x.code}] ${x.message}`),
-        );
-    out.push('');
+    if (f.ok) out.push(...reportText(f), '');
+    else out.push(`${f.source}：无法读取。${f.error}`, '');
   }
-  const unreadable = files.filter((f) => !f.ok).length;
-  const withErrors = files.filter(
-    (f) => f.ok && f.findings.some((x) => x.severity === 'error'),
-  ).length;
+  const statuses = files.flatMap((f) =>
+    f.ok ? [reportStatus({ state: 'read' }, findingCounts(f.findings))] : [],
+  );
+  const unreadable = files.length - statuses.length;
+  const withErrors = statuses.filter((s) => s === 'errors').length;
+  const unassessed = statuses.filter((s) => s === 'unassessed').length;
   const parts = [`共检查${files.length}份报告`, `${withErrors}份有错误`];
+  if (unassessed) parts.push(`${unassessed}份${STATUS_LABELS.unassessed}（需人工核对）`);
   if (unreadable) parts.push(`${unreadable}份无法读取`);
   out.push(`${parts.join('，')}。`);
   return `${out.join('\n')}\n`;

@@ -47,8 +47,29 @@ function cleanReport(year = 2022): AnnualReport {
 test('check: the seed report as published (text) has its errors; exit 1', () => {
   const r = gongkai(seedText);
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stdout, /灵山卫街道办事处2021年度报告（2021年格式），错误5项/);
+  // Its four CELL_AMBIGUOUS are reading notes, not 提示: counted and listed apart.
+  assert.match(
+    r.stdout,
+    /灵山卫街道办事处2021年度报告（2021年格式），有错误（错误5项，提示4项；另有读取说明4条）/,
+  );
   assert.ok(r.stdout.indexOf('错误：') < r.stdout.indexOf('提示：'));
+  const notes = r.stdout.indexOf('  读取说明（');
+  assert.ok(r.stdout.indexOf('提示：') < notes && notes > 0, r.stdout);
+  const noteLines = r.stdout
+    .slice(notes)
+    .split('\n')
+    .filter((l) => /^ {4}\d+\. \[/.test(l));
+  assert.deepEqual(
+    noteLines.map((l) => l.match(/\[(\w+)\]/)![1]),
+    ['CELL_AMBIGUOUS', 'CELL_AMBIGUOUS', 'CELL_AMBIGUOUS', 'CELL_AMBIGUOUS'],
+  );
+  assert.doesNotMatch(r.stdout.slice(0, notes), /CELL_AMBIGUOUS/);
+  // The grouping's correction, the console's and the CSVs', under each finding it mends.
+  assert.match(
+    r.stdout,
+    /4\. \[T3_BALANCE\] 表三“总计”列[^\n]*\n {7}第4、5条很可能出自同一处，经核算的更正：“总计”列第一项应为9（8\+1，现为0）\n {4}5\. \[T3_TOTAL_COLUMN\][^\n]*\n {7}第4、5条很可能出自同一处，经核算的更正：“总计”列第一项应为9（8\+1，现为0）\n/,
+  );
+  assert.equal(r.stdout.match(/经核算的更正/g)?.length, 2);
   assert.match(
     r.stdout,
     /\[T3_BALANCE\] 表三“自然人”列：第一项\(8\)\+第二项\(0\)=8，不等于第三项总计\(9\)\+第四项\(0\)=9/,
@@ -120,7 +141,33 @@ test('check --json: the seed report with the spec keys, cells as numbers', () =>
 test('check: a clean report JSON exits 0', () => {
   const r = gongkai(writeReport('clean.json', cleanReport()));
   assert.equal(r.code, 0, r.stdout + r.stderr);
-  assert.match(r.stdout, /未发现问题/);
+  assert.match(r.stdout, /clean\.json：示例街道办事处2022年度报告（2021年格式），无问题\n/);
+});
+
+// A damaged copy of a real report (test/fixtures/reports/damaged/README.md): its 予以公开 row
+// has one number too many, so the sums on that row cannot be checked.
+const damaged = join(
+  root,
+  'test/fixtures/reports/damaged/2025-county-gov-shuyang-ocr-extra-number.txt',
+);
+
+test('check: a report whose sums could not all be checked is 部分未能核对, not 无问题; exit 0', () => {
+  const r = gongkai(
+    damaged,
+    join(root, 'test/fixtures/reports/real/2025-county-gov-shuyang-ocr.txt'),
+  );
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(
+    r.stdout,
+    /沐阳县人民政府2025年度报告（2021年格式），部分未能核对（另有读取说明2条）\n/,
+  );
+  const block = r.stdout.split('\n\n')[0]!;
+  assert.match(block, /请对照原文人工核对/);
+  assert.doesNotMatch(block, /无问题/);
+  assert.match(r.stdout, /读取说明（[^\n]*\n {4}1\. \[NOT_ASSESSED\]/);
+  assert.match(r.stdout, /共检查2份报告，0份有错误，1份部分未能核对（需人工核对）。/);
+  // The undamaged report beside it is 无问题.
+  assert.match(r.stdout, /shuyang-ocr\.txt：沐阳县人民政府2025年度报告（2021年格式），无问题\n/);
 });
 
 test('check: an unreadable file is reported, the others still checked; exit 2', () => {
@@ -131,7 +178,7 @@ test('check: an unreadable file is reported, the others still checked; exit 2', 
   assert.equal(r.code, 2);
   assert.match(r.stdout, /missing\.txt：无法读取。找不到该文件/);
   assert.match(r.stdout, /broken\.json：无法读取。JSON 格式有误/);
-  assert.match(r.stdout, /good\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/);
+  assert.match(r.stdout, /good\.json：示例街道办事处2022年度报告（2021年格式），无问题/);
   assert.match(r.stdout, /共检查3份报告，0份有错误，2份无法读取。/);
   assert.doesNotMatch(r.stdout + r.stderr, /at .*\.ts:\d+/);
 });
@@ -151,7 +198,7 @@ test('check: a damaged PDF and bombs are unreadable (exit 2); the good files are
   assert.match(r.stdout, /bomb\.docx：无法读取。这个Word文档的正文部分解压后有 201 MB/u);
   assert.match(r.stdout, /huge\.txt：无法读取。文件有 65 MB，超过 64 MB 的上限/u);
   assert.match(r.stdout, /灵山卫街道/u);
-  assert.match(r.stdout, /clean\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/u);
+  assert.match(r.stdout, /clean\.json：示例街道办事处2022年度报告（2021年格式），无问题/u);
   assert.match(r.stdout, /共检查5份报告，1份有错误，3份无法读取。/u);
   assert.doesNotMatch(
     r.stdout + r.stderr,
@@ -199,7 +246,7 @@ test('check --previous that cannot be read: the reports are still checked; exit 
   const r = gongkai(writeReport('ok.json', cleanReport()), '--previous', join(dir, 'nope.json'));
   assert.equal(r.code, 2);
   assert.match(r.stderr, /nope\.json（上一年度报告）：无法读取。找不到该文件/);
-  assert.match(r.stdout, /未发现问题/);
+  assert.match(r.stdout, /ok\.json：示例街道办事处2022年度报告（2021年格式），无问题/);
 });
 
 test('check without a file: a Chinese usage error', () => {
@@ -366,11 +413,11 @@ test('check ZIP: its report files are checked, named inside the archive; an empt
   assert.equal(r.code, 2, r.stderr);
   assert.match(
     r.stdout,
-    /reports\.zip\/seed\.txt：灵山卫街道办事处2021年度报告（2021年格式），错误5项/,
+    /reports\.zip\/seed\.txt：灵山卫街道办事处2021年度报告（2021年格式），有错误（错误5项/,
   );
   assert.match(
     r.stdout,
-    /reports\.zip\/clean\.json：示例街道办事处2022年度报告（2021年格式），未发现问题/,
+    /reports\.zip\/clean\.json：示例街道办事处2022年度报告（2021年格式），无问题/,
   );
   assert.match(r.stdout, /empty-folder：无法读取。文件夹中没有可检查的报告文件/);
 });

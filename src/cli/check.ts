@@ -52,7 +52,7 @@ async function checkFiles(
 
   // The workers open the files themselves as they come free, so a folder of thousands is
   // never all in memory; only what is printed is kept, in the order given: the whole
-  // reports for --json, their facts and findings otherwise (less for the workers to send
+  // reports for --json, their facts, findings and corrections otherwise (less for the workers to send
   // and for this thread to receive).
   const inputs = await checkInputs(files);
   const sources = inputs.flatMap((i) => ('source' in i ? [i.source] : []));
@@ -64,10 +64,10 @@ async function checkFiles(
     const full = annotate(await reader.checkAll(sources, previous ? { previous } : {}));
     [checked, output] = [full, checkJson(full)];
   } else {
-    checked = annotate(
+    const summaries = annotate(
       await reader.checkAll(sources, { ...(previous ? { previous } : {}), summary: true }),
     );
-    output = checkText(checked);
+    [checked, output] = [summaries, checkText(summaries)];
   }
   process.stdout.write(output);
   process.exitCode = checkExitCode(checked, previousUnreadable);

@@ -13,6 +13,7 @@ export const DASHBOARD_ORDER: readonly AgencyStatus[] = [
   'unreadable',
   'errors',
   'warnings',
+  'unassessed',
   'clean',
 ];
 

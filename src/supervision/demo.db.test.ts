@@ -38,7 +38,7 @@ test(`the 2021 dashboard shows every status, each from the report's real finding
   const late = d.rows.find((r) => r.agency.slug === 'demo-changjianglu')!;
   assert.deepEqual(
     [late.reportStatus, late.counts],
-    ['warnings', { errors: 0, warnings: 1, notes: 0 }],
+    ['warnings', { errors: 0, warnings: 1, notes: 0, unassessed: 0 }],
   );
   assert.ok(codes('demo-xinan').includes('T3_TOTAL_COLUMN'));
   assert.ok(codes('lingshanwei').includes('T3_BALANCE'), 'the seed as published, with its errors');

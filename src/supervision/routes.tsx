@@ -390,7 +390,8 @@ export function supervisionRoutes(): Hono<AppEnv> {
           : s === 'agency'
             ? (r.agency?.fullName ?? '')
             : s === 'status'
-              ? STATUS_LABELS[r.status]
+              ? // Worst first, not by the words' pinyin.
+                REPORT_STATUSES.indexOf(r.status)
               : s === 'errors'
                 ? r.counts.errors
                 : s === 'warnings'

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../reports/model.js';
 import { findingCounts } from '../reports/checks/reading-notes.js';
-import { agencyStatus, reportStatus } from './status.js';
+import { agencyStatus, reportStatus, STATUS_LABELS } from './status.js';
 
 const finding = (code: Finding['code'], severity: Finding['severity']): Finding => ({
   code,
@@ -18,18 +18,39 @@ const finding = (code: Finding['code'], severity: Finding['severity']): Finding 
   message: '说明',
 });
 
+const statusOf = (...findings: Finding[]) =>
+  reportStatus({ state: 'read' }, findingCounts(findings));
+
 describe('counts', () => {
-  it('a report with nothing but reading notes is 无问题, not 仅有提示', () => {
-    const counts = findingCounts([finding('CELL_AMBIGUOUS', 'warning')]);
-    assert.equal(reportStatus({ state: 'read' }, counts), 'clean');
+  it('a report with nothing but CELL_AMBIGUOUS notes is 无问题, not 仅有提示', () => {
+    assert.equal(statusOf(finding('CELL_AMBIGUOUS', 'warning')), 'clean');
+  });
+  it('a report with a check that could not be made and no problem is 部分未能核对, not 无问题', () => {
+    assert.equal(statusOf(finding('NOT_ASSESSED', 'warning')), 'unassessed');
+    assert.equal(
+      statusOf(finding('CELL_AMBIGUOUS', 'warning'), finding('NOT_ASSESSED', 'warning')),
+      'unassessed',
+    );
+    assert.equal(STATUS_LABELS.unassessed, '部分未能核对');
+  });
+  it('a problem found outranks a check not made', () => {
+    assert.equal(
+      statusOf(finding('NOT_ASSESSED', 'warning'), finding('T3_TOTAL_COLUMN', 'error')),
+      'errors',
+    );
+    assert.equal(
+      statusOf(finding('NOT_ASSESSED', 'warning'), finding('LATE', 'warning')),
+      'warnings',
+    );
   });
 });
 
 describe('status', () => {
-  const none = { errors: 0, warnings: 0 };
+  const none = { errors: 0, warnings: 0, unassessed: 0 };
   it('names a report by its worst finding', () => {
-    assert.equal(reportStatus({ state: 'read' }, { errors: 1, warnings: 3 }), 'errors');
-    assert.equal(reportStatus({ state: 'read' }, { errors: 0, warnings: 3 }), 'warnings');
+    assert.equal(reportStatus({ state: 'read' }, { ...none, errors: 1, warnings: 3 }), 'errors');
+    assert.equal(reportStatus({ state: 'read' }, { ...none, warnings: 3 }), 'warnings');
+    assert.equal(reportStatus({ state: 'read' }, { ...none, unassessed: 2 }), 'unassessed');
     assert.equal(reportStatus({ state: 'read' }, none), 'clean');
     assert.equal(reportStatus({ state: 'unreadable' }, none), 'unreadable');
     assert.equal(reportStatus({ state: 'pending' }, none), 'pending');
@@ -41,9 +62,13 @@ describe('status', () => {
       agencyStatus({ status: 'clean', daysLate: 0 }, '2022-01-31', '2022-03-01'),
       'clean',
     );
+    assert.equal(
+      agencyStatus({ status: 'unassessed', daysLate: 0 }, '2022-01-31', '2022-03-01'),
+      'unassessed',
+    );
   });
   it('a report published after its deadline is 逾期公布, whatever its findings', () => {
-    for (const status of ['errors', 'warnings', 'clean'] as const)
+    for (const status of ['errors', 'warnings', 'unassessed', 'clean'] as const)
       assert.equal(
         agencyStatus({ status, daysLate: 15 }, '2022-01-31', '2022-03-01'),
         'received_late',

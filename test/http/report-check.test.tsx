@@ -231,6 +231,39 @@ describe('console report check', () => {
     assert.ok(root.querySelector('#report-2-problems-title'));
   });
 
+  test('a report whose sums could not all be checked is 部分未能核对 on the page and in the CSV, not counted 无错误', async () => {
+    // A damaged copy of a real report (test/fixtures/reports/damaged/README.md).
+    const damaged = readFileSync(
+      new URL(
+        '../fixtures/reports/damaged/2025-county-gov-shuyang-ocr-extra-number.txt',
+        import.meta.url,
+      ),
+    );
+    const res = await upload(supervisor, [
+      { name: 'damaged.txt', bytes: new Uint8Array(damaged) },
+      { name: 'balanced.json', bytes: balancedJson },
+    ]);
+    assert.equal(res.status, 200);
+    const root = parse(await res.text());
+    assert.deepEqual(
+      overview(root).map((r) => [r[0], r[3]]),
+      [
+        ['damaged.txt', '部分未能核对'],
+        ['balanced.json', '无问题'],
+      ],
+    );
+    assert.match(
+      text(root.querySelector('p.lead')),
+      /共检查 2 个文件：0 份有错误，0 个无法读取，1 份部分未能核对（需人工核对），1 份无错误。/,
+    );
+    const facts = text(root.querySelector('#report-1 dl.facts'));
+    assert.match(facts, /部分未能核对：错误 0 项，提示 0 项；另有读取说明 2 条/);
+    assert.match(facts, /报告可能无误，请对照原文人工核对/);
+    const csvHref = root.querySelector('a[download]')?.getAttribute('href') ?? '';
+    const csv = await (await supervisor.get(csvHref)).text();
+    assert.match(csv, /\n1,damaged\.txt,[^,]*,2025,2021年格式,部分未能核对,0,0,2,/);
+  });
+
   test('a zip of two reports is opened; a zip inside it is not, and junk is skipped', async () => {
     const zip = zipSync({
       '2021/灵山卫街道.txt': new Uint8Array(seedText),

@@ -295,7 +295,7 @@ test('an unknown status is ignored on the page and said so in Chinese; an export
   const doc = parse(html);
   assert.match(
     text(doc.querySelector('.notice.warn')?.textContent ?? ''),
-    /已忽略：状态“<b>bad”不是可选的状态（可选：逾期未收到、未收到、逾期公布、无法读取、有错误、仅有提示、无问题）/,
+    /已忽略：状态“<b>bad”不是可选的状态（可选：逾期未收到、未收到、逾期公布、无法读取、有错误、仅有提示、部分未能核对、无问题）/,
   );
   const all = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
   assert.deepEqual(dashboardRows(doc), dashboardRows(all), 'every agency shown');
@@ -314,4 +314,108 @@ test('an unknown status is ignored on the page and said so in Chinese; an export
     text(parse(await refused.text()).textContent),
     /状态“bogus”不是可选的状态.*请回到年度报告汇总页选择状态后重新下载/,
   );
+});
+
+// A damaged copy of a real report (test/fixtures/reports/damaged/README.md): one number too
+// many in its 予以公开 row, so the sums on that row could not be checked (NOT_ASSESSED).
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url)));
+
+test('a report whose sums could not all be checked is 部分未能核对 on the batch, the report, the dashboard and its exports, never counted 无问题', async () => {
+  const supervisor = await t.signIn('hd-supervisor');
+  const form = new FormData();
+  form.append('year', '2025');
+  form.append('title', '');
+  form.append('addresses', '');
+  form.append(
+    'files',
+    new File([fixture('damaged/2025-county-gov-shuyang-ocr-extra-number.txt')], '损坏的副本.txt'),
+  );
+  form.append('files', new File([fixture('real/2025-county-gov-shuyang-ocr.txt')], '原件.txt'));
+  form.append('_csrf', supervisor.csrfToken);
+  const created = await supervisor.fetch('/console/supervision/batches', {
+    method: 'POST',
+    body: form,
+  });
+  const batchUrl = created.headers.get('location') ?? '';
+  await runCheckBatch(t.deps, reader, batchUrl.split('/').pop()!);
+
+  // The batch list: the damaged copy 部分未能核对, the report it was made from 无问题.
+  const batch = parse(await (await supervisor.get(`${batchUrl}?sort=seq&dir=asc`)).text());
+  const listed = batch.querySelectorAll('table.data tbody tr');
+  assert.match(cells(listed[0]), /损坏的副本\.txt .*部分未能核对/);
+  assert.match(cells(listed[1]), /原件\.txt .*无问题/);
+  const onlyUnassessed = parse(
+    await (await supervisor.get(`${batchUrl}?status=unassessed`)).text(),
+  );
+  assert.deepEqual(
+    onlyUnassessed
+      .querySelectorAll('table.data tbody tr')
+      .map((r) => /损坏的副本/.test(r.textContent)),
+    [true],
+  );
+  // Sorted by 结论, worst first: 部分未能核对 before 无问题 (between 仅有提示 and 无问题).
+  const byStatus = parse(await (await supervisor.get(`${batchUrl}?sort=status&dir=asc`)).text());
+  assert.match(cells(byStatus.querySelectorAll('table.data tbody tr')[0]), /损坏的副本/);
+  const findings = await (await supervisor.get(`${batchUrl}/findings.csv`)).text();
+  assert.match(findings, /,损坏的副本\.txt,[^,]*,部分未能核对,/);
+
+  // The report's 结论 says what the word means; it is matched to a subordinate by hand.
+  const reportUrl =
+    listed[0]!.querySelector('a')?.getAttribute('href') ?? assert.fail('a link to the report');
+  const page = parse(await (await supervisor.get(reportUrl)).text());
+  const verdict = text(
+    page.querySelectorAll('dt').find((d) => d.textContent === '结论')?.nextElementSibling
+      ?.textContent ?? '',
+  );
+  assert.match(verdict, /^部分未能核对：错误 0 项，提示 0 项；另有读取说明 2 条/);
+  assert.match(verdict, /报告可能无误，请对照原文人工核对/);
+  const option = page
+    .querySelectorAll('select[name="agency"] option')
+    .find((o) => o.textContent.includes('薛家岛'));
+  const agencyName = text(option?.textContent ?? assert.fail('a subordinate to match'));
+  const matched = await supervisor.post(`${reportUrl}/match`, {
+    agency: option!.getAttribute('value')!,
+    year: '2025',
+  });
+  assert.equal(matched.status, 303);
+
+  // The dashboard: its own count and filter, and not among the 无问题.
+  const dash = parse(await (await supervisor.get('/console/supervision?year=2025')).text());
+  assert.deepEqual(
+    dashboardRows(dash).filter((r) => r.agency === agencyName),
+    [{ agency: agencyName, status: '部分未能核对' }],
+  );
+  assert.equal(
+    dashboardRows(dash).filter((r) => r.status === '无问题').length,
+    0,
+    'nothing else of 2025 was received',
+  );
+  const link = dash
+    .querySelectorAll('p.lead a')
+    .find((a) => text(a.textContent) === '部分未能核对 1 个');
+  assert.equal(link?.getAttribute('href'), '/console/supervision?year=2025&status=unassessed');
+  assert.doesNotMatch(text(dash.querySelector('p.lead')?.textContent ?? ''), /无问题/);
+  const filtered = parse(await (await supervisor.get(link!.getAttribute('href')!)).text());
+  assert.deepEqual(dashboardRows(filtered), [{ agency: agencyName, status: '部分未能核对' }]);
+  const csv = await (
+    await supervisor.get('/console/supervision/2025/dashboard.csv?status=unassessed')
+  ).text();
+  assert.deepEqual(
+    csvRows(csv).map((r) => [r[0], r[1]]),
+    [[agencyName, '部分未能核对']],
+  );
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(
+    (await (
+      await supervisor.get('/console/supervision/2025/dashboard.xlsx')
+    ).arrayBuffer()) as unknown as ArrayBuffer,
+  );
+  const statuses: string[] = [];
+  book.worksheets[0]!.eachRow((r, i) => {
+    const v = r.values as unknown[];
+    if (i > 1 && String(v[1]) === agencyName) statuses.push(String(v[2]));
+  });
+  assert.deepEqual(statuses, ['部分未能核对']);
 });

@@ -11,7 +11,7 @@ import { RESULT_TTL_MINUTES } from './result-store.js';
 import { SEVERITY_LABELS } from '../checks/labels.js';
 import { formatLabel } from './summary-csv.js';
 import { UPLOAD_LIMITS } from './unpack.js';
-import { STATUS_LABELS } from '../../supervision/status.js';
+import { STATUS_LABELS, UNASSESSED_EXPLANATION } from '../../supervision/status.js';
 
 export const CHECK_PATH = '/console/reports/check';
 export const summaryPath = (id: string) => `${CHECK_PATH}/${id}/summary.csv`;
@@ -79,6 +79,9 @@ function ReportResult({ checked, index }: { checked: CheckedReport; index: numbe
               {verdict.label}：{SEVERITY_LABELS.error} {verdict.errors} 项，
               {SEVERITY_LABELS.warning} {verdict.warnings} 项
               {verdict.notes > 0 ? `；另有读取说明 ${verdict.notes} 条` : ''}
+              {verdict.status === 'unassessed' ? (
+                <p class="muted">{UNASSESSED_EXPLANATION}</p>
+              ) : null}
             </dd>
           </dl>
           <MarkedReport
@@ -102,13 +105,16 @@ export function ResultsPage({
 }) {
   const verdicts = results.map(verdictOf);
   const withErrors = verdicts.filter((v) => v.errors > 0).length;
-  const unreadable = verdicts.filter((v) => v.label === STATUS_LABELS.unreadable).length;
+  const unreadable = verdicts.filter((v) => v.status === 'unreadable').length;
+  // Not counted as 无错误: their sums were not all checked.
+  const unassessed = verdicts.filter((v) => v.status === 'unassessed').length;
   return (
     <ConsolePage title="年度报告检查结果">
       <TablesStylesheet />
       <p class="lead">
         共检查 {results.length} 个文件：{withErrors} 份有错误，{unreadable} 个无法读取，
-        {results.length - withErrors - unreadable} 份无错误。
+        {unassessed > 0 ? `${unassessed} 份${STATUS_LABELS.unassessed}（需人工核对），` : ''}
+        {results.length - withErrors - unreadable - unassessed} 份无错误。
       </p>
       <p>
         <a class="button" href={summaryPath(resultId)} download>

@@ -4,7 +4,7 @@
 import type { CheckResult } from '../read/protocol.js';
 import type { ReportReader } from '../read/reader-pool.js';
 import type { UnpackedFile } from './unpack.js';
-import { reportStatus, STATUS_LABELS } from '../../supervision/status.js';
+import { reportStatus, STATUS_LABELS, type ReportStatus } from '../../supervision/status.js';
 import { findingCounts, type FindingCounts } from '../checks/reading-notes.js';
 
 /** An uploaded file (its name in the upload or the archive) and what reading and checking found. */
@@ -29,16 +29,27 @@ export function checkUploadedFiles(
 }
 
 /**
- * A checked file's counts and status word. Reading notes (how the file was read) are counted
- * apart, not as warnings: a report with nothing but notes is 「无问题」, as in supervision.
+ * A checked file's counts and status, as in supervision. Reading notes (how the file was
+ * read) are counted apart, not as warnings: a report with only CELL_AMBIGUOUS notes is
+ * 「无问题」, one with checks that could not be made (NOT_ASSESSED) 「部分未能核对」.
  */
 export interface ReportVerdict extends FindingCounts {
-  /** The words of the supervision status vocabulary: 「有错误」「仅有提示」「无问题」「无法读取」 */
+  status: ReportStatus;
+  /** The status's word in the supervision vocabulary (STATUS_LABELS). */
   label: string;
 }
 
 export function verdictOf(checked: CheckedReport): ReportVerdict {
-  if (!checked.ok) return { errors: 0, warnings: 0, notes: 0, label: STATUS_LABELS.unreadable };
+  if (!checked.ok)
+    return {
+      errors: 0,
+      warnings: 0,
+      notes: 0,
+      unassessed: 0,
+      status: 'unreadable',
+      label: STATUS_LABELS.unreadable,
+    };
   const counts = findingCounts(checked.findings);
-  return { ...counts, label: STATUS_LABELS[reportStatus({ state: 'read' }, counts)] };
+  const status = reportStatus({ state: 'read' }, counts);
+  return { ...counts, status, label: STATUS_LABELS[status] };
 }

@@ -25,7 +25,7 @@ describe('reading notes', () => {
       finding('CELL_AMBIGUOUS', 'warning'),
       finding('NOT_ASSESSED', 'warning'),
     ]);
-    assert.deepEqual(counts, { errors: 1, warnings: 1, notes: 2 });
+    assert.deepEqual(counts, { errors: 1, warnings: 1, notes: 2, unassessed: 1 });
   });
   it('numbers the report’s problems first, the notes after them, each list in its order', () => {
     const { problems, notes, all } = numberedFindings([

@@ -24,15 +24,22 @@ export function numberedFindings(findings: readonly Finding[]): {
   return { problems, notes, all: [...problems, ...notes] };
 }
 
-/** A report's own errors and warnings, and apart from them its reading notes. */
+/**
+ * A report's own errors and warnings, and apart from them its reading notes; of those notes,
+ * `unassessed` are the checks that could not be made (NOT_ASSESSED). They are not the report's
+ * problems either, but they leave its sums unchecked, so a report with them is not 「无问题」
+ * (see src/supervision/status.ts).
+ */
 export interface FindingCounts {
   errors: number;
   warnings: number;
   notes: number;
+  unassessed: number;
 }
 
 export function findingCounts(findings: readonly Finding[]): FindingCounts {
   const { problems, notes } = numberedFindings(findings);
   const errors = problems.filter((f) => f.severity === 'error').length;
-  return { errors, warnings: problems.length - errors, notes: notes.length };
+  const unassessed = notes.filter((f) => f.code === 'NOT_ASSESSED').length;
+  return { errors, warnings: problems.length - errors, notes: notes.length, unassessed };
 }

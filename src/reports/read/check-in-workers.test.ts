@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { correctionsByFinding } from '../checks/grouping.js';
 import { PARSE_ERRORS } from '../parse/index.js';
 import { READ_LIMITS } from '../parse/limits.js';
 import type { ReadSource } from './protocol.js';
@@ -103,7 +104,7 @@ test('checking with last year: the comparison runs in the worker', async () => {
   assert.ok(alone.ok && !alone.findings.some((f) => f.code === 'CARRY_OVER'));
 });
 
-test('a summary check gives the same findings and only the facts of the report', async () => {
+test('a summary check gives the same findings, only the facts of the report and its corrections', async () => {
   const r = reader();
   const paths = ['seed-2021-lingshanwei.txt', 'html-2023-gbk.html', 'missing.txt'].map((f) =>
     join(fixtures, f),
@@ -120,11 +121,24 @@ test('a summary check gives the same findings and only the facts of the report',
       continue;
     }
     const { agency, year, format } = whole.report;
+    const grouped = correctionsByFinding(whole.report, whole.findings);
     assert.deepEqual(summary, {
       ok: true,
-      report: { agency, year, format },
+      report: {
+        agency,
+        year,
+        format,
+        corrections: whole.findings.map((_, k) => grouped.get(k) ?? null),
+      },
       findings: whole.findings,
     });
   }
   assert.equal(summaries.filter((s) => s.ok).length, 2);
+  // The seed's corrections come back with its facts: the 总计 one, for the two findings it mends.
+  const seed = summaries[0]!;
+  assert.ok(seed.ok);
+  assert.equal(
+    seed.report.corrections.filter((c) => c === '“总计”列第一项应为9（8+1，现为0）').length,
+    2,
+  );
 });

@@ -10,7 +10,8 @@ export type ReadSource = { path: string } | { bytes: Uint8Array; filename?: stri
 
 /**
  * How a file is checked: `previous` is last year's report, for the checks that compare with
- * it; with `summary` only the report's facts come back, not the whole report.
+ * it; with `summary` only the report's facts and the likely corrections come back, not the
+ * whole report.
  */
 export interface CheckOptions {
   previous?: AnnualReport;
@@ -30,6 +31,13 @@ export interface ReadTask {
  */
 export type ReportFacts = Pick<AnnualReport, 'agency' | 'year' | 'format'>;
 
+/**
+ * The facts, and each finding's likely correction by its position in the findings (null where
+ * none: src/reports/checks/grouping.ts). The grouping needs the whole report's cells, so it is
+ * made in the worker, where the report is; what is printed then says what the console does.
+ */
+export type ReportSummary = ReportFacts & { corrections: (string | null)[] };
+
 /** A file read and checked: the parser's findings and the checks', merged, errors first. */
 export type Checked<R extends ReportFacts> =
   | { ok: true; report: R; findings: Finding[] }
@@ -39,7 +47,7 @@ export type Checked<R extends ReportFacts> =
 export type CheckResult = Checked<AnnualReport>;
 
 /** A file checked, with only the facts of its report (`CheckOptions.summary`). */
-export type CheckSummary = Checked<ReportFacts>;
+export type CheckSummary = Checked<ReportSummary>;
 
 /** Several files for one worker, done one after another (one message, not one per file). */
 export interface ReadRequest {

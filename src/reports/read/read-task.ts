@@ -4,6 +4,7 @@
 // Never throws: whatever goes wrong is a result with a Chinese reason.
 import { basename } from 'node:path';
 import { checkReport, mergeFindings } from '../checks/index.js';
+import { correctionsByFinding } from '../checks/grouping.js';
 import { reportFromJson } from '../json.js';
 import { parseReport, type ParseResult } from '../parse/index.js';
 import { READ_LIMITS, type ReadLimits } from '../parse/limits.js';
@@ -57,7 +58,9 @@ export async function runReadTask(
     );
     if (!summary) return { ok: true, report, findings };
     const { agency, year, format } = report;
-    return { ok: true, report: { agency, year, format }, findings };
+    const grouped = correctionsByFinding(report, findings);
+    const corrections = findings.map((_, i) => grouped.get(i) ?? null);
+    return { ok: true, report: { agency, year, format, corrections }, findings };
   } catch {
     // The parser and the checks promise not to throw; should they, one file is lost, not the batch.
     return { ok: false, error: READ_FAILED };

@@ -20,7 +20,7 @@ import type { Agency } from '../../agencies/agency.js';
 import type { BatchFlag } from '../matching.js';
 import { batchPath, noticePath, reportPath } from '../paths.js';
 import { READ_AS_LABELS } from '../read-kind.js';
-import { STATUS_LABELS, type ReportStatus } from '../status.js';
+import { STATUS_LABELS, UNASSESSED_EXPLANATION, type ReportStatus } from '../status.js';
 import type { ReportRow } from '../repository.js';
 import { FlagList } from './batch-page.js';
 import type { FindingCounts } from '../../reports/checks/reading-notes.js';
@@ -95,6 +95,7 @@ export function ReportPage(p: {
         <dd>
           {STATUS_LABELS[p.status]}
           {row.state === 'read' ? `：${countsText(countsOf(row))}` : ''}
+          {p.status === 'unassessed' ? <p class="muted">{UNASSESSED_EXPLANATION}</p> : null}
         </dd>
         <dt>计入情况</dt>
         <dd>
