@@ -47,7 +47,9 @@ describe(`public page headers (${testDialect})`, () => {
       .where('agencies.slug', '=', 'lingshanwei')
       .where('publications.state', '=', 'published')
       .where('publications.url_key', 'is not', null)
-      .orderBy('publications.url_key')
+      // The newest, so that it is on the catalogue's first page.
+      .orderBy('publications.published_on', 'desc')
+      .orderBy('publications.index_number', 'desc')
       .executeTakeFirstOrThrow();
     item = {
       id: row.id,
