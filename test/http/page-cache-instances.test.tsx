@@ -11,6 +11,7 @@ import { createApp } from '../../src/app.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
 import { testDialect } from '../support/db.js';
+import { newestPublishedItem } from '../support/published-items.js';
 import { CHANGE_BOUND_MS, seenWithin } from '../support/seen-within.js';
 
 const text = (html: string) => parse(html).textContent.replace(/\s+/g, ' ');
@@ -53,17 +54,7 @@ describe(`the page cache on two instances of one database (${testDialect})`, () 
   }
 
   test(`an item withdrawn on A is gone from B's kept pages within ${CHANGE_BOUND_MS} ms`, async () => {
-    const item = await a.db.kysely
-      .selectFrom('publications')
-      .innerJoin('agencies', 'agencies.id', 'publications.agency_id')
-      .select(['publications.id', 'publications.url_key', 'publications.title'])
-      .where('agencies.slug', '=', 'lingshanwei')
-      .where('publications.state', '=', 'published')
-      .where('publications.url_key', 'is not', null)
-      // The newest, so that it is on the catalogue's first page.
-      .orderBy('publications.published_on', 'desc')
-      .orderBy('publications.index_number', 'desc')
-      .executeTakeFirstOrThrow();
+    const item = await newestPublishedItem(a.db.kysely, 'lingshanwei');
     const itemPage = `/agencies/lingshanwei/catalogue/${item.url_key}`;
     const catalogue = '/agencies/lingshanwei/catalogue';
     for (const path of [itemPage, catalogue]) {

@@ -11,6 +11,7 @@ import { createApp } from '../../src/app.js';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '../../src/web/public-page-headers.js';
 import { createTestApp, TestClient, type TestApp } from '../support/app.js';
 import { testDialect } from '../support/db.js';
+import { newestPublishedItem } from '../support/published-items.js';
 
 const text = (html: string) => parse(html).textContent.replace(/\s+/g, ' ');
 const CACHING = ['cache-control', 'vary', 'etag'] as const;
@@ -40,17 +41,7 @@ describe(`public page headers (${testDialect})`, () => {
     visitor = new TestClient(app);
     rendered = new TestClient(createApp({ ...t.deps, db }, { pageCache: false }));
     if (testDialect === 'postgres') assert.ok(await t.db.changes?.whenListening(10_000));
-    const row = await t.db.kysely
-      .selectFrom('publications')
-      .innerJoin('agencies', 'agencies.id', 'publications.agency_id')
-      .select(['publications.id', 'publications.url_key', 'publications.title'])
-      .where('agencies.slug', '=', 'lingshanwei')
-      .where('publications.state', '=', 'published')
-      .where('publications.url_key', 'is not', null)
-      // The newest, so that it is on the catalogue's first page.
-      .orderBy('publications.published_on', 'desc')
-      .orderBy('publications.index_number', 'desc')
-      .executeTakeFirstOrThrow();
+    const row = await newestPublishedItem(t.db.kysely, 'lingshanwei');
     item = {
       id: row.id,
       title: row.title,

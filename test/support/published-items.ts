@@ -2,10 +2,12 @@
 // demo's staff of that role), for database tests that need an agency with something
 // published: the re-check schedule, above all.
 import assert from 'node:assert/strict';
+import type { Kysely } from 'kysely';
 import { getAgencyById } from '../../src/agencies/agency-repository.js';
 import { PERMISSIONS, type Permission } from '../../src/auth/policy.js';
 import type { Role } from '../../src/auth/roles.js';
 import type { ServiceDeps } from '../../src/commands/command.js';
+import type { Database } from '../../src/db/schema.js';
 import type { DemoResult } from '../../src/demo/seed-demo.js';
 import {
   createDraft,
@@ -53,4 +55,21 @@ export async function publishOneItem(
   assert.ok((await recordReview(deps, reviewer, id, 'approve', '无涉密内容')).ok);
   assert.ok((await publish(deps, demoStaff(demo, 'lsw-publisher', ['publisher']), id)).ok);
   return id;
+}
+
+/**
+ * The agency's newest published item with a page of its own: the one on the catalogue's first
+ * page whatever else the demo holds (its generated 2021 items included).
+ */
+export function newestPublishedItem(db: Kysely<Database>, slug: string) {
+  return db
+    .selectFrom('publications')
+    .innerJoin('agencies', 'agencies.id', 'publications.agency_id')
+    .select(['publications.id', 'publications.url_key', 'publications.title'])
+    .where('agencies.slug', '=', slug)
+    .where('publications.state', '=', 'published')
+    .where('publications.url_key', 'is not', null)
+    .orderBy('publications.published_on', 'desc')
+    .orderBy('publications.index_number', 'desc')
+    .executeTakeFirstOrThrow();
 }
