@@ -1,132 +1,147 @@
 // `gongkai check` on a batch of many files (issue 11 item 9): the reports of
-// test/fixtures/reports/ (the seed, the layouts, the real-report corpus and the two PDFs)
-// repeated into a batch of each kind — text, HTML, PDF — checked the way the command checks
-// them (src/cli/check.ts: the worker pool of src/reports/read/, one worker per core, each
-// opening, reading and checking its files) against the true one-core baseline: the same
-// files opened, read and checked in one thread, no pool. And PDF
-// reading (parseReport: pdf.js's text, laid out into lines, read as a report) against
-// pdf.js's own bare text extraction (getTextContent of every page) of the same file in the
-// same run. Goals: ≥ 1.8× on 2 cores; PDF within 1.5× of the bare extraction. Prints only.
-import { readdirSync, readFileSync } from 'node:fs';
+// test/fixtures/reports/ repeated into a batch of each kind — text, HTML, PDF
+// (bench/check-batch-files.ts) — checked the way the command checks them (src/cli/check.ts:
+// the worker pool of src/reports/read/, one worker per core, each opening, reading and
+// checking its files) against one core: the same files opened, read and checked in one thread
+// of a process that `taskset` keeps on one CPU, so that V8's helper threads (its garbage
+// collector, its compiler) share that core too, as they would on a one-core machine; unpinned,
+// they take part of the second core, and "one thread" is not "one core". Each side runs in a
+// process of its own (bench/check-batch-child.ts), warmed alike, the sides alternating round by
+// round so that the machine's drifting pace touches each. Beside them: the single thread
+// unpinned, and two single-thread processes at once, one per CPU — what this machine's two
+// cores give this work when nothing is shared at all. And PDF reading (parseReport: pdf.js's
+// text, laid out into lines, read as a report) against pdf.js's own bare text extraction
+// (getTextContent of every page) of the same file in the same run. Goals: ≥ 1.8× on 2 cores;
+// PDF within 1.5× of the bare extraction. Prints only.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseReport } from '../src/reports/parse/index.js';
-import { runReadTask } from '../src/reports/read/read-task.js';
-import { ReportReader } from '../src/reports/read/reader-pool.js';
 import { sizeFromEnv } from './bench-db.js';
+import type { ChildTiming } from './check-batch-child.js';
+import { batchOf, KINDS, pdfFixtures } from './check-batch-files.js';
 
-const FIXTURES = fileURLToPath(new URL('../test/fixtures/reports/', import.meta.url));
+const CHILD = fileURLToPath(new URL('./check-batch-child.ts', import.meta.url));
 const SPEEDUP_GOAL = 1.8;
 const PDF_GOAL = 1.5;
 const PDF_ROUNDS = 5;
-/** What `gongkai check` asks for when it prints text: the findings and the report's facts. */
-const CHECK = { summary: true } as const;
 
-const KINDS = [
-  { label: '文本（.txt、.md）', test: /\.(txt|md)$/i, files: 400 },
-  { label: '网页（.html）', test: /\.html?$/i, files: 200 },
-  { label: 'PDF', test: /\.pdf$/i, files: 24 },
-] as const;
+/** Whether this machine can keep a process on one CPU (Linux's util-linux `taskset`). */
+const canPin = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-function fixtures(): string[] {
-  const top = readdirSync(FIXTURES).map((f) => `${FIXTURES}${f}`);
-  const real = readdirSync(`${FIXTURES}real/`).map((f) => `${FIXTURES}real/${f}`);
-  return [...top, ...real].filter((f) => !f.endsWith('.json') && /\.[a-z]+$/i.test(f)).sort();
+interface ChildSpec {
+  mode: 'one' | 'pool';
+  /** The one CPU the process may use, or null for every CPU. */
+  cpu: number | null;
 }
 
-interface BatchTime {
+/**
+ * Starts the children together, lets each warm up, then tells them all at once to start
+ * timing; their timings in the order given.
+ */
+async function runSideBySide(
+  specs: readonly ChildSpec[],
+  kindIndex: number,
+): Promise<ChildTiming[]> {
+  const children = specs.map(({ mode, cpu }) => {
+    const node = [process.execPath, ...process.execArgv, CHILD, mode, String(kindIndex)];
+    const [command, ...args] = cpu === null ? node : ['taskset', '-c', String(cpu), ...node];
+    return spawn(command!, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
+  });
+  const lines = children.map((child) => {
+    const queue: string[] = [];
+    const waiting: ((line: string) => void)[] = [];
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const next = waiting.shift();
+      if (next) next(line);
+      else queue.push(line);
+    });
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`测量子进程已退出（退出码 ${code}）`))),
+    );
+    exited.catch(() => {});
+    return () =>
+      Promise.race([
+        new Promise<string>((resolve) => {
+          const line = queue.shift();
+          if (line !== undefined) resolve(line);
+          else waiting.push(resolve);
+        }),
+        exited,
+      ]);
+  });
+  for (const next of lines) if ((await next()) !== 'warm') throw new Error('测量子进程未能预热');
+  for (const child of children) child.stdin.end('go\n');
+  return Promise.all(lines.map(async (next) => JSON.parse(await next()) as ChildTiming));
+}
+
+interface Side {
+  files: number;
   seconds: number;
-  /** CPU seconds of this process, all its threads (the workers' too). */
   cpuSeconds: number;
-  /**
-   * CPU seconds of the main thread alone (the rest is the workers' and V8's helpers'), from
-   * /proc where there is one: unlike its event loop's busy time this does not grow when
-   * other processes hold the cores; elsewhere the event loop's busy time.
-   */
-  mainSeconds: number;
 }
 
-/** CPU seconds the main thread has used, or null where /proc/self/task is not there. */
-function mainThreadCpu(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) and its closing parenthesis:
-    // utime and stime are the 12th and 13th, in clock ticks of 1/100 s.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const addTo = (sum: BatchTime, t: BatchTime): void => {
-  sum.seconds += t.seconds;
-  sum.cpuSeconds += t.cpuSeconds;
-  sum.mainSeconds += t.mainSeconds;
+const addTo = (side: Side, t: ChildTiming): void => {
+  side.files += t.files;
+  side.seconds += t.seconds;
+  side.cpuSeconds += t.cpuSeconds;
 };
-
-async function timed(work: () => Promise<unknown>): Promise<BatchTime> {
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const elu0 = performance.eventLoopUtilization();
-  const main0 = mainThreadCpu();
-  await work();
-  const cpu = process.cpuUsage(cpu0);
-  const elu = performance.eventLoopUtilization(elu0);
-  const main1 = mainThreadCpu();
-  return {
-    seconds: (performance.now() - t0) / 1000,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    mainSeconds: main0 !== null && main1 !== null ? main1 - main0 : elu.active / 1000,
-  };
-}
-
-/** The true one-core baseline: every file opened, read and checked in this thread, in turn. */
-async function checkInOneThread(files: readonly string[]): Promise<void> {
-  for (const path of files) await runReadTask({ source: { path }, check: CHECK });
-}
 
 async function batches(): Promise<void> {
   const cores = availableParallelism();
-  const all = fixtures();
-  for (const kind of KINDS) {
-    const distinct = all.filter((f) => kind.test.test(f));
-    if (distinct.length === 0) continue;
-    const n = sizeFromEnv('GONGKAI_BENCH_CHECK_FILES', kind.files);
-    const batch = Array.from({ length: n }, (_, i) => distinct[i % distinct.length]!);
-    const sources = batch.map((path) => ({ path }));
-    const zero = (): BatchTime => ({ seconds: 0, cpuSeconds: 0, mainSeconds: 0 });
-    const times = { one: zero(), all: zero() };
-    // Both warm alike before timing (the batch once, untimed): modules loaded and the
-    // parser compiled in this thread and in every worker, so steady paces are compared,
-    // not start-up.
-    const reader = new ReportReader({ workers: cores });
-    try {
-      await checkInOneThread(batch);
-      await reader.checkAll(sources, CHECK);
-      // Alternating twice, so that a change in the machine's load touches both alike.
-      for (let round = 0; round < 2; round++) {
-        addTo(times.one, await timed(() => checkInOneThread(batch)));
-        addTo(times.all, await timed(() => reader.checkAll(sources, CHECK)));
+  const pinned = canPin();
+  const rounds = sizeFromEnv('GONGKAI_BENCH_CHECK_ROUNDS', 2);
+  for (const [kindIndex, kind] of KINDS.entries()) {
+    const { files, distinct } = batchOf(kind);
+    if (files.length === 0) continue;
+    const zero = (): Side => ({ files: 0, seconds: 0, cpuSeconds: 0 });
+    const sides = { core: zero(), pool: zero(), thread: zero(), pair: zero() };
+    for (let round = 0; round < rounds; round++) {
+      const [core] = await runSideBySide([{ mode: 'one', cpu: pinned ? 0 : null }], kindIndex);
+      addTo(sides.core, core!);
+      const [pool] = await runSideBySide([{ mode: 'pool', cpu: null }], kindIndex);
+      addTo(sides.pool, pool!);
+      const [thread] = await runSideBySide([{ mode: 'one', cpu: null }], kindIndex);
+      addTo(sides.thread, thread!);
+      if (pinned && cores >= 2) {
+        const pair = await runSideBySide(
+          [
+            { mode: 'one', cpu: 0 },
+            { mode: 'one', cpu: 1 },
+          ],
+          kindIndex,
+        );
+        // Together: the files of both over the time of the slower.
+        addTo(sides.pair, {
+          files: pair[0]!.files + pair[1]!.files,
+          seconds: Math.max(pair[0]!.seconds, pair[1]!.seconds),
+          cpuSeconds: pair[0]!.cpuSeconds + pair[1]!.cpuSeconds,
+        });
       }
-    } finally {
-      await reader.close();
     }
-    const perSecond = (t: BatchTime) => ((2 * n) / t.seconds).toFixed(1);
-    // How many cores the run kept busy, and the CPU each file cost: on a machine loaded by
-    // other work the wall-clock speed-up falls, while these show whether the work was spread
-    // and what spreading it cost.
-    const busy = (t: BatchTime) => (t.cpuSeconds / t.seconds).toFixed(2);
-    const cpuMs = (t: BatchTime) => ((t.cpuSeconds * 1000) / (2 * n)).toFixed(2);
-    const main = (t: BatchTime) => (t.mainSeconds / t.seconds).toFixed(2);
-    const mainMs = (t: BatchTime) => ((t.mainSeconds * 1000) / (2 * n)).toFixed(2);
-    const speedup = times.one.seconds / times.all.seconds;
+    const rate = (s: Side) => s.files / s.seconds;
+    const perSecond = (s: Side) => rate(s).toFixed(1);
+    // How many cores a side kept busy, and the CPU each file cost: on a machine loaded by other
+    // work the wall-clock speed-up falls, while these show whether the work was spread and
+    // what spreading it cost.
+    const busy = (s: Side) => (s.cpuSeconds / s.seconds).toFixed(2);
+    const cpuMs = (s: Side) => ((s.cpuSeconds * 1000) / s.files).toFixed(2);
+    const speedup = rate(sides.pool) / rate(sides.core);
+    const baseline = pinned
+      ? '一个核（taskset 限定 CPU 0）上的单线程'
+      : '单线程（本机无法用 taskset 限定一个核）';
+    const pair =
+      sides.pair.files > 0
+        ? `；两个各限一核的独立进程同时检查合计 ${perSecond(sides.pair)} 份/秒，即本机两个核对这项工作能给出的 ${(rate(sides.pair) / rate(sides.core)).toFixed(2)} 倍`
+        : '';
     console.log(
-      `批量检查 ${kind.label}：${n} 个文件（${distinct.length} 份不同的报告），` +
-        `单线程 ${perSecond(times.one)} 份/秒（占用 ${busy(times.one)} 核，每份 CPU ${cpuMs(times.one)} 毫秒），` +
-        `${cores} 个工作线程 ${perSecond(times.all)} 份/秒（占用 ${busy(times.all)} 核，其中主线程 ${main(times.all)} 核，` +
-        `每份 CPU ${cpuMs(times.all)} 毫秒，其中主线程 ${mainMs(times.all)} 毫秒），为单线程的 ${speedup.toFixed(2)} 倍；` +
-        `${speedup >= SPEEDUP_GOAL ? '达到' : '未达到'}目标（2 核 ≥ ${SPEEDUP_GOAL} 倍）`,
+      `批量检查 ${kind.label}：${files.length} 个文件（${distinct} 份不同的报告），每种方式 ${rounds} 轮交替：` +
+        `${baseline} ${perSecond(sides.core)} 份/秒（占用 ${busy(sides.core)} 核，每份 CPU ${cpuMs(sides.core)} 毫秒）；` +
+        `gongkai check 的 ${cores} 个工作线程 ${perSecond(sides.pool)} 份/秒（占用 ${busy(sides.pool)} 核，每份 CPU ${cpuMs(sides.pool)} 毫秒），` +
+        `为一个核的 ${speedup.toFixed(2)} 倍；${speedup >= SPEEDUP_GOAL ? '达到' : '未达到'}目标（2 核 ≥ ${SPEEDUP_GOAL} 倍）。` +
+        `对照：单线程不限核 ${perSecond(sides.thread)} 份/秒（占用 ${busy(sides.thread)} 核：V8 的辅助线程用到另一个核）${pair}`,
     );
   }
 }
@@ -166,7 +181,7 @@ async function medianMs(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function pdfReading(): Promise<void> {
-  for (const path of fixtures().filter((f) => /\.pdf$/i.test(f))) {
+  for (const path of pdfFixtures()) {
     const bytes = new Uint8Array(readFileSync(path));
     const name = path.slice(path.lastIndexOf('/') + 1);
     // Interleaved: bare, ours, bare, ours … each the median of its rounds.
@@ -185,7 +200,7 @@ async function pdfReading(): Promise<void> {
 
 export async function checkBatchBench(): Promise<void> {
   console.log(
-    `\n批量检查（gongkai check 的方式与单线程相比；系统负载 ${loadavg()[0]?.toFixed(1)}，${availableParallelism()} 核：` +
+    `\n批量检查（gongkai check 的方式与一个核相比；系统负载 ${loadavg()[0]?.toFixed(1)}，${availableParallelism()} 核：` +
       `其他进程占用 CPU 时多核倍数偏低）`,
   );
   await batches();

@@ -1,7 +1,10 @@
 // The whole work of one file, as a worker thread does it (read-worker.ts) and as the
 // one-thread baseline of the bench does it: open the file if given a path, read it (the
-// report JSON, or any file the parser reads), and when asked run every check on it.
-// Never throws: whatever goes wrong is a result with a Chinese reason.
+// report JSON, or any file the parser reads), and when asked run every check on it. The file
+// is read synchronously: the thread that runs this is a worker's own (or the bench's one-core
+// baseline), and an asynchronous read would wait for a libuv pool thread that a busy batch
+// leaves no core for (read-file.ts). Never throws: whatever goes wrong is a result with a
+// Chinese reason.
 import { basename } from 'node:path';
 import { checkReport, mergeFindings } from '../checks/index.js';
 import { correctionsByFinding } from '../checks/grouping.js';
@@ -9,7 +12,7 @@ import { reportFromJson } from '../json.js';
 import { parseReport, type ParseResult } from '../parse/index.js';
 import { READ_LIMITS, type ReadLimits } from '../parse/limits.js';
 import type { CheckResult, CheckSummary, ReadTask } from './protocol.js';
-import { readReportBytes } from './read-file.js';
+import { readReportBytesSync } from './read-file.js';
 
 export const READ_FAILED =
   '读取报告时出错，无法解析该文件；请改用 Word（.docx）、带文字层的 PDF、网页或 JSON 格式。';
@@ -36,7 +39,7 @@ async function read(task: ReadTask, limits: ReadLimits): Promise<ParseResult> {
       ...(source.filename !== undefined ? { filename: source.filename } : {}),
       limits,
     });
-  const bytes = await readReportBytes(source.path);
+  const bytes = readReportBytesSync(source.path);
   if (!(bytes instanceof Uint8Array)) return { ok: false, error: bytes.error };
   if (/\.json$/i.test(source.path)) return fromJsonBytes(bytes);
   return parseReport({ bytes, filename: basename(source.path), limits });

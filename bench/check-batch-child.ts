@@ -1,0 +1,61 @@
+// One side of the checking bench (bench/check-batch.ts), in a process of its own so that the
+// parent can give it the cores it may use (`taskset`): `one` checks the batch in this thread,
+// file after file, as the one-core baseline; `pool` checks it as `gongkai check` does, with the
+// worker pool of src/reports/read/ (one worker per core). It warms up untimed, says `warm` on
+// stdout, waits for a line on stdin (so that processes run side by side start timing together),
+// times its passes and prints one line of JSON: seconds, CPU seconds (every thread), files.
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import { runReadTask } from '../src/reports/read/read-task.js';
+import { ReportReader } from '../src/reports/read/reader-pool.js';
+import { batchOf, KINDS } from './check-batch-files.js';
+
+export interface ChildTiming {
+  seconds: number;
+  cpuSeconds: number;
+  files: number;
+}
+
+/** What `gongkai check` asks for when it prints text: the findings and the report's facts. */
+const CHECK = { summary: true } as const;
+const TIMED_PASSES = 2;
+
+const [mode, kindIndex] = process.argv.slice(2);
+const kind = KINDS[Number(kindIndex)];
+if (!kind || (mode !== 'one' && mode !== 'pool'))
+  throw new Error(`用法：check-batch-child one|pool <0–${KINDS.length - 1}>`);
+const { files } = batchOf(kind);
+
+const reader = mode === 'pool' ? new ReportReader({ workers: availableParallelism() }) : null;
+const pass = reader
+  ? () =>
+      reader.checkAll(
+        files.map((path) => ({ path })),
+        CHECK,
+      )
+  : async () => {
+      for (const path of files) await runReadTask({ source: { path }, check: CHECK });
+    };
+
+// Each worker of the pool gets about 1/workers of a pass: as many passes again, so that every
+// thread that checks has checked as many files before timing as the single thread has.
+const warm = kind.warmPasses * (reader ? reader.workers : 1);
+for (let i = 0; i < warm; i++) await pass();
+
+process.stdout.write('warm\n');
+await new Promise<void>((resolve) =>
+  createInterface({ input: process.stdin }).once('line', () => resolve()),
+);
+
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+for (let i = 0; i < TIMED_PASSES; i++) await pass();
+const cpu = process.cpuUsage(cpu0);
+const timing: ChildTiming = {
+  seconds: (performance.now() - t0) / 1000,
+  cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  files: TIMED_PASSES * files.length,
+};
+process.stdout.write(`${JSON.stringify(timing)}\n`);
+await reader?.close();
+process.exit(0);
