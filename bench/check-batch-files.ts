@@ -40,6 +40,6 @@ export function batchOf(kind: BatchKind): { files: string[]; distinct: number } 
   if (distinct.length === 0) return { files: [], distinct: 0 };
   return {
     files: Array.from({ length: n }, (_, i) => distinct[i % distinct.length]!),
-    distinct: distinct.length,
+    distinct: Math.min(n, distinct.length),
   };
 }

@@ -28,8 +28,9 @@ const SPEEDUP_GOAL = 1.8;
 const PDF_GOAL = 1.5;
 const PDF_ROUNDS = 5;
 
-/** Whether this machine can keep a process on one CPU (Linux's util-linux `taskset`). */
-const canPin = (): boolean => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+/** Whether this machine lets a process be kept on the given CPU (Linux's util-linux `taskset`). */
+const canPin = (cpu: number): boolean =>
+  spawnSync('taskset', ['-c', String(cpu), 'true']).status === 0;
 
 interface ChildSpec {
   mode: 'one' | 'pool';
@@ -39,7 +40,8 @@ interface ChildSpec {
 
 /**
  * Starts the children together, lets each warm up, then tells them all at once to start
- * timing; their timings in the order given.
+ * timing; their timings in the order given. A child that ends early (its stderr is this
+ * process's) ends its output, which stops the bench with a Chinese reason.
  */
 async function runSideBySide(
   specs: readonly ChildSpec[],
@@ -50,40 +52,24 @@ async function runSideBySide(
     const [command, ...args] = cpu === null ? node : ['taskset', '-c', String(cpu), ...node];
     return spawn(command!, args, { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
   });
-  const lines = children.map((child) => {
-    const queue: string[] = [];
-    const waiting: ((line: string) => void)[] = [];
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const next = waiting.shift();
-      if (next) next(line);
-      else queue.push(line);
-    });
-    const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) => reject(new Error(`测量子进程已退出（退出码 ${code}）`))),
-    );
-    exited.catch(() => {});
-    return () =>
-      Promise.race([
-        new Promise<string>((resolve) => {
-          const line = queue.shift();
-          if (line !== undefined) resolve(line);
-          else waiting.push(resolve);
-        }),
-        exited,
-      ]);
-  });
-  for (const next of lines) if ((await next()) !== 'warm') throw new Error('测量子进程未能预热');
+  const outputs = children.map((child) =>
+    createInterface({ input: child.stdout })[Symbol.asyncIterator](),
+  );
+  const nextLine = async (output: (typeof outputs)[number]): Promise<string> => {
+    const { value, done } = await output.next();
+    if (done) throw new Error('测量子进程提前退出，见上面的错误输出');
+    return value;
+  };
+  for (const output of outputs)
+    if ((await nextLine(output)) !== 'warm') throw new Error('测量子进程未能预热');
   for (const child of children) child.stdin.end('go\n');
-  return Promise.all(lines.map(async (next) => JSON.parse(await next()) as ChildTiming));
+  return Promise.all(
+    outputs.map(async (output) => JSON.parse(await nextLine(output)) as ChildTiming),
+  );
 }
 
-interface Side {
-  files: number;
-  seconds: number;
-  cpuSeconds: number;
-}
-
-const addTo = (side: Side, t: ChildTiming): void => {
+/** A side's timings over every round, summed. */
+const addTo = (side: ChildTiming, t: ChildTiming): void => {
   side.files += t.files;
   side.seconds += t.seconds;
   side.cpuSeconds += t.cpuSeconds;
@@ -91,12 +77,14 @@ const addTo = (side: Side, t: ChildTiming): void => {
 
 async function batches(): Promise<void> {
   const cores = availableParallelism();
-  const pinned = canPin();
+  const pinned = canPin(0);
+  // The pair needs a second CPU this process may use (a container's CPU set may not hold 1).
+  const pairPinned = pinned && cores >= 2 && canPin(1);
   const rounds = sizeFromEnv('GONGKAI_BENCH_CHECK_ROUNDS', 2);
   for (const [kindIndex, kind] of KINDS.entries()) {
     const { files, distinct } = batchOf(kind);
     if (files.length === 0) continue;
-    const zero = (): Side => ({ files: 0, seconds: 0, cpuSeconds: 0 });
+    const zero = (): ChildTiming => ({ files: 0, seconds: 0, cpuSeconds: 0 });
     const sides = { core: zero(), pool: zero(), thread: zero(), pair: zero() };
     for (let round = 0; round < rounds; round++) {
       const [core] = await runSideBySide([{ mode: 'one', cpu: pinned ? 0 : null }], kindIndex);
@@ -105,7 +93,7 @@ async function batches(): Promise<void> {
       addTo(sides.pool, pool!);
       const [thread] = await runSideBySide([{ mode: 'one', cpu: null }], kindIndex);
       addTo(sides.thread, thread!);
-      if (pinned && cores >= 2) {
+      if (pairPinned) {
         const pair = await runSideBySide(
           [
             { mode: 'one', cpu: 0 },
@@ -121,13 +109,13 @@ async function batches(): Promise<void> {
         });
       }
     }
-    const rate = (s: Side) => s.files / s.seconds;
-    const perSecond = (s: Side) => rate(s).toFixed(1);
+    const rate = (s: ChildTiming) => s.files / s.seconds;
+    const perSecond = (s: ChildTiming) => rate(s).toFixed(1);
     // How many cores a side kept busy, and the CPU each file cost: on a machine loaded by other
     // work the wall-clock speed-up falls, while these show whether the work was spread and
     // what spreading it cost.
-    const busy = (s: Side) => (s.cpuSeconds / s.seconds).toFixed(2);
-    const cpuMs = (s: Side) => ((s.cpuSeconds * 1000) / s.files).toFixed(2);
+    const busy = (s: ChildTiming) => (s.cpuSeconds / s.seconds).toFixed(2);
+    const cpuMs = (s: ChildTiming) => ((s.cpuSeconds * 1000) / s.files).toFixed(2);
     const speedup = rate(sides.pool) / rate(sides.core);
     const baseline = pinned
       ? '一个核（taskset 限定 CPU 0）上的单线程'
