@@ -1,16 +1,13 @@
-// Writes the authorisation matrix into docs/security.md, between its two marker lines:
+// Writes the generated tables into docs/security.md, each between its two marker lines (the
+// roles × permissions table and the authorisation matrix; security-doc.ts lists them), and
+// formats the file as Prettier does, so that `prettier --check` passes without another step:
 //   node --import tsx test/http/authorisation-matrix-doc.ts
 import { readFileSync, writeFileSync } from 'node:fs';
-import { matrixMarkdown } from './authorisation-matrix.js';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { SECTIONS, SECURITY_DOC, withSection } from './security-doc.js';
 
-const FILE = new URL('../../docs/security.md', import.meta.url);
-const START = '<!-- authorisation-matrix:start -->';
-const END = '<!-- authorisation-matrix:end -->';
-const doc = readFileSync(FILE, 'utf8');
-const from = doc.indexOf(START);
-const to = doc.indexOf(END);
-if (from < 0 || to < from) throw new Error(`docs/security.md lacks the ${START} … ${END} markers`);
-writeFileSync(
-  FILE,
-  `${doc.slice(0, from + START.length)}\n\n${matrixMarkdown()}\n\n${doc.slice(to)}`,
-);
+const path = fileURLToPath(SECURITY_DOC);
+let doc = readFileSync(path, 'utf8');
+for (const section of SECTIONS) doc = withSection(doc, section.name, section.markdown());
+writeFileSync(path, await format(doc, { ...(await resolveConfig(path)), filepath: path }));

@@ -4,7 +4,8 @@
 // object: the real object of 灵山卫街道 it is asked with, and whether it reads or changes it).
 // The rules below turn them into an expected outcome per cell; route-permissions.test.tsx
 // makes every request and compares, and docs/security.md shows the same matrix as a table
-// (`node --import tsx test/http/authorisation-matrix-doc.ts` rewrites it).
+// (`node --import tsx test/http/authorisation-matrix-doc.ts` rewrites it; security-doc.ts
+// lists the generated tables, src/auth/security-doc.test.ts fails when the file is stale).
 import { PERMISSIONS, type Permission } from '../../src/auth/policy.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../src/auth/roles.js';
 import type { Relation, WorldIds } from '../support/authz-world.js';
@@ -453,15 +454,18 @@ const RELATION_LABEL: Record<Relation, string> = {
 };
 
 /** The matrix as a Markdown table: per route, who is allowed in each relation. */
-export function matrixMarkdown(): string {
+export function matrixMarkdown(
+  routes: Readonly<Record<string, Access>> = ROUTES,
+  objects: Readonly<Record<string, ObjectRow>> = OBJECTS,
+): string {
   const lines = [
     '| 路由 | 要求 | 访客 | ' +
       (['own', 'subordinate', 'unrelated'] as const).map((r) => RELATION_LABEL[r]).join(' | ') +
       ' |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const [route, access] of Object.entries(ROUTES)) {
-    const row = OBJECTS[route];
+  for (const [route, access] of Object.entries(routes)) {
+    const row = objects[route];
     const cell = (relation: Relation) => {
       const out = ROLES.map((role) => ({
         role,
