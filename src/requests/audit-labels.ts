@@ -7,6 +7,7 @@ export const requestIntakeAuditLabels = {
     'request.due.recompute': '工作日历变更后重新计算答复期限',
     'request.personal_data.view': '查看申请人个人信息',
     'request.identity_proof.view': '查看申请人身份证明',
+    'request.letter.view': '下载致申请人的文书',
     'demo.request.create': '写入演示申请',
   },
   subjects: { request: '政府信息公开申请' },
@@ -26,6 +27,8 @@ export const requestIntakeAuditLabels = {
       identityProof: '已上传身份证明',
       closure: '办结方式',
       outcome: '办理结果',
+      letterId: '文书编号',
+      format: '文书格式',
     },
   },
 };

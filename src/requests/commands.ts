@@ -276,8 +276,17 @@ export async function confirmReceipt(
   });
 }
 
-/** What of the applicant's data was opened: recorded, the data itself never. */
-export type PersonalDataView = 'applicant' | 'identity_proof';
+/**
+ * What of the applicant's data was opened: recorded, the data itself never. A letter (答复书,
+ * 补正告知书…) is addressed to the applicant by name and address, so downloading one counts.
+ */
+export type PersonalDataView =
+  'applicant' | 'identity_proof' | { letterId: string; format: 'html' | 'docx' };
+
+const VIEW_ACTIONS = {
+  applicant: 'request.personal_data.view',
+  identity_proof: 'request.identity_proof.view',
+} as const;
 
 export async function recordPersonalDataViewed(
   deps: ServiceDeps,
@@ -290,8 +299,16 @@ export async function recordPersonalDataViewed(
       agencyId: c.agencyId,
       subjectType: 'request',
       subjectId: c.id,
-      action: what === 'applicant' ? 'request.personal_data.view' : 'request.identity_proof.view',
-      after: { trackingNumber: c.trackingNumber },
+      ...(typeof what === 'string'
+        ? { action: VIEW_ACTIONS[what], after: { trackingNumber: c.trackingNumber } }
+        : {
+            action: 'request.letter.view',
+            after: {
+              trackingNumber: c.trackingNumber,
+              letterId: what.letterId,
+              format: what.format,
+            },
+          }),
     });
     return ok(null);
   });

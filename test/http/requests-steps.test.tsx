@@ -123,6 +123,19 @@ describe('the steps of a case, in the console and on the tracking page', () => {
       `/console/requests/${ids['54']}/letters/${letter!.id}.html`,
     );
     assert.equal(elsewhere.status, 404);
+    // Each download names the applicant: recorded by who, which letter and form, and only
+    // the ones served (the 404 through case 54 is not).
+    const views = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['subject_id', 'actor_id', 'after_json'])
+      .where('action', '=', 'request.letter.view')
+      .execute();
+    assert.equal(views.length, 2);
+    assert.ok(views.every((v) => v.subject_id === ids['52']));
+    assert.ok(views.every((v) => v.actor_id === t.demo!.accounts['lsw-handler']));
+    const facts = views.map((v) => JSON.parse(v.after_json ?? 'null') as Record<string, string>);
+    assert.deepEqual(facts.map((f) => f.format).sort(), ['docx', 'html']);
+    assert.ok(facts.every((f) => f.letterId === letter!.id));
   });
 
   test('the tracking page shows the letters only with the right code, and serves them by POST', async () => {

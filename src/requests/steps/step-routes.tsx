@@ -12,7 +12,7 @@ import { formStrings } from '../../web/form-input.js';
 import { redirectWithNotice } from '../../web/notice.js';
 import { TRANSITIONS, type CaseActionType } from '../case.js';
 import { actorFactsOf, loadCase, renderCase } from '../case-view.js';
-import { STALE_CASE } from '../commands.js';
+import { recordPersonalDataViewed, STALE_CASE } from '../commands.js';
 import { fileStoreOf } from '../intake-service.js';
 import { casePath, REQUESTS_PATH } from '../pages/console-pages.js';
 import { getCase } from '../repository.js';
@@ -111,11 +111,15 @@ export function stepRoutes(): Hono<AppEnv> {
   });
 
   app.get(`${REQUESTS_PATH}/:id/letters/:file`, async (c) => {
-    const { resource } = await loadCase(c);
+    const { staff, resource } = await loadCase(c);
     const m = /^([0-9a-f-]{36})\.(html|docx)$/.exec(c.req.param('file'));
-    const file = m ? await caseLetter(c, resource, m[1]!, m[2] as 'html' | 'docx') : null;
-    if (!file) throw new HTTPException(404, { message: '该文书不存在。' });
-    return letterResponse(c, file, m![2] as 'html' | 'docx');
+    const format = m?.[2] as 'html' | 'docx' | undefined;
+    const file = m && format ? await caseLetter(c, resource, m[1]!, format) : null;
+    if (!file || !format) throw new HTTPException(404, { message: '该文书不存在。' });
+    // The letter names the applicant and their address: opening it is recorded like the data.
+    const view = { letterId: m![1]!, format };
+    await recordPersonalDataViewed(c.get('deps'), resource, view, actorOf(staff));
+    return letterResponse(c, file, format);
   });
 
   return app;
