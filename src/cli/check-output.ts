@@ -11,7 +11,12 @@ import {
 import { FORMATS, TABLE_KEYS, tableShape } from '../reports/format/index.js';
 import type { AnnualReport, CellValue, Finding } from '../reports/model.js';
 import type { Checked, ReportFacts, ReportSummary } from '../reports/read/protocol.js';
-import { reportStatus, STATUS_LABELS, UNASSESSED_EXPLANATION } from '../supervision/status.js';
+import {
+  reportStatus,
+  STATUS_LABELS,
+  statusCounts,
+  UNASSESSED_EXPLANATION,
+} from '../supervision/status.js';
 
 /**
  * A file named on the command line and what reading and checking found: the whole report
@@ -130,15 +135,17 @@ export function checkText(files: readonly CheckedFile<ReportSummary>[]): string 
     if (f.ok) out.push(...reportText(f), '');
     else out.push(`${f.source}：无法读取。${f.error}`, '');
   }
-  const statuses = files.flatMap((f) =>
-    f.ok ? [reportStatus({ state: 'read' }, findingCounts(f.findings))] : [],
+  // Each report counted once, by its status's precedence: one with errors is not also among
+  // the 部分未能核对, one with a 提示 and unchecked sums is.
+  const counted = statusCounts(
+    files.map((f) =>
+      f.ok ? reportStatus({ state: 'read' }, findingCounts(f.findings)) : 'unreadable',
+    ),
   );
-  const unreadable = files.length - statuses.length;
-  const withErrors = statuses.filter((s) => s === 'errors').length;
-  const unassessed = statuses.filter((s) => s === 'unassessed').length;
-  const parts = [`共检查${files.length}份报告`, `${withErrors}份有错误`];
-  if (unassessed) parts.push(`${unassessed}份${STATUS_LABELS.unassessed}（需人工核对）`);
-  if (unreadable) parts.push(`${unreadable}份无法读取`);
+  const parts = [`共检查${files.length}份报告`, `${counted.errors}份有错误`];
+  if (counted.unassessed)
+    parts.push(`${counted.unassessed}份${STATUS_LABELS.unassessed}（需人工核对）`);
+  if (counted.unreadable) parts.push(`${counted.unreadable}份无法读取`);
   out.push(`${parts.join('，')}。`);
   return `${out.join('\n')}\n`;
 }

@@ -2,19 +2,19 @@
 // the rows it keeps. The page ignores an unknown value and says so, as every list of the
 // console does (a stale bookmark still shows the year); an export refuses it, since a file
 // downloaded must hold the rows that were asked for. Pure.
-import { STATUS_LABELS, type AgencyStatus } from './status.js';
+import { CHECKED_STATUSES, STATUS_LABELS, type AgencyStatus } from './status.js';
 import type { Dashboard } from './views.js';
 
-/** The statuses a dashboard is counted and filtered by, in the order they are listed. */
+/**
+ * The statuses a dashboard is counted and filtered by, in the order they are listed: what
+ * was not received or not readable, then the checked reports' statuses in their precedence.
+ */
 export const DASHBOARD_ORDER: readonly AgencyStatus[] = [
   'late',
   'missing',
   'received_late',
   'unreadable',
-  'errors',
-  'warnings',
-  'unassessed',
-  'clean',
+  ...CHECKED_STATUSES,
 ];
 
 /** The status asked for, null for every agency; an unknown value is named in `problem`. */

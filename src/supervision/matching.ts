@@ -23,26 +23,83 @@ function candidates(a: AgencyName): string[] {
 }
 
 /**
- * The agency whose full or short name the text contains (or which contains the text), the
- * longest such name winning; null when none, or when two agencies match equally well.
+ * Where the name at the start of a text ends, in a report's title or file name: at a year,
+ * or at the words of the title (「政府信息公开工作年度报告」), so that what follows an agency's
+ * name in 「平潭综合实验区教育局2021年度…」 is read as 「教育局」. 「政府信息公开办公室」 is a name,
+ * so 信息公开 ends it only when the title goes on.
+ */
+const NAME_END =
+  /\d|[〇零一二三四五六七八九十]{2,}年|(?:政府|政务)?信息公开(?=工作|年度|年报|报告|$)|政务公开|年度|年报|工作报告|关于/u;
+
+/** Words after a name that still name the same body: its government, its office's seat. */
+const SAME_BODY = /^(?:人民政府|政府|党工委|管理委员会|管委会|办事处)+/u;
+
+/**
+ * How the name of a body of its own ends: an office or department (…局, …委员会, …办公室,
+ * …中心, …街道), or a place with its government (…镇人民政府). At least one character before
+ * the ending, so that 「街道」 after 「灵山卫」 completes that name instead of naming another.
+ */
+const BODY_END =
+  /.(?:局|委员会|委|办公室|办公厅|办|室|中心|街道|办事处|所|院|处|队|站|厅|部|署|社|馆|会|镇|乡|区|县|市|旗)(?:人民政府|政府)?$/u;
+
+/** The words after a name, read as far as a name goes, without those naming the same body. */
+function nameAfter(rest: string): string {
+  return (rest.split(NAME_END)[0] ?? '').replace(SAME_BODY, '');
+}
+
+const namesAnotherBody = (name: string) => BODY_END.test(name);
+
+/**
+ * How well an agency's name matches a text, best first: the text is the name (3); the text
+ * contains the name (2), longer names saying more; the name contains the text (1), as
+ * 「灵山卫街道」 in 「青岛市黄岛区灵山卫街道」. Null when the names say they are different
+ * bodies: what follows the name in the text names an office of it (「平潭综合实验区」 in
+ * 「平潭综合实验区教育局」: the bureau's report is not the government's), or what follows the
+ * text in the name does (a report of 「福州市人民政府」 is not its 办公室's). A name contained in
+ * another agency's name (`shared`) says too little to match more than itself: the text
+ * must name nothing after it.
+ */
+function matchOf(t: string, n: string, shared: boolean): { tier: number; length: number } | null {
+  if (t === n) return { tier: 3, length: n.length };
+  const at = t.indexOf(n);
+  if (at >= 0) {
+    const after = nameAfter(t.slice(at + n.length));
+    if (shared ? after !== '' : namesAnotherBody(after)) return null;
+    return { tier: 2, length: n.length };
+  }
+  const within = n.indexOf(t);
+  if (t.length >= 4 && within >= 0) {
+    const after = n.slice(within + t.length).replace(SAME_BODY, '');
+    return namesAnotherBody(after) ? null : { tier: 1, length: t.length };
+  }
+  return null;
+}
+
+/**
+ * The one agency the text names best; null when none does, or when two or more match
+ * equally well (the same tier and length, or a text contained in several agencies'
+ * names): the supervisor then confirms by hand, the machine does not guess.
  */
 function bestMatch(text: string, agencies: readonly AgencyName[]): string | null {
   const t = normaliseName(text);
   if (t.length < 2) return null;
-  let best: { id: string; length: number } | null = null;
-  let tie = false;
-  for (const a of agencies) {
-    for (const n of candidates(a)) {
-      const hit = t.includes(n) || (t.length >= 4 && n.includes(t));
-      if (!hit) continue;
-      const length = Math.min(n.length, t.length);
-      if (!best || length > best.length) {
-        best = { id: a.id, length };
-        tie = false;
-      } else if (length === best.length && best.id !== a.id) tie = true;
+  const names = agencies.map((a) => ({ id: a.id, names: candidates(a) }));
+  const isShared = (id: string, n: string) =>
+    names.some((o) => o.id !== id && o.names.some((m) => m.length > n.length && m.includes(n)));
+  const scored: { id: string; score: number }[] = [];
+  for (const { id, names: own } of names) {
+    let score = 0;
+    for (const n of own) {
+      const m = matchOf(t, n, isShared(id, n));
+      // Tier first, then length: names are far shorter than 1000 characters.
+      if (m) score = Math.max(score, m.tier * 1000 + m.length);
     }
+    if (score > 0) scored.push({ id, score });
   }
-  return best && !tie ? best.id : null;
+  scored.sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  if (!first || (second && second.score === first.score)) return null;
+  return first.id;
 }
 
 /** The suggestion for one report: by the name in the report, else by the file name. */

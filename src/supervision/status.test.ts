@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../reports/model.js';
 import { findingCounts } from '../reports/checks/reading-notes.js';
-import { agencyStatus, reportStatus, STATUS_LABELS } from './status.js';
+import { DASHBOARD_ORDER } from './dashboard-filter.js';
+import { REPORT_STATUSES } from './pages/batch-page.js';
+import {
+  agencyStatus,
+  CHECKED_STATUSES,
+  reportStatus,
+  STATUS_LABELS,
+  statusCounts,
+} from './status.js';
 
 const finding = (code: Finding['code'], severity: Finding['severity']): Finding => ({
   code,
@@ -33,16 +41,42 @@ describe('counts', () => {
     );
     assert.equal(STATUS_LABELS.unassessed, '部分未能核对');
   });
-  it('a problem found outranks a check not made', () => {
+  it('an error outranks a check not made', () => {
     assert.equal(
       statusOf(finding('NOT_ASSESSED', 'warning'), finding('T3_TOTAL_COLUMN', 'error')),
       'errors',
     );
+  });
+  it('a 提示 beside sums not checked is 部分未能核对, not 仅有提示', () => {
     assert.equal(
       statusOf(finding('NOT_ASSESSED', 'warning'), finding('LATE', 'warning')),
-      'warnings',
+      'unassessed',
     );
+    assert.equal(statusOf(finding('LATE', 'warning')), 'warnings');
   });
+});
+
+describe('precedence', () => {
+  it('is 有错误, 部分未能核对, 仅有提示, 无问题', () =>
+    assert.deepEqual(
+      CHECKED_STATUSES.map((s) => STATUS_LABELS[s]),
+      ['有错误', '部分未能核对', '仅有提示', '无问题'],
+    ));
+  it('orders the dashboard and the batch list alike', () => {
+    const checked = (list: readonly string[]) =>
+      list.filter((s) => (CHECKED_STATUSES as readonly string[]).includes(s));
+    assert.deepEqual(checked(DASHBOARD_ORDER), [...CHECKED_STATUSES]);
+    assert.deepEqual(checked(REPORT_STATUSES), [...CHECKED_STATUSES]);
+  });
+  it('counts each status once', () =>
+    assert.deepEqual(statusCounts(['errors', 'unassessed', 'unassessed', 'unreadable']), {
+      errors: 1,
+      unassessed: 2,
+      warnings: 0,
+      clean: 0,
+      unreadable: 1,
+      pending: 0,
+    }));
 });
 
 describe('status', () => {
@@ -51,6 +85,14 @@ describe('status', () => {
     assert.equal(reportStatus({ state: 'read' }, { ...none, errors: 1, warnings: 3 }), 'errors');
     assert.equal(reportStatus({ state: 'read' }, { ...none, warnings: 3 }), 'warnings');
     assert.equal(reportStatus({ state: 'read' }, { ...none, unassessed: 2 }), 'unassessed');
+    assert.equal(
+      reportStatus({ state: 'read' }, { ...none, warnings: 3, unassessed: 1 }),
+      'unassessed',
+    );
+    assert.equal(
+      reportStatus({ state: 'read' }, { errors: 1, warnings: 3, unassessed: 1 }),
+      'errors',
+    );
     assert.equal(reportStatus({ state: 'read' }, none), 'clean');
     assert.equal(reportStatus({ state: 'unreadable' }, none), 'unreadable');
     assert.equal(reportStatus({ state: 'pending' }, none), 'pending');

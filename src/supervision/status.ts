@@ -1,30 +1,30 @@
 // The one vocabulary of a received report's status and of an agency's status for a year,
-// used alike by the batch pages, the dashboard, the CSV and the .xlsx. Pure.
+// used alike by the batch pages, the dashboard, the CSV and the .xlsx, the console's check
+// and `gongkai check`. Pure.
 import type { FindingCounts } from '../reports/checks/reading-notes.js';
 
 /**
- * A report as read and checked. Reading notes are not its problems (see
- * src/reports/checks/reading-notes.ts), but a check that could not be made (NOT_ASSESSED)
- * leaves some of its sums unchecked: with no error or warning it is `unassessed`, never
- * `clean`, since the machine did not find it right, only found nothing wrong in what it read.
+ * A report read and checked, worst first: this order is the precedence of a report's status
+ * (`reportStatus` gives the first that holds) and the order of every list, filter and sort
+ * that shows these statuses. 部分未能核对 comes before 仅有提示: a report with a warning AND
+ * sums that could not be checked (NOT_ASSESSED) has had some of its sums not checked at all,
+ * which the supervisor must do by hand; a 提示 only asks a question of what was checked.
+ * Reading notes are not a report's problems (src/reports/checks/reading-notes.ts), but with
+ * unchecked sums and no error it is `unassessed`, never `clean` nor `warnings`: the machine
+ * did not find it right, only found nothing (or only a 提示) in what it read.
  */
-export type ReportStatus =
-  'errors' | 'warnings' | 'unassessed' | 'clean' | 'unreadable' | 'pending';
+export const CHECKED_STATUSES = ['errors', 'unassessed', 'warnings', 'clean'] as const;
+export type CheckedStatus = (typeof CHECKED_STATUSES)[number];
+
+/** A received report: checked, or not read (yet, or at all). */
+export type ReportStatus = CheckedStatus | 'unreadable' | 'pending';
 
 /**
  * An agency for a year: none received yet before the deadline (missing) or after it (late),
  * a report published after the deadline (received_late, whatever its findings), or the
  * status of the report published in time.
  */
-export type AgencyStatus =
-  | 'missing'
-  | 'late'
-  | 'received_late'
-  | 'errors'
-  | 'warnings'
-  | 'unassessed'
-  | 'clean'
-  | 'unreadable';
+export type AgencyStatus = 'missing' | 'late' | 'received_late' | CheckedStatus | 'unreadable';
 
 export const STATUS_LABELS: Readonly<Record<ReportStatus | AgencyStatus, string>> = {
   missing: '未收到',
@@ -47,9 +47,9 @@ export const UNASSESSED_EXPLANATION =
   '部分表格数字未能可靠读取，与之相关的勾稽关系未能由系统核对。报告可能无误，请对照原文人工核对这些数字。';
 
 /**
- * A report's status by its worst finding: 有错误, then 仅有提示 (a problem found), then
- * 部分未能核对 (nothing found, but not everything checked), then 无问题. CELL_AMBIGUOUS notes
- * alone leave a report 无问题: the reader chose a reading and the checks were made on it.
+ * A report's status: the first of CHECKED_STATUSES that holds — 有错误, 部分未能核对,
+ * 仅有提示, 无问题. CELL_AMBIGUOUS notes alone leave a report 无问题: the reader chose a
+ * reading and the checks were made on it.
  */
 export function reportStatus(
   r: { state: string },
@@ -57,9 +57,27 @@ export function reportStatus(
 ): ReportStatus {
   if (r.state === 'pending') return 'pending';
   if (r.state !== 'read') return 'unreadable';
-  if (counts.errors > 0) return 'errors';
-  if (counts.warnings > 0) return 'warnings';
-  return counts.unassessed > 0 ? 'unassessed' : 'clean';
+  const holds: Readonly<Record<CheckedStatus, boolean>> = {
+    errors: counts.errors > 0,
+    unassessed: counts.unassessed > 0,
+    warnings: counts.warnings > 0,
+    clean: true,
+  };
+  return CHECKED_STATUSES.find((s) => holds[s]) ?? 'clean';
+}
+
+/** How many of `statuses` have each status: a summary's counts, for the summaries of a check. */
+export function statusCounts(statuses: readonly ReportStatus[]): Record<ReportStatus, number> {
+  const counts: Record<ReportStatus, number> = {
+    errors: 0,
+    unassessed: 0,
+    warnings: 0,
+    clean: 0,
+    unreadable: 0,
+    pending: 0,
+  };
+  for (const s of statuses) counts[s] += 1;
+  return counts;
 }
 
 /**

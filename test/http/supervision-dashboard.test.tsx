@@ -295,7 +295,7 @@ test('an unknown status is ignored on the page and said so in Chinese; an export
   const doc = parse(html);
   assert.match(
     text(doc.querySelector('.notice.warn')?.textContent ?? ''),
-    /已忽略：状态“<b>bad”不是可选的状态（可选：逾期未收到、未收到、逾期公布、无法读取、有错误、仅有提示、部分未能核对、无问题）/,
+    /已忽略：状态“<b>bad”不是可选的状态（可选：逾期未收到、未收到、逾期公布、无法读取、有错误、部分未能核对、仅有提示、无问题）/,
   );
   const all = parse(await (await supervisor.get('/console/supervision?year=2021')).text());
   assert.deepEqual(dashboardRows(doc), dashboardRows(all), 'every agency shown');
@@ -354,7 +354,7 @@ test('a report whose sums could not all be checked is 部分未能核对 on the 
       .map((r) => /损坏的副本/.test(r.textContent)),
     [true],
   );
-  // Sorted by 结论, worst first: 部分未能核对 before 无问题 (between 仅有提示 and 无问题).
+  // Sorted by 结论, worst first: 部分未能核对 before 无问题 (after 有错误, before 仅有提示).
   const byStatus = parse(await (await supervisor.get(`${batchUrl}?sort=status&dir=asc`)).text());
   assert.match(cells(byStatus.querySelectorAll('table.data tbody tr')[0]), /损坏的副本/);
   const findings = await (await supervisor.get(`${batchUrl}/findings.csv`)).text();

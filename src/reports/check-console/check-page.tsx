@@ -11,7 +11,7 @@ import { RESULT_TTL_MINUTES } from './result-store.js';
 import { SEVERITY_LABELS } from '../checks/labels.js';
 import { formatLabel } from './summary-csv.js';
 import { UPLOAD_LIMITS } from './unpack.js';
-import { STATUS_LABELS, UNASSESSED_EXPLANATION } from '../../supervision/status.js';
+import { STATUS_LABELS, statusCounts, UNASSESSED_EXPLANATION } from '../../supervision/status.js';
 
 export const CHECK_PATH = '/console/reports/check';
 export const summaryPath = (id: string) => `${CHECK_PATH}/${id}/summary.csv`;
@@ -104,10 +104,13 @@ export function ResultsPage({
   resultId: string;
 }) {
   const verdicts = results.map(verdictOf);
-  const withErrors = verdicts.filter((v) => v.errors > 0).length;
-  const unreadable = verdicts.filter((v) => v.status === 'unreadable').length;
-  // Not counted as 无错误: their sums were not all checked.
-  const unassessed = verdicts.filter((v) => v.status === 'unassessed').length;
+  // Each file counted once, by its status's precedence: 部分未能核对 (some sums not checked,
+  // a 提示 or not) are not counted as 无错误.
+  const {
+    errors: withErrors,
+    unreadable,
+    unassessed,
+  } = statusCounts(verdicts.map((v) => v.status));
   return (
     <ConsolePage title="年度报告检查结果">
       <TablesStylesheet />

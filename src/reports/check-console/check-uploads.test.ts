@@ -65,3 +65,15 @@ test('a check that could not be made leaves a report 部分未能核对, not 无
     label: '部分未能核对',
   });
 });
+
+test('a 提示 beside a check that could not be made is 部分未能核对, not 仅有提示', () => {
+  const v = verdictOf(checked([finding('LATE', 'warning'), finding('NOT_ASSESSED', 'warning')]));
+  assert.deepEqual(v, {
+    errors: 0,
+    warnings: 1,
+    notes: 1,
+    unassessed: 1,
+    status: 'unassessed',
+    label: '部分未能核对',
+  });
+});

@@ -18,15 +18,12 @@ import {
   reportPath,
 } from '../paths.js';
 import { READ_AS_LABELS } from '../read-kind.js';
-import { STATUS_LABELS, type ReportStatus } from '../status.js';
+import { CHECKED_STATUSES, STATUS_LABELS, type ReportStatus } from '../status.js';
 import type { BatchView, ReportView } from '../views.js';
 
 /** The statuses of a batch's reports, worst first: the filter's choices and the sort's order. */
 export const REPORT_STATUSES: readonly ReportStatus[] = [
-  'errors',
-  'warnings',
-  'unassessed',
-  'clean',
+  ...CHECKED_STATUSES,
   'unreadable',
   'pending',
 ];
