@@ -7,7 +7,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export type Coding = 'br' | 'gzip' | 'identity';
 
 /**
- * Brotli quality 5 and gzip level 6: about half a millisecond each for a 20 KB page (brotli's
+ * Brotli quality 5 and gzip level 6: a few tenths of a millisecond each for a 20 KB page (brotli's
  * best quality takes 30 ms for 12 % fewer bytes — too slow for the first view after a change).
  */
 const BROTLI_QUALITY = 5;
