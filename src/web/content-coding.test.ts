@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressedCopies, preferredCoding } from './content-coding.js';
+import { compress, preferredCoding } from './content-coding.js';
 
 test('the coding follows the header: br first on a tie, q-values weigh, q=0 refuses', () => {
   const cases: [string | undefined, string][] = [
@@ -28,11 +28,14 @@ test('each compressed copy decompresses to the page, and is smaller', () => {
   const page = new TextEncoder().encode(
     `<!DOCTYPE html><ul>${'<li><a href="/agencies/x/catalogue/1">关于征地补偿的公告</a></li>'.repeat(200)}</ul>`,
   );
-  const copies = compressedCopies(page);
-  assert.ok(copies.br && copies.gzip);
-  assert.deepEqual(new Uint8Array(brotliDecompressSync(copies.br)), page);
-  assert.deepEqual(new Uint8Array(gunzipSync(copies.gzip)), page);
-  assert.ok(copies.br.byteLength < page.byteLength / 5);
-  // Too short to gain: only the page itself is kept.
-  assert.deepEqual(compressedCopies(new TextEncoder().encode('<p>')), {});
+  const br = compress(page, 'br');
+  const gzip = compress(page, 'gzip');
+  assert.ok(br && gzip);
+  assert.deepEqual(new Uint8Array(brotliDecompressSync(br)), page);
+  assert.deepEqual(new Uint8Array(gunzipSync(gzip)), page);
+  assert.ok(br.byteLength < page.byteLength / 5);
+  // Too short to gain: the page itself is sent.
+  const short = new TextEncoder().encode('<p>');
+  assert.equal(compress(short, 'br'), null);
+  assert.equal(compress(short, 'gzip'), null);
 });

@@ -1,32 +1,37 @@
 // Compressed copies of a kept page (src/web/page-cache.ts), and which one a request asked for.
 // A catalogue page is about 20 KB of HTML and compresses to about 4 KB; the bytes written to
 // the socket are most of what a kept page costs the server (and all a reader on a slow line
-// waits for), so each kept page is compressed once, when it is stored, never per request.
+// waits for), so each kept page is compressed at most once per coding, never per request.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export type Coding = 'br' | 'gzip' | 'identity';
 
 /**
- * Brotli quality 5 and gzip level 6: about a millisecond together for a 20 KB page (brotli's
+ * Brotli quality 5 and gzip level 6: a few tenths of a millisecond each for a 20 KB page (brotli's
  * best quality takes 30 ms for 12 % fewer bytes — too slow for the first view after a change).
  */
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
 
-/** The page's bytes in each coding; a coding that would not make it smaller is left out. */
-export function compressedCopies(body: Uint8Array): Partial<Record<'br' | 'gzip', Uint8Array>> {
-  const out: Partial<Record<'br' | 'gzip', Uint8Array>> = {};
-  const br = brotliCompressSync(body, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    },
-  });
-  if (br.byteLength < body.byteLength) out.br = br;
-  const gzip = gzipSync(body, { level: GZIP_LEVEL });
-  if (gzip.byteLength < body.byteLength) out.gzip = gzip;
-  return out;
+export type Compressed = Exclude<Coding, 'identity'>;
+
+/**
+ * The page's bytes in `coding`, or null when that would not make them smaller. Made when a
+ * kept page is first asked for in that coding, not for every coding when it is stored: most
+ * readers' browsers ask for br, and a page kept but never asked for again costs nothing.
+ */
+export function compress(body: Uint8Array, coding: Compressed): Uint8Array | null {
+  const out =
+    coding === 'br'
+      ? brotliCompressSync(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          },
+        })
+      : gzipSync(body, { level: GZIP_LEVEL });
+  return out.byteLength < body.byteLength ? out : null;
 }
 
 /**

@@ -41,5 +41,7 @@ export interface AppEnv {
     site: SiteInfo;
     /** The database's change mark as the page cache read it for this request (if it did). */
     dataMark: string;
+    /** The HTML `c.html` last rendered and the answer made from it (src/web/rendered-html.ts). */
+    renderedHtml: { response: Response; html: string };
   };
 }

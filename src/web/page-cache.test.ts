@@ -1,18 +1,22 @@
 // What the page cache keeps and when it lets go, over a fake change mark and clock: each
 // guard on its own, the bound on entries, and a page rendered while the database moved on.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { syncBuiltinESMExports } from 'node:module';
+import { mock, test } from 'node:test';
+import zlib from 'node:zlib';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from './env.js';
 import { pageCache, servePageCache } from './page-cache.js';
-import { PUBLIC_PAGE_CACHE_CONTROL } from './public-page-headers.js';
+import { etagOf, PUBLIC_PAGE_CACHE_CONTROL } from './public-page-headers.js';
+import { countReadsOf } from '../../test/support/read-back.js';
 
 function setUp(options: { maxEntries?: number } = {}) {
   let mark: string | null = 'a';
   let now = new Date('2024-09-27T08:00:00.000Z');
   let renders = 0;
   let handled = 0;
+  let readBack = 0;
   let onRender: () => unknown = () => {};
   const deps = {
     db: { dataVersion: () => mark },
@@ -25,10 +29,15 @@ function setUp(options: { maxEntries?: number } = {}) {
     renders++;
     await onRender();
     await next();
+    // Counts the answers whose body the cache reads back instead of taking what was rendered.
+    countReadsOf(c.res, () => readBack++);
   });
   // Numbered in the order the handlers ran.
   const page = (name: string) => `<!DOCTYPE html><p>${name} ${++handled}</p>`;
   app.get('/p/plain', (c) => c.html(page('plain')));
+  // Long enough that compressing it makes it smaller.
+  app.get('/p/long', (c) => c.html(page('<li>关于征地补偿的公告</li>'.repeat(100))));
+  app.get('/p/feed', (c) => c.body(page('feed'), 200, { 'content-type': 'application/atom+xml' }));
   app.get('/p/cookie', (c) => {
     setCookie(c, 'x', '1');
     return c.html(page('cookie'));
@@ -53,6 +62,9 @@ function setUp(options: { maxEntries?: number } = {}) {
     app,
     get renders() {
       return renders;
+    },
+    get readBack() {
+      return readBack;
     },
     setMark: (m: string | null) => (mark = m),
     setNow: (d: string) => (now = new Date(d)),
@@ -188,4 +200,66 @@ test('a page that is not kept is not marked public', async () => {
     assert.equal(res.headers.get('etag'), null, path);
     assert.notEqual(res.headers.get('cache-control'), PUBLIC_PAGE_CACHE_CONTROL, path);
   }
+});
+
+test("a kept page's ETag is the hash of its body, taken as rendered; a 304 follows", async () => {
+  const s = setUp();
+  for (const [path, readBack] of [
+    ['/p/plain', 0],
+    // Not made by `c.html`: read back from the answer to be kept.
+    ['/p/feed', 1],
+  ] as const) {
+    const before = s.readBack;
+    const first = await s.app.request(path);
+    const body = new Uint8Array(await first.arrayBuffer());
+    assert.equal(s.readBack - before, readBack, path);
+    const kept = await s.app.request(path);
+    assert.deepEqual(new Uint8Array(await kept.arrayBuffer()), body, path);
+    for (const res of [first, kept]) {
+      assert.equal(res.headers.get('etag'), etagOf(body), path);
+      assert.equal(res.headers.get('content-length'), String(body.byteLength), path);
+    }
+    const renders = s.renders;
+    const held = await s.app.request(path, { headers: { 'if-none-match': etagOf(body) } });
+    assert.equal(held.status, 304, path);
+    assert.equal(s.renders, renders, path);
+  }
+});
+
+test('a kept page is compressed in a coding only when first asked for in it', async (t) => {
+  const br = mock.method(zlib, 'brotliCompressSync');
+  const gzip = mock.method(zlib, 'gzipSync');
+  // The page cache imported these by name: point those at the counting ones too.
+  syncBuiltinESMExports();
+  t.after(() => {
+    mock.restoreAll();
+    syncBuiltinESMExports();
+  });
+  const s = setUp();
+  const calls = () => [br.mock.callCount(), gzip.mock.callCount()];
+  const as = async (coding: string | null, headers: Record<string, string> = {}) => {
+    const res = await s.app.request('/p/long', {
+      headers: coding ? { ...headers, 'accept-encoding': coding } : headers,
+    });
+    await res.arrayBuffer();
+    return res;
+  };
+  const plain = await as(null);
+  assert.deepEqual(calls(), [0, 0], 'rendered and kept: nothing compressed yet');
+  const etag = plain.headers.get('etag')!;
+  assert.equal((await as('br', { 'if-none-match': etag })).status, 304);
+  assert.deepEqual(calls(), [0, 0], 'a 304 sends nothing to compress');
+  assert.equal((await as('gzip, br')).headers.get('content-encoding'), 'br');
+  assert.equal((await as('br')).headers.get('content-encoding'), 'br');
+  assert.deepEqual(calls(), [1, 0], 'br made once, on the first ask');
+  const gzipped = await as('gzip');
+  assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+  assert.equal(gzipped.headers.get('etag'), etag);
+  assert.equal(await as('gzip').then((r) => r.headers.get('content-encoding')), 'gzip');
+  assert.deepEqual(calls(), [1, 1], 'gzip made once, on the first ask');
+  assert.equal(s.renders, 1);
+  // A page first rendered for a br request is compressed in br only.
+  s.setMark('b');
+  assert.equal((await as('br')).headers.get('content-encoding'), 'br');
+  assert.deepEqual(calls(), [2, 1]);
 });

@@ -10,12 +10,15 @@ import { getCookie } from 'hono/cookie';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import type { AppDeps, AppEnv } from './env.js';
 import { DISPLAY_COOKIE, isDisplayMode } from './display.js';
-import { compressedCopies, preferredCoding, type Coding } from './content-coding.js';
+import { compress, preferredCoding, type Coding, type Compressed } from './content-coding.js';
 import { isPublicAnswer, notModified, publicHeadersOf } from './public-page-headers.js';
+import { rememberRenderedHtml, renderedHtmlOf } from './rendered-html.js';
 
 /** What may be kept: ~20 KB pages, a few hundred distinct URLs (searches included). */
 export const PAGE_CACHE_ENTRIES = 500;
 export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
+
+const encoder = new TextEncoder();
 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,34 +30,26 @@ interface Copy {
   headers: Record<string, string>;
 }
 
-/** A kept page as it was rendered, and compressed (content-coding.ts) when that is smaller. */
+/**
+ * A kept page as it was rendered, and in each coding asked for so far (content-coding.ts):
+ * compressed the first time a request prefers that coding, so a page no one asks for in gzip
+ * is never gzipped. Null where compressing did not make the page smaller.
+ */
 interface Entry {
-  copies: Partial<Record<Coding, Copy>> & { identity: Copy };
+  identity: Copy;
+  compressed: Partial<Record<Compressed, Copy | null>>;
   /** All copies' bytes, counted against the bound. */
   bytes: number;
 }
 
 /**
- * The copies of a page rendered with `rendered`: each says its coding, and all carry the
- * public page's headers (src/web/public-page-headers.ts: caching, Vary, one ETag).
+ * A page rendered with `rendered`, to be kept: it carries the public page's headers
+ * (src/web/public-page-headers.ts: caching, Vary, one ETag for every coding).
  */
 function entryOf(body: Uint8Array, rendered: Headers): Entry {
-  const base = publicHeadersOf(rendered, body);
-  const copy = (bytes: Uint8Array, coding: Coding): Copy => {
-    const headers: Record<string, string> = { ...base, 'content-length': String(bytes.byteLength) };
-    if (coding !== 'identity') headers['content-encoding'] = coding;
-    return { body: bytes, headers };
-  };
-  const copies: Entry['copies'] = { identity: copy(body, 'identity') };
-  let bytes = body.byteLength;
-  for (const [coding, bytesOf] of Object.entries(compressedCopies(body)) as [
-    Coding,
-    Uint8Array,
-  ][]) {
-    copies[coding] = copy(bytesOf, coding);
-    bytes += bytesOf.byteLength;
-  }
-  return { copies, bytes };
+  const headers = publicHeadersOf(rendered, body);
+  headers['content-length'] = String(body.byteLength);
+  return { identity: { body, headers }, compressed: {}, bytes: body.byteLength };
 }
 
 /** The pages of one state of the database on one day; replaced whole when either moves on. */
@@ -63,6 +58,21 @@ interface Generation {
   day: number;
   pages: Map<string, Entry>;
   bytes: number;
+}
+
+/** How much one generation may hold. */
+interface Bound {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+/** Drops the least recently used pages (first in the map) until `generation` is in bound. */
+function trim(generation: Generation, bound: Bound): void {
+  for (const [k, e] of generation.pages) {
+    if (generation.pages.size <= bound.maxEntries && generation.bytes <= bound.maxBytes) break;
+    generation.pages.delete(k);
+    generation.bytes -= e.bytes;
+  }
 }
 
 export interface PageCacheOptions {
@@ -81,14 +91,55 @@ const pathAndQuery = (url: string) => url.slice(url.indexOf('/', url.indexOf('//
 const keyOf = (display: string | undefined, url: string) =>
   `${isDisplayMode(display) ? display : 'standard'} ${pathAndQuery(url)}`;
 
-/** The kept page in `coding`, or a 304 when the request already holds it. */
-const answer = (entry: Entry, coding: Coding, ifNoneMatch: string | null | undefined) => {
-  const copy = entry.copies[coding] ?? entry.copies.identity;
-  return (
-    notModified(ifNoneMatch, copy.headers) ??
-    new Response(copy.body, { status: 200, headers: copy.headers })
-  );
-};
+/**
+ * The copy of `entry` in `coding`, compressed now if it is the first request for it; the
+ * copy's bytes then count against `generation`'s bound, while the page is still kept there.
+ */
+function copyIn(
+  generation: Generation,
+  key: string,
+  entry: Entry,
+  coding: Coding,
+  bound: Bound,
+): Copy {
+  if (coding === 'identity') return entry.identity;
+  let copy = entry.compressed[coding];
+  if (copy === undefined) {
+    const body = compress(entry.identity.body, coding);
+    copy = body && {
+      body,
+      headers: {
+        ...entry.identity.headers,
+        'content-length': String(body.byteLength),
+        'content-encoding': coding,
+      },
+    };
+    entry.compressed[coding] = copy;
+    if (body) {
+      entry.bytes += body.byteLength;
+      if (generation.pages.get(key) === entry) {
+        generation.bytes += body.byteLength;
+        trim(generation, bound);
+      }
+    }
+  }
+  return copy ?? entry.identity;
+}
+
+/** The kept page in `coding`, or a 304 (nothing compressed) when the request already holds it. */
+function answer(
+  generation: Generation,
+  key: string,
+  entry: Entry,
+  coding: Coding,
+  ifNoneMatch: string | null | undefined,
+  bound: Bound,
+): Response {
+  const unchanged = notModified(ifNoneMatch, entry.identity.headers);
+  if (unchanged) return unchanged;
+  const copy = copyIn(generation, key, entry, coding, bound);
+  return new Response(copy.body, { status: 200, headers: copy.headers });
+}
 
 export interface PageCache {
   /**
@@ -108,8 +159,10 @@ export interface PageCache {
  * away), and are served with the public page's headers, as a 304 to a request that holds it.
  */
 export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
-  const maxEntries = options.maxEntries ?? PAGE_CACHE_ENTRIES;
-  const maxBytes = options.maxBytes ?? PAGE_CACHE_BYTES;
+  const bound: Bound = {
+    maxEntries: options.maxEntries ?? PAGE_CACHE_ENTRIES,
+    maxBytes: options.maxBytes ?? PAGE_CACHE_BYTES,
+  };
   let current: Generation | null = null;
   const today = () => Math.floor((deps.clock.now().getTime() + CST_OFFSET_MS) / DAY_MS);
   /** The entry under `key` in the current generation, now the most recently used. */
@@ -135,13 +188,17 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
     const mark = dataVersion.call(deps.db);
     if (typeof mark !== 'string' || mark !== current.mark || today() !== current.day) return null;
     const display = cookie ? parseCookie(cookie, DISPLAY_COOKIE)[DISPLAY_COOKIE] : undefined;
-    const entry = lookUp(current, keyOf(display, url));
+    const key = keyOf(display, url);
+    const entry = lookUp(current, key);
     if (!entry) return null;
     const headers = request.headers;
     return answer(
+      current,
+      key,
       entry,
       preferredCoding(headers.get('accept-encoding') ?? undefined),
       headers.get('if-none-match'),
+      bound,
     );
   };
 
@@ -161,30 +218,32 @@ export function pageCache(deps: AppDeps, options: PageCacheOptions): PageCache {
     const coding = preferredCoding(c.req.header('accept-encoding'));
     const ifNoneMatch = c.req.header('if-none-match');
     const entry = lookUp(generation, key);
-    if (entry) return answer(entry, coding, ifNoneMatch);
+    if (entry) return answer(generation, key, entry, coding, ifNoneMatch, bound);
 
+    rememberRenderedHtml(c);
     await next();
     const res = c.res;
     if (!isPublicAnswer(c, res)) return;
-    const made = entryOf(new TextEncoder().encode(await res.text()), res.headers);
-    // Replace the answer rather than assign over it: Hono would merge the old headers into
-    // a copy, and the body has just been read.
-    c.res = undefined as unknown as Response;
-    c.res = answer(made, coding, ifNoneMatch);
+    // The page as rendered (not read back from the answer), and only the coding this request
+    // asked for: others are compressed when first asked for.
+    const html = renderedHtmlOf(c, res);
+    const body = html !== null ? encoder.encode(html) : new Uint8Array(await res.arrayBuffer());
+    const made = entryOf(body, res.headers);
     // Kept under the mark read before rendering: the page holds data at least that new, and
     // once the database has moved on the next request reads another mark and drops the whole
     // generation (a request that read a newer mark meanwhile has already replaced it).
-    if (made.bytes > maxBytes) return;
-    const replaced = generation.pages.get(key);
-    if (replaced) generation.bytes -= replaced.bytes;
-    generation.pages.delete(key);
-    generation.pages.set(key, made);
-    generation.bytes += made.bytes;
-    for (const [k, e] of generation.pages) {
-      if (generation.pages.size <= maxEntries && generation.bytes <= maxBytes) break;
-      generation.pages.delete(k);
-      generation.bytes -= e.bytes;
+    if (made.bytes <= bound.maxBytes) {
+      const replaced = generation.pages.get(key);
+      if (replaced) generation.bytes -= replaced.bytes;
+      generation.pages.delete(key);
+      generation.pages.set(key, made);
+      generation.bytes += made.bytes;
+      trim(generation, bound);
     }
+    // Replace the answer rather than assign over it: Hono would merge the old headers into
+    // a copy.
+    c.res = undefined as unknown as Response;
+    c.res = answer(generation, key, made, coding, ifNoneMatch, bound);
   };
 
   return { kept, middleware };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
+import { rememberRenderedHtml, renderedHtmlOf } from './rendered-html.js';
 
 /**
  * Any cache may keep a public page, but must ask again before every reuse: a withdrawn item
@@ -48,8 +49,9 @@ export function isPublicAnswer(c: Context<AppEnv>, res: Response): boolean {
  * A weak validator made from the page's bytes (before compression, so every coding of the
  * page shares it, as RFC 9110 §8.8.1 allows a weak one to). Made from the content rather than
  * from the change mark: the mark starts again when the process does, the bytes do not lie.
+ * A string is hashed as its UTF-8 bytes, the bytes it is sent as: the same validator.
  */
-export function etagOf(body: Uint8Array): string {
+export function etagOf(body: Uint8Array | string): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
@@ -68,7 +70,10 @@ function varyWith(vary: string | undefined, tokens: readonly string[]): string {
  * with (security headers included), and the caching ones. Content-Length and
  * Content-Encoding are the sender's, per copy.
  */
-export function publicHeadersOf(rendered: Headers, body: Uint8Array): Record<string, string> {
+export function publicHeadersOf(
+  rendered: Headers,
+  body: Uint8Array | string,
+): Record<string, string> {
   const headers: Record<string, string> = Object.fromEntries(rendered);
   delete headers['content-length'];
   headers['cache-control'] = PUBLIC_PAGE_CACHE_CONTROL;
@@ -116,6 +121,7 @@ export function publicPageHeaders(
   return async (c, next) => {
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || !isPublicPath(c.req.path)) return next();
+    rememberRenderedHtml(c);
     await next();
     const res = c.res;
     if (res.status !== 200) return;
@@ -124,13 +130,13 @@ export function publicPageHeaders(
       headers = Object.fromEntries(res.headers);
     } else {
       if (!isPublicAnswer(c, res)) return;
-      const body = new Uint8Array(await res.arrayBuffer());
-      headers = {
-        ...publicHeadersOf(res.headers, body),
-        'content-length': String(body.byteLength),
-      };
+      // The page as `c.html` rendered it; read back from the answer only when it was made
+      // otherwise (an Atom feed) or replaced since.
+      const body = renderedHtmlOf(c, res) ?? new Uint8Array(await res.arrayBuffer());
+      const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+      headers = { ...publicHeadersOf(res.headers, body), 'content-length': String(length) };
       // Replace the answer rather than assign over it: Hono would merge the old headers into
-      // a copy, and the body has just been read.
+      // a copy (and when read back, the body has been used).
       c.res = undefined as unknown as Response;
       c.res = new Response(body, { status: 200, headers });
     }
