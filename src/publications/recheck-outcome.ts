@@ -10,7 +10,13 @@ export const RECHECK_OUTCOME_LABELS: Readonly<Record<RecheckOutcome, string>> = 
   pending: '待核查',
   kept: '继续公开',
   withdrawn: '已撤回',
-  other: '其他（已不在公开状态）',
+  other: '其他',
+};
+
+/** What a row without a finding says of its item, by outcome. */
+export const UNDECIDED_TEXT: Readonly<Record<'pending' | 'other', string>> = {
+  pending: '待核查',
+  other: '该信息已不在公开状态',
 };
 
 /** The most items one 「继续公开」 submission of the round page may keep. */

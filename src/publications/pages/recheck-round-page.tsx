@@ -33,6 +33,7 @@ import {
   RECHECK_OUTCOME_LABELS,
   RECHECK_OUTCOMES,
   recheckOutcomeOf,
+  UNDECIDED_TEXT,
   type RecheckOutcome,
 } from '../recheck-outcome.js';
 import type { Recheck, RecheckEntry } from '../repository.js';
@@ -69,7 +70,7 @@ const withBack = (href: string, back: string) =>
 
 export function FindingText({ entry }: { entry: RecheckEntry }) {
   const outcome = recheckOutcomeOf(entry.decision, entry.publication.state);
-  if (!entry.decision) return <>{RECHECK_OUTCOME_LABELS[outcome]}</>;
+  if (outcome === 'pending' || outcome === 'other') return <>{UNDECIDED_TEXT[outcome]}</>;
   return (
     <>
       {RECHECK_OUTCOME_LABELS[outcome]}（{entry.decidedByLabel}，
