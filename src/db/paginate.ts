@@ -12,9 +12,10 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export async function paginate<TB extends keyof Database, O>(
+export async function paginate<DB, TB extends keyof DB, O>(
   db: Kysely<Database>,
-  query: SelectQueryBuilder<Database, TB, O>,
+  // DB: the tables the query sees, aliases (`… as i`) included.
+  query: SelectQueryBuilder<DB, TB, O>,
   request: { page: number; pageSize: number },
 ): Promise<Page<O>> {
   const pageSize = Math.max(1, Math.floor(request.pageSize));

@@ -7,7 +7,12 @@ import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import type { Permission } from '../auth/policy.js';
 import type { Actor } from '../commands/actor.js';
-import { runCommand, type CommandContext, type ServiceDeps } from '../commands/command.js';
+import {
+  runCommand,
+  type AuditRecord,
+  type CommandContext,
+  type ServiceDeps,
+} from '../commands/command.js';
 import { fail, ok, type Result } from '../commands/result.js';
 import type { StoredFile } from '../files/file-store.js';
 import { isoDateCst } from '../portal/dates.js';
@@ -24,6 +29,7 @@ import {
 import {
   addAttachment,
   completeRecheck,
+  decideOpenRecheckEntries,
   decideRecheckEntry,
   getPublication,
   getPublishedByIndexNumber,
@@ -37,6 +43,7 @@ import {
   issueSerials,
   listChannels,
   listPublishedIds,
+  listRecheckEntriesOf,
   lockAgencyRechecks,
   removeAttachment,
   setChannel,
@@ -50,6 +57,7 @@ import {
   type RecheckRhythm,
   type ScheduledRhythm,
 } from './recheck-period.js';
+import { bulkKeepCountProblem } from './recheck-outcome.js';
 import { decideStep, type PublicationStep } from './review.js';
 import { sanitizeBody } from './sanitize.js';
 import { indexPublication, unindexPublication } from './search.js';
@@ -355,11 +363,7 @@ async function applyWithdrawal(
     decided_by_label: ctx.actor.label,
     decided_at: at,
   });
-  for (const roundId of rounds) {
-    const round = await getRecheck(ctx.trx, roundId);
-    if (round && !round.completedAt && round.decided === round.total)
-      await completeRecheck(ctx.trx, roundId, at);
-  }
+  for (const roundId of rounds) await completeIfAllDecided(ctx, roundId);
   ctx.record({
     agencyId: before.agencyId,
     subjectType: PUBLICATION_SUBJECT,
@@ -631,18 +635,98 @@ export function decideRecheck(
         decided_by_label: who.actor.label,
         decided_at: now,
       });
-      ctx.record({
-        agencyId: before.agencyId,
-        subjectType: RECHECK_SUBJECT,
-        subjectId: recheckId,
-        action: decision === 'kept' ? 'publication.recheck.keep' : 'publication.recheck.mark',
-        after: { title: before.title, indexNumber: before.indexNumber, opinion },
-      });
-      const after = await getRecheck(ctx.trx, recheckId);
-      const completed = after !== null && after.decided === after.total;
-      if (completed) await completeRecheck(ctx.trx, recheckId, now);
-      return ok({ completed });
+      ctx.record(findingEvent(recheckId, before, decision, opinion));
+      return ok({ completed: await completeIfAllDecided(ctx, recheckId) });
     });
     return result;
+  });
+}
+
+/** The audit event of one finding in a round: the same for a single and a bulk keep. */
+function findingEvent(
+  recheckId: string,
+  item: Publication,
+  decision: RecheckDecision,
+  opinion: string,
+): AuditRecord {
+  return {
+    agencyId: item.agencyId,
+    subjectType: RECHECK_SUBJECT,
+    subjectId: recheckId,
+    action: decision === 'kept' ? 'publication.recheck.keep' : 'publication.recheck.mark',
+    after: { title: item.title, indexNumber: item.indexNumber, opinion },
+  };
+}
+
+/** Completes the round when its last entry has its finding; whether it is now complete. */
+async function completeIfAllDecided(ctx: CommandContext, recheckId: string): Promise<boolean> {
+  const round = await getRecheck(ctx.trx, recheckId);
+  if (!round || round.decided !== round.total) return false;
+  if (!round.completedAt) await completeRecheck(ctx.trx, recheckId, ctx.now.toISOString());
+  return true;
+}
+
+/** Names items in a message: the first few titles and how many more. */
+function someTitles(titles: readonly string[]): string {
+  const shown = titles.slice(0, 3).map((t) => `“${t}”`);
+  return titles.length > 3 ? `${shown.join('、')}等 ${titles.length} 条` : shown.join('、');
+}
+
+/**
+ * The reviewer's 「继续公开」 on several items of a round at once, with one opinion: all of
+ * them or none. Any chosen item that is not in the round, has its finding already or is no
+ * longer published refuses the whole submission, naming which; otherwise each is kept with
+ * its own audit event, as the single keep records it, and the round completes when nothing
+ * is left to decide.
+ */
+export function keepRecheckEntries(
+  deps: ServiceDeps,
+  who: Staff,
+  recheckId: string,
+  publicationIds: readonly string[],
+  opinion: string,
+): Promise<Result<{ kept: number; completed: boolean }>> {
+  return runCommand(deps, who.actor, async (ctx) => {
+    const ids = [...new Set(publicationIds)];
+    const countProblem = bulkKeepCountProblem(ids.length);
+    if (countProblem) return fail({ items: countProblem });
+    const round = await getRecheck(ctx.trx, recheckId);
+    if (!round) return fail({ _form: '该清查不存在' });
+    const entries = await listRecheckEntriesOf(ctx.trx, recheckId, ids);
+    const problems: string[] = [];
+    const outside = ids.length - entries.length;
+    if (outside > 0) problems.push(`${outside} 条不在本次清查范围内`);
+    const decided = entries.filter((e) => e.decision !== null);
+    if (decided.length > 0)
+      problems.push(`${someTitles(decided.map((e) => e.publication.title))}在本次清查中已有结论`);
+    const notPublished = entries.filter(
+      (e) => e.decision === null && e.publication.state !== 'published',
+    );
+    if (notPublished.length > 0)
+      problems.push(`${someTitles(notPublished.map((e) => e.publication.title))}已不在公开状态`);
+    for (const e of entries) {
+      if (e.decision !== null || e.publication.state !== 'published') continue;
+      // The one guard of every step: the permission and the opinion, as for a single keep.
+      const step = decideStep(
+        e.publication.state,
+        'recheck_keep',
+        { ...who, isAuthor: false },
+        opinion,
+      );
+      if (!step.ok) return fail({ _form: step.error });
+    }
+    if (problems.length > 0)
+      return fail({ items: `未保存任何结论：${problems.join('；')}。请刷新页面后重新勾选` });
+    const written = await decideOpenRecheckEntries(ctx.trx, recheckId, ids, {
+      decision: 'kept',
+      opinion,
+      decided_by_label: who.actor.label,
+      decided_at: ctx.now.toISOString(),
+    });
+    // A finding written by someone else since the read above: refused whole (rolled back).
+    if (written.length !== ids.length)
+      return fail({ items: '未保存任何结论：所选信息中有的刚被他人核查，请刷新页面后重新勾选' });
+    for (const e of entries) ctx.record(findingEvent(recheckId, e.publication, 'kept', opinion));
+    return ok({ kept: ids.length, completed: await completeIfAllDecided(ctx, recheckId) });
   });
 }

@@ -11,6 +11,7 @@ import { publicRoutes } from './public-routes.js';
 import { feedRoutes } from './feeds/feed-routes.js';
 import { importRoutes, IMPORT_PATH } from './import/import-routes.js';
 import { RECHECK_RECURRING, recheckJob } from './recheck-job.js';
+import { recheckRoutes } from './recheck-routes.js';
 import { publicationRoutes } from './routes.js';
 import { SEARCH_COMPACTION_RECURRING, searchCompactionJob } from './search-compaction-job.js';
 import { publicationsReportSource } from './table-two/report-source.js';
@@ -25,6 +26,7 @@ export const publicationsFeature: Feature = {
     app.route('/', yearFiguresRoutes());
     app.route('/', figuresImportRoutes());
     app.route('/', importRoutes());
+    app.route('/', recheckRoutes());
     app.route('/', publicationRoutes());
     // Before publicRoutes: the sitemap and the feeds are not catalogue items.
     app.route('/', feedRoutes());

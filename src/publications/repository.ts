@@ -1,6 +1,7 @@
 // SQL for publications; rows become `Publication` here and nowhere else. No business rules:
 // commands.ts decides, this file reads and writes.
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { contains } from '../db/text-match.js';
 import { paginate, type Page } from '../db/paginate.js';
 import type { Database, PublicationRow } from '../db/schema.js';
 import type { Direction } from '../web/list-query.js';
@@ -20,6 +21,7 @@ import {
   type RecheckRhythm,
   type ScheduledRhythm,
 } from './recheck-period.js';
+import type { RecheckOutcome } from './recheck-outcome.js';
 import { PUBLICATION_STATES, type PublicationState } from './review.js';
 
 type Q = Kysely<Database>;
@@ -542,22 +544,34 @@ export async function getRecheck(db: Q, id: string): Promise<Recheck | null> {
   };
 }
 
-export async function listRecheckEntries(db: Q, recheckId: string): Promise<RecheckEntry[]> {
-  const rows = await db
+/** The entries of a round joined with their items: what every reading of entries selects. */
+function entryQuery(db: Q, recheckId: string) {
+  return db
     .selectFrom('publication_recheck_items as i')
     .innerJoin('publications as p', 'p.id', 'i.publication_id')
+    .where('i.recheck_id', '=', recheckId);
+}
+
+type EntryRow = PublicationRow & {
+  recheck_decision: string | null;
+  recheck_opinion: string | null;
+  recheck_by: string | null;
+  recheck_at: string | null;
+};
+
+function selectEntry(q: ReturnType<typeof entryQuery>) {
+  return q
     .selectAll('p')
     .select([
       'i.decision as recheck_decision',
       'i.opinion as recheck_opinion',
       'i.decided_by_label as recheck_by',
       'i.decided_at as recheck_at',
-    ])
-    .where('i.recheck_id', '=', recheckId)
-    .orderBy('p.published_on')
-    .orderBy('p.id')
-    .execute();
-  return rows.map((r) => ({
+    ]);
+}
+
+function rowToEntry(r: EntryRow): RecheckEntry {
+  return {
     publication: rowToPublication(r),
     decision:
       r.recheck_decision === 'kept' || r.recheck_decision === 'withdrawn'
@@ -566,7 +580,105 @@ export async function listRecheckEntries(db: Q, recheckId: string): Promise<Rech
     opinion: r.recheck_opinion,
     decidedByLabel: r.recheck_by,
     decidedAt: r.recheck_at,
-  }));
+  };
+}
+
+/** The condition of `outcome` (recheck-outcome.ts says what each means). */
+function outcomeIs(outcome: RecheckOutcome) {
+  return (eb: ExpressionBuilder<EntryTables, 'i' | 'p'>) => {
+    switch (outcome) {
+      case 'kept':
+      case 'withdrawn':
+        return eb('i.decision', '=', outcome);
+      case 'pending':
+        return eb.and([eb('i.decision', 'is', null), eb('p.state', '=', 'published')]);
+      case 'other':
+        return eb.and([eb('i.decision', 'is', null), eb('p.state', '<>', 'published')]);
+    }
+  };
+}
+
+type EntryTables = Database & {
+  i: Database['publication_recheck_items'];
+  p: Database['publications'];
+};
+
+/** Title, 索引号 or 文号 contains `text` (literally). */
+function entryMatches(text: string) {
+  return (eb: ExpressionBuilder<EntryTables, 'i' | 'p'>) =>
+    eb.or([
+      contains('p.title', text),
+      contains('p.index_number', text),
+      contains('p.document_number', text),
+    ]);
+}
+
+export interface RecheckEntryFilter {
+  outcome?: RecheckOutcome | undefined;
+  /** Part of the title, 索引号 or 文号. */
+  text?: string | undefined;
+  direction: Direction;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of a round's entries, filtered and counted in the database, by publication date. */
+export async function listRecheckEntries(
+  db: Q,
+  recheckId: string,
+  f: RecheckEntryFilter,
+): Promise<Page<RecheckEntry>> {
+  let q = selectEntry(entryQuery(db, recheckId));
+  if (f.outcome) q = q.where(outcomeIs(f.outcome));
+  if (f.text) q = q.where(entryMatches(f.text));
+  // The id breaks ties of a date, so a page boundary never splits rows unpredictably.
+  q = q.orderBy('p.published_on', f.direction).orderBy('p.id', f.direction);
+  const page = await paginate(db, q, f);
+  return { ...page, rows: page.rows.map(rowToEntry) };
+}
+
+/**
+ * How many of the round's entries stand at each outcome, among those matching `text` when
+ * given (so each count is what choosing that outcome lists). One grouped query.
+ */
+export async function recheckOutcomeCounts(
+  db: Q,
+  recheckId: string,
+  text?: string,
+): Promise<Record<RecheckOutcome, number>> {
+  const outcome = sql<RecheckOutcome>`case when i.decision = 'kept' then 'kept' when i.decision = 'withdrawn' then 'withdrawn' when p.state = 'published' then 'pending' else 'other' end`;
+  let q = entryQuery(db, recheckId).select((eb) => [
+    outcome.as('outcome'),
+    eb.fn.countAll().as('n'),
+  ]);
+  if (text) q = q.where(entryMatches(text));
+  const rows = await q.groupBy(outcome).execute();
+  const counts: Record<RecheckOutcome, number> = { pending: 0, kept: 0, withdrawn: 0, other: 0 };
+  for (const r of rows) if (r.outcome in counts) counts[r.outcome] = Number(r.n);
+  return counts;
+}
+
+/** The entries of the round among `publicationIds` (those not in the round are absent). */
+export async function listRecheckEntriesOf(
+  db: Q,
+  recheckId: string,
+  publicationIds: readonly string[],
+): Promise<RecheckEntry[]> {
+  if (publicationIds.length === 0) return [];
+  const rows = await selectEntry(entryQuery(db, recheckId))
+    .where('i.publication_id', 'in', [...publicationIds])
+    .execute();
+  return rows.map(rowToEntry);
+}
+
+/** One entry of the round with its item, or null when the item is not in the round. */
+export async function getRecheckEntryDetail(
+  db: Q,
+  recheckId: string,
+  publicationId: string,
+): Promise<RecheckEntry | null> {
+  const [entry] = await listRecheckEntriesOf(db, recheckId, [publicationId]);
+  return entry ?? null;
 }
 
 export async function getRecheckEntry(
@@ -595,6 +707,29 @@ export async function decideRecheckEntry(
     .where('recheck_id', '=', recheckId)
     .where('publication_id', '=', publicationId)
     .execute();
+}
+
+/**
+ * Records `set` on the round's entries of `publicationIds` that have no finding yet, in one
+ * statement; returns the ids it wrote. On PostgreSQL a concurrent finding on the same entry
+ * is waited for and then seen, so an entry is never decided twice.
+ */
+export async function decideOpenRecheckEntries(
+  db: Q,
+  recheckId: string,
+  publicationIds: readonly string[],
+  set: { decision: RecheckDecision; opinion: string; decided_by_label: string; decided_at: string },
+): Promise<string[]> {
+  if (publicationIds.length === 0) return [];
+  const rows = await db
+    .updateTable('publication_recheck_items')
+    .set(set)
+    .where('recheck_id', '=', recheckId)
+    .where('publication_id', 'in', [...publicationIds])
+    .where('decision', 'is', null)
+    .returning('publication_id')
+    .execute();
+  return rows.map((r) => r.publication_id);
 }
 
 export async function completeRecheck(db: Q, id: string, at: string): Promise<void> {

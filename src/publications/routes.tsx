@@ -1,8 +1,8 @@
 // Console pages of proactive disclosure: the list, drafting, the item page with the review,
-// publication, withdrawal, validity and channel forms, attachments, the 第二十六条 overdue
-// list and the re-check rounds. Each handler authorizes first (policy.ts), reads the form
-// (form-input.ts), runs one command and redirects with a notice — or shows the page again
-// with what was typed and what to fix.
+// publication, withdrawal, validity and channel forms, attachments and the 第二十六条 overdue
+// list (the re-check rounds are recheck-routes.tsx). Each handler authorizes first
+// (policy.ts), reads the form (form-input.ts), runs one command and redirects with a notice —
+// or shows the page again with what was typed and what to fix.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
@@ -10,24 +10,20 @@ import { getAgencyById } from '../agencies/agency-repository.js';
 import type { Agency } from '../agencies/agency.js';
 import { authorize, authorizeOn, hasPermission, type Permission } from '../auth/policy.js';
 import { listAuditEvents } from '../audit/audit-repository.js';
-import { actorOf } from '../commands/actor.js';
 import { loadWorkingCalendar } from '../calendar/calendar-service.js';
 import { BLOB_ID } from '../files/blob-storage.js';
 import { checkUpload } from '../files/upload-check.js';
 import { isoDateCst } from '../portal/dates.js';
-import { singleLine } from '../validation/text-input.js';
 import type { AppEnv, StaffSession } from '../web/env.js';
-import { parseForm, readForm } from '../web/form-input.js';
+import { readForm } from '../web/form-input.js';
+import { currentAgency, staffOf } from './console-access.js';
 import type { FieldErrors } from '../web/forms.js';
 import { oneOf, parseListQuery, type FilterParser } from '../web/list-query.js';
 import { readNotice, redirectWithNotice } from '../web/notice.js';
 import {
   attachFile,
-  changeRecheckRhythm,
   changeValidity,
   createDraft,
-  createRecheck,
-  decideRecheck,
   detachFile,
   PUBLICATION_SUBJECT,
   publish,
@@ -61,32 +57,12 @@ import { ItemDetailPage, type FailedForm } from './pages/item-detail-page.js';
 import { HISTORY_SIZE } from './pages/item-history.js';
 import { ItemFormPage } from './pages/item-form-page.js';
 import { OverduePage, type DueRow } from './pages/overdue-page.js';
-import { RecheckPage, RechecksPage } from './pages/recheck-pages.js';
-import {
-  itemPath,
-  OVERDUE_PATH,
-  PUBLICATIONS_PATH,
-  RECHECK_RHYTHM_PATH,
-  RECHECKS_PATH,
-  recheckPath,
-} from './paths.js';
-import {
-  DEFAULT_RECHECK_RHYTHM,
-  RECHECK_RHYTHM_LABELS,
-  RECHECK_RHYTHMS,
-  recheckPeriodOf,
-  recheckScheduleNote,
-} from './recheck-period.js';
+import { itemPath, OVERDUE_PATH, PUBLICATIONS_PATH } from './paths.js';
 import {
   getPublication,
-  getRecheck,
-  getRecheckRhythm,
-  hasPublished,
   listAttachments,
   listChannels,
   listForConsole,
-  listRecheckEntries,
-  listRechecks,
   listReviews,
   listUnpublished,
 } from './repository.js';
@@ -110,31 +86,8 @@ const NOTICES = {
     channels: '已保存发布渠道。',
     attached: '已上传附件。',
     detached: '已删除附件。',
-    recheck: '已发起清查。',
-    rhythm: '已保存清查周期。',
-    rhythm_unchanged: '清查周期未改变。',
-    decided: '已保存清查结论。',
-    completed: '已保存清查结论，本次清查已全部完成。',
   },
 };
-
-const staffOf = (s: StaffSession): Staff => ({
-  actor: actorOf(s),
-  holds: (p: Permission) => hasPermission(s, p),
-});
-
-/** The staff member and the agency the console is working on, read (or written) with `permission`. */
-async function currentAgency(
-  c: Context<AppEnv>,
-  permission: Permission,
-  mode: 'read' | 'write',
-): Promise<{ staff: StaffSession; agency: Agency }> {
-  const signedIn = await authorize(c, permission);
-  const staff = await authorize(c, permission, { agencyId: signedIn.currentAgencyId, mode });
-  const agency = await getAgencyById(c.get('deps').db.kysely, staff.currentAgencyId);
-  if (!agency) throw new HTTPException(404, { message: '当前机关不存在。' });
-  return { staff, agency };
-}
 
 /** The item of the path, when `permission` may act on its agency in `mode` (403/404 otherwise). */
 async function loadItem(c: Context<AppEnv>, permission: Permission, mode: 'read' | 'write') {
@@ -207,20 +160,6 @@ const FILES_SCHEMA = z.object({
     .array(z.instanceof(File))
     .min(1, '请选择要上传的文件')
     .max(MAX_FILES_PER_UPLOAD, `一次最多上传 ${MAX_FILES_PER_UPLOAD} 个文件`),
-});
-
-const RECHECK_SCHEMA = z.object({
-  title: singleLine('清查名称').min(2, '请填写清查名称').max(60, '清查名称不能超过 60 个字'),
-});
-
-const RHYTHM_CHOICES = RECHECK_RHYTHMS.map((r) => RECHECK_RHYTHM_LABELS[r]).join('、');
-const RHYTHM_SCHEMA = z.object({
-  rhythm: z.enum(RECHECK_RHYTHMS, {
-    error: (issue) =>
-      typeof issue.input === 'string' && issue.input !== ''
-        ? `“${issue.input.slice(0, 20)}”不是可选的清查周期，请在${RHYTHM_CHOICES}中选择`
-        : `请选择清查周期（${RHYTHM_CHOICES}）`,
-  }),
 });
 
 export function publicationRoutes(): Hono<AppEnv> {
@@ -319,147 +258,6 @@ export function publicationRoutes(): Hono<AppEnv> {
       })
       .sort((a, b) => a.due.due.localeCompare(b.due.due));
     return c.html(<OverduePage rows={rows} today={now} />);
-  });
-
-  /** The rounds page; `typed` is what a refused post carried (the rest shows as stored). */
-  const renderRechecks = async (
-    c: Context<AppEnv>,
-    staff: StaffSession,
-    agency: Agency,
-    typed: { title?: string; rhythm?: string },
-    errors: FieldErrors,
-    status: 200 | 400 = 200,
-  ) => {
-    const { db, clock } = c.get('deps');
-    const [rounds, stored, published] = await Promise.all([
-      listRechecks(db.kysely, agency.id),
-      getRecheckRhythm(db.kysely, agency.id),
-      hasPublished(db.kysely, agency.id),
-    ]);
-    const rhythm = stored ?? DEFAULT_RECHECK_RHYTHM;
-    const now = clock.now();
-    const period = recheckPeriodOf(rhythm, now);
-    return c.html(
-      <RechecksPage
-        rounds={rounds}
-        canStart={hasPermission(staff, 'publication.review')}
-        scheduleNote={recheckScheduleNote(rhythm, now, {
-          roundThisPeriod: period !== null && rounds.some((r) => r.createdAt >= period.since),
-          hasPublished: published,
-        })}
-        values={{ title: typed.title ?? '', rhythm: typed.rhythm ?? rhythm }}
-        errors={errors}
-        notice={readNotice(c, NOTICES)}
-      />,
-      status,
-    );
-  };
-
-  app.get(RECHECKS_PATH, async (c) => {
-    const { staff, agency } = await currentAgency(c, 'console.view', 'read');
-    return renderRechecks(c, staff, agency, {}, {});
-  });
-
-  app.post(RECHECKS_PATH, async (c) => {
-    const { staff, agency } = await currentAgency(c, 'publication.review', 'write');
-    const form = await readForm(c, RECHECK_SCHEMA, { fields: ['title'] });
-    if (!form.ok) return renderRechecks(c, staff, agency, form.values, form.errors, 400);
-    const r = await createRecheck(c.get('deps'), staffOf(staff), agency.id, form.data.title);
-    if (!r.ok) return renderRechecks(c, staff, agency, form.values, r.errors, 400);
-    return redirectWithNotice(c, recheckPath(r.value.id), 'done', 'recheck');
-  });
-
-  // Before `:id` routes: `rhythm` is not a round.
-  app.post(RECHECK_RHYTHM_PATH, async (c) => {
-    const { staff, agency } = await currentAgency(c, 'publication.review', 'write');
-    const form = await readForm(c, RHYTHM_SCHEMA, { fields: ['rhythm'] });
-    if (!form.ok) return renderRechecks(c, staff, agency, form.values, form.errors, 400);
-    const r = await changeRecheckRhythm(c.get('deps'), staffOf(staff), agency.id, form.data.rhythm);
-    if (!r.ok) return renderRechecks(c, staff, agency, form.values, r.errors, 400);
-    return redirectWithNotice(
-      c,
-      RECHECKS_PATH,
-      'done',
-      r.value.changed ? 'rhythm' : 'rhythm_unchanged',
-    );
-  });
-
-  const loadRecheck = async (
-    c: Context<AppEnv>,
-    permission: Permission,
-    mode: 'read' | 'write',
-  ) => {
-    await authorize(c, permission);
-    const round = await getRecheck(c.get('deps').db.kysely, c.req.param('id') ?? '');
-    return authorizeOn(c, permission, round, {
-      agencyOf: (r) => r.agencyId,
-      mode,
-      notFound: '该清查不存在。',
-    });
-  };
-
-  const renderRecheck = async (
-    c: Context<AppEnv>,
-    staff: StaffSession,
-    roundId: string,
-    failed: Parameters<typeof RecheckPage>[0]['failed'] = null,
-    status: 200 | 400 = 200,
-  ) => {
-    const db = c.get('deps').db.kysely;
-    const round = await getRecheck(db, roundId);
-    if (!round) throw new HTTPException(404, { message: '该清查不存在。' });
-    return c.html(
-      <RecheckPage
-        round={round}
-        entries={await listRecheckEntries(db, roundId)}
-        canDecide={hasPermission(staff, 'publication.review')}
-        failed={failed}
-        notice={readNotice(c, NOTICES)}
-      />,
-      status,
-    );
-  };
-
-  app.get(`${RECHECKS_PATH}/:id`, async (c) => {
-    const { staff, resource } = await loadRecheck(c, 'console.view', 'read');
-    return renderRecheck(c, staff, resource.id);
-  });
-
-  app.post(`${RECHECKS_PATH}/:id/items/:itemId`, async (c) => {
-    const { staff, resource } = await loadRecheck(c, 'publication.review', 'write');
-    const itemId = c.req.param('itemId') ?? '';
-    const names = { decision: `decision-${itemId}`, opinion: `opinion-${itemId}` };
-    const schema = z.object({
-      [names.decision]: z.enum(['kept', 'withdrawn'], { error: '请选择清查结论' }),
-      [names.opinion]: reasonSchema('清查意见').shape.reason,
-    });
-    const form = parseForm(await c.req.parseBody({ all: true }), schema, {
-      fields: [names.decision, names.opinion],
-    });
-    if (!form.ok)
-      return renderRecheck(c, staff, resource.id, { publicationId: itemId, ...form }, 400);
-    const r = await decideRecheck(
-      c.get('deps'),
-      staffOf(staff),
-      resource.id,
-      itemId,
-      form.data[names.decision] as 'kept' | 'withdrawn',
-      String(form.data[names.opinion]),
-    );
-    if (!r.ok)
-      return renderRecheck(
-        c,
-        staff,
-        resource.id,
-        { publicationId: itemId, values: form.values, errors: r.errors },
-        400,
-      );
-    return redirectWithNotice(
-      c,
-      recheckPath(resource.id),
-      'done',
-      r.value.completed ? 'completed' : 'decided',
-    );
   });
 
   app.get(`${P}/:id`, async (c) => {

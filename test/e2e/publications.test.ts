@@ -55,13 +55,35 @@ async function publishingJourney(options: BrowserContextOptions, title: string):
   page = reviewer.page;
   await page.goto(itemUrl);
   await assertAccessible(reviewer);
-  // A re-check round's page, with one form per published item, passes axe too.
+  // A re-check round's page, fifty items a page with a checkbox each, passes axe too.
   await page.goto('/console/publications/rechecks');
   await assertAccessible(reviewer);
   await page.getByLabel('清查名称').fill(`清查（${title}）`);
   await page.getByRole('button', { name: '发起清查' }).click();
   await page.waitForURL('**?done=recheck');
   await assertAccessible(reviewer);
+  const roundUrl = page.url().split('?')[0] ?? '';
+  // The second page: two items kept at once, and back on the same page.
+  await page.getByRole('link', { name: '第 2 页' }).first().click();
+  await page.waitForURL('**?page=2');
+  await page.locator('input[name="items"]').nth(0).check();
+  await page.locator('input[name="items"]').nth(1).check();
+  await page.getByLabel('清查意见').fill('经核查，内容仍然有效。');
+  await page.getByRole('button', { name: '所选信息继续公开' }).click();
+  await page.waitForURL('**?page=2&kept=2');
+  assert.match(await mainText(page), /已将所勾选的2条信息记录为继续公开/);
+  assert.match(await mainText(page), /继续公开（2）/);
+  await assertAccessible(reviewer);
+  // An item's own page, with the withdrawal form, links back to the same page.
+  await page
+    .getByRole('link', { name: /^核查或撤回/ })
+    .first()
+    .click();
+  await page.waitForURL('**/items/**');
+  assert.match(await mainText(page), /撤回（原网址显示撤回说明）/);
+  await assertAccessible(reviewer);
+  await page.getByRole('link', { name: /^返回清查/ }).click();
+  await page.waitForURL(`${roundUrl}?page=2`);
   await page.goto('/console/publications/overdue');
   assert.match(await mainText(page), /尚未发布的信息/);
   await assertAccessible(reviewer);

@@ -176,6 +176,8 @@ export const ROUTES: Record<string, Access> = {
   'POST /console/publications/rechecks': 'publication.review',
   'POST /console/publications/rechecks/rhythm': 'publication.review',
   'GET /console/publications/rechecks/:id': 'console.view',
+  'POST /console/publications/rechecks/:id/keep': 'publication.review',
+  'GET /console/publications/rechecks/:id/items/:itemId': 'publication.review',
   'POST /console/publications/rechecks/:id/items/:itemId': 'publication.review',
   'GET /console/publications/:id': 'console.view',
   'GET /console/publications/:id/edit': 'publication.draft',
@@ -382,6 +384,12 @@ export const OBJECTS: Record<string, ObjectRow> = {
   ),
   'GET /console/publications/rechecks/:id': read(
     (i) => `/console/publications/rechecks/${i.recheck}`,
+  ),
+  'POST /console/publications/rechecks/:id/keep': write(
+    (i) => `/console/publications/rechecks/${i.recheck}/keep`,
+  ),
+  'GET /console/publications/rechecks/:id/items/:itemId': write(
+    (i) => `/console/publications/rechecks/${i.recheck}/items/${i.recheckItem}`,
   ),
   'POST /console/publications/rechecks/:id/items/:itemId': write(
     (i) => `/console/publications/rechecks/${i.recheck}/items/${i.recheckItem}`,

@@ -1,6 +1,5 @@
 // Re-check rounds (清查) of published items: the list with a form to start one and one to set
-// the agency's rhythm of scheduled rounds, and a round with a form per item for the
-// reviewer's finding (keep, or withdraw with the notice).
+// the agency's rhythm of scheduled rounds. A round's own page is recheck-round-page.tsx.
 import { beijingTime } from '../../audit/audit-labels.js';
 import { DataTable } from '../../web/data-table.js';
 import {
@@ -8,22 +7,14 @@ import {
   ErrorSummary,
   PostForm,
   SubmitButton,
-  TextArea,
   TextField,
   type FieldErrors,
 } from '../../web/forms.js';
 import { ConsolePage } from '../../web/layout.js';
 import { NoticeBanner } from '../../web/notice.js';
-import { chineseDateOf } from '../dates.js';
-import {
-  itemPath,
-  PUBLICATIONS_PATH,
-  RECHECK_RHYTHM_PATH,
-  RECHECKS_PATH,
-  recheckPath,
-} from '../paths.js';
+import { PUBLICATIONS_PATH, RECHECK_RHYTHM_PATH, RECHECKS_PATH, recheckPath } from '../paths.js';
 import { RECHECK_RHYTHM_LABELS, RECHECK_RHYTHMS } from '../recheck-period.js';
-import type { Recheck, RecheckEntry } from '../repository.js';
+import type { Recheck } from '../repository.js';
 
 const RHYTHM_OPTIONS = RECHECK_RHYTHMS.map((r) => ({ value: r, label: RECHECK_RHYTHM_LABELS[r] }));
 
@@ -89,83 +80,6 @@ export function RechecksPage(p: {
           },
         ]}
       />
-    </ConsolePage>
-  );
-}
-
-export function RecheckPage(p: {
-  round: Recheck;
-  entries: RecheckEntry[];
-  canDecide: boolean;
-  failed: { publicationId: string; values: Record<string, string>; errors: FieldErrors } | null;
-  notice: string | null;
-}) {
-  const { round } = p;
-  return (
-    <ConsolePage
-      title={round.title}
-      errorSummary={p.failed ? <ErrorSummary errors={p.failed.errors} /> : undefined}
-    >
-      <NoticeBanner message={p.notice} />
-      <p>
-        <a href={RECHECKS_PATH}>返回清查记录</a>
-      </p>
-      <p>
-        {beijingTime(round.createdAt)}由{round.createdByLabel}发起，共 {round.total} 条，已核查{' '}
-        {round.decided} 条{round.completedAt ? `，${beijingTime(round.completedAt)}完成` : ''}。
-      </p>
-      <ol>
-        {p.entries.map((e) => {
-          const failed = p.failed?.publicationId === e.publication.id ? p.failed : null;
-          const id = e.publication.id;
-          return (
-            <li>
-              <h2>
-                <a href={itemPath(id)}>{e.publication.title}</a>
-              </h2>
-              <p class="muted">
-                索引号：{e.publication.indexNumber ?? '—'}；发布日期：
-                {e.publication.publishedOn ? chineseDateOf(e.publication.publishedOn) : '—'}
-              </p>
-              {e.decision ? (
-                <p>
-                  {e.decision === 'kept' ? '继续公开' : '已撤回'}（{e.decidedByLabel}，
-                  {e.decidedAt ? beijingTime(e.decidedAt) : ''}）：{e.opinion}
-                </p>
-              ) : p.canDecide && e.publication.state === 'published' ? (
-                <PostForm
-                  action={`${recheckPath(round.id)}/items/${id}`}
-                  label={`清查 ${e.publication.title}`}
-                >
-                  <ChoiceGroup
-                    name={`decision-${id}`}
-                    label="清查结论"
-                    required
-                    value={failed?.values[`decision-${id}`] ?? ''}
-                    error={failed?.errors[`decision-${id}`]}
-                    options={[
-                      { value: 'kept', label: '继续公开' },
-                      { value: 'withdrawn', label: '撤回（原网址显示撤回说明）' },
-                    ]}
-                  />
-                  <TextArea
-                    name={`opinion-${id}`}
-                    label="清查意见"
-                    required
-                    rows={2}
-                    value={failed?.values[`opinion-${id}`] ?? ''}
-                    error={failed?.errors[`opinion-${id}`]}
-                    hint="撤回的，此意见作为撤回说明公开显示"
-                  />
-                  <SubmitButton secondary>保存结论</SubmitButton>
-                </PostForm>
-              ) : (
-                <p>{e.publication.state === 'published' ? '待核查' : '该信息已不在公开状态'}</p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
     </ConsolePage>
   );
 }
