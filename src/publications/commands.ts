@@ -30,7 +30,6 @@ import {
   addAttachment,
   completeRecheck,
   decideOpenRecheckEntries,
-  decideRecheckEntry,
   getPublication,
   getPublishedByIndexNumber,
   getRecheck,
@@ -626,15 +625,18 @@ export function decideRecheck(
     if (entry.decision) return fail({ _form: '该信息在本次清查中已有结论' });
     const name = decision === 'kept' ? 'recheck_keep' : 'recheck_withdraw';
     const result = await step(ctx, who, publicationId, name, opinion, async (before) => {
-      if (decision === 'withdrawn')
-        await applyWithdrawal(ctx, before, opinion, 'publication.recheck.withdraw');
-      const now = ctx.now.toISOString();
-      await decideRecheckEntry(ctx.trx, recheckId, publicationId, {
+      // This round's finding first, guarded: another reviewer's finding since the read above
+      // (two at once on PostgreSQL) refuses this one and rolls it back, withdrawal and all.
+      // The withdrawal then settles the item's open entries in other rounds.
+      const written = await decideOpenRecheckEntries(ctx.trx, recheckId, [publicationId], {
         decision,
         opinion,
         decided_by_label: who.actor.label,
-        decided_at: now,
+        decided_at: ctx.now.toISOString(),
       });
+      if (written.length !== 1) return fail({ _form: '该信息在本次清查中已有结论' });
+      if (decision === 'withdrawn')
+        await applyWithdrawal(ctx, before, opinion, 'publication.recheck.withdraw');
       ctx.record(findingEvent(recheckId, before, decision, opinion));
       return ok({ completed: await completeIfAllDecided(ctx, recheckId) });
     });

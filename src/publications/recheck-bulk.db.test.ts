@@ -175,6 +175,20 @@ describe(`bulk keep in a re-check round on ${testDialect}`, () => {
     assert.equal((await keepEvents(round.id)).length, 4);
   });
 
+  test('two single findings at once on one entry: one is written, the other refused', async () => {
+    const round = await newRound('并发单条');
+    const id = round.ids[0] ?? '';
+    const results = await Promise.all([
+      decideRecheck(deps(), reviewer, round.id, id, 'kept', '甲'),
+      decideRecheck(deps(), reviewer, round.id, id, 'kept', '乙'),
+    ]);
+    assert.equal(results.filter((r) => r.ok).length, 1);
+    const refused = results.find((r) => !r.ok);
+    assert.match(refused && !refused.ok ? (refused.errors._form ?? '') : '', /已有结论/);
+    assert.deepEqual(await decidedIds(round.id), [id]);
+    assert.equal((await keepEvents(round.id)).length, 1);
+  });
+
   test('the submission that decides the last entries completes the round', async () => {
     const round = await newRound('批量完成');
     let completed = false;

@@ -695,20 +695,6 @@ export async function getRecheckEntry(
   return r ?? null;
 }
 
-export async function decideRecheckEntry(
-  db: Q,
-  recheckId: string,
-  publicationId: string,
-  set: { decision: RecheckDecision; opinion: string; decided_by_label: string; decided_at: string },
-): Promise<void> {
-  await db
-    .updateTable('publication_recheck_items')
-    .set(set)
-    .where('recheck_id', '=', recheckId)
-    .where('publication_id', '=', publicationId)
-    .execute();
-}
-
 /**
  * Records `set` on the round's entries of `publicationIds` that have no finding yet, in one
  * statement; returns the ids it wrote. On PostgreSQL a concurrent finding on the same entry
