@@ -45,6 +45,35 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/**
+ * What each permission lets one do, as staff say it: named in the refusal (so that a 403 says
+ * which action needs which role) and in docs/security.md's roles table.
+ */
+export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
+  'console.view': '进入工作台',
+  'request.handle': '办理政府信息公开申请',
+  'request.approve': '审核批准申请的办理（延期、答复）',
+  'publication.draft': '起草主动公开信息',
+  'publication.review': '保密审查和定期清查',
+  'publication.publish': '发布和撤回主动公开信息',
+  'report.edit': '编写年度报告',
+  'report.approve': '审核发布年度报告',
+  'calendar.manage': '维护工作日历',
+  'agency.manage': '管理机关信息',
+  'agency.switch': '切换到下级机关查看',
+  'account.manage': '管理工作人员账号',
+  'audit.view': '查看审计日志',
+  'guide.edit': '编写政府信息公开指南',
+  'new_media.manage': '管理政务新媒体账号',
+  'site.identity': '设置网站标识信息',
+  'letter.templates': '维护文书模板',
+  'review_case.manage': '登记行政复议和行政诉讼案件',
+  'review_case.read': '查阅行政复议和行政诉讼案件',
+  'report.read': '查阅年度报告',
+  'work_record.manage': '登记政务公开工作记录',
+  'supervision.check': '检查下级机关的年度报告',
+};
+
 export function hasPermission(staff: StaffSession | null, permission: Permission): boolean {
   if (!staff) return false;
   const allowed: readonly string[] = PERMISSIONS[permission];
@@ -78,7 +107,7 @@ export const SIGN_IN_FIRST = '请先登录工作台。';
 /** What staff without `permission` are told: which roles hold it. */
 export function missingPermissionMessage(permission: Permission): string {
   const roles: readonly Role[] = PERMISSIONS[permission];
-  return `此操作需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}。`;
+  return `此操作（${PERMISSION_LABELS[permission]}）需要以下角色之一：${roles.map((r) => ROLE_LABELS[r]).join('、')}。`;
 }
 
 /** The agency a request acts on and how; a missing one means the resource does not exist. */

@@ -16,7 +16,7 @@ import {
   tableRows,
   withSection,
 } from '../../test/http/security-doc.js';
-import { PERMISSIONS, type Permission } from './policy.js';
+import { PERMISSION_LABELS, PERMISSIONS, type Permission } from './policy.js';
 import { ROLES } from './roles.js';
 
 const doc = readFileSync(SECURITY_DOC, 'utf8');
@@ -35,15 +35,16 @@ describe('docs/security.md', () => {
       );
     });
 
-  test('the role table has a row per permission and a column per role', () => {
+  test('the role table has a row per permission, its Chinese name and a column per role', () => {
     const rows = tableRows(sectionOf(doc, ROLE_TABLE.name));
     // header, separator, one row per permission
     assert.equal(rows.length, 2 + Object.keys(PERMISSIONS).length);
     for (const row of rows.slice(2)) {
-      const [name, ...cells] = row.split(' | ');
-      const holders = PERMISSIONS[name!.slice(1, -1) as Permission] as
-        readonly string[] | undefined;
+      const [name, label, ...cells] = row.split(' | ');
+      const permission = name!.slice(1, -1) as Permission;
+      const holders = PERMISSIONS[permission] as readonly string[] | undefined;
       assert.ok(holders, `${name} is not a permission of src/auth/policy.ts`);
+      assert.equal(label, PERMISSION_LABELS[permission], row);
       assert.deepEqual(
         cells,
         ROLES.map((r) => (holders.includes(r) ? '可' : '—')),
@@ -69,7 +70,10 @@ describe('the staleness check', () => {
 
   test('a permission added, or a role given one, makes the role table stale', () => {
     const added = permissionsMarkdown({ ...PERMISSIONS, 'request.export': ['handler'] });
-    assert.match(staleness(doc, ROLE_TABLE, added), /`request\.export` \| 可 \| —/);
+    assert.match(
+      staleness(doc, ROLE_TABLE, added),
+      /`request\.export` \| request\.export \| 可 \| —/,
+    );
     const widened = permissionsMarkdown({ ...PERMISSIONS, 'audit.view': ['admin', 'supervisor'] });
     assert.match(staleness(doc, ROLE_TABLE, widened), /the file has, code lacks: `audit\.view`/);
   });

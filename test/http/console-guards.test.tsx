@@ -17,7 +17,7 @@ describe('authorize and notices on the administration pages', () => {
     const handler = await t.signIn('lsw-handler');
     const denied = await handler.get('/console/accounts/no-such-account');
     assert.equal(denied.status, 403, 'the permission is checked before the resource is looked up');
-    assert.match(await denied.text(), /此操作需要以下角色之一：系统管理员/);
+    assert.match(await denied.text(), /此操作（管理工作人员账号）需要以下角色之一：系统管理员/);
     const visitor = t.client();
     const res = await visitor.get('/console/agencies');
     assert.equal(res.status, 303);

@@ -1,7 +1,7 @@
 // The generated tables of docs/security.md, each between its own two marker lines. One list
 // of them, used twice: authorisation-matrix-doc.ts writes them, src/auth/security-doc.test.ts
 // fails when the file no longer says what the code gives. Pure: no database, no app.
-import { PERMISSIONS } from '../../src/auth/policy.js';
+import { PERMISSION_LABELS, PERMISSIONS } from '../../src/auth/policy.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../src/auth/roles.js';
 import { matrixMarkdown } from './authorisation-matrix.js';
 
@@ -24,16 +24,20 @@ export const SECTIONS: readonly DocSection[] = [
 ];
 
 /** Roles × permissions: who holds each permission of the policy (可) and who does not (—). */
+/** A permission's Chinese name; a key the policy does not have (a test's) shows as itself. */
+const labelOf = (permission: string): string =>
+  (PERMISSION_LABELS as Readonly<Record<string, string>>)[permission] ?? permission;
+
 export function permissionsMarkdown(
   permissions: Readonly<Record<string, readonly Role[]>> = PERMISSIONS,
 ): string {
   const lines = [
-    `| 权限 | ${ROLES.map((r) => ROLE_LABELS[r]).join(' | ')} |`,
-    `| --- |${' --- |'.repeat(ROLES.length)}`,
+    `| 权限 | 用途 | ${ROLES.map((r) => ROLE_LABELS[r]).join(' | ')} |`,
+    `| --- | --- |${' --- |'.repeat(ROLES.length)}`,
   ];
   for (const [permission, roles] of Object.entries(permissions))
     lines.push(
-      `| \`${permission}\` | ${ROLES.map((r) => (roles.includes(r) ? '可' : '—')).join(' | ')} |`,
+      `| \`${permission}\` | ${labelOf(permission)} | ${ROLES.map((r) => (roles.includes(r) ? '可' : '—')).join(' | ')} |`,
     );
   return lines.join('\n');
 }
