@@ -5,18 +5,10 @@ import { test } from 'node:test';
 import type { Finding } from '../reports/model.js';
 import { checkText, type CheckedFile } from './check-output.js';
 import type { ReportSummary } from '../reports/read/protocol.js';
+import { aFinding } from '../../test/support/findings.js';
 
-const finding = (code: Finding['code']): Finding => ({
-  code,
-  severity: 'warning',
-  table: 'requests',
-  row: null,
-  column: null,
-  section: null,
-  expected: null,
-  actual: null,
-  message: `${code}的说明`,
-});
+const finding = (code: Finding['code']): Finding =>
+  aFinding({ code, severity: 'warning', message: `${code}的说明` });
 
 const file = (source: string, findings: Finding[]): CheckedFile<ReportSummary> => ({
   source,

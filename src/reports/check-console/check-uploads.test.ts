@@ -6,18 +6,10 @@ import { test } from 'node:test';
 import { blankReport } from '../checks/fixtures/build.js';
 import type { Finding } from '../model.js';
 import { verdictOf } from './check-uploads.js';
+import { aFinding } from '../../../test/support/findings.js';
 
-const finding = (code: Finding['code'], severity: Finding['severity']): Finding => ({
-  code,
-  severity,
-  table: 'requests',
-  row: null,
-  column: null,
-  section: null,
-  expected: null,
-  actual: null,
-  message: code,
-});
+const finding = (code: Finding['code'], severity: Finding['severity']): Finding =>
+  aFinding({ code, severity, message: code });
 
 const checked = (findings: Finding[]) => ({
   name: 'r.txt',

@@ -5,6 +5,7 @@ import { FORMATS } from '../format/index.js';
 import type { Finding } from '../model.js';
 import { renderReport, renderTablesHtml } from './index.js';
 import { sampleReport, tableGrid, zeroReport } from './test-support.js';
+import { aFinding } from '../../../test/support/findings.js';
 
 async function documentOf(report = sampleReport()) {
   return parse(await renderReport(report, 'html'));
@@ -22,18 +23,7 @@ function th(t: HTMLElement, text: string): HTMLElement {
   return cell;
 }
 
-const finding = (f: Partial<Finding>): Finding => ({
-  code: 'T3_BALANCE',
-  severity: 'error',
-  table: 'requests',
-  row: null,
-  column: null,
-  section: null,
-  expected: null,
-  actual: null,
-  message: '表三有误',
-  ...f,
-});
+const finding = (f: Partial<Finding>): Finding => aFinding({ message: '表三有误', ...f });
 
 describe('HTML document', () => {
   it('prints the six sections with their official headings, in order, and the title', async () => {

@@ -4,22 +4,12 @@ import type { Finding } from '../model.js';
 import { tableLayouts } from './layout.js';
 import { markCells } from './marks.js';
 import { zeroReport } from './test-support.js';
+import { aFinding } from '../../../test/support/findings.js';
 
 const layouts = tableLayouts(zeroReport('2021'));
 
 function marked(f: Partial<Finding>): string[] {
-  const finding: Finding = {
-    code: 'T3_BALANCE',
-    severity: 'error',
-    table: 'requests',
-    row: null,
-    column: null,
-    section: null,
-    expected: null,
-    actual: null,
-    message: '',
-    ...f,
-  };
+  const finding = aFinding(f);
   return [...markCells([finding], layouts).cells.keys()].map((k) => k.split('\u0000').join('/'));
 }
 
