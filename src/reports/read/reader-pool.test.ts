@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { strToU8 } from 'fflate';
 import { after, test } from 'node:test';
 import { PARSE_ERRORS } from '../parse/index.js';
 import { LIMIT_ERRORS, READ_LIMITS } from '../parse/limits.js';
@@ -75,6 +76,23 @@ test('a file that outruns its time is stopped; the next file is read', async () 
   const queued = r.read(seedText(), 'seed.txt');
   assert.equal(errorOf(await slow), READER_ERRORS.timeout(2));
   assert.ok((await queued).ok, 'the file queued behind it gets a fresh worker');
+});
+
+test('a heavy file is never held behind another: the free worker reads the PDFs while one is stuck', async () => {
+  // A file of more than 1 MB is heavy (as a PDF is): this one is stuck until its time is up.
+  const stuck = strToU8(
+    `<html><body><!--${' '.repeat(1024 * 1024)}-->${'<div>'.repeat(30_000)}一</body></html>`,
+  );
+  const r = reader({ workers: 2, timeoutMs: 6_000, limits: { ...READ_LIMITS, htmlDepth: 1e9 } });
+  const done: string[] = [];
+  const track = <T>(name: string, p: Promise<T>) => p.finally(() => done.push(name));
+  await Promise.all([
+    track('stuck', r.read(stuck, 'stuck.html')),
+    track('pdf1', r.read(goodPdf(), 'a.pdf')),
+    track('pdf2', r.read(goodPdf(), 'b.pdf')),
+  ]);
+  // Held behind the stuck file, a PDF would have waited for its time limit.
+  assert.deepEqual(done, ['pdf1', 'pdf2', 'stuck']);
 });
 
 test('closing answers the files still waiting; a closed reader reads nothing', async () => {

@@ -205,8 +205,17 @@ export class ReportReader {
         this.spawn();
         continue;
       }
-      // Every worker busy: each gets its next message now, to start on when it is done.
-      const next = slots.find((s) => s.ready && s.sent.length < MESSAGES_PER_WORKER);
+      // Every worker busy: each gets its next message now, to start on when it is done —
+      // light files only, behind light files. Held behind a heavy file (or held itself), a
+      // file would wait there while another worker idles at the end of a batch, and for a
+      // heavy file the round trip saved by holding it is nothing beside its reading.
+      if (isHeavy(this.queue[0]!.task)) return;
+      const next = slots.find(
+        (s) =>
+          s.ready &&
+          s.sent.length < MESSAGES_PER_WORKER &&
+          !s.sent.some((m) => m.items.some((i) => isHeavy(i.task))),
+      );
       if (next) {
         this.send(next);
         continue;
