@@ -18,7 +18,8 @@ import { searchPublished } from './search.js';
 import { attachmentStore } from './files.js';
 import { isUrlKey } from './index-number.js';
 import { categoriesFor, SUBJECTS, VALIDITIES } from './item.js';
-import { CataloguePage, itemHref } from './pages/catalogue-page.js';
+import { CataloguePage } from './pages/catalogue-page.js';
+import { itemHref } from './pages/catalogue-cards.js';
 import { PublicItemPage } from './pages/public-item-page.js';
 import {
   getPublicByKey,

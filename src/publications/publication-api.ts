@@ -8,7 +8,7 @@ import type { ApiOperation, ApiSpec } from '../api/openapi.js';
 import { errorSchema } from '../api/schemas.js';
 import type { AppEnv } from '../web/env.js';
 import { VALIDITIES } from './item.js';
-import { itemHref } from './pages/catalogue-page.js';
+import { itemHref } from './pages/catalogue-cards.js';
 import { queryFilter } from './public-routes.js';
 import { searchPublished } from './search.js';
 

@@ -51,7 +51,7 @@ import {
   type Publication,
   type PublicationFormValues,
 } from './item.js';
-import { itemHref } from './pages/catalogue-page.js';
+import { itemHref } from './pages/catalogue-cards.js';
 import { ConsoleListPage } from './pages/console-list-page.js';
 import { ItemDetailPage, type FailedForm } from './pages/item-detail-page.js';
 import { HISTORY_SIZE } from './pages/item-history.js';

@@ -23,6 +23,7 @@ import { phoneLinks } from '../portal/tel.js';
 import { ICP_LOOKUP_URL, psbLookupUrl, EMPTY_IDENTITY } from '../portal/site-identity.js';
 import { CONSOLE_NAME, PLATFORM_NAME, type SiteInfo } from './site.js';
 import { stylesheetHref } from './static-assets.js';
+import { keptFragment } from './kept-fragments.js';
 
 /** Where the sign-out form posts. */
 export const LOGOUT_PATH = '/console/logout';
@@ -76,19 +77,7 @@ export function Document({ title, children, tags, description, links }: Document
       {raw('<!DOCTYPE html>')}
       <html lang="zh-CN" class={cls || undefined}>
         <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{title}</title>
-          {description ? <meta name="description" content={description} /> : null}
-          {Object.entries(tags ?? {})
-            .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
-            .map(([name, content]) => (
-              <meta name={name} content={content} />
-            ))}
-          <link rel="stylesheet" href={stylesheetHref} />
-          {(links ?? []).map((l) => (
-            <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
-          ))}
+          <DocumentHead title={title} tags={tags} description={description} links={links} />
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -99,6 +88,28 @@ export function Document({ title, children, tags, description, links }: Document
       </html>
     </>
   );
+}
+
+/** The head's content: the same for every page with the same tags (kept: decision 0032). */
+function DocumentHead({ title, tags, description, links }: Omit<DocumentProps, 'children'>) {
+  const named = Object.entries(tags ?? {}).filter(
+    (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
+  );
+  return keptFragment('document-head', [title, named, description, links, stylesheetHref], () => (
+    <>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      {description ? <meta name="description" content={description} /> : null}
+      {named.map(([name, content]) => (
+        <meta name={name} content={content} />
+      ))}
+      <link rel="stylesheet" href={stylesheetHref} />
+      {(links ?? []).map((l) => (
+        <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
+      ))}
+    </>
+  ));
 }
 
 /** The 字号 / 长辈版 links. Plain links: they work without JavaScript. */
@@ -242,8 +253,6 @@ export function PortalPage({
     ColumnType: column ? column.type : '目录',
     ...meta,
   };
-  const base = agency ? `/agencies/${agency.slug}` : '';
-  const navLabel = agency ? `${agency.shortName}政府信息公开栏目` : '网站导航';
   const pageTitle = agency
     ? `${title} - ${agency.shortName} - ${site.siteName}`
     : `${title} - ${site.siteName}`;
@@ -265,6 +274,25 @@ export function PortalPage({
           <DisplaySettings />
         </div>
       </header>
+      <PortalNavigation agency={agency} column={column} />
+      <div class="wrap">
+        <Breadcrumbs agency={agency} column={column} title={title} />
+        <main id="main" tabindex={-1}>
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </div>
+      <SiteFooter site={site} />
+    </Document>
+  );
+}
+
+/** The column navigation, the same on every page of a column (kept: decision 0032). */
+function PortalNavigation({ agency, column }: { agency?: PortalAgency; column?: PortalColumn }) {
+  const navLabel = agency ? `${agency.shortName}政府信息公开栏目` : '网站导航';
+  const inputs = [agency?.slug, agency?.shortName, column?.path];
+  return keptFragment('portal-navigation', inputs, () => (
+    <>
       {/* Two renderings of the one list of links, one shown by width (the other is display:none,
           so neither readers nor screen readers meet it twice): a bar on wide screens, and on
           phones a menu that opens without JavaScript, so the first screen shows the content. */}
@@ -283,28 +311,28 @@ export function PortalPage({
           </div>
         </nav>
       </details>
-      <div class="wrap">
-        <nav class="breadcrumbs" aria-label="当前位置">
-          <ol>
-            <li>
-              <a href="/">部门目录</a>
-            </li>
-            {agency ? (
-              <li>
-                <a href={base}>{agency.fullName}</a>
-              </li>
-            ) : null}
-            {agency && column && column.path !== '' ? <li aria-current="page">{title}</li> : null}
-          </ol>
-        </nav>
-        <main id="main" tabindex={-1}>
-          <h1>{title}</h1>
-          {children}
-        </main>
-      </div>
-      <SiteFooter site={site} />
-    </Document>
-  );
+    </>
+  ));
+}
+
+function Breadcrumbs(p: { agency?: PortalAgency; column?: PortalColumn; title: string }) {
+  const { agency, column, title } = p;
+  const inputs = [agency?.slug, agency?.fullName, column?.path, title];
+  return keptFragment('portal-breadcrumbs', inputs, () => (
+    <nav class="breadcrumbs" aria-label="当前位置">
+      <ol>
+        <li>
+          <a href="/">部门目录</a>
+        </li>
+        {agency ? (
+          <li>
+            <a href={`/agencies/${agency.slug}`}>{agency.fullName}</a>
+          </li>
+        ) : null}
+        {agency && column && column.path !== '' ? <li aria-current="page">{title}</li> : null}
+      </ol>
+    </nav>
+  ));
 }
 
 function ColumnLinks({ agency, column }: { agency?: PortalAgency; column?: PortalColumn }) {
@@ -333,7 +361,14 @@ function ColumnLinks({ agency, column }: { agency?: PortalAgency; column?: Porta
   );
 }
 
+/** The footer, the same on every page of the site (kept: decision 0032). */
 function SiteFooter({ site }: { site: SiteInfo }) {
+  const host = site.host;
+  const inputs = [host?.fullName, host?.office.address, host?.office.phone, site.identity];
+  return keptFragment('site-footer', inputs, () => <SiteFooterContent site={site} />);
+}
+
+function SiteFooterContent({ site }: { site: SiteInfo }) {
   const host = site.host;
   const id = site.identity;
   const psbHref = id.psbNumber ? psbLookupUrl(id.psbNumber) : null;

@@ -166,6 +166,9 @@ describe('publications over HTTP', () => {
   test('the published item is in the catalogue, escaped, with its metadata and attachment', async () => {
     const visitor = t.client();
     const listHtml = await (await visitor.get('/agencies/lingshanwei/catalogue')).text();
+    // The list's rows are written as a template (catalogue-cards.ts), not JSX: escaped alike.
+    assert.doesNotMatch(listHtml, /<script>alert/);
+    assert.match(listHtml, /&lt;script&gt;alert\(1\)&lt;\/script&gt;某村/);
     const link = parse(listHtml)
       .querySelectorAll('a')
       .find((a) => /某村征地补偿安置方案/.test(a.textContent));

@@ -10,14 +10,14 @@ import { Pager } from '../../web/pager.js';
 import {
   ARTICLE_20_ITEMS,
   categoriesFor,
-  categoryLabel,
   CN_ORDINALS,
   SUBJECTS,
   VALIDITIES,
   VALIDITY_LABELS,
   type Publication,
 } from '../item.js';
-import { DateText } from './metadata.js';
+import { catalogueCards } from './catalogue-cards.js';
+import { keptFragment } from '../../web/kept-fragments.js';
 import { feedPath, SITEMAP_PATH } from '../feeds/paths.js';
 
 export interface CatalogueFilters {
@@ -36,9 +36,6 @@ function article21(agency: Agency): string | null {
   return null;
 }
 
-export const itemHref = (agency: Pick<Agency, 'slug'>, item: Pick<Publication, 'urlKey'>) =>
-  `/agencies/${agency.slug}/catalogue/${item.urlKey ?? ''}`;
-
 export function CataloguePage(p: {
   agency: Agency;
   now: Date;
@@ -55,7 +52,6 @@ export function CataloguePage(p: {
 }) {
   const { agency, filters: f } = p;
   const filtered = Object.values(f).some(Boolean);
-  const extra = article21(agency);
   return (
     <PortalPage
       title="法定主动公开内容"
@@ -99,42 +95,7 @@ export function CataloguePage(p: {
       </form>
       {p.search ?? (
         <>
-          <form
-            method="get"
-            action={`/agencies/${agency.slug}/catalogue`}
-            class="form"
-            aria-label="筛选政府信息"
-          >
-            <SelectField
-              name="category"
-              label="公开类别"
-              value={f.category ?? ''}
-              emptyLabel="全部类别"
-              options={categoriesFor(agency.level).map((c) => ({ value: c.code, label: c.label }))}
-            />
-            <SelectField
-              name="subject"
-              label="主题分类"
-              value={f.subject ?? ''}
-              emptyLabel="全部主题"
-              options={SUBJECTS.map((s) => ({ value: s, label: s }))}
-            />
-            <SelectField
-              name="year"
-              label="发布年份"
-              value={f.year ?? ''}
-              emptyLabel="全部年份"
-              options={p.years.map((y) => ({ value: String(y), label: `${y}年` }))}
-            />
-            <SelectField
-              name="validity"
-              label="有效性"
-              value={f.validity ?? ''}
-              emptyLabel="全部"
-              options={VALIDITIES.map((v) => ({ value: v, label: VALIDITY_LABELS[v] }))}
-            />
-            <SubmitButton secondary>筛选</SubmitButton>
-          </form>
+          <CatalogueFilterForm agency={agency} filters={f} years={p.years} />
           {p.page.total === 0 ? (
             filtered ? (
               <p>没有符合筛选条件的政府信息，请放宽条件后再试。</p>
@@ -144,24 +105,7 @@ export function CataloguePage(p: {
           ) : (
             <>
               <h2>{filtered ? '筛选结果' : '最新发布'}</h2>
-              <ul class="card-grid">
-                {p.page.rows.map((item) => (
-                  <li class="card">
-                    <h3>
-                      <a href={itemHref(agency, item)}>{item.title}</a>
-                    </h3>
-                    <p class="muted">
-                      发布日期：
-                      <DateText date={item.publishedOn} />
-                      {item.documentNumber ? <> · 文号：{item.documentNumber}</> : null}
-                    </p>
-                    <p class="muted">
-                      {categoryLabel(item.category)} · 有效性：
-                      <span class="tag">{VALIDITY_LABELS[item.validity]}</span>
-                    </p>
-                  </li>
-                ))}
-              </ul>
+              {catalogueCards(agency, p.page.rows)}
               <Pager
                 total={p.page.total}
                 page={p.page.page}
@@ -172,6 +116,61 @@ export function CataloguePage(p: {
           )}
         </>
       )}
+      <CatalogueFoot agency={agency} sitemap={p.sitemap} />
+    </PortalPage>
+  );
+}
+
+/** The filter form: the same for every page with the same filters (kept: decision 0032). */
+function CatalogueFilterForm(p: { agency: Agency; filters: CatalogueFilters; years: number[] }) {
+  const { agency, filters: f } = p;
+  const inputs = [agency.slug, agency.level, f.category, f.subject, f.year, f.validity, p.years];
+  return keptFragment('catalogue-filters', inputs, () => (
+    <form
+      method="get"
+      action={`/agencies/${agency.slug}/catalogue`}
+      class="form"
+      aria-label="筛选政府信息"
+    >
+      <SelectField
+        name="category"
+        label="公开类别"
+        value={f.category ?? ''}
+        emptyLabel="全部类别"
+        options={categoriesFor(agency.level).map((c) => ({ value: c.code, label: c.label }))}
+      />
+      <SelectField
+        name="subject"
+        label="主题分类"
+        value={f.subject ?? ''}
+        emptyLabel="全部主题"
+        options={SUBJECTS.map((s) => ({ value: s, label: s }))}
+      />
+      <SelectField
+        name="year"
+        label="发布年份"
+        value={f.year ?? ''}
+        emptyLabel="全部年份"
+        options={p.years.map((y) => ({ value: String(y), label: `${y}年` }))}
+      />
+      <SelectField
+        name="validity"
+        label="有效性"
+        value={f.validity ?? ''}
+        emptyLabel="全部"
+        options={VALIDITIES.map((v) => ({ value: v, label: VALIDITY_LABELS[v] }))}
+      />
+      <SubmitButton secondary>筛选</SubmitButton>
+    </form>
+  ));
+}
+
+/** The 第二十条 list and the subscription links under the list, the same on every page (kept). */
+function CatalogueFoot({ agency, sitemap }: { agency: Agency; sitemap: boolean }) {
+  const extra = article21(agency);
+  const inputs = [agency.slug, agency.shortName, agency.level, sitemap];
+  return keptFragment('catalogue-foot', inputs, () => (
+    <>
       <h2>法定主动公开的内容</h2>
       <p>
         依照《中华人民共和国政府信息公开条例》第二十条，行政机关应当主动公开本行政机关的下列政府信息：
@@ -193,7 +192,7 @@ export function CataloguePage(p: {
           </a>
           <span class="muted">：把这个网址添加到阅读器，即可收到新发布的信息</span>
         </li>
-        {p.sitemap ? (
+        {sitemap ? (
           <li>
             <a href={SITEMAP_PATH} type="application/xml">
               网站地图（sitemap.xml）
@@ -201,6 +200,6 @@ export function CataloguePage(p: {
           </li>
         ) : null}
       </ul>
-    </PortalPage>
-  );
+    </>
+  ));
 }

@@ -1,6 +1,7 @@
 // The catalogue entry of an item (信息目录): the columns the inspection rules look for, as a
 // definition list that reads as a table on a wide screen and as a list on a phone.
 import type { Child } from 'hono/jsx';
+import { html } from 'hono/html';
 import { chineseDateOf } from '../dates.js';
 import { categoryLabel, VALIDITY_DATE_LABELS, VALIDITY_LABELS, type Publication } from '../item.js';
 
@@ -15,9 +16,12 @@ function Row({ label, children }: { label: string; children: Child }) {
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
 
-/** A date as <time>, or a dash. */
+/** A date as <time>, or a dash: as HTML, for templates (catalogue-cards.ts) and JSX alike. */
+export const dateHtml = (date: string | null) =>
+  date ? html`<time datetime="${date}">${chineseDateOf(date)}</time>` : '—';
+
 export function DateText({ date }: { date: string | null }) {
-  return date ? <time datetime={date}>{chineseDateOf(date)}</time> : <>—</>;
+  return <>{dateHtml(date)}</>;
 }
 
 export function ValidityText({

@@ -5,7 +5,7 @@ import { Pager } from '../../web/pager.js';
 import { categoryLabel, VALIDITY_LABELS, type Publication } from '../item.js';
 import type { SearchOrder, SearchResult } from '../search.js';
 import { highlightTerms, markTerms } from '../search-tokens.js';
-import { itemHref } from './catalogue-page.js';
+import { itemHref } from './catalogue-cards.js';
 import { DateText } from './metadata.js';
 
 function Highlighted({ text, terms }: { text: string; terms: string[] }) {
