@@ -9,6 +9,8 @@ import { sizeFromEnv } from './bench-db.js';
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/reports/', import.meta.url));
 
 export interface BatchKind {
+  /** Its name for GONGKAI_BENCH_CHECK_KINDS. */
+  name: 'text' | 'html' | 'pdf';
   label: string;
   test: RegExp;
   files: number;
@@ -17,10 +19,10 @@ export interface BatchKind {
 }
 
 export const KINDS: readonly BatchKind[] = [
-  { label: '文本（.txt、.md）', test: /\.(txt|md)$/i, files: 400, warmPasses: 2 },
-  { label: '网页（.html）', test: /\.html?$/i, files: 200, warmPasses: 2 },
+  { name: 'text', label: '文本（.txt、.md）', test: /\.(txt|md)$/i, files: 400, warmPasses: 2 },
+  { name: 'html', label: '网页（.html）', test: /\.html?$/i, files: 200, warmPasses: 2 },
   // A PDF is a hundred times a text file's work, most of it pdf.js's: one pass warms it.
-  { label: 'PDF', test: /\.pdf$/i, files: 24, warmPasses: 1 },
+  { name: 'pdf', label: 'PDF', test: /\.pdf$/i, files: 24, warmPasses: 1 },
 ];
 
 function fixtures(): string[] {

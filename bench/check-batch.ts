@@ -81,7 +81,10 @@ async function batches(): Promise<void> {
   // The pair needs a second CPU this process may use (a container's CPU set may not hold 1).
   const pairPinned = pinned && cores >= 2 && canPin(1);
   const rounds = sizeFromEnv('GONGKAI_BENCH_CHECK_ROUNDS', 2);
+  // GONGKAI_BENCH_CHECK_KINDS=pdf (or text,html…) measures only those kinds.
+  const only = process.env.GONGKAI_BENCH_CHECK_KINDS?.split(',').map((k) => k.trim());
   for (const [kindIndex, kind] of KINDS.entries()) {
+    if (only && !only.includes(kind.name)) continue;
     const { files, distinct } = batchOf(kind);
     if (files.length === 0) continue;
     const zero = (): ChildTiming => ({ files: 0, seconds: 0, cpuSeconds: 0 });

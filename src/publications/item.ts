@@ -233,6 +233,12 @@ export interface Publication {
   updatedAt: string;
 }
 
+/** What the catalogue's list shows of an item (repository.ts reads only this for it). */
+export type CatalogueEntry = Pick<
+  Publication,
+  'title' | 'urlKey' | 'publishedOn' | 'documentNumber' | 'category' | 'validity'
+>;
+
 const optionalDate = (label: string) =>
   singleLine(label).transform((s, ctx) => {
     if (s === '') return null;

@@ -9,6 +9,7 @@ import {
   CHANNELS,
   VALIDITIES,
   type Attachment,
+  type CatalogueEntry,
   type Channel,
   type ChannelRecord,
   type Publication,
@@ -275,22 +276,32 @@ export async function catalogueFacets(
 export async function catalogueListing(
   db: Q,
   f: PublicFilter,
-): Promise<{ page: Page<Publication>; years: number[] }> {
+): Promise<{ page: Page<CatalogueEntry>; years: number[] }> {
   const { years, total } = await catalogueFacets(db, f);
   const pageSize = Math.max(1, Math.floor(f.pageSize));
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(f.page)), pageCount);
+  // Only what the list shows: an item's body (a real notice runs to several KB) and the rest
+  // of its record are read on its own page, not twenty at a time for every list page.
   const rows =
     total === 0
       ? []
       : await publishedQuery(db, f)
-          .selectAll()
+          .select(['title', 'url_key', 'published_on', 'document_number', 'category', 'validity'])
           .orderBy('published_on', 'desc')
           .orderBy('index_number', 'desc')
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute();
-  return { page: { rows: rows.map(rowToPublication), total, page, pageCount, pageSize }, years };
+  const entries = rows.map((r): CatalogueEntry => ({
+    title: r.title,
+    urlKey: r.url_key,
+    publishedOn: r.published_on,
+    documentNumber: r.document_number,
+    category: r.category,
+    validity: oneOf<Validity>(VALIDITIES, r.validity, 'valid'),
+  }));
+  return { page: { rows: entries, total, page, pageCount, pageSize }, years };
 }
 
 /** Items not yet published (draft, in review, approved): the 第二十六条 clock runs on them. */

@@ -14,7 +14,7 @@ import {
   SUBJECTS,
   VALIDITIES,
   VALIDITY_LABELS,
-  type Publication,
+  type CatalogueEntry,
 } from '../item.js';
 import { catalogueCards } from './catalogue-cards.js';
 import { keptFragment } from '../../web/kept-fragments.js';
@@ -39,7 +39,7 @@ function article21(agency: Agency): string | null {
 export function CataloguePage(p: {
   agency: Agency;
   now: Date;
-  page: Page<Publication>;
+  page: Page<CatalogueEntry>;
   filters: CatalogueFilters;
   years: number[];
   /** Whether the site's address is configured, so that a sitemap can be offered. */
