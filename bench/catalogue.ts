@@ -79,15 +79,25 @@ function rawList(db: Q, agency: BenchAgency) {
 }
 
 /**
+ * Calls of each target before timing: a server answers a few hundred requests before V8 has
+ * compiled its hot paths with its optimising compiler, and a running server has long done so.
+ * With one round of warm-up (25 calls) the rendered page was measured half in unoptimised code:
+ * 3.9 ms at p50 where the same server gave 2.1–2.4 ms after a few hundred (2026-12-03).
+ */
+const WARM_UP_CALLS = 300;
+
+/**
  * Latencies of `n` calls of each target, one call at a time, each target going round its
- * calls (after one warm-up round of each): in `LATENCY_ROUNDS` rounds that alternate the
- * targets, so a change in the machine's load touches every target alike.
+ * calls (after `WARM_UP_CALLS` of each, the targets alternating as they are timed): in
+ * `LATENCY_ROUNDS` rounds that alternate the targets, so a change in the machine's load
+ * touches every target alike.
  */
 async function sequential(
   targets: readonly (readonly (() => Promise<unknown>)[])[],
   n: number,
 ): Promise<number[][]> {
-  for (const calls of targets) for (const c of calls) await c();
+  for (let i = 0; i < WARM_UP_CALLS; i++)
+    for (const calls of targets) await calls[i % calls.length]!();
   const out = targets.map(() => [] as number[]);
   for (let round = 0; round < LATENCY_ROUNDS; round++) {
     const from = Math.floor((n * round) / LATENCY_ROUNDS);
