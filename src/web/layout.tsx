@@ -90,12 +90,16 @@ export function Document({ title, children, tags, description, links }: Document
   );
 }
 
-/** The head's content: the same for every page with the same tags (kept: decision 0032). */
+/**
+ * The head's content. A public page's (one with page tags) is the same for every page with the
+ * same tags, and kept (decision 0032); a console page's is not kept: its title may name a case
+ * or a person, which should not outlive the request in memory.
+ */
 function DocumentHead({ title, tags, description, links }: Omit<DocumentProps, 'children'>) {
   const named = Object.entries(tags ?? {}).filter(
     (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
   );
-  return keptFragment('document-head', [title, named, description, links, stylesheetHref], () => (
+  const head = () => (
     <>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -109,7 +113,9 @@ function DocumentHead({ title, tags, description, links }: Omit<DocumentProps, '
         <link rel={l.rel} href={l.href} type={l.type} title={l.title} />
       ))}
     </>
-  ));
+  );
+  if (!tags) return head();
+  return keptFragment('document-head', [title, named, description, links, stylesheetHref], head);
 }
 
 /** The 字号 / 长辈版 links. Plain links: they work without JavaScript. */
