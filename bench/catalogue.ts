@@ -239,7 +239,7 @@ async function measure(
 ): Promise<void> {
   const step = Math.max(1, Math.floor(agencies.length / SAMPLED_AGENCIES));
   const sample = agencies.filter((_, i) => i % step === 0).slice(0, SAMPLED_AGENCIES);
-  const n = sizeFromEnv('GONGKAI_BENCH_LATENCY_REQUESTS', 100);
+  const n = sizeFromEnv('GONGKAI_BENCH_LATENCY_REQUESTS', 400);
   const numbers = await documentNumbers(db, sample);
   const counted = await db
     .selectFrom('publications')
