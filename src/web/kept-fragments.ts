@@ -13,7 +13,7 @@ type Renderable = { toString(): string | Promise<string> };
 /**
  * Fragments kept at most: a few per agency and page kind (500 agencies, a few KB each) with
  * room for the filtered variants; beyond it the oldest is dropped, so the memory is bounded
- * whatever visitors ask for.
+ * whatever visitors ask for; the one unused longest goes first.
  */
 const KEPT_FRAGMENTS = 4000;
 
@@ -32,7 +32,12 @@ export function keptFragment(
 ): HtmlEscapedString {
   const key = JSON.stringify([name, ...inputs]);
   const found = kept.get(key);
-  if (found) return found;
+  if (found) {
+    // Used again: to the back of the line, so the fragments in use are the last to go.
+    kept.delete(key);
+    kept.set(key, found);
+    return found;
+  }
   const text = render().toString();
   // An async component inside would leave a promise: a programming error, said at once.
   if (typeof text !== 'string') throw new Error(`kept fragment ${name} did not render at once`);

@@ -51,6 +51,8 @@ interface DocumentProps extends PageProps {
   tags?: PageTags;
   description?: string;
   links?: readonly PageLink[];
+  /** Whether the head is the same on every view of the page, so it may be kept. */
+  keepHead?: boolean;
 }
 
 function context(): Context<AppEnv> | undefined {
@@ -70,14 +72,14 @@ function currentPath(): string {
 }
 
 /** The base document: every page goes through here. */
-export function Document({ title, children, tags, description, links }: DocumentProps) {
+export function Document({ children, ...head }: DocumentProps) {
   const cls = displayClass(currentDisplay());
   return (
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="zh-CN" class={cls || undefined}>
         <head>
-          <DocumentHead title={title} tags={tags} description={description} links={links} />
+          <DocumentHead {...head} />
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -91,11 +93,13 @@ export function Document({ title, children, tags, description, links }: Document
 }
 
 /**
- * The head's content. A public page's (one with page tags) is the same for every page with the
- * same tags, and kept (decision 0032); a console page's is not kept: its title may name a case
- * or a person, which should not outlive the request in memory.
+ * The head's content, kept (decision 0032) when the page says so: a column page's is the same
+ * for every view of it. Not an item's (its own title and article tags: a million items would
+ * only push the shared fragments out), nor a console page's (its title may name a case or a
+ * person, which should not outlive the request in memory).
  */
-function DocumentHead({ title, tags, description, links }: Omit<DocumentProps, 'children'>) {
+function DocumentHead(p: Omit<DocumentProps, 'children'>) {
+  const { title, tags, description, links, keepHead } = p;
   const named = Object.entries(tags ?? {}).filter(
     (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
   );
@@ -114,7 +118,7 @@ function DocumentHead({ title, tags, description, links }: Omit<DocumentProps, '
       ))}
     </>
   );
-  if (!tags) return head();
+  if (!keepHead) return head();
   return keptFragment('document-head', [title, named, description, links, stylesheetHref], head);
 }
 
@@ -321,10 +325,10 @@ function PortalNavigation({ agency, column }: { agency?: PortalAgency; column?: 
   ));
 }
 
+/** Not kept: on an item's page the last crumb is the item's title, one of a million. */
 function Breadcrumbs(p: { agency?: PortalAgency; column?: PortalColumn; title: string }) {
   const { agency, column, title } = p;
-  const inputs = [agency?.slug, agency?.fullName, column?.path, title];
-  return keptFragment('portal-breadcrumbs', inputs, () => (
+  return (
     <nav class="breadcrumbs" aria-label="当前位置">
       <ol>
         <li>
@@ -338,7 +342,7 @@ function Breadcrumbs(p: { agency?: PortalAgency; column?: PortalColumn; title: s
         {agency && column && column.path !== '' ? <li aria-current="page">{title}</li> : null}
       </ol>
     </nav>
-  ));
+  );
 }
 
 function ColumnLinks({ agency, column }: { agency?: PortalAgency; column?: PortalColumn }) {
