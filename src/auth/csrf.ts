@@ -79,10 +79,25 @@ function sessionlessJsonApi(c: Context<AppEnv>): boolean {
 }
 
 /**
- * Visitors' tokens not yet issued, by request. Most public pages hold no form, and a token
- * costs a random cookie and an HMAC: it is made only when a form on the page asks for it.
+ * Visitors' requests whose token may still be issued. Most public pages hold no form, and a
+ * token costs a random cookie and an HMAC: it is made only when a form on the page asks for
+ * it. A mark, not a closure over the context: a closure that captures the context and is
+ * kept with it made V8's young-generation collections promote every page's context (with
+ * its rendered HTML) to the old generation, about 6 KB a request even for /healthz.
  */
-const pendingTokens = new WeakMap<Context<AppEnv>, () => string>();
+const pendingTokens = new WeakSet<Context<AppEnv>>();
+
+/** A visitor's token: the HMAC of their `gk_csrf` cookie, set on this response if new. */
+function issueVisitorToken(c: Context<AppEnv>): string {
+  let cookie = readCookie(c, ANON_CSRF_COOKIE);
+  if (!cookie) {
+    cookie = randomBytes(32).toString('base64url');
+    // Set while the page renders, before the response exists: the cookie goes out exactly
+    // with the first page whose form carries its token.
+    writeCookie(c, ANON_CSRF_COOKIE, cookie);
+  }
+  return anonymousToken(c.get('deps').config.sessionSecret, cookie);
+}
 
 /**
  * The token a form rendered for this request must carry: the session's for signed-in staff;
@@ -92,10 +107,9 @@ const pendingTokens = new WeakMap<Context<AppEnv>, () => string>();
 export function csrfTokenOf(c: Context<AppEnv>): string {
   const known = c.get('csrfToken');
   if (known) return known;
-  const issue = pendingTokens.get(c);
-  if (!issue) return '';
+  if (!pendingTokens.has(c)) return '';
   pendingTokens.delete(c);
-  const token = issue();
+  const token = issueVisitorToken(c);
   c.set('csrfToken', token);
   return token;
 }
@@ -104,18 +118,7 @@ export const csrfMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const { config } = c.get('deps');
   const staff = c.get('staff');
   if (SAFE_METHODS.has(c.req.method)) {
-    if (!staff) {
-      pendingTokens.set(c, () => {
-        let cookie = readCookie(c, ANON_CSRF_COOKIE);
-        if (!cookie) {
-          cookie = randomBytes(32).toString('base64url');
-          // Set while the page renders, before the response exists: the cookie goes out
-          // exactly with the first page whose form carries its token.
-          writeCookie(c, ANON_CSRF_COOKIE, cookie);
-        }
-        return anonymousToken(config.sessionSecret, cookie);
-      });
-    }
+    if (!staff) pendingTokens.add(c);
     await next();
     return;
   }
