@@ -7,7 +7,7 @@ import { strToU8 } from 'fflate';
 import { after, test } from 'node:test';
 import { PARSE_ERRORS } from '../parse/index.js';
 import { LIMIT_ERRORS, READ_LIMITS } from '../parse/limits.js';
-import { READER_ERRORS, ReportReader } from './reader-pool.js';
+import { largestFirst, READER_ERRORS, ReportReader } from './reader-pool.js';
 import {
   damagedPdf,
   goodPdf,
@@ -93,6 +93,21 @@ test('a heavy file is never held behind another: the free worker reads the PDFs 
   ]);
   // Held behind the stuck file, a PDF would have waited for its time limit.
   assert.deepEqual(done, ['pdf1', 'pdf2', 'stuck']);
+});
+
+test('a batch starts with its heavy files, the largest first, then the rest by size; equal ones keep their order', () => {
+  const fixture = (name: string) =>
+    fileURLToPath(new URL(`../../../test/fixtures/reports/${name}`, import.meta.url));
+  const order = largestFirst([
+    { bytes: seedText(), filename: 'a.txt' }, // 0: light
+    { path: fixture('2023-hongze-district-government.pdf') }, // 1: heavy (a PDF)
+    { bytes: new Uint8Array(2 * 1024 * 1024), filename: 'big.html' }, // 2: heavy (≥ 1 MB)
+    { path: fixture('does-not-exist.txt') }, // 3: size unknown, counted 0
+    { bytes: seedText(), filename: 'b.txt' }, // 4: as large as 0
+    { path: fixture('seed-2021-lingshanwei.txt') }, // 5: light, by its file's size
+    { bytes: strToU8('二〇二一年'), filename: 'c.txt' }, // 6: light and small
+  ]);
+  assert.deepEqual(order, [2, 1, 0, 4, 5, 6, 3]);
 });
 
 test('closing answers the files still waiting; a closed reader reads nothing', async () => {

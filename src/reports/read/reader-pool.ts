@@ -8,6 +8,7 @@
 // with a Chinese reason and the next file gets a fresh worker. The parser's own limits
 // (../parse/limits.ts) refuse most hostile files before any of this is needed.
 // See docs/decisions/0011-reading-untrusted-reports.md.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../parse/index.js';
@@ -77,6 +78,35 @@ function isHeavy(task: ReadTask): boolean {
   return 'path' in source
     ? /\.pdf$/i.test(source.path)
     : source.bytes.byteLength >= HEAVY_BYTES || /\.pdf$/i.test(source.filename ?? '');
+}
+
+/** The bytes a source holds: its length, or its file's size (0 when that cannot be told). */
+function sizeOf(source: ReadSource): number {
+  if ('bytes' in source) return source.bytes.byteLength;
+  try {
+    return statSync(source.path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The order a batch is started in, as indexes into `sources`: heavy files first, the larger
+ * before the smaller, then the rest by size (longest processing time first). Started in the
+ * order given, a batch whose last files are PDFs ends with one worker on its last PDF (a
+ * tenth of a second and more) while the others idle; started this way, it ends with small
+ * files spread over every worker. Equal files keep their order.
+ */
+export function largestFirst(sources: readonly ReadSource[]): number[] {
+  const weight = sources.map((source) => ({
+    heavy: isHeavy({ source }) ? 1 : 0,
+    size: sizeOf(source),
+  }));
+  return sources
+    .map((_, i) => i)
+    .sort(
+      (a, b) => weight[b]!.heavy - weight[a]!.heavy || weight[b]!.size - weight[a]!.size || a - b,
+    );
 }
 
 interface Item {
@@ -154,7 +184,10 @@ export class ReportReader {
     return this.run({ source, check: options });
   }
 
-  /** `check` for many files, as many at once as there are workers; results in the order given. */
+  /**
+   * `check` for many files, as many at once as there are workers, the largest started first
+   * (`largestFirst`); results in the order given.
+   */
   checkAll(
     sources: readonly ReadSource[],
     options?: CheckOptions & { summary?: false },
@@ -167,7 +200,10 @@ export class ReportReader {
     sources: readonly ReadSource[],
     options: CheckOptions = {},
   ): Promise<(CheckResult | CheckSummary)[]> {
-    return Promise.all(sources.map((source) => this.run({ source, check: options })));
+    const results = new Array<Promise<CheckResult | CheckSummary>>(sources.length);
+    for (const i of largestFirst(sources))
+      results[i] = this.run({ source: sources[i]!, check: options });
+    return Promise.all(results);
   }
 
   /** Ends every worker; files still waiting are answered as not read. */
