@@ -85,7 +85,17 @@ function rawList(db: Q, agency: BenchAgency) {
 const WARM_UP_CALLS = 300;
 
 /**
- * Latencies of `n` calls of each target, one call at a time (after `WARM_UP_CALLS` of each),
+ * Calls of each target before the first case is timed, on servers just started: for their
+ * first two thousand or so requests V8 is still compiling and collecting the start-up's
+ * garbage on the second core, beside the client. In one client's windows of 400 turns after
+ * 300 warm-up turns (2026-12-03), the hello-world's p95 was 1.9 ms in the first window, 1.1 ms
+ * in the second and 0.13 ms after 2,200 turns; the rendered page's 2.4, 2.0 and 0.8 ms; the
+ * raw query, in the client's own warm process, 0.7, 0.6 and 0.4 ms.
+ */
+const FIRST_WARM_UP_CALLS = 2500;
+
+/**
+ * Latencies of `n` calls of each target, one call at a time (after `warmUpCalls` of each),
  * the targets interleaved call by call — one call of each, then the next of each — and the
  * order within each turn rotated, so a slow moment of the machine (another process, a
  * collection in either process) falls on every target alike. Timed in blocks of a quarter of
@@ -95,8 +105,9 @@ const WARM_UP_CALLS = 300;
 async function sequential(
   targets: readonly (readonly (() => Promise<unknown>)[])[],
   n: number,
+  warmUpCalls: number,
 ): Promise<number[][]> {
-  for (let i = 0; i < WARM_UP_CALLS; i++)
+  for (let i = 0; i < warmUpCalls; i++)
     for (const calls of targets) await calls[i % calls.length]!();
   const out = targets.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
@@ -129,7 +140,7 @@ async function latencies(
   const client = keepAliveClient(BROWSER_HEADERS);
   const get = (url: string) => () => client.get(url);
   try {
-    for (const c of cases) {
+    for (const [k, c] of cases.entries()) {
       const [hello, rendered, served, raw] = (
         await sequential(
           [
@@ -139,6 +150,7 @@ async function latencies(
             sample.map((a, i) => c.raw(a, i)),
           ],
           n,
+          k === 0 ? FIRST_WARM_UP_CALLS : WARM_UP_CALLS,
         )
       ).map(percentiles) as [Percentiles, Percentiles, Percentiles, Percentiles];
       const ratio = rendered.p95 / raw.p95;
