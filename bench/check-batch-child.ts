@@ -6,6 +6,7 @@
 // times its passes and prints one line of JSON: seconds, CPU seconds (every thread), files.
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
+import { inflateInThisThread } from '../src/reports/read/inflate-in-thread.js';
 import { runReadTask } from '../src/reports/read/read-task.js';
 import { ReportReader } from '../src/reports/read/reader-pool.js';
 import { batchOf, KINDS } from './check-batch-files.js';
@@ -26,6 +27,8 @@ if (!kind || (mode !== 'one' && mode !== 'pool'))
   throw new Error(`用法：check-batch-child one|pool <0–${KINDS.length - 1}>`);
 const { files } = batchOf(kind);
 
+// The one-core baseline reads in this thread as a worker does in its own (read-worker.ts).
+if (mode === 'one') inflateInThisThread();
 const reader = mode === 'pool' ? new ReportReader({ workers: availableParallelism() }) : null;
 const pass = reader
   ? () =>

@@ -4,11 +4,15 @@
 // crash — ends this thread, never the server.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadRequest, ReadResponse, WorkerProgress } from './protocol.js';
+import { inflateInThisThread } from './inflate-in-thread.js';
 import { runReadTask } from './read-task.js';
 
 if (!parentPort) throw new Error('read-worker.ts runs only as a worker thread');
 const port = parentPort;
 const { begun } = workerData as WorkerProgress;
+
+// This thread only reads: pdf.js inflates here rather than waiting on zlib's thread pool.
+inflateInThisThread();
 
 // pdf.js leaves promises of a damaged file rejected with no handler after getDocument has
 // already failed (XRefEntryException). The task's own result is what counts; the stray
