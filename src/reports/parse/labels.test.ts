@@ -219,3 +219,13 @@ test('kinds by bytes first, then name, then content; encodings', () => {
   assert.equal(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0xb9, 0xb4])), '年');
   assert.equal(decodeText(new Uint8Array([0xfe, 0xff, 0x5e, 0x74])), '年');
 });
+
+test('a long run of digits is a value, its raw kept for cutting: seven cells of table 三 run together', () => {
+  // 722, 1252, 972, 1045, 407, 1202, 5600: 25 digits, more than any one number a table prints.
+  const run = readCell('7221252972104540712025600');
+  assert.equal(run.kind, 'value');
+  assert.equal(run.kind === 'value' ? run.raw : null, '7221252972104540712025600');
+  // Longer than any row of cells could run to: text, as before.
+  assert.equal(readCell('1'.repeat(41)).kind, 'label');
+  assert.equal(readCell('第1234567890123456789012345号').kind, 'label');
+});

@@ -139,16 +139,26 @@ export function readCell(cell: string | null): CellReading {
   if (raw === '' || BLANK_MARKS.has(raw)) return { kind: 'value', value: null, raw };
   const change = changeInWords(raw);
   if (change !== null) return { kind: 'value', value: change, raw };
-  if (raw.length > 30 || !mayBeNumber(raw.charCodeAt(0))) return { kind: 'label', text: raw };
+  if (raw.length > MAX_RUN_DIGITS || !mayBeNumber(raw.charCodeAt(0)))
+    return { kind: 'label', text: raw };
   const ascii = raw
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/gu, '');
-  if (ascii.length <= 24 && NUMBER.test(ascii))
+  if ((ascii.length <= 24 && NUMBER.test(ascii)) || DIGIT_RUN.test(ascii))
     return { kind: 'value', value: Number(ascii.replace(/,/gu, '')), raw };
   const unit = WITH_UNIT.exec(ascii);
   if (unit) return { kind: 'value', value: Number(unit[1]!.replace(/,/gu, '')), raw };
   return { kind: 'label', text: raw };
 }
+
+/**
+ * The longest run of digits still read as a value: the cells of a row of table 三 run together
+ * (seven cells of up to five digits, 「7221252972104540712025600」 for 722, 1252 … 5600), which
+ * run-together.ts cuts from the raw text. Read as a label, such a row had no values and was
+ * dropped without a note.
+ */
+const MAX_RUN_DIGITS = 40;
+const DIGIT_RUN = new RegExp(`^\\d{25,${MAX_RUN_DIGITS}}$`, 'u');
 
 /** A number with the unit written into the cell: 「251000元」「1424.4万元」 (the number as printed). */
 const WITH_UNIT = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:万元|元|件|条|项)$/u;
