@@ -236,3 +236,16 @@ test(`events list newest first, paged and filtered by subject (${testDialect})`,
     assert.deepEqual(one.events[0]?.after, { n: 2, note: '中文内容', status: 'accepted' });
   });
 });
+
+test(`an event appended while a chain is verified is not taken for one inserted (${testDialect})`, async () => {
+  await withChain(3, async (db) => {
+    // Asked together: the append's transaction comes between the verifier's statements unless
+    // the verifier reads the head and the events in one snapshot.
+    const [verified] = await Promise.all([
+      verifyAuditChain(db.kysely, 'agency-a'),
+      db.kysely.transaction().execute((trx) => appendAuditEvent(trx, input(4), clock)),
+    ]);
+    assert.equal(verified.ok, true, verified.problem?.message);
+    assert.equal((await verifyAuditChain(db.kysely, 'agency-a')).checked, 4);
+  });
+});

@@ -23,10 +23,25 @@ export interface AuditVerification {
 
 const BATCH = 500;
 
+/**
+ * Verifies one chain as it stands at one moment: the head and every event are read in one
+ * transaction (one snapshot: SQLite's read transaction, PostgreSQL's repeatable read). Read
+ * statement by statement, an event appended between reading the head and reading the events
+ * looked like one inserted behind the head's back (「第 N 条起的审计记录不是经正常途径写入的」):
+ * a running server appends while an administrator verifies.
+ */
 export async function verifyAuditChain(
   db: Kysely<Database>,
   chainId: string,
 ): Promise<AuditVerification> {
+  if (db.isTransaction) return verifyInSnapshot(db, chainId);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => verifyInSnapshot(trx, chainId));
+}
+
+async function verifyInSnapshot(db: Kysely<Database>, chainId: string): Promise<AuditVerification> {
   const head = await db
     .selectFrom('audit_heads')
     .select(['seq', 'hash'])
